@@ -1,0 +1,239 @@
+"""The plain data a letter is rendered from.
+
+Services build these from the database; the letter engine never looks anything up, so a
+letter is fully determined by one `LetterData` value (plus the officer's wording
+overrides and the copy/draft flags). Everything is frozen and made of tuples so that the
+same input can be hashed, compared and rendered to the same bytes again.
+
+Free texts (register names, purposes, reasons...) are printed as given: the caller passes
+them in the letter's language. Closed vocabularies (rights, outcomes, safeguards, legal
+bases, identity methods) are enums and are worded by the language's template file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ...domain.enums import (
+    Authority,
+    IdentityMethod,
+    Language,
+    LegalBasisArticle,
+    LetterKind,
+    Outcome,
+    Right,
+    Safeguard,
+    SentVia,
+)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """The controller as printed in the letterhead and the footer."""
+
+    name: str
+    business_id: str
+    postal_address: tuple[str, ...]  # e.g. ("PL 12", "40101 Jyväskylä")
+    visiting_address: str = ""
+    phone: str = ""
+    email: str = ""
+    web: str = ""
+    logo: bytes | None = None  # PNG or JPEG; drawn top left, at most 70 x 14 mm
+
+
+@dataclass(frozen=True)
+class Officer:
+    """Who signs the letter and answers questions about it."""
+
+    name: str
+    title: str
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who the letter is posted to: the data subject or their representative.
+
+    When `authority` is not SELF, the letter names the data subject in the body
+    (`LetterData.data_subject_name`) and says in what capacity the recipient acts.
+    Address lines follow Posti's order: c/o or department, street or PL, postcode + town.
+    """
+
+    name: str
+    address_lines: tuple[str, ...]
+    authority: Authority = Authority.SELF
+
+
+@dataclass(frozen=True)
+class Ground:
+    """Why a right was refused or limited, or why data is kept.
+
+    `code` is the caller's stable identifier (stored, not printed). `article` is printed:
+    a GDPR reference such as "17(3)(b)" gets the language's "GDPR Art." prefix; anything
+    starting with a letter (e.g. "Kirjanpitolaki 2:10 §") is printed verbatim.
+    """
+
+    code: str
+    article: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RightDecision:
+    """One right the request invoked and, once decided, its outcome."""
+
+    right: Right
+    outcome: Outcome = Outcome.PENDING
+    grounds: tuple[Ground, ...] = ()
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    article: LegalBasisArticle | None
+    text: str = ""  # e.g. the national law or the legitimate interest pursued
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """A transfer outside the EU/EEA (Art. 15(1)(c) and 15(2))."""
+
+    country: str
+    safeguard: Safeguard
+    recipient: str = ""
+
+
+@dataclass(frozen=True)
+class RegisterInfo:
+    """What Art. 15(1)(a)-(h) and 15(2) require to be told about one register."""
+
+    name: str
+    purposes: tuple[str, ...] = ()
+    legal_bases: tuple[LegalBasis, ...] = ()
+    data_categories: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    retention: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    transfers: tuple[Transfer, ...] = ()
+    automated_decisions: str = ""  # empty: no decisions under Art. 22(1) and (4)
+
+
+@dataclass(frozen=True)
+class ErasureDecision:
+    """Per data category: erased, or kept until a date because of a ground."""
+
+    category: str
+    erased: bool
+    kept_until: date | None = None
+    ground: Ground | None = None
+
+
+@dataclass(frozen=True)
+class DataCopyEntry:
+    """One data category of the Art. 15(3) copy, as the officer filled it in."""
+
+    category: str
+    content: str
+
+
+@dataclass(frozen=True)
+class SupervisoryAuthority:
+    """Contact details printed wherever a letter tells about the right to complain."""
+
+    name: str
+    visiting_address: str
+    postal_address: str
+    phone: str
+    email: str
+    web: str
+
+
+# Checked against tietosuoja.fi/yhteystiedot (fi), /sv/kontaktuppgifter (sv) in 2026: the
+# office moved from Ratapihantie 9 to Lintulahdenkuja 4 (Fågelviksgränden 4).
+DEFAULT_SUPERVISORY_AUTHORITY: dict[Language, SupervisoryAuthority] = {
+    Language.FI: SupervisoryAuthority(
+        name="Tietosuojavaltuutetun toimisto",
+        visiting_address="Lintulahdenkuja 4, 00530 Helsinki",
+        postal_address="PL 800, 00531 Helsinki",
+        phone="029 566 6700",
+        email="tietosuoja@om.fi",
+        web="https://tietosuoja.fi",
+    ),
+    Language.SV: SupervisoryAuthority(
+        name="Dataombudsmannens byrå",
+        visiting_address="Fågelviksgränden 4, 00530 Helsingfors",
+        postal_address="PB 800, 00531 Helsingfors",
+        phone="029 566 6700",
+        email="tietosuoja@om.fi",
+        web="https://tietosuoja.fi/sv",
+    ),
+    Language.EN: SupervisoryAuthority(
+        name="Office of the Data Protection Ombudsman",
+        visiting_address="Lintulahdenkuja 4, FI-00530 Helsinki, Finland",
+        postal_address="P.O. Box 800, FI-00531 Helsinki, Finland",
+        phone="+358 29 566 6700",
+        email="tietosuoja@om.fi",
+        web="https://tietosuoja.fi/en",
+    ),
+}
+
+
+def default_supervisory_authority(language: Language | str) -> SupervisoryAuthority:
+    return DEFAULT_SUPERVISORY_AUTHORITY[Language(language)]
+
+
+@dataclass(frozen=True)
+class IdentityRequest:
+    """What an identity-request letter asks for: only what is needed, never an ID copy."""
+
+    needed: tuple[str, ...]
+    methods: tuple[IdentityMethod | str, ...] = ()  # a str is a method in the officer's words
+    reply_by: date | None = None
+
+
+@dataclass(frozen=True)
+class LetterData:
+    """Everything one letter prints. Dates are calendar dates in Europe/Helsinki."""
+
+    kind: LetterKind
+    language: Language
+    organisation: Organisation
+    officer: Officer
+    recipient: Recipient
+    data_subject_name: str
+    case_number: str
+    issue_date: date  # printed as the letter's date; never taken from the clock
+    received_date: date
+    due_date: date  # the one-month time limit of Art. 12(3)
+    reference: str = ""  # "Viite": e.g. "Kirjeenne 3.11.2026"
+    matter: str = ""  # "Asia": empty uses the kind's default wording
+    extended_due_date: date | None = None
+    extension_reasons: str = ""
+    rights: tuple[RightDecision, ...] = ()
+    registers: tuple[RegisterInfo, ...] = ()
+    erasure_decisions: tuple[ErasureDecision, ...] = ()
+    art19_recipients: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()  # what was done: "Osoite korjattu asiakasrekisteriin"
+    data_copy: tuple[DataCopyEntry, ...] = ()
+    enclosures: tuple[str, ...] = ()
+    supervisory_authority: SupervisoryAuthority | None = None  # None: the default
+    refusal_reasons: str = ""
+    identity_request: IdentityRequest | None = None
+    identity_verified: bool = False
+    sent_via: SentVia | None = None
+    extra: dict[str, str] = field(default_factory=dict, hash=False, compare=True)
+    """Extra placeholder values for wording the officer wrote ({name} -> text)."""
+
+    @property
+    def authority(self) -> SupervisoryAuthority:
+        return self.supervisory_authority or default_supervisory_authority(self.language)
+
+    @property
+    def effective_due_date(self) -> date:
+        """The time limit in force: the extended one when the reply was extended."""
+        return self.extended_due_date or self.due_date
+
+    @property
+    def is_late(self) -> bool:
+        return self.issue_date > self.effective_due_date

@@ -1,0 +1,1 @@
+"""Pure rules of the law: no Qt, no SQL, no I/O."""

@@ -1,0 +1,195 @@
+"""The closed vocabularies of the model.
+
+Values are stable identifiers: they are stored in the database, written to the JSON
+exchange format and accepted on the command line, so never rename one.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ControllerRole(StrEnum):
+    """How a controller stands in a register (GDPR Art. 4(7), Art. 26)."""
+
+    CONTROLLER = "controller"
+    JOINT_CONTROLLER = "joint-controller"
+    GROUP_COMPANY = "group-company"
+
+
+class LegalBasisArticle(StrEnum):
+    """GDPR Art. 6(1) points; NATIONAL_LAW carries only a national reference."""
+
+    CONSENT = "6.1.a"
+    CONTRACT = "6.1.b"
+    LEGAL_OBLIGATION = "6.1.c"
+    VITAL_INTERESTS = "6.1.d"
+    PUBLIC_TASK = "6.1.e"
+    LEGITIMATE_INTERESTS = "6.1.f"
+
+
+class SourceKind(StrEnum):
+    DATA_SUBJECT = "data-subject"
+    PUBLIC_REGISTER = "public-register"
+    PRIVATE_REGISTER = "private-register"
+    MARKET_PARTY = "market-party"
+    OBSERVED = "observed"
+    OTHER = "other"
+
+
+class RecipientKind(StrEnum):
+    AUTHORITY = "authority"
+    GROUP_COMPANY = "group-company"
+    MARKET_PARTY = "market-party"
+    SERVICE_PROVIDER = "service-provider"
+    DEBT_COLLECTION = "debt-collection"
+    DATA_SUBJECT_REPRESENTATIVE = "representative"
+    OTHER = "other"
+
+
+class SecurityKind(StrEnum):
+    TECHNICAL = "technical"
+    ORGANISATIONAL = "organisational"
+    MANUAL = "manual"
+
+
+class PeriodUnit(StrEnum):
+    DAYS = "days"
+    MONTHS = "months"
+    YEARS = "years"
+
+
+class Safeguard(StrEnum):
+    """Transfer tools of GDPR Chapter V, valid and invalid.
+
+    The invalid ones exist because old notices still cite them and the checker must be
+    able to record and flag them: Privacy Shield fell with C-311/18 (Schrems II,
+    16.7.2020); the SCC decisions 2001/497/EC, 2004/915/EC and 2010/87/EU
+    (C(2010)593) were repealed by Commission Implementing Decision (EU) 2021/914 with
+    effect from 27.9.2021 (old contracts valid only until 27.12.2022).
+    """
+
+    ADEQUACY = "adequacy"  # Art. 45
+    DPF = "dpf"  # EU-US Data Privacy Framework, adequacy decision 2023/1795
+    SCC_2021 = "scc-2021-914"  # Art. 46(2)(c), Decision (EU) 2021/914
+    BCR = "bcr"  # Art. 47
+    DEROGATION = "art-49"  # Art. 49 derogation
+    PRIVACY_SHIELD = "privacy-shield"  # invalid since C-311/18
+    SCC_2001_497 = "scc-2001-497"  # repealed
+    SCC_2004_915 = "scc-2004-915"  # repealed
+    SCC_2010_87 = "scc-2010-87"  # repealed; cited as C(2010)593
+    NONE = "none"  # no safeguard named
+
+
+INVALID_SAFEGUARDS = frozenset(
+    {
+        Safeguard.PRIVACY_SHIELD,
+        Safeguard.SCC_2001_497,
+        Safeguard.SCC_2004_915,
+        Safeguard.SCC_2010_87,
+    }
+)
+
+
+class SccModule(StrEnum):
+    """Modules of the 2021/914 clauses."""
+
+    C2C = "1"  # controller to controller
+    C2P = "2"  # controller to processor
+    P2P = "3"  # processor to processor
+    P2C = "4"  # processor to controller
+
+
+class Right(StrEnum):
+    """Data subject rights a request can invoke (GDPR Art. 15-22, 7(3))."""
+
+    ACCESS = "access"  # Art. 15
+    RECTIFICATION = "rectification"  # Art. 16
+    ERASURE = "erasure"  # Art. 17
+    RESTRICTION = "restriction"  # Art. 18
+    PORTABILITY = "portability"  # Art. 20
+    OBJECTION = "objection"  # Art. 21(1)
+    MARKETING_BAN = "marketing-ban"  # Art. 21(2)-(3)
+    CONSENT_WITHDRAWAL = "consent-withdrawal"  # Art. 7(3)
+    AUTOMATED_DECISION = "automated-decision"  # Art. 22
+
+
+class Channel(StrEnum):
+    POST = "post"
+    EMAIL = "email"
+    ESERVICE = "eservice"
+    PHONE = "phone"
+    IN_PERSON = "in-person"
+
+
+class Language(StrEnum):
+    FI = "fi"
+    SV = "sv"
+    EN = "en"
+
+
+class Authority(StrEnum):
+    """On what authority a requester acts for the data subject."""
+
+    SELF = "self"
+    POWER_OF_ATTORNEY = "power-of-attorney"  # valtakirja
+    GUARDIAN = "guardian"  # edunvalvoja appointed by DVV
+    CONTINUING_POA = "continuing-power-of-attorney"  # edunvalvontavaltuutus
+    LEGAL_COUNSEL = "legal-counsel"
+
+
+class RequestClass(StrEnum):
+    GDPR = "gdpr"
+    NON_GDPR = "non-gdpr"  # e.g. an estate asking about a deceased customer
+
+
+class RequestStatus(StrEnum):
+    RECEIVED = "received"
+    AWAITING = "awaiting"  # identity proof or clarification
+    IN_PROGRESS = "in-progress"
+    EXTENDED = "extended"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+
+
+class Outcome(StrEnum):
+    PENDING = "pending"
+    GRANTED = "granted"
+    PARTLY = "partly"
+    REFUSED = "refused"
+    NOT_APPLICABLE = "not-applicable"
+
+
+class IdentityMethod(StrEnum):
+    IN_PERSON_DOCUMENT = "in-person-document"
+    STRONG_EID = "strong-eid"
+    SIGNED_LETTER_ADDRESS = "signed-letter-address"
+    POPULATION_REGISTER_ADDRESS = "population-register-address"
+    OTHER = "other"
+
+
+class PauseKind(StrEnum):
+    IDENTITY = "identity"
+    CLARIFICATION = "clarification"
+
+
+class LetterKind(StrEnum):
+    ACKNOWLEDGEMENT = "acknowledgement"
+    IDENTITY_REQUEST = "identity-request"
+    EXTENSION = "extension"
+    ACCESS_RESPONSE = "access-response"
+    RECTIFICATION = "rectification"
+    ERASURE = "erasure"
+    RESTRICTION = "restriction"
+    PORTABILITY = "portability"
+    OBJECTION = "objection"
+    MARKETING_BAN = "marketing-ban"
+    CONSENT_WITHDRAWAL = "consent-withdrawal"
+    REFUSAL = "refusal"
+
+
+class SentVia(StrEnum):
+    POST = "post"
+    EMAIL = "email"
+    ESERVICE = "eservice"
+    IN_PERSON = "in-person"

@@ -1,0 +1,1 @@
+"""Use cases: the only way data changes. GUI and CLI call the same functions."""

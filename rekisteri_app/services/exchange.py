@@ -1,0 +1,443 @@
+"""Export and import of the whole database as one versioned JSON document.
+
+The format is documented in docs/data-format.md and described by the JSON Schema in
+resources/schema/. Import validates everything first — the schema, then keys,
+references, identifiers and conflicts with what the database already holds — and
+reports each problem with its JSON path; only a document without problems is written,
+in one transaction, so an invalid document changes nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..i18n import _
+from ..paths import resource
+from ..storage import models as m
+from .context import ServiceContext, ServiceError
+from .exchange_spec import (
+    FORMAT,
+    PERSON,
+    PRIVATE_SETTINGS,
+    TOP,
+    VERSION,
+    Node,
+    column_kind,
+    json_name,
+    plain_columns,
+)
+
+SCHEMA_FILE = "rekisteri-export-v1.schema.json"
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class InvalidDocument(ServiceError):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  {p}" for p in problems[:50])
+        more = len(problems) - 50
+        tail = ("\n  " + _("… and {n} more").format(n=more)) if more > 0 else ""
+        super().__init__(
+            _("The document was not imported: {n} problems.").format(n=len(problems))
+            + "\n" + lines + tail
+        )
+
+
+# ------------------------------------------------------------------------- export
+
+
+def _value_out(column, value: Any) -> Any:
+    if value is None:
+        return None
+    kind = column_kind(column)
+    if kind == "date":
+        return value.isoformat()
+    if kind == "datetime":
+        return value.isoformat(timespec="microseconds")
+    if kind == "binary":
+        return base64.b64encode(value).decode("ascii")
+    return value
+
+
+def _dump(node: Node, obj: Any, keys: dict[tuple[str, int], str]) -> Any:
+    if node.scalar:
+        return getattr(obj, node.scalar)
+    out: dict[str, Any] = {}
+    if node.key:
+        out["key"] = keys[(node.key, obj.id)]
+    for column in plain_columns(node):
+        out[json_name(column)] = _value_out(column, getattr(obj, column.name))
+    for ref in node.refs:
+        target = getattr(obj, ref.attribute)
+        out[ref.field] = None if target is None else keys[(ref.target, target.id)]
+    for name, child in node.children.items():
+        out[name] = [_dump(child, item, keys) for item in getattr(obj, name)]
+    if node.model is m.Processor:
+        out["services"] = [s for s in (obj.services or "").splitlines() if s.strip()]
+    if node.model is m.RightsRequest:
+        out["subject"] = _dump(PERSON, obj.subject, keys)
+        out["requester"] = None if obj.requester is None else _dump(PERSON, obj.requester, keys)
+        out["registers"] = [keys[("register", rr.register_id)] for rr in obj.registers]
+    return out
+
+
+def _keys(session: Session) -> dict[tuple[str, int], str]:
+    keys: dict[tuple[str, int], str] = {}
+    for namespace, model in (("controller", m.Controller), ("processor", m.Processor),
+                             ("register", m.Register), ("category", m.DataCategory)):
+        for (ident,) in session.execute(select(model.id)):
+            keys[(namespace, ident)] = f"{namespace}-{ident}"
+    return keys
+
+
+def export_document(session: Session) -> dict[str, Any]:
+    keys = _keys(session)
+    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    doc["settings"] = {
+        s.key: s.value
+        for s in session.scalars(select(m.Setting).order_by(m.Setting.key))
+        if s.key not in PRIVATE_SETTINGS
+    }
+    for name, node in TOP.items():
+        rows = session.scalars(select(node.model).order_by(node.model.id))
+        doc[name] = [_dump(node, row, keys) for row in rows]
+    return doc
+
+
+def dump_json(doc: dict[str, Any]) -> str:
+    """Stable text: sorted keys, two-space indent, UTF-8 without escapes."""
+    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def export_json(ctx: ServiceContext) -> str:
+    with ctx.read() as session:
+        return dump_json(export_document(session))
+
+
+# ---------------------------------------------------------------------- validation
+
+
+@cache
+def schema() -> dict[str, Any]:
+    return json.loads(resource("schema", SCHEMA_FILE).read_text(encoding="utf-8"))
+
+
+def _schema_message(error) -> str:
+    validator = error.validator
+    if validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return _("required field {name} is missing").format(name=missing)
+    if validator == "additionalProperties":
+        return _("unknown field: {detail}").format(detail=error.message)
+    if validator == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value if v is not None)
+        return _("{value!r} is not one of: {allowed}").format(value=error.instance,
+                                                             allowed=allowed)
+    if validator == "type":
+        return _("{value!r} has the wrong type (expected {expected})").format(
+            value=error.instance, expected=error.validator_value)
+    if validator == "pattern":
+        return _("{value!r} is not in the expected form").format(value=error.instance)
+    if validator == "const":
+        return _("must be {value!r}").format(value=error.validator_value)
+    return _("invalid value: {detail}").format(detail=error.message)
+
+
+def _check_value(kind: str, value: Any, path: str, problems: list[Problem]) -> None:
+    if value is None:
+        return
+    try:
+        if kind == "date":
+            date.fromisoformat(value)
+        elif kind == "datetime":
+            datetime.fromisoformat(value)
+        elif kind == "binary":
+            base64.b64decode(value, validate=True)
+    except (ValueError, TypeError):
+        message = {
+            "date": _("{value!r} is not a valid date (YYYY-MM-DD)"),
+            "datetime": _("{value!r} is not a valid time stamp (ISO 8601)"),
+            "binary": _("{value!r} is not valid base64"),
+        }[kind]
+        problems.append(Problem(path, message.format(value=str(value)[:40])))
+
+
+def _walk_semantics(node: Node, item: Any, path: str, keys: dict[str, dict[str, str]],
+                    refs: list[tuple[str, str, str]], problems: list[Problem]) -> None:
+    from ..domain import validation
+
+    if node.scalar or not isinstance(item, dict):
+        return
+    if node.key:
+        key = item.get("key")
+        if key is not None:
+            if key in keys[node.key]:
+                problems.append(Problem(f"{path}.key", _("duplicate key {key!r}").format(key=key)))
+            keys[node.key][key] = path
+    for column in plain_columns(node):
+        _check_value(column_kind(column), item.get(json_name(column)),
+                     f"{path}.{json_name(column)}", problems)
+    for ref in node.refs:
+        if item.get(ref.field) is not None:
+            refs.append((ref.target, item[ref.field], f"{path}.{ref.field}"))
+    if item.get("business_id"):
+        try:
+            validation.normalise_business_id(item["business_id"])
+        except ValueError as exc:
+            problems.append(Problem(f"{path}.business_id", str(exc)))
+    if node.model in (m.Processor, m.Transfer) and item.get("country"):
+        check = (validation.normalise_destination if node.model is m.Transfer
+                 else validation.normalise_country_code)
+        try:
+            check(item["country"])
+        except ValueError as exc:
+            problems.append(Problem(f"{path}.country", str(exc)))
+    for name, child in node.children.items():
+        for i, sub in enumerate(item.get(name) or []):
+            _walk_semantics(child, sub, f"{path}.{name}[{i}]", keys, refs, problems)
+    if node.model is m.RightsRequest:
+        for i, reg in enumerate(item.get("registers") or []):
+            refs.append(("register", reg, f"{path}.registers[{i}]"))
+        for role in ("subject", "requester"):
+            if isinstance(item.get(role), dict):
+                _walk_semantics(PERSON, item[role], f"{path}.{role}", keys, refs, problems)
+
+
+def validate_document(doc: Any, session: Session | None = None, *,
+                      replacing: dict[str, int] | None = None) -> list[Problem]:
+    """Every problem of `doc`, each with its JSON path; empty when it can be imported.
+
+    With a session, keys of entities already in the database are valid references
+    (`controller-3`), and names must not clash with stored ones, except the entity being
+    replaced (`replacing={"register": 3}`) in an edit.
+    """
+    replacing = replacing or {}
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(schema())
+    problems = [
+        Problem(error.json_path, _schema_message(error))
+        for error in sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
+    ]
+    if problems or not isinstance(doc, dict):
+        return problems
+    keys: dict[str, dict[str, str]] = {"controller": {}, "processor": {}, "register": {},
+                                       "category": {}}
+    known: set[tuple[str, str]] = set()
+    if session is not None:
+        known = {(kind, key) for (kind, _id), key in _keys(session).items()}
+    refs: list[tuple[str, str, str]] = []
+    for name, node in TOP.items():
+        for i, item in enumerate(doc.get(name) or []):
+            _walk_semantics(node, item, f"$.{name}[{i}]", keys, refs, problems)
+    for target, key, path in refs:
+        if key not in keys[target] and (target, key) not in known:
+            problems.append(Problem(path, _("refers to unknown {kind} {key!r}").format(
+                kind=target, key=key)))
+    names: dict[str, str] = {}
+    for i, reg in enumerate(doc.get("registers") or []):
+        path = f"$.registers[{i}].name"
+        if reg["name"] in names:
+            problems.append(Problem(path, _("register name {name!r} appears twice").format(
+                name=reg["name"])))
+        names[reg["name"]] = path
+    cases: set[str] = set()
+    for i, req in enumerate(doc.get("requests") or []):
+        if req["case_number"] in cases:
+            problems.append(Problem(f"$.requests[{i}].case_number",
+                                    _("case number {case} appears twice").format(
+                                        case=req["case_number"])))
+        cases.add(req["case_number"])
+    if session is not None:
+        existing = set(session.scalars(
+            select(m.Register.name).where(m.Register.id != replacing.get("register", -1))))
+        for name, path in names.items():
+            if name in existing:
+                problems.append(Problem(path, _("a register named {name!r} already exists")
+                                        .format(name=name)))
+        taken = set(session.scalars(select(m.RightsRequest.case_number)))
+        for i, req in enumerate(doc.get("requests") or []):
+            if req["case_number"] in taken:
+                problems.append(Problem(f"$.requests[{i}].case_number",
+                                        _("case number {case} already exists").format(
+                                            case=req["case_number"])))
+    return problems
+
+
+# -------------------------------------------------------------------------- import
+
+
+def _value_in(column, value: Any) -> Any:
+    if value is None:
+        return None
+    kind = column_kind(column)
+    if kind == "date":
+        return date.fromisoformat(value)
+    if kind == "datetime":
+        return datetime.fromisoformat(value).replace(tzinfo=None)
+    if kind == "binary":
+        return base64.b64decode(value)
+    return value
+
+
+def _build(node: Node, item: Any, objects: dict[tuple[str, str], Any], session: Session,
+           deferred: list) -> Any:
+    from ..domain import validation
+
+    if node.scalar:
+        return node.model(**{node.scalar: item})
+    kwargs = {}
+    for column in plain_columns(node):
+        name = json_name(column)
+        if name in item:
+            kwargs[column.name] = _value_in(column, item[name])
+    if kwargs.get("business_id"):
+        kwargs["business_id"] = validation.normalise_business_id(kwargs["business_id"])
+    if kwargs.get("country"):
+        kwargs["country"] = (validation.normalise_destination if node.model is m.Transfer
+                             else validation.normalise_country_code)(kwargs["country"])
+    existing = objects.get((node.key, item.get("key"))) if node.key else None
+    if isinstance(existing, node.model) and getattr(existing, "id", None) is not None:
+        obj = existing  # an edit: keep identity so references to it survive
+        for name, value in kwargs.items():
+            setattr(obj, name, value)
+    else:
+        obj = node.model(**kwargs)
+    for ref in node.refs:
+        key = item.get(ref.field)
+        if key is None:
+            if obj is existing:
+                setattr(obj, ref.attribute, None)
+        else:
+            if (ref.target, key) in objects:
+                setattr(obj, ref.attribute, objects[(ref.target, key)])
+            else:  # a forward reference, e.g. a processor's parent listed later
+                deferred.append((obj, ref.attribute, ref.target, key))
+    if node.key and item.get("key") is not None:
+        objects[(node.key, item["key"])] = obj
+    for name, child in node.children.items():
+        items = [_build(child, sub, objects, session, deferred) for sub in item.get(name) or []]
+        for position, sub in enumerate(items):
+            if hasattr(sub, "position"):
+                sub.position = position
+        setattr(obj, name, items)
+    if node.model is m.Processor:
+        obj.services = "\n".join(item.get("services") or []) or None
+    if node.model is m.RightsRequest:
+        obj.subject = _build(PERSON, item["subject"], objects, session, deferred)
+        if item.get("requester"):
+            obj.requester = _build(PERSON, item["requester"], objects, session, deferred)
+        obj.registers = [m.RequestRegister(register=objects[("register", k)])
+                         for k in item.get("registers") or []]
+        obj.year, obj.sequence = _case_parts(obj.case_number, obj.received_on)
+        if obj.logged_at is None:
+            obj.logged_at = datetime.combine(obj.received_on, datetime.min.time())
+    if node.model is m.Attachment and obj.sha256 is None:
+        obj.sha256 = hashlib.sha256(obj.content).hexdigest()
+    if node.model is m.Letter and obj.sha256 is None:
+        obj.sha256 = hashlib.sha256(obj.pdf).hexdigest()
+    if node.model is m.Attachment and obj.added_at is None:
+        obj.added_at = datetime(1970, 1, 1)
+    if node.model is m.Letter and obj.created_at is None:
+        obj.created_at = datetime.combine(obj.issued_on, datetime.min.time())
+    return obj
+
+
+def _case_parts(case_number: str, received: date) -> tuple[int, int]:
+    """Year and sequence from `[PREFIX-]YYYY-NNNN`; falls back to the receipt year."""
+    parts = case_number.rsplit("-", 2)
+    try:
+        return int(parts[-2]), int(parts[-1])
+    except (ValueError, IndexError):
+        return received.year, 0
+
+
+def import_document(ctx: ServiceContext, doc: Any) -> dict[str, int]:
+    """Validate, then add everything in one audited transaction; returns counts."""
+    with ctx.change() as tx:
+        problems = validate_document(doc, tx.session)
+        if problems:
+            raise InvalidDocument(problems)
+        objects: dict[tuple[str, str], Any] = {}
+        deferred: list = []
+        counts: dict[str, int] = {}
+        for key, value in (doc.get("settings") or {}).items():
+            if key in PRIVATE_SETTINGS:
+                continue
+            setting = tx.session.get(m.Setting, key)
+            if setting is None:
+                tx.session.add(m.Setting(key=key, value=value))
+            else:
+                setting.value = value
+        for name, node in TOP.items():
+            items = doc.get(name) or []
+            counts[name] = len(items)
+            for item in items:
+                tx.session.add(_build(node, item, objects, tx.session, deferred))
+        for obj, attribute, target, key in deferred:
+            setattr(obj, attribute, objects[(target, key)])
+        tx.audit("import", "database", None, None, counts)
+        return counts
+
+
+# ------------------------------------------------------- single entities (editors)
+
+
+def known_objects(session: Session) -> dict[tuple[str, str], Any]:
+    """Stored controllers, processors, registers and categories under their export keys."""
+    objects: dict[tuple[str, str], Any] = {}
+    for namespace, model in (("controller", m.Controller), ("processor", m.Processor),
+                             ("register", m.Register), ("category", m.DataCategory)):
+        for obj in session.scalars(select(model)):
+            objects[(namespace, f"{namespace}-{obj.id}")] = obj
+    return objects
+
+
+def entity_to_dict(session: Session, kind: str, obj: Any) -> dict[str, Any]:
+    """One controller, processor, register or request in the exchange format."""
+    return _dump(TOP[kind], obj, _keys(session))
+
+
+def validate_entity(session: Session, kind: str, data: Any,
+                    replacing: int | None = None) -> list[Problem]:
+    doc = {"format": FORMAT, "version": VERSION, kind: [data]}
+    return validate_document(doc, session,
+                             replacing={} if replacing is None else {kind[:-1]: replacing})
+
+
+def save_entity(session: Session, kind: str, data: dict[str, Any],
+                replacing: Any | None = None) -> Any:
+    """Create or update one entity from its exchange form (validated by the caller)."""
+    node = TOP[kind]
+    objects = known_objects(session)
+    data = dict(data)
+    if replacing is not None:
+        data["key"] = f"{node.key}-{replacing.id}"
+    elif node.key:
+        data["key"] = data.get("key") or "new"
+        if (node.key, data["key"]) in objects:
+            data["key"] = "new"
+    deferred: list = []
+    obj = _build(node, data, objects, session, deferred)
+    for target_obj, attribute, target, key in deferred:
+        setattr(target_obj, attribute, objects[(target, key)])
+    session.add(obj)
+    session.flush()
+    return obj

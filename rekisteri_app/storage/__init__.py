@@ -1,0 +1,1 @@
+"""SQL lives here: models, the SQLCipher engine, migrations, backups and the audit chain."""

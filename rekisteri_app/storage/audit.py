@@ -1,0 +1,93 @@
+"""The hash-chained audit trail.
+
+Each event's SHA-256 covers its own fields and the previous event's hash, so editing or
+deleting any row breaks the chain from that row on. The chain head (count and last hash)
+is also kept in `settings`, so cutting events off the end is detected too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .models import AuditEvent, Setting
+
+GENESIS = "0" * 64
+HEAD_KEY = "audit.head"
+
+
+def canonical_json(value: Any) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      default=str)
+
+
+def event_hash(prev_hash: str, at: str, actor: str, action: str, entity: str,
+               entity_id: str | None, before_json: str | None, after_json: str | None) -> str:
+    payload = json.dumps(
+        [prev_hash, at, actor, action, entity, entity_id, before_json, after_json],
+        ensure_ascii=False, separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _head(session: Session) -> tuple[int, str]:
+    row = session.get(Setting, HEAD_KEY)
+    if row is None:
+        return 0, GENESIS
+    count, last = row.value.split(":", 1)
+    return int(count), last
+
+
+def append(session: Session, *, at: datetime, actor: str, action: str, entity: str,
+           entity_id: Any, before: Any, after: Any) -> AuditEvent:
+    count, prev = _head(session)
+    stamp = at.isoformat(timespec="microseconds")
+    eid = None if entity_id is None else str(entity_id)
+    before_json, after_json = canonical_json(before), canonical_json(after)
+    digest = event_hash(prev, stamp, actor, action, entity, eid, before_json, after_json)
+    event = AuditEvent(at=stamp, actor=actor, action=action, entity=entity, entity_id=eid,
+                       before_json=before_json, after_json=after_json, prev_hash=prev,
+                       hash=digest)
+    session.add(event)
+    head = session.get(Setting, HEAD_KEY)
+    value = f"{count + 1}:{digest}"
+    if head is None:
+        session.add(Setting(key=HEAD_KEY, value=value))
+    else:
+        head.value = value
+    return event
+
+
+@dataclass(frozen=True)
+class Verification:
+    ok: bool
+    checked: int
+    broken_id: int | None = None
+    reason: str | None = None  # "altered", "missing-before", "missing-tail"
+
+
+def verify(session: Session) -> Verification:
+    """Recompute the chain; name the first event that does not fit."""
+    prev = GENESIS
+    checked = 0
+    for ev in session.scalars(select(AuditEvent).order_by(AuditEvent.id)):
+        if ev.prev_hash != prev:
+            return Verification(False, checked, ev.id, "missing-before")
+        expected = event_hash(prev, ev.at, ev.actor, ev.action, ev.entity, ev.entity_id,
+                              ev.before_json, ev.after_json)
+        if expected != ev.hash:
+            return Verification(False, checked, ev.id, "altered")
+        prev = ev.hash
+        checked += 1
+    count, last = _head(session)
+    if count != checked or last != prev:
+        return Verification(False, checked, None, "missing-tail")
+    return Verification(True, checked)

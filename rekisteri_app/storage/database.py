@@ -1,0 +1,272 @@
+"""Opening, creating, migrating and backing up the encrypted database.
+
+Encryption: SQLCipher 4 through sqlcipher3, keyed with `PRAGMA key` before any other
+statement, at SQLCipher 4's defaults (AES-256, PBKDF2-HMAC-SHA512 with 256 000
+iterations, HMAC-SHA512 page authentication). Nothing is written before the key is
+proved right, so a wrong passphrase or a foreign file leaves the file's bytes unchanged.
+
+Journal mode: DELETE (rollback journal) with synchronous=FULL. One officer writes on one
+workstation, so WAL's reader/writer concurrency buys nothing, while its -wal and -shm
+side files break on network drives, outlive crashes beside the database and make "copy
+the file" an unsafe backup. The rollback journal is encrypted by SQLCipher like the
+database and exists only during a write transaction.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3 as _stdlib_sqlite  # only for its exception types' names in messages
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects import registry
+from sqlalchemy.dialects.sqlite.pysqlcipher import SQLiteDialect_pysqlcipher
+from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from . import errors
+from .lock import DatabaseInUse, DatabaseLock
+
+APPLICATION_ID = 0x52454B49  # "REKI": marks a Rekisteri database inside the encrypted header
+MIN_PASSPHRASE = 8
+PAGE_SIZE = 4096
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+del _stdlib_sqlite
+
+
+def _quote(passphrase: str) -> str:
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def _raw_connect(path: Path, passphrase: str, *, uri_readonly: bool = False):
+    """A keyed sqlcipher3 connection; proves the key by reading the schema."""
+    target = f"file:{path}?mode=ro" if uri_readonly else str(path)
+    conn = sqlcipher3.connect(target, uri=uri_readonly, check_same_thread=False,
+                              isolation_level=None)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+    return conn
+
+
+def _preflight(path: Path) -> None:
+    """Reject what can be recognised without the key; never writes."""
+    if not path.exists():
+        raise errors.FileMissing(path)
+    size = path.stat().st_size
+    if size == 0:
+        raise errors.EmptyFile(path)
+    with path.open("rb") as handle:
+        head = handle.read(len(SQLITE_MAGIC))
+    if head == SQLITE_MAGIC:
+        raise errors.PlainSqlite(path)
+    if size % 512 != 0 or size < 1024:
+        raise errors.Truncated(path)
+
+
+def _prove_key(conn, path: Path) -> None:
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        if "not a database" in str(exc) or "encrypted" in str(exc):
+            raise errors.WrongPassphrase(path) from None
+        raise errors.Damaged(path, str(exc)) from None
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if app_id != APPLICATION_ID:
+        conn.close()
+        raise errors.ForeignDatabase(path)
+
+
+class KeyedCipherDialect(SQLiteDialect_pysqlcipher):
+    """sqlite+pysqlcipher whose connections arrive already keyed by our creator.
+
+    The stock dialect sends `PRAGMA key` from the URL's password; keeping the
+    passphrase out of URLs (and their repr in logs) is the point of this subclass.
+    """
+
+    supports_statement_cache = True
+
+    def on_connect_url(self, url):
+        return SQLiteDialect_pysqlite.on_connect_url(self, url)
+
+
+registry.register("sqlite.rekisteri_cipher", __name__, "KeyedCipherDialect")
+
+
+def _make_engine(path: Path, passphrase: str) -> Engine:
+    def creator():
+        conn = _raw_connect(path, passphrase)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        return conn
+
+    engine = create_engine("sqlite+rekisteri_cipher://", creator=creator, poolclass=StaticPool)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # pysqlite's driver does not emit BEGIN itself
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+class Database:
+    """An open, unlocked, migrated database held by this process."""
+
+    def __init__(self, path: Path, engine: Engine, lock: DatabaseLock | None) -> None:
+        self.path = path
+        self.engine = engine
+        self._lock = lock
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+
+    # ---------------------------------------------------------------- lifecycle
+    @classmethod
+    def create(cls, path: Path | str, passphrase: str) -> Database:
+        path = Path(path)
+        if len(passphrase) < MIN_PASSPHRASE:
+            raise errors.WeakPassphrase(path, str(MIN_PASSPHRASE))
+        if path.exists():
+            raise errors.AlreadyExists(path)
+        lock = _acquire(path)
+        try:
+            try:
+                conn = _raw_connect(path, passphrase)
+                conn.execute(f"PRAGMA cipher_page_size = {PAGE_SIZE}")
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.close()
+            except sqlcipher3.Error as exc:
+                path.unlink(missing_ok=True)
+                raise errors.WriteFailed(path, str(exc)) from None
+            engine = _make_engine(path, passphrase)
+            db = cls(path, engine, lock)
+            try:
+                from .migrate import upgrade
+
+                upgrade(db, backup=False)
+            except Exception:
+                engine.dispose()
+                path.unlink(missing_ok=True)
+                raise
+            return db
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open(cls, path: Path | str, passphrase: str, *, migrate: bool = True) -> Database:
+        path = Path(path)
+        _preflight(path)
+        lock = _acquire(path)
+        try:
+            conn = _raw_connect(path, passphrase)
+            _prove_key(conn, path)
+            conn.close()
+            engine = _make_engine(path, passphrase)
+            db = cls(path, engine, lock)
+            if migrate:
+                from .migrate import upgrade
+
+                upgrade(db, backup=True)
+            return db
+        except BaseException:
+            lock.release()
+            raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed on success, rolled back on any exception."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    # ------------------------------------------------------------- maintenance
+    def rekey(self, new_passphrase: str) -> None:
+        """Re-encrypt every page under a new passphrase (SQLCipher `PRAGMA rekey`)."""
+        if len(new_passphrase) < MIN_PASSPHRASE:
+            raise errors.WeakPassphrase(self.path, str(MIN_PASSPHRASE))
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            raw.execute(f"PRAGMA rekey = {_quote(new_passphrase)}")
+        self.engine.dispose()
+        self.engine = _make_engine(self.path, new_passphrase)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+
+def _acquire(path: Path) -> DatabaseLock:
+    lock = DatabaseLock(path)
+    try:
+        lock.acquire()
+    except DatabaseInUse as exc:
+        raise errors.InUse(path, exc.pid, exc.host) from None
+    except OSError as exc:
+        raise errors.WriteFailed(path, exc.strerror or str(exc)) from None
+    return lock
+
+
+def backup(path: Path | str, passphrase: str, out: Path | str) -> Path:
+    """A consistent encrypted copy, also while another process has the database open.
+
+    Reads through SQLCipher (`sqlcipher_export` inside one read transaction) rather
+    than copying bytes, so a write in progress elsewhere can never tear the copy. The
+    copy is keyed with the same passphrase, written beside `out` and renamed into place
+    only when complete, so a full disk leaves no half-written backup behind.
+    """
+    path, out = Path(path), Path(out)
+    _preflight(path)
+    if out.exists():
+        raise errors.AlreadyExists(out)
+    conn = _raw_connect(path, passphrase)
+    _prove_key(conn, path)
+    tmp = out.with_name(out.name + ".partial")
+    tmp.unlink(missing_ok=True)
+    try:
+        conn.execute(f"ATTACH DATABASE {_quote(str(tmp))} AS copy KEY {_quote(passphrase)}")
+        conn.execute("BEGIN")
+        conn.execute("SELECT sqlcipher_export('copy')")
+        conn.execute(f"PRAGMA copy.application_id = {APPLICATION_ID}")
+        conn.execute("COMMIT")
+        conn.execute("DETACH DATABASE copy")
+    except sqlcipher3.Error as exc:
+        with suppress(sqlcipher3.Error):
+            conn.execute("ROLLBACK")
+        conn.close()
+        tmp.unlink(missing_ok=True)
+        raise errors.WriteFailed(out, str(exc)) from None
+    conn.close()
+    try:
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise errors.WriteFailed(out, exc.strerror or str(exc)) from None
+    return out
+
+
+def file_backup(path: Path, label: str) -> Path:
+    """A byte copy of a closed database (already encrypted) before a migration."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
+    try:
+        shutil.copy2(path, target)
+    except OSError as exc:
+        target.unlink(missing_ok=True)
+        raise errors.WriteFailed(target, exc.strerror or str(exc)) from None
+    return target

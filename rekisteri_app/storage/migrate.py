@@ -1,0 +1,62 @@
+"""Alembic migrations, applied whenever a database is opened.
+
+An existing database is copied (as encrypted bytes) before the first migration step, so
+a failed or unwanted upgrade can always be undone by restoring the copy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from . import errors
+
+if TYPE_CHECKING:
+    from .database import Database
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_config()).get_current_head() or ""
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(db: Database, *, backup: bool) -> Path | None:
+    """Bring `db` to the head revision; returns the pre-migration backup, if one was made."""
+    script = ScriptDirectory.from_config(_config())
+    head = script.get_current_head()
+    current = current_revision(db)
+    if current == head:
+        return None
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception:
+            raise errors.NewerSchema(db.path) from None
+    copy = None
+    if backup and current is not None:
+        from .database import file_backup
+
+        db.engine.dispose()
+        copy = file_backup(db.path, f"before-{head}")
+    cfg = _config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return copy

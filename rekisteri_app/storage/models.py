@@ -1,0 +1,532 @@
+"""The relational model: every field of the five seed notices, the requests and letters.
+
+Enumerated columns store the StrEnum values of `domain.enums` as plain strings, so the
+JSON exchange format and the command line use the same words as the database.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _owned(order: str = "position") -> dict:
+    """Relationship options for rows that live and die with their parent."""
+    return {"cascade": "all, delete-orphan", "order_by": order}
+
+
+# --------------------------------------------------------------------- organisation
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Controller(Base):
+    __tablename__ = "controllers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    business_id: Mapped[str | None] = mapped_column(String(20))
+    visiting_address: Mapped[str | None] = mapped_column(Text)
+    postal_address: Mapped[str | None] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(String(100))
+    email: Mapped[str | None] = mapped_column(String(300))
+    web: Mapped[str | None] = mapped_column(String(300))
+    dpo_contact: Mapped[str | None] = mapped_column(Text)
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="controller", **_owned("Contact.position")
+    )
+
+
+class Contact(Base):
+    """A contact person, or only a role (e.g. "asiakaspalvelu") when no name is published."""
+
+    __tablename__ = "contacts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    controller_id: Mapped[int | None] = mapped_column(
+        ForeignKey("controllers.id", ondelete="CASCADE")
+    )
+    register_id: Mapped[int | None] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str | None] = mapped_column(String(300))
+    role: Mapped[str | None] = mapped_column(String(300))
+    scope: Mapped[str | None] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(String(100))
+    email: Mapped[str | None] = mapped_column(String(300))
+    address: Mapped[str | None] = mapped_column(Text)
+    controller: Mapped[Controller | None] = relationship(back_populates="contacts")
+    register: Mapped[Register | None] = relationship(back_populates="contacts")
+
+
+# ------------------------------------------------------------------------ registers
+
+
+class Register(Base):
+    __tablename__ = "registers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    provision_requirement: Mapped[str | None] = mapped_column(Text)
+    rights_instructions: Mapped[str | None] = mapped_column(Text)
+    identity_proof: Mapped[str | None] = mapped_column(Text)
+    response_time: Mapped[str | None] = mapped_column(Text)
+    request_address: Mapped[str | None] = mapped_column(Text)
+    changes_policy: Mapped[str | None] = mapped_column(Text)
+    transfers_statement: Mapped[str | None] = mapped_column(Text)
+    retention_statement: Mapped[str | None] = mapped_column(Text)
+
+    controllers: Mapped[list[RegisterController]] = relationship(
+        back_populates="register", **_owned("RegisterController.position")
+    )
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="register", **_owned("Contact.position")
+    )
+    purposes: Mapped[list[Purpose]] = relationship(**_owned("Purpose.position"))
+    legal_bases: Mapped[list[LegalBasis]] = relationship(**_owned("LegalBasis.position"))
+    subject_groups: Mapped[list[SubjectGroup]] = relationship(**_owned("SubjectGroup.position"))
+    data_categories: Mapped[list[DataCategory]] = relationship(
+        back_populates="register", **_owned("DataCategory.position")
+    )
+    retention_rules: Mapped[list[RetentionRule]] = relationship(
+        **_owned("RetentionRule.position")
+    )
+    sources: Mapped[list[Source]] = relationship(**_owned("Source.position"))
+    recipients: Mapped[list[Recipient]] = relationship(**_owned("Recipient.position"))
+    processors: Mapped[list[RegisterProcessor]] = relationship(
+        back_populates="register", **_owned("RegisterProcessor.position")
+    )
+    transfers: Mapped[list[Transfer]] = relationship(
+        back_populates="register", **_owned("Transfer.position")
+    )
+    security_measures: Mapped[list[SecurityMeasure]] = relationship(
+        **_owned("SecurityMeasure.position")
+    )
+    automated_decisions: Mapped[list[AutomatedDecision]] = relationship(
+        **_owned("AutomatedDecision.position")
+    )
+    rights: Mapped[list[RegisterRight]] = relationship(**_owned("RegisterRight.position"))
+    notice_versions: Mapped[list[NoticeVersion]] = relationship(
+        back_populates="register", **_owned("NoticeVersion.id")
+    )
+
+
+class RegisterController(Base):
+    __tablename__ = "register_controllers"
+    __table_args__ = (UniqueConstraint("register_id", "controller_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    controller_id: Mapped[int] = mapped_column(ForeignKey("controllers.id", ondelete="RESTRICT"))
+    role: Mapped[str] = mapped_column(String(30), default="controller")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    register: Mapped[Register] = relationship(back_populates="controllers")
+    controller: Mapped[Controller] = relationship()
+
+
+class _RegisterItem:
+    """Columns shared by the simple ordered lists of a register."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Purpose(_RegisterItem, Base):
+    __tablename__ = "purposes"
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class LegalBasis(_RegisterItem, Base):
+    """An Art. 6(1) point, a national law reference, or both, with a free description."""
+
+    __tablename__ = "legal_bases"
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    article: Mapped[str | None] = mapped_column(String(10))
+    national_law: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+
+
+class SubjectGroup(_RegisterItem, Base):
+    __tablename__ = "subject_groups"
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+
+
+class DataCategory(_RegisterItem, Base):
+    __tablename__ = "data_categories"
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    heading: Mapped[str | None] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
+    special: Mapped[bool] = mapped_column(Boolean, default=False)
+    subject_group: Mapped[str | None] = mapped_column(Text)
+    register: Mapped[Register] = relationship(back_populates="data_categories")
+
+
+class RetentionRule(_RegisterItem, Base):
+    """Period + trigger ("10 years after the contract ends"), or a free statement."""
+
+    __tablename__ = "retention_rules"
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    data_category_id: Mapped[int | None] = mapped_column(
+        ForeignKey("data_categories.id", ondelete="SET NULL")
+    )
+    applies_to: Mapped[str | None] = mapped_column(Text)
+    period_value: Mapped[int | None] = mapped_column(Integer)
+    period_unit: Mapped[str | None] = mapped_column(String(10))
+    trigger: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+    legal_ground: Mapped[str | None] = mapped_column(Text)
+    data_category: Mapped[DataCategory | None] = relationship()
+
+
+class Source(_RegisterItem, Base):
+    __tablename__ = "sources"
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(30), default="other")
+    description: Mapped[str | None] = mapped_column(Text)
+
+
+class Recipient(_RegisterItem, Base):
+    __tablename__ = "recipients"
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(30), default="other")
+    description: Mapped[str | None] = mapped_column(Text)
+    legal_basis: Mapped[str | None] = mapped_column(Text)
+
+
+class SecurityMeasure(_RegisterItem, Base):
+    __tablename__ = "security_measures"
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class AutomatedDecision(_RegisterItem, Base):
+    """Art. 22 decisions and profiling, with the Art. 13(2)(f) information."""
+
+    __tablename__ = "automated_decisions"
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    description: Mapped[str] = mapped_column(Text)
+    logic: Mapped[str | None] = mapped_column(Text)
+    consequences: Mapped[str | None] = mapped_column(Text)
+    is_profiling: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class RegisterRight(_RegisterItem, Base):
+    """How a right is exercised in this register, with its published conditions."""
+
+    __tablename__ = "register_rights"
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    right: Mapped[str] = mapped_column(String(30))
+    description: Mapped[str | None] = mapped_column(Text)
+
+
+class NoticeVersion(Base):
+    """A dated notice; `content` is empty for versions known only by their date."""
+
+    __tablename__ = "notice_versions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    version: Mapped[str] = mapped_column(String(30))
+    issued_on: Mapped[date] = mapped_column(Date)
+    language: Mapped[str | None] = mapped_column(String(2))
+    format: Mapped[str | None] = mapped_column(String(10))
+    note: Mapped[str | None] = mapped_column(Text)
+    content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    sections_json: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    register: Mapped[Register] = relationship(back_populates="notice_versions")
+
+
+# ---------------------------------------------------------- processors and transfers
+
+
+class Processor(Base):
+    __tablename__ = "processors"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    business_id: Mapped[str | None] = mapped_column(String(20))
+    country: Mapped[str | None] = mapped_column(String(2))
+    address: Mapped[str | None] = mapped_column(Text)
+    contact_name: Mapped[str | None] = mapped_column(String(300))
+    email: Mapped[str | None] = mapped_column(String(300))
+    phone: Mapped[str | None] = mapped_column(String(100))
+    services: Mapped[str | None] = mapped_column(Text)  # one service per line
+    dpa_signed_on: Mapped[date | None] = mapped_column(Date)
+    dpa_review_on: Mapped[date | None] = mapped_column(Date)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("processors.id", ondelete="SET NULL"))
+    notes: Mapped[str | None] = mapped_column(Text)
+    parent: Mapped[Processor | None] = relationship(remote_side="Processor.id")
+
+
+class RegisterProcessor(Base):
+    __tablename__ = "register_processors"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    processor_id: Mapped[int] = mapped_column(ForeignKey("processors.id", ondelete="RESTRICT"))
+    service: Mapped[str | None] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    register: Mapped[Register] = relationship(back_populates="processors")
+    processor: Mapped[Processor] = relationship()
+
+
+class Transfer(Base):
+    __tablename__ = "transfers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    processor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("processors.id", ondelete="SET NULL")
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    country: Mapped[str] = mapped_column(String(2))
+    recipient: Mapped[str] = mapped_column(String(300))
+    safeguard: Mapped[str] = mapped_column(String(20))
+    scc_module: Mapped[str | None] = mapped_column(String(2))
+    dpf_checked_on: Mapped[date | None] = mapped_column(Date)
+    derogation: Mapped[str | None] = mapped_column(String(20))
+    description: Mapped[str | None] = mapped_column(Text)
+    register: Mapped[Register] = relationship(back_populates="transfers")
+    processor: Mapped[Processor | None] = relationship()
+
+
+# ------------------------------------------------------------------ rights requests
+
+
+class Person(Base):
+    """A data subject or a requester; identity codes only as a keyed hash."""
+
+    __tablename__ = "persons"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    address: Mapped[str | None] = mapped_column(Text)
+    email: Mapped[str | None] = mapped_column(String(300))
+    phone: Mapped[str | None] = mapped_column(String(100))
+    customer_number: Mapped[str | None] = mapped_column(String(100))
+    hetu_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+
+
+class RightsRequest(Base):
+    __tablename__ = "requests"
+    __table_args__ = (UniqueConstraint("case_number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(30))
+    year: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    received_on: Mapped[date] = mapped_column(Date)
+    logged_at: Mapped[datetime] = mapped_column(DateTime)
+    channel: Mapped[str] = mapped_column(String(20))
+    language: Mapped[str] = mapped_column(String(2))
+    classification: Mapped[str] = mapped_column(String(20), default="gdpr")
+    status: Mapped[str] = mapped_column(String(20), default="received")
+    controller_id: Mapped[int | None] = mapped_column(
+        ForeignKey("controllers.id", ondelete="RESTRICT")
+    )
+    subject_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="RESTRICT"))
+    requester_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="RESTRICT"))
+    authority: Mapped[str] = mapped_column(String(40), default="self")
+    authority_checked_on: Mapped[date | None] = mapped_column(Date)
+    description: Mapped[str | None] = mapped_column(Text)
+    extended_on: Mapped[date | None] = mapped_column(Date)
+    extension_reasons: Mapped[str | None] = mapped_column(Text)
+    fee_reason: Mapped[str | None] = mapped_column(Text)
+    answered_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+
+    controller: Mapped[Controller | None] = relationship()
+    subject: Mapped[Person] = relationship(foreign_keys=[subject_id])
+    requester: Mapped[Person | None] = relationship(foreign_keys=[requester_id])
+    registers: Mapped[list[RequestRegister]] = relationship(
+        back_populates="request", **_owned("RequestRegister.id")
+    )
+    rights: Mapped[list[RequestRight]] = relationship(
+        back_populates="request", **_owned("RequestRight.id")
+    )
+    identity_checks: Mapped[list[IdentityCheck]] = relationship(**_owned("IdentityCheck.id"))
+    pauses: Mapped[list[Pause]] = relationship(**_owned("Pause.id"))
+    events: Mapped[list[CaseEvent]] = relationship(**_owned("CaseEvent.id"))
+    attachments: Mapped[list[Attachment]] = relationship(**_owned("Attachment.id"))
+    legal_holds: Mapped[list[LegalHold]] = relationship(**_owned("LegalHold.id"))
+    letters: Mapped[list[Letter]] = relationship(back_populates="request", **_owned("Letter.id"))
+
+
+class RequestRegister(Base):
+    __tablename__ = "request_registers"
+    __table_args__ = (UniqueConstraint("request_id", "register_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="RESTRICT"))
+    request: Mapped[RightsRequest] = relationship(back_populates="registers")
+    register: Mapped[Register] = relationship()
+
+
+class RequestRight(Base):
+    __tablename__ = "request_rights"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    right: Mapped[str] = mapped_column(String(30))
+    outcome: Mapped[str] = mapped_column(String(20), default="pending")
+    legal_ground: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str | None] = mapped_column(Text)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    request: Mapped[RightsRequest] = relationship(back_populates="rights")
+    erasures: Mapped[list[ErasureDecision]] = relationship(**_owned("ErasureDecision.id"))
+
+
+class ErasureDecision(Base):
+    """Per data category: erased, or kept until a date because of a ground."""
+
+    __tablename__ = "erasure_decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_right_id: Mapped[int] = mapped_column(
+        ForeignKey("request_rights.id", ondelete="CASCADE")
+    )
+    data_category_id: Mapped[int | None] = mapped_column(
+        ForeignKey("data_categories.id", ondelete="SET NULL")
+    )
+    category_name: Mapped[str] = mapped_column(Text)
+    erased: Mapped[bool] = mapped_column(Boolean)
+    kept_until: Mapped[date | None] = mapped_column(Date)
+    legal_ground: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class IdentityCheck(Base):
+    """Minimised evidence only: document type and its last four characters."""
+
+    __tablename__ = "identity_checks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    method: Mapped[str] = mapped_column(String(40))
+    verified_by: Mapped[str] = mapped_column(String(300))
+    verified_on: Mapped[date] = mapped_column(Date)
+    document_type: Mapped[str | None] = mapped_column(String(100))
+    document_last4: Mapped[str | None] = mapped_column(String(4))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Pause(Base):
+    """Identity proof or clarification asked and received (EDPB 01/2022 pause policy)."""
+
+    __tablename__ = "pauses"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    asked_on: Mapped[date] = mapped_column(Date)
+    received_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class CaseEvent(Base):
+    __tablename__ = "case_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str | None] = mapped_column(String(100))
+
+
+class Attachment(Base):
+    """A scan kept inside the encrypted database, never beside it."""
+
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(300))
+    media_type: Mapped[str] = mapped_column(String(100))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class LegalHold(Base):
+    __tablename__ = "legal_holds"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    data_category_id: Mapped[int | None] = mapped_column(
+        ForeignKey("data_categories.id", ondelete="SET NULL")
+    )
+    category_name: Mapped[str] = mapped_column(Text)
+    placed_on: Mapped[date] = mapped_column(Date)
+    released_on: Mapped[date | None] = mapped_column(Date)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+# ------------------------------------------------------------------------ letters
+
+
+class Letter(Base):
+    """An issued letter: immutable once stored (services refuse to change it)."""
+
+    __tablename__ = "letters"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(30))
+    language: Mapped[str] = mapped_column(String(2))
+    issued_on: Mapped[date] = mapped_column(Date)
+    sent_via: Mapped[str] = mapped_column(String(20))
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    request: Mapped[RightsRequest] = relationship(back_populates="letters")
+
+
+class LetterTemplate(Base):
+    """The officer's wording of a letter kind; the newest version per kind+language wins."""
+
+    __tablename__ = "letter_templates"
+    __table_args__ = (UniqueConstraint("kind", "language", "version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    language: Mapped[str] = mapped_column(String(2))
+    version: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str | None] = mapped_column(Text)  # None = reset to the shipped default
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# -------------------------------------------------------------------------- audit
+
+
+class AuditEvent(Base):
+    """Append-only, hash-chained: each hash covers the previous event's hash."""
+
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[str] = mapped_column(String(40))  # ISO 8601 UTC, kept as text for hashing
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(60))
+    entity_id: Mapped[str | None] = mapped_column(String(60))
+    before_json: Mapped[str | None] = mapped_column(Text)
+    after_json: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,87 @@
+"""Shared fixtures: real encrypted databases in a temporary folder, never plain SQLite."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from rekisteri_app.i18n import set_language  # noqa: E402
+
+PASSPHRASE = "correct horse battery"
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = sorted((FIXTURES / "seeds").glob("*.json"))
+
+
+@pytest.fixture(autouse=True)
+def _finnish_by_default() -> Iterator[None]:
+    set_language("fi")
+    yield
+    set_language("fi")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "rekisteri.db"
+
+
+@pytest.fixture
+def db(db_path: Path):
+    from rekisteri_app.storage.database import Database
+
+    database = Database.create(db_path, PASSPHRASE)
+    yield database
+    database.close()
+
+
+class FixedClock:
+    def __init__(self, when: datetime) -> None:
+        self.when = when
+
+    def __call__(self) -> datetime:
+        return self.when
+
+
+@pytest.fixture
+def ctx(db):
+    from rekisteri_app.services.context import ServiceContext
+
+    return ServiceContext(db, actor="tester",
+                          clock=FixedClock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC)))
+
+
+@pytest.fixture
+def cli(db_path: Path, monkeypatch, capsys):
+    """Run `rekisteri --db DB ...` in-process; returns (exit code, stdout, stderr)."""
+    from rekisteri_app.cli.main import main
+
+    monkeypatch.setenv("REKISTERI_PASSPHRASE", PASSPHRASE)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(["--db", str(db_path), *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 64 KiB file system, to run out of space for real (needs root and mount)."""
+    import subprocess
+
+    mount_point = tmp_path / "small-disk"
+    mount_point.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount_point)],
+                          capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (not root)")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", str(mount_point)], capture_output=True)
