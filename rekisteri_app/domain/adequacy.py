@@ -16,8 +16,8 @@ Sources, checked November 2026:
   first decision for an international organisation); United Kingdom renewed on
   19 December 2025 until 27 December 2031 (after a six-month technical extension adopted
   on 24 June 2025; the OJ numbers of the GDPR extension and renewal acts were not
-  verified, so the reference names the 2021 decision); Brazil, Implementing Decision (EU) 2026/179 of
-  26 January 2026 (OJ 28.1.2026).
+  verified, so the reference names the 2021 decision); Brazil, Implementing Decision
+  (EU) 2026/179 of 26 January 2026 (OJ 28.1.2026).
 
 Country codes and names come from Babel's CLDR data rather than a hand-typed table, so they
 follow the CLDR release that ships with Babel.
@@ -160,7 +160,7 @@ _DECISIONS: tuple[AdequacyDecision, ...] = (
         "JP",
         "Commission Implementing Decision (EU) 2019/419",
         date(2019, 1, 23),
-        scope_note=N_("only business operators subject to the APPI and its Supplementary Rules"),,
+        scope_note=N_("only business operators subject to the APPI and its Supplementary Rules"),
     ),
     _decision("KR", "Commission Implementing Decision (EU) 2022/254", date(2021, 12, 17)),
     _decision("NZ", "Commission Implementing Decision 2013/65/EU", date(2012, 12, 19)),
@@ -253,8 +253,9 @@ def _territories(lang: str) -> Mapping[str, str]:
     return MappingProxyType(dict(Locale.parse(lang).territories))
 
 
-_NORDIC_LETTERS = str.maketrans({"å": "z\u0001", "ä": "z\u0002", "æ": "z\u0002", "ö": "z\u0003",
-                                 "ø": "z\u0003", "ü": "y"})  # fmt: skip
+_NORDIC_LETTERS = str.maketrans(
+    {"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "ü": "y"}
+)  # "{", "|", "}" follow "z" in code point order
 
 
 def _collation_key(name: str, lang: str) -> str:

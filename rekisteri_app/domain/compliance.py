@@ -10,57 +10,64 @@ record lacks it, or when a transfer has no valid transfer tool; AMBER when the i
 "where possible"/"where applicable", when the absence may be legitimate but must be
 stated, or when something needs a human check (a stale certification, an overdue review).
 
-Register rules (GDPR articles):
+Register rules (check_register; numbers are GDPR articles):
 
-| code | sev. | rule |
-|---|---|---|
-| controller-missing | RED | no controller: 30(1)(a), 13(1)(a) |
-| controller-contact-missing | RED | a controller without contact details: same |
-| dpo-contact-missing | RED | a DPO is appointed but no DPO contact: 13(1)(b), 30(1)(a) |
-| purposes-missing | RED | 30(1)(b), 13(1)(c) |
-| legal-basis-missing | RED | no Art. 6(1) point nor national law: 13(1)(c) |
-| legal-basis-article-missing | AMBER | national law without its 6(1) point; the law alone is not a basis |
-| legal-basis-law-missing | AMBER | 6(1)(c) or (e) without the law (6(3)); notices usually name it |
-| legitimate-interests-missing | RED | 6(1)(f) cited without describing the interests: 13(1)(d) |
-| subject-groups-missing | RED | 30(1)(c) |
-| data-categories-missing | RED | 30(1)(c), 14(1)(d) |
-| recipients-missing | AMBER | 30(1)(d), 13(1)(e); "no recipients" can be true, so it must be stated |
-| retention-missing | RED | 13(2)(a) is unconditional even though 30(1)(f) says "where possible" |
-| security-missing | AMBER | 30(1)(g) says "where possible"; not a notice item |
-| rights-information-missing | RED | 13(2)(b) |
-| consent-withdrawal-missing | RED | consent (6(1)(a)) cited: 13(2)(c) |
-| complaint-right-missing | RED | 13(2)(d) |
-| provision-requirement-missing | AMBER | 13(2)(e), only when data come from the data subject; often |
-|  |  | explained in the contract terms, so review rather than block |
-| automated-decision-logic-missing | RED | an automated decision without logic and consequences: 13(2)(f) |
-| sources-missing | AMBER | no source at all: cannot tell whether 14(2)(f) applies |
-| source-description-missing | AMBER | a non-data-subject source named only by its kind: 14(2)(f), |
-|  |  | recital 61 allows general information, so the kind may suffice |
-| repealed-personal-data-act | AMBER | free text cites henkilötietolaki 523/1999 (repealed 1.1.2019) |
-| notice-predates-gdpr | AMBER | notice dated before 25.5.2018: written for the old law |
+- controller-missing RED: no controller; 30(1)(a), 13(1)(a).
+- controller-contact-missing RED: a controller without contact details; same.
+- dpo-contact-missing RED: a DPO is appointed but has no contact; 13(1)(b), 30(1)(a).
+- purposes-missing RED: 30(1)(b), 13(1)(c).
+- legal-basis-missing RED: neither an Art. 6(1) point nor a national law; 13(1)(c).
+- legal-basis-article-missing AMBER: a national law without its 6(1) point. The law alone
+  is not a basis, but the gap is one of labelling, not of substance.
+- legal-basis-law-missing AMBER: 6(1)(c) or (e) without the law behind it (6(3)).
+- legitimate-interests-missing RED: 6(1)(f) without the interests described; 13(1)(d).
+- subject-groups-missing, data-categories-missing RED: 30(1)(c) (and 14(1)(d)).
+- recipients-missing AMBER: 30(1)(d), 13(1)(e). "No recipients" can be true, but the
+  notice must then say so.
+- retention-missing RED: 13(2)(a) is unconditional even though 30(1)(f) says "where
+  possible".
+- security-missing AMBER: 30(1)(g) says "where possible", and it is not a notice item.
+- rights-information-missing RED: 13(2)(b).
+- consent-withdrawal-missing RED: consent (6(1)(a)) cited; 13(2)(c).
+- complaint-right-missing RED: 13(2)(d).
+- provision-requirement-missing AMBER: 13(2)(e), only when data come from the data
+  subject; often explained in the contract terms, so flagged for review, not blocking.
+- automated-decision-logic-missing RED: a decision without logic and consequences;
+  13(2)(f).
+- sources-missing AMBER: no source at all, so it is unknown whether 14(2)(f) applies.
+- source-description-missing AMBER: a non-data-subject source named only by its kind;
+  recital 61 allows general information, so the kind may suffice.
+- repealed-personal-data-act AMBER: free text cites henkilötietolaki 523/1999 (repealed
+  1.1.2019); the processing may be fine, the notice is out of date.
+- notice-predates-gdpr AMBER: notice dated before 25.5.2018, i.e. written for the old law.
 
-Transfer rules (only for destinations outside the EEA; a transfer recorded to an EEA
-country is not a Chapter V transfer and yields nothing):
+Transfer rules (check_transfer), only for destinations outside the EEA: a transfer
+recorded to an EEA country is not a Chapter V transfer and yields no finding.
 
-| code | sev. | rule |
-|---|---|---|
-| transfer-destination-invalid | RED | no valid country or organisation: 30(1)(e) |
-| transfer-privacy-shield | RED | invalid since C-311/18 (16.7.2020) |
-| transfer-repealed-scc | RED | 2001/497, 2004/915, 2010/87: repealed by (EU) 2021/914 |
-| transfer-no-safeguard | RED | Safeguard.NONE and no full adequacy decision: 44, 46 |
-| transfer-adequacy-not-recorded | AMBER | Safeguard.NONE but a full adequacy decision exists: lawful, |
-|  |  | but the record must say so |
-| transfer-no-adequacy-decision | RED | ADEQUACY claimed where none exists: no transfer tool at all |
-| transfer-adequacy-scope-unconfirmed | AMBER | partial decision (Canada, Japan): recipient in scope? |
-| transfer-dpf-not-recorded | AMBER | ADEQUACY to the US: only DPF-certified importers are covered |
-| transfer-dpf-wrong-destination | RED | DPF named for a country other than the US |
-| transfer-dpf-unchecked | AMBER | DPF without the date the certification was checked |
-| transfer-dpf-check-stale | AMBER | check older than 12 months (certifications lapse yearly) |
-| transfer-scc-module-missing | AMBER | 2021 SCCs without the module |
-| transfer-derogation-undocumented | AMBER | Art. 49 derogation without documentation: 30(1)(e), 49(6) |
+- transfer-destination-invalid RED: no valid country or organisation code; 30(1)(e).
+- transfer-privacy-shield RED: invalid since C-311/18 (16.7.2020).
+- transfer-repealed-scc RED: 2001/497, 2004/915 or 2010/87 (C(2010)593), repealed by
+  Decision (EU) 2021/914; old contracts lost effect on 27.12.2022.
+- transfer-no-safeguard RED: Safeguard.NONE without a full adequacy decision; 44, 46.
+  Partial decisions (US, Canada, Japan) cannot be assumed to cover an unnamed importer.
+- transfer-adequacy-not-recorded AMBER: Safeguard.NONE but a full adequacy decision
+  exists: lawful, but the record must name the basis.
+- transfer-no-adequacy-decision RED: ADEQUACY claimed where none exists, so in substance
+  there is no transfer tool at all.
+- transfer-adequacy-scope-unconfirmed AMBER: partial decision (Canada, Japan) and
+  `scope_confirmed` not set.
+- transfer-dpf-not-recorded AMBER: ADEQUACY to the US; only DPF-certified importers are
+  covered, so record DPF and the certification check.
+- transfer-dpf-wrong-destination RED: DPF named for a country other than the US.
+- transfer-dpf-unchecked AMBER: DPF without the date the certification was checked.
+- transfer-dpf-check-stale AMBER: the check is older than 12 months (with `today`);
+  certifications must be renewed yearly and lapse otherwise.
+- transfer-scc-module-missing AMBER: 2021 SCCs without the module.
+- transfer-derogation-undocumented AMBER: Art. 49 derogation without documentation;
+  30(1)(e), 49(6).
 
-Processor rules: processor-dpa-missing (AMBER, 28(3)); processor-dpa-review-overdue
-(AMBER, review date before `today`).
+Processor rules (check_processor): processor-dpa-missing AMBER (28(3));
+processor-dpa-review-overdue AMBER (review date before `today`).
 """
 
 from __future__ import annotations
@@ -393,9 +400,11 @@ def _check_controllers(register: CheckedRegister, out: _Collector) -> None:
         out.add(
             Severity.RED,
             FindingCode.CONTROLLER_MISSING,
-            N_("No controller is recorded. The record and the notice must name the "
-               "controller and give its contact details."),
-            "GDPR 30(1)(a), 13(1)(a)",
+            N_(
+                "No controller is recorded. The record and the notice must name the "
+                "controller and give its contact details."
+            ),
+            "GDPR Art. 30(1)(a), 13(1)(a)",
         )
     for controller in register.controllers:
         if _filled(controller.name) and not _filled(controller.contact_details):
@@ -403,7 +412,7 @@ def _check_controllers(register: CheckedRegister, out: _Collector) -> None:
                 Severity.RED,
                 FindingCode.CONTROLLER_CONTACT_MISSING,
                 N_("Controller {controller} has no contact details."),
-                "GDPR 30(1)(a), 13(1)(a)",
+                "GDPR Art. 30(1)(a), 13(1)(a)",
                 controller=controller.name,
             )
     if register.dpo_appointed and not any(
@@ -412,9 +421,11 @@ def _check_controllers(register: CheckedRegister, out: _Collector) -> None:
         out.add(
             Severity.RED,
             FindingCode.DPO_CONTACT_MISSING,
-            N_("A data protection officer has been appointed but no contact details for "
-               "the officer are recorded."),
-            "GDPR 13(1)(b), 30(1)(a), 37(7)",
+            N_(
+                "A data protection officer has been appointed but no contact details for "
+                "the officer are recorded."
+            ),
+            "GDPR Art. 13(1)(b), 30(1)(a), 37(7)",
         )
 
 
@@ -424,25 +435,29 @@ def _check_purposes_and_bases(register: CheckedRegister, out: _Collector) -> Non
             Severity.RED,
             FindingCode.PURPOSES_MISSING,
             N_("No purpose of the processing is recorded."),
-            "GDPR 30(1)(b), 13(1)(c)",
+            "GDPR Art. 30(1)(b), 13(1)(c)",
         )
     bases = register.legal_bases
     if not any(b.article is not None or _filled(b.national_law) for b in bases):
         out.add(
             Severity.RED,
             FindingCode.LEGAL_BASIS_MISSING,
-            N_("No legal basis is recorded. Name the point of Article 6(1) GDPR the "
-               "processing relies on."),
-            "GDPR 13(1)(c), 6(1)",
+            N_(
+                "No legal basis is recorded. Name the point of Article 6(1) GDPR the "
+                "processing relies on."
+            ),
+            "GDPR Art. 13(1)(c), 6(1)",
         )
     for basis in bases:
         if basis.article is None and _filled(basis.national_law):
             out.add(
                 Severity.AMBER,
                 FindingCode.LEGAL_BASIS_ARTICLE_MISSING,
-                N_("The legal basis “{law}” names a national law but no point of Article "
-                   "6(1) GDPR; a statutory duty is usually Article 6(1)(c)."),
-                "GDPR 6(1), 6(3), 13(1)(c)",
+                N_(
+                    "The legal basis “{law}” names a national law but no point of Article "
+                    "6(1) GDPR; a statutory duty is usually Article 6(1)(c)."
+                ),
+                "GDPR Art. 6(1), 6(3), 13(1)(c)",
                 law=basis.national_law.strip(),
             )
         if basis.article in (
@@ -452,9 +467,11 @@ def _check_purposes_and_bases(register: CheckedRegister, out: _Collector) -> Non
             out.add(
                 Severity.AMBER,
                 FindingCode.LEGAL_BASIS_LAW_MISSING,
-                N_("The legal basis Article {article} rests on a law, but the law is not "
-                   "named (for example sähkömarkkinalaki 588/2013)."),
-                "GDPR 6(3), 13(1)(c)",
+                N_(
+                    "The legal basis Article {article} rests on a law, but the law is not "
+                    "named (for example sähkömarkkinalaki 588/2013)."
+                ),
+                "GDPR Art. 6(3), 13(1)(c)",
                 article=_article_text(basis.article),
             )
         if basis.article is LegalBasisArticle.LEGITIMATE_INTERESTS and not _filled(
@@ -463,9 +480,11 @@ def _check_purposes_and_bases(register: CheckedRegister, out: _Collector) -> Non
             out.add(
                 Severity.RED,
                 FindingCode.LEGITIMATE_INTERESTS_MISSING,
-                N_("Legitimate interests are cited as a legal basis, but the interests "
-                   "pursued are not described."),
-                "GDPR 13(1)(d), 6(1)(f)",
+                N_(
+                    "Legitimate interests are cited as a legal basis, but the interests "
+                    "pursued are not described."
+                ),
+                "GDPR Art. 13(1)(d), 6(1)(f)",
             )
 
 
@@ -481,36 +500,38 @@ def _check_contents(register: CheckedRegister, out: _Collector) -> None:
             Severity.RED,
             FindingCode.SUBJECT_GROUPS_MISSING,
             N_("No categories of data subjects are recorded."),
-            "GDPR 30(1)(c)",
+            "GDPR Art. 30(1)(c)",
         )
     if not any(_filled(c.name) for c in register.data_categories):
         out.add(
             Severity.RED,
             FindingCode.DATA_CATEGORIES_MISSING,
             N_("No categories of personal data are recorded."),
-            "GDPR 30(1)(c), 14(1)(d)",
+            "GDPR Art. 30(1)(c), 14(1)(d)",
         )
     if not register.recipients:
         out.add(
             Severity.AMBER,
             FindingCode.RECIPIENTS_MISSING,
-            N_("No recipients are recorded. If the data are disclosed to no one, say so; "
-               "processors such as IT providers are recipients too."),
-            "GDPR 30(1)(d), 13(1)(e), 4(9)",
+            N_(
+                "No recipients are recorded. If the data are disclosed to no one, say so; "
+                "processors such as IT providers are recipients too."
+            ),
+            "GDPR Art. 30(1)(d), 13(1)(e), 4(9)",
         )
     if not any(rule.is_stated for rule in register.retention_rules):
         out.add(
             Severity.RED,
             FindingCode.RETENTION_MISSING,
             N_("No retention period, nor the criteria for setting one, is recorded."),
-            "GDPR 13(2)(a), 30(1)(f)",
+            "GDPR Art. 13(2)(a), 30(1)(f)",
         )
     if not any(_filled(m.description) for m in register.security_measures):
         out.add(
             Severity.AMBER,
             FindingCode.SECURITY_MISSING,
             N_("No security measures are described."),
-            "GDPR 30(1)(g), 32(1)",
+            "GDPR Art. 30(1)(g), 32(1)",
         )
 
 
@@ -519,26 +540,32 @@ def _check_notice_items(register: CheckedRegister, out: _Collector) -> None:
         out.add(
             Severity.RED,
             FindingCode.RIGHTS_INFORMATION_MISSING,
-            N_("The notice does not tell data subjects about their rights (access, "
-               "rectification, erasure, restriction, objection, portability)."),
-            "GDPR 13(2)(b), 14(2)(c)",
+            N_(
+                "The notice does not tell data subjects about their rights (access, "
+                "rectification, erasure, restriction, objection, portability)."
+            ),
+            "GDPR Art. 13(2)(b), 14(2)(c)",
         )
     cites_consent = any(b.article is LegalBasisArticle.CONSENT for b in register.legal_bases)
     if cites_consent and not register.consent_withdrawal_info_present:
         out.add(
             Severity.RED,
             FindingCode.CONSENT_WITHDRAWAL_MISSING,
-            N_("Consent is cited as a legal basis, but the notice does not say that "
-               "consent can be withdrawn at any time."),
-            "GDPR 13(2)(c), 7(3)",
+            N_(
+                "Consent is cited as a legal basis, but the notice does not say that "
+                "consent can be withdrawn at any time."
+            ),
+            "GDPR Art. 13(2)(c), 7(3)",
         )
     if not register.supervisory_authority_info_present:
         out.add(
             Severity.RED,
             FindingCode.COMPLAINT_RIGHT_MISSING,
-            N_("The notice does not mention the right to lodge a complaint with a "
-               "supervisory authority (the Data Protection Ombudsman)."),
-            "GDPR 13(2)(d), 14(2)(e)",
+            N_(
+                "The notice does not mention the right to lodge a complaint with a "
+                "supervisory authority (the Data Protection Ombudsman)."
+            ),
+            "GDPR Art. 13(2)(d), 14(2)(e)",
         )
     collected_from_subject = not register.sources or any(
         s.kind is SourceKind.DATA_SUBJECT for s in register.sources
@@ -547,27 +574,33 @@ def _check_notice_items(register: CheckedRegister, out: _Collector) -> None:
         out.add(
             Severity.AMBER,
             FindingCode.PROVISION_REQUIREMENT_MISSING,
-            N_("The notice does not say whether giving the data is a statutory or "
-               "contractual requirement, or what happens if the data are not given."),
-            "GDPR 13(2)(e)",
+            N_(
+                "The notice does not say whether giving the data is a statutory or "
+                "contractual requirement, or what happens if the data are not given."
+            ),
+            "GDPR Art. 13(2)(e)",
         )
     for decision in register.automated_decisions:
         if not _filled(decision.logic_and_consequences):
             out.add(
                 Severity.RED,
                 FindingCode.AUTOMATED_DECISION_LOGIC_MISSING,
-                N_("The automated decision “{decision}” lacks meaningful information about "
-                   "the logic involved and its consequences for the data subject."),
-                "GDPR 13(2)(f), 14(2)(g), 22",
+                N_(
+                    "The automated decision “{decision}” lacks meaningful information about "
+                    "the logic involved and its consequences for the data subject."
+                ),
+                "GDPR Art. 13(2)(f), 14(2)(g), 22",
                 decision=decision.description.strip(),
             )
     if register.notice_date is not None and register.notice_date < GDPR_APPLICATION_DATE:
         out.add(
             Severity.AMBER,
             FindingCode.NOTICE_PREDATES_GDPR,
-            N_("The notice is dated {date}, before the GDPR applied (25 May 2018); review "
-               "it against the GDPR."),
-            "GDPR 99(2), 13, 14",
+            N_(
+                "The notice is dated {date}, before the GDPR applied (25 May 2018); review "
+                "it against the GDPR."
+            ),
+            "GDPR Art. 99(2), 13, 14",
             date=register.notice_date,
         )
 
@@ -577,18 +610,22 @@ def _check_sources(register: CheckedRegister, out: _Collector) -> None:
         out.add(
             Severity.AMBER,
             FindingCode.SOURCES_MISSING,
-            N_("No sources of the data are recorded. If any data come from elsewhere than "
-               "the data subject, the notice must name the source."),
-            "GDPR 14(2)(f)",
+            N_(
+                "No sources of the data are recorded. If any data come from elsewhere than "
+                "the data subject, the notice must name the source."
+            ),
+            "GDPR Art. 14(2)(f)",
         )
     for source in register.sources:
         if source.kind is not SourceKind.DATA_SUBJECT and not _filled(source.description):
             out.add(
                 Severity.AMBER,
                 FindingCode.SOURCE_DESCRIPTION_MISSING,
-                N_("A source of kind “{kind}” is not described; name the register or party "
-                   "the data come from."),
-                "GDPR 14(2)(f)",
+                N_(
+                    "A source of kind “{kind}” is not described; name the register or party "
+                    "the data come from."
+                ),
+                "GDPR Art. 14(2)(f)",
                 kind=source.kind.value,
             )
 
@@ -631,9 +668,11 @@ def _check_repealed_law(register: CheckedRegister, out: _Collector) -> None:
                 out.add(
                     Severity.AMBER,
                     FindingCode.REPEALED_PERSONAL_DATA_ACT,
-                    N_("{field} cites the repealed Personal Data Act (henkilötietolaki "
-                       "523/1999) as “{excerpt}”. It was replaced by the GDPR and the Data "
-                       "Protection Act (tietosuojalaki 1050/2018) on 1 January 2019."),
+                    N_(
+                        "{field} cites the repealed Personal Data Act (henkilötietolaki "
+                        "523/1999) as “{excerpt}”. It was replaced by the GDPR and the Data "
+                        "Protection Act (tietosuojalaki 1050/2018) on 1 January 2019."
+                    ),
                     "tietosuojalaki 1050/2018",
                     field=Label(label),
                     excerpt=mention.text,
@@ -657,9 +696,11 @@ def check_transfer(transfer: CheckedTransfer, today: date | None = None) -> list
         out.add(
             Severity.RED,
             FindingCode.TRANSFER_DESTINATION_INVALID,
-            N_("The destination “{country}” is not a known country code; the record must "
-               "identify the third country."),
-            "GDPR 30(1)(e), 13(1)(f)",
+            N_(
+                "The destination “{country}” is not a known country code; the record must "
+                "identify the third country."
+            ),
+            "GDPR Art. 30(1)(e), 13(1)(f)",
             country=transfer.country.strip(),
         )
         return out.findings
@@ -671,19 +712,23 @@ def check_transfer(transfer: CheckedTransfer, today: date | None = None) -> list
         out.add(
             Severity.RED,
             FindingCode.TRANSFER_PRIVACY_SHIELD,
-            N_("The transfer relies on the EU-US Privacy Shield, which the Court of Justice "
-               "invalidated on 16 July 2020 (C-311/18). Use the Data Privacy Framework if the "
-               "importer is certified, otherwise the 2021 standard contractual clauses."),
-            "GDPR 44, 45; CJEU C-311/18",
+            N_(
+                "The transfer relies on the EU-US Privacy Shield, which the Court of Justice "
+                "invalidated on 16 July 2020 (C-311/18). Use the Data Privacy Framework if the "
+                "importer is certified, otherwise the 2021 standard contractual clauses."
+            ),
+            "GDPR Art. 44, 45; CJEU C-311/18",
         )
     elif safeguard in INVALID_SAFEGUARDS:
         out.add(
             Severity.RED,
             FindingCode.TRANSFER_REPEALED_SCC,
-            N_("The transfer relies on repealed standard contractual clauses ({decision}); "
-               "contracts on them lost effect on 27 December 2022. Sign the 2021 clauses "
-               "(Decision (EU) 2021/914)."),
-            "GDPR 46(2)(c); Decision (EU) 2021/914 Art. 4",
+            N_(
+                "The transfer relies on repealed standard contractual clauses ({decision}); "
+                "contracts on them lost effect on 27 December 2022. Sign the 2021 clauses "
+                "(Decision (EU) 2021/914)."
+            ),
+            "GDPR Art. 46(2)(c); Decision (EU) 2021/914 Art. 4",
             decision=_REPEALED_SCC_NAMES[safeguard],
         )
     elif safeguard is Safeguard.NONE:
@@ -691,19 +736,23 @@ def check_transfer(transfer: CheckedTransfer, today: date | None = None) -> list
             out.add(
                 Severity.AMBER,
                 FindingCode.TRANSFER_ADEQUACY_NOT_RECORDED,
-                N_("No safeguard is recorded; the destination has an adequacy decision "
-                   "({reference}), so record that as the basis."),
-                "GDPR 45, 30(1)(e), 13(1)(f)",
+                N_(
+                    "No safeguard is recorded; the destination has an adequacy decision "
+                    "({reference}), so record that as the basis."
+                ),
+                "GDPR Art. 45, 30(1)(e), 13(1)(f)",
                 reference=decision.reference,
             )
         else:
             out.add(
                 Severity.RED,
                 FindingCode.TRANSFER_NO_SAFEGUARD,
-                N_("No safeguard is recorded for a transfer to {country}, which has no "
-                   "adequacy decision covering every recipient. Name the transfer tool, "
-                   "e.g. the 2021 standard contractual clauses."),
-                "GDPR 44, 46, 13(1)(f)",
+                N_(
+                    "No safeguard is recorded for a transfer to {country}, which has no "
+                    "adequacy decision covering every recipient. Name the transfer tool, "
+                    "e.g. the 2021 standard contractual clauses."
+                ),
+                "GDPR Art. 44, 46, 13(1)(f)",
                 country=country,
             )
     elif safeguard is Safeguard.ADEQUACY:
@@ -714,17 +763,21 @@ def check_transfer(transfer: CheckedTransfer, today: date | None = None) -> list
         out.add(
             Severity.AMBER,
             FindingCode.TRANSFER_SCC_MODULE_MISSING,
-            N_("The 2021 standard contractual clauses are named but not the module "
-               "(controller-to-controller, controller-to-processor, …)."),
-            "GDPR 46(2)(c); Decision (EU) 2021/914",
+            N_(
+                "The 2021 standard contractual clauses are named but not the module "
+                "(controller-to-controller, controller-to-processor, …)."
+            ),
+            "GDPR Art. 46(2)(c); Decision (EU) 2021/914",
         )
     elif safeguard is Safeguard.DEROGATION and not _filled(transfer.documentation):
         out.add(
             Severity.AMBER,
             FindingCode.TRANSFER_DEROGATION_UNDOCUMENTED,
-            N_("The transfer relies on an Article 49 derogation, which is for occasional "
-               "transfers only, and no documentation of the assessment is recorded."),
-            "GDPR 49, 30(1)(e)",
+            N_(
+                "The transfer relies on an Article 49 derogation, which is for occasional "
+                "transfers only, and no documentation of the assessment is recorded."
+            ),
+            "GDPR Art. 49, 30(1)(e)",
         )
     return out.findings
 
@@ -746,27 +799,33 @@ def _check_adequacy_claim(
         out.add(
             Severity.RED,
             FindingCode.TRANSFER_NO_ADEQUACY_DECISION,
-            N_("The transfer is recorded as covered by an adequacy decision, but {country} "
-               "has none. Name another transfer tool."),
-            "GDPR 45, 46",
+            N_(
+                "The transfer is recorded as covered by an adequacy decision, but {country} "
+                "has none. Name another transfer tool."
+            ),
+            "GDPR Art. 45, 46",
             country=country,
         )
     elif country == adequacy.DPF_DESTINATION:
         out.add(
             Severity.AMBER,
             FindingCode.TRANSFER_DPF_NOT_RECORDED,
-            N_("The US adequacy decision covers only importers certified under the Data "
-               "Privacy Framework. Record the safeguard as DPF with the date the "
-               "certification was checked."),
-            "GDPR 45; Decision (EU) 2023/1795",
+            N_(
+                "The US adequacy decision covers only importers certified under the Data "
+                "Privacy Framework. Record the safeguard as DPF with the date the "
+                "certification was checked."
+            ),
+            "GDPR Art. 45; Decision (EU) 2023/1795",
         )
     elif decision.is_partial and not transfer.scope_confirmed:
         out.add(
             Severity.AMBER,
             FindingCode.TRANSFER_ADEQUACY_SCOPE_UNCONFIRMED,
-            N_("The adequacy decision for {country} covers {scope}; confirm that the "
-               "importer is one of them."),
-            "GDPR 45(1)",
+            N_(
+                "The adequacy decision for {country} covers {scope}; confirm that the "
+                "importer is one of them."
+            ),
+            "GDPR Art. 45(1)",
             country=country,
             scope=Label(decision.scope_note),
         )
@@ -779,18 +838,22 @@ def _check_dpf(
         out.add(
             Severity.RED,
             FindingCode.TRANSFER_DPF_WRONG_DESTINATION,
-            N_("The Data Privacy Framework covers only transfers to the United States, not "
-               "to {country}."),
-            "GDPR 45; Decision (EU) 2023/1795",
+            N_(
+                "The Data Privacy Framework covers only transfers to the United States, not "
+                "to {country}."
+            ),
+            "GDPR Art. 45; Decision (EU) 2023/1795",
             country=country,
         )
     elif transfer.dpf_checked_on is None:
         out.add(
             Severity.AMBER,
             FindingCode.TRANSFER_DPF_UNCHECKED,
-            N_("Record the date you checked the importer's certification on the Data "
-               "Privacy Framework List."),
-            "GDPR 45; Decision (EU) 2023/1795",
+            N_(
+                "Record the date you checked the importer's certification on the Data "
+                "Privacy Framework List."
+            ),
+            "GDPR Art. 45; Decision (EU) 2023/1795",
         )
     elif today is not None and transfer.dpf_checked_on < _months_before(
         today, DPF_CHECK_MAX_AGE_MONTHS
@@ -798,9 +861,11 @@ def _check_dpf(
         out.add(
             Severity.AMBER,
             FindingCode.TRANSFER_DPF_CHECK_STALE,
-            N_("The importer's Data Privacy Framework certification was last checked on "
-               "{date}; certifications lapse unless renewed every year, so check it again."),
-            "GDPR 45; Decision (EU) 2023/1795",
+            N_(
+                "The importer's Data Privacy Framework certification was last checked on "
+                "{date}; certifications lapse unless renewed every year, so check it again."
+            ),
+            "GDPR Art. 45; Decision (EU) 2023/1795",
             date=transfer.dpf_checked_on,
         )
 
@@ -823,14 +888,14 @@ def check_processor(processor: CheckedProcessor, today: date) -> list[Finding]:
             Severity.AMBER,
             FindingCode.PROCESSOR_DPA_MISSING,
             N_("No data processing agreement is recorded for this processor."),
-            "GDPR 28(3)",
+            "GDPR Art. 28(3)",
         )
     if processor.dpa_review_on is not None and processor.dpa_review_on < today:
         out.add(
             Severity.AMBER,
             FindingCode.PROCESSOR_DPA_REVIEW_OVERDUE,
             N_("The data processing agreement was due for review on {date}."),
-            "GDPR 28(3), 5(2)",
+            "GDPR Art. 28(3), 5(2)",
             date=processor.dpa_review_on,
         )
     return out.findings

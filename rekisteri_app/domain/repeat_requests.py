@@ -48,8 +48,10 @@ class RepeatMatch:
 
 
 def normalise_name(name: str) -> str:
-    """Case-, accent-form-, punctuation- and order-insensitive: "Virtanen, Matti" =
-    "matti virtanen". Å, Ä and Ö stay distinct letters (Mäki is not Maki)."""
+    """Case-, punctuation- and word-order-insensitive: "Virtanen, Matti" = "matti virtanen".
+
+    Å, Ä and Ö stay distinct letters (Mäki is not Maki).
+    """
     tokens = _NOT_WORD.sub(" ", unicodedata.normalize("NFC", name).casefold()).split()
     return " ".join(sorted(tokens))
 

@@ -15,11 +15,13 @@ from datetime import date
 from typing import NamedTuple, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-from stdnum.exceptions import InvalidChecksum, ValidationError as StdnumValidationError
+from stdnum.exceptions import InvalidChecksum
+from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fi import ytunnus
 
 from rekisteri_app.i18n import N_, translator
 from rekisteri_app.i18n import _ as translate
+
 from . import adequacy
 
 T = TypeVar("T")

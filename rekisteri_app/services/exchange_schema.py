@@ -66,8 +66,6 @@ def node_schema(node: Node) -> dict[str, Any]:
         props[name] = {"type": "array", "items": node_schema(child)}
     required = [json_name(c) for c in plain_columns(node) if c.name in node.required]
     required += [r.field for r in node.refs if r.required]
-    if node.key:
-        required.insert(0, "key")
     if node.model.__tablename__ == "processors":
         props["services"] = {"type": "array", "items": {"type": "string"}}
     if node.model.__tablename__ == "requests":

@@ -417,6 +417,7 @@ class ErasureDecision(Base):
     kept_until: Mapped[date | None] = mapped_column(Date)
     legal_ground: Mapped[str | None] = mapped_column(String(40))
     reason: Mapped[str | None] = mapped_column(Text)
+    data_category: Mapped[DataCategory | None] = relationship()
 
 
 class IdentityCheck(Base):
@@ -479,6 +480,7 @@ class LegalHold(Base):
     placed_on: Mapped[date] = mapped_column(Date)
     released_on: Mapped[date | None] = mapped_column(Date)
     reason: Mapped[str | None] = mapped_column(Text)
+    data_category: Mapped[DataCategory | None] = relationship()
 
 
 # ------------------------------------------------------------------------ letters

@@ -206,7 +206,8 @@ class LetterData:
     issue_date: date  # printed as the letter's date; never taken from the clock
     received_date: date
     due_date: date  # the one-month time limit of Art. 12(3)
-    reference: str = ""  # "Viite": e.g. "Kirjeenne 3.11.2026"
+    reference: str = ""  # "Viite" as the officer wrote it; empty: built from request_date
+    request_date: date | None = None  # the date of the requester's letter, for "Viite"
     matter: str = ""  # "Asia": empty uses the kind's default wording
     extended_due_date: date | None = None
     extension_reasons: str = ""

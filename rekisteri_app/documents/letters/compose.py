@@ -1,0 +1,448 @@
+"""Turn LetterData into the words and blocks of one letter, before any layout.
+
+Composition is separate from drawing so that the legal content of a letter (which blocks
+a refusal must carry, which Art. 15 items an access reply lists, when the late-reply
+apology appears) can be tested as plain data, and so that every missing value is found
+before a single page is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from babel.dates import format_date as babel_format_date
+
+from ...domain.enums import Authority, Language, LetterKind, Outcome
+from .data import ErasureDecision, Ground, LetterData, RegisterInfo
+from .templates import Filler, catalogue, kind_entry, template_text
+
+# Babel locale and format per letter language: fi short is d.M.yyyy (SFS 4175, no
+# leading zeros), sv short is ISO yyyy-MM-dd, en_GB long is "22 November 2026".
+DATE_FORMATS: dict[Language, tuple[str, str]] = {
+    Language.FI: ("fi", "short"),
+    Language.SV: ("sv", "short"),
+    Language.EN: ("en_GB", "long"),
+}
+
+# Kinds that decide on rights and therefore print the "Decision" section.
+DECISION_KINDS = frozenset(
+    {
+        LetterKind.ACCESS_RESPONSE,
+        LetterKind.RECTIFICATION,
+        LetterKind.ERASURE,
+        LetterKind.RESTRICTION,
+        LetterKind.PORTABILITY,
+        LetterKind.OBJECTION,
+        LetterKind.MARKETING_BAN,
+        LetterKind.CONSENT_WITHDRAWAL,
+        LetterKind.REFUSAL,
+    }
+)
+
+# Kinds after which Art. 19 obliges the controller to tell the recipients.
+ART19_KINDS = frozenset({LetterKind.RECTIFICATION, LetterKind.ERASURE, LetterKind.RESTRICTION})
+
+REFUSING_OUTCOMES = frozenset({Outcome.REFUSED, Outcome.PARTLY})
+
+
+def format_date(value: date, language: Language | str) -> str:
+    locale, fmt = DATE_FORMATS[Language(language)]
+    return babel_format_date(value, format=fmt, locale=locale)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph-level element. `style` is one of the renderer's paragraph styles:
+    body, heading, label, item, ground, note. Text is plain (not markup); newlines
+    inside it are kept as line breaks."""
+
+    text: str
+    style: str = "body"
+
+
+@dataclass(frozen=True)
+class ComposedLetter:
+    kind: LetterKind
+    language: Language
+    labels: Mapping[str, str]
+    document_name: str
+    date_text: str
+    case_number: str
+    reference: str
+    matter: str
+    sent_via: str
+    subject: str
+    blocks: tuple[Block, ...]
+    closing: str
+    organisation_name: str
+    officer_name: str
+    officer_title: str
+    enclosures: tuple[str, ...]
+    appendix: tuple[Block, ...]  # enclosure pages printed after the letter (Art. 15(3) copy)
+
+
+def needs_remedies(data: LetterData) -> bool:
+    """Art. 12(4): any refusal or partial refusal must tell about complaint and court."""
+    if data.kind is LetterKind.REFUSAL:
+        return True
+    if any(r.outcome in REFUSING_OUTCOMES for r in data.rights):
+        return True
+    return any(not e.erased for e in data.erasure_decisions)
+
+
+def _join(items: list[str], conjunction: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def _reference(data: LetterData, labels: Mapping[str, str]) -> str:
+    if data.reference.strip():
+        return data.reference.strip()
+    if data.request_date is not None:
+        return f"{labels['your_letter']} {format_date(data.request_date, data.language)}"
+    return ""
+
+
+def _officer_contact(data: LetterData) -> str:
+    parts = [p for p in (data.officer.phone, data.officer.email) if p.strip()]
+    if not parts:
+        parts = [p for p in (data.organisation.phone, data.organisation.email) if p.strip()]
+    return ", ".join(parts)
+
+
+def placeholder_values(data: LetterData) -> dict[str, str]:
+    """Every value a wording can name, as printable text in the letter's language."""
+    lang = data.language
+    cat = catalogue(lang)
+    rights = cat["rights"]
+    auth = data.authority
+    values = {
+        "subject_name": data.data_subject_name,
+        "recipient_name": data.recipient.name,
+        "organisation_name": data.organisation.name,
+        "officer_name": data.officer.name,
+        "officer_title": data.officer.title,
+        "case_number": data.case_number,
+        "reference": _reference(data, cat["labels"]),
+        "issue_date": format_date(data.issue_date, lang),
+        "received_date": format_date(data.received_date, lang),
+        "due_date": format_date(data.due_date, lang),
+        "effective_due_date": format_date(data.effective_due_date, lang),
+        "requested_rights": _join(
+            [rights[r.right.value] for r in data.rights], cat["labels"]["and"]
+        ),
+        "extension_reasons": data.extension_reasons,
+        "refusal_reasons": data.refusal_reasons,
+        "authority_name": auth.name,
+        "authority_postal_address": auth.postal_address,
+        "authority_email": auth.email,
+        "authority_web": auth.web,
+        "representative_role": cat["representative_roles"][data.recipient.authority.value],
+        "officer_contact": _officer_contact(data),
+    }
+    if data.extended_due_date is not None:
+        values["extended_due_date"] = format_date(data.extended_due_date, lang)
+    if data.identity_request is not None and data.identity_request.reply_by is not None:
+        values["reply_by"] = format_date(data.identity_request.reply_by, lang)
+    values.update(data.extra)
+    return {k: v for k, v in values.items() if v and v.strip()}
+
+
+def split_wording(text: str) -> list[Block]:
+    """A wording as blocks: blank lines part paragraphs, "- " lines are list items."""
+    blocks: list[Block] = []
+    for paragraph in text.strip().split("\n\n"):
+        prose: list[str] = []
+        for line in paragraph.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("- "):
+                if prose:
+                    blocks.append(Block(" ".join(prose)))
+                    prose = []
+                blocks.append(Block(stripped[2:].strip(), "item"))
+            elif stripped:
+                prose.append(stripped)
+        if prose:
+            blocks.append(Block(" ".join(prose)))
+    return blocks
+
+
+class _Composer:
+    def __init__(self, data: LetterData, overrides: Mapping[LetterKind | str, str] | None):
+        self.data = data
+        self.lang = data.language
+        self.cat = catalogue(self.lang)
+        self.labels: Mapping[str, str] = self.cat["labels"]
+        self.blocks_text: Mapping[str, str] = self.cat["blocks"]
+        self.filler = Filler(placeholder_values(data))
+        self.overrides = {LetterKind(k): v for k, v in (overrides or {}).items()}
+        self.out: list[Block] = []
+
+    # -- helpers -------------------------------------------------------------------
+    def text(self, key: str, **local: str) -> str:
+        return self.filler.fill(self.blocks_text[key], **local)
+
+    def add(self, key: str, style: str = "body", **local: str) -> None:
+        self.out.append(Block(self.text(key, **local), style))
+
+    def heading(self, key: str, **local: str) -> None:
+        self.out.append(Block(self.text(key, **local), "heading"))
+
+    def items(self, texts: list[str]) -> None:
+        self.out.extend(Block(t, "item") for t in texts)
+
+    def article(self, ground: Ground) -> str:
+        ref = ground.article.strip()
+        if ref[:1].isdigit():
+            return f"{self.labels['gdpr_article']} {ref}"
+        return ref
+
+    def ground_text(self, ground: Ground) -> str:
+        return self.text("ground_line", reason=ground.reason, article=self.article(ground))
+
+    def require(self, condition: bool, name: str) -> None:
+        """Structured content that a kind cannot be printed without counts as a
+        missing placeholder too, so the officer gets one list of everything to fill."""
+        if not condition:
+            self.filler.missing.add(name)
+
+    # -- sections ------------------------------------------------------------------
+    def representative(self) -> None:
+        if self.data.recipient.authority is not Authority.SELF:
+            self.add("representative")
+
+    def late_notice(self) -> None:
+        if not self.data.is_late:
+            return
+        key = "late_extended" if self.data.extended_due_date is not None else "late"
+        self.add(key)
+
+    def body(self) -> None:
+        kind = self.data.kind
+        wording = self.overrides.get(kind) or template_text(kind, self.lang)
+        self.out.extend(
+            Block(self.filler.fill(b.text), b.style) for b in split_wording(wording)
+        )
+
+    def identity_request(self) -> None:
+        req = self.data.identity_request
+        self.require(req is not None and bool(req.needed), "identity_needed")
+        if req is None:
+            return
+        self.add("identity_needed")
+        self.items(list(req.needed))
+        if req.methods:
+            self.add("identity_methods")
+            methods = self.cat["identity_methods"]
+            self.items([methods.get(str(m), str(m)) for m in req.methods])
+        self.add("identity_no_copy")
+        self.add("identity_reply_by" if req.reply_by is not None else "identity_continue")
+
+    def decisions(self) -> None:
+        rights = self.data.rights
+        if self.data.kind is LetterKind.REFUSAL or self.data.kind in DECISION_KINDS:
+            self.require(bool(rights), "rights")
+        if not rights:
+            return
+        self.heading("decision_heading")
+        right_labels = self.cat["rights"]
+        outcome_labels = self.cat["outcomes"]
+        for decision in rights:
+            self.out.append(
+                Block(
+                    self.text(
+                        "decision_line",
+                        right=_capitalise(right_labels[decision.right.value]),
+                        outcome=outcome_labels[decision.outcome.value],
+                    ),
+                    "label",
+                )
+            )
+            for ground in decision.grounds:
+                self.out.append(Block(self.ground_text(ground), "ground"))
+
+    def actions(self) -> None:
+        if self.data.actions:
+            self.heading("actions_heading")
+            self.items(list(self.data.actions))
+
+    def erasure(self) -> None:
+        decisions = self.data.erasure_decisions
+        self.require(bool(decisions), "erasure_decisions")
+        if not decisions:
+            return
+        self.heading("erasure_heading")
+        self.items([self._erasure_line(d) for d in decisions])
+
+    def _erasure_line(self, d: ErasureDecision) -> str:
+        if d.erased:
+            return self.text("erasure_erased", category=d.category)
+        ground = d.ground or Ground(code="", article="", reason="")
+        local = {
+            "category": d.category,
+            "reason": ground.reason,
+            "article": self.article(ground) if ground.article else "",
+        }
+        if d.kept_until is not None:
+            return self.text(
+                "erasure_kept", kept_until=format_date(d.kept_until, self.lang), **local
+            )
+        return self.text("erasure_kept_open", **local)
+
+    def art19(self) -> None:
+        self.heading("art19_heading")
+        if self.data.art19_recipients:
+            self.add("art19_intro")
+            self.items(list(self.data.art19_recipients))
+        else:
+            self.add("art19_none")
+
+    def access(self) -> None:
+        self.require(bool(self.data.registers), "registers")
+        for register in self.data.registers:
+            self._register(register)
+        self.heading("access_rights_heading")
+        self.add("access_rights")
+
+    def _register(self, reg: RegisterInfo) -> None:
+        none = self.labels["none"]
+        self.heading("access_register_heading", register_name=reg.name)
+
+        def field(label_key: str, values: list[str], empty_key: str | None = None) -> None:
+            self.out.append(Block(self.text(label_key), "label"))
+            if values:
+                self.items(values)
+            else:
+                self.out.append(Block(self.text(empty_key) if empty_key else none, "note"))
+
+        bases = self.cat["legal_bases"]
+        field("access_purposes", list(reg.purposes))
+        field(
+            "access_legal_bases",
+            [
+                ": ".join(p for p in (bases[b.article.value] if b.article else "", b.text) if p)
+                for b in reg.legal_bases
+            ],
+        )
+        field("access_categories", list(reg.data_categories))
+        field("access_recipients", list(reg.recipients), "access_recipients_none")
+        safeguards = self.cat["safeguards"]
+        transfers = [
+            self.text(
+                "transfer_line_recipient" if t.recipient else "transfer_line",
+                country=t.country,
+                recipient=t.recipient,
+                safeguard=safeguards[t.safeguard.value],
+            )
+            for t in reg.transfers
+        ]
+        field("access_transfers", transfers, "access_transfers_none")
+        field("access_retention", list(reg.retention))
+        field("access_sources", list(reg.sources))
+        automated = [reg.automated_decisions] if reg.automated_decisions.strip() else []
+        field("access_automated", automated, "access_automated_none")
+
+    def remedies(self) -> None:
+        if not needs_remedies(self.data):
+            return
+        auth = self.data.authority
+        self.heading("remedies_heading")
+        self.add("remedies_intro")
+        lines = [auth.name]
+        for key, value in (
+            ("authority_visiting", auth.visiting_address),
+            ("authority_postal", auth.postal_address),
+            ("authority_phone", auth.phone),
+            ("authority_email", auth.email),
+            ("authority_web", auth.web),
+        ):
+            if value.strip():
+                lines.append(self.text(key, value=value))
+        self.out.append(Block("\n".join(lines), "address"))
+        self.add("remedies_court")
+
+    def contact(self) -> None:
+        self.add("contact" if _officer_contact(self.data) else "contact_plain")
+
+    # -- the whole letter ------------------------------------------------------------
+    def compose(self) -> ComposedLetter:
+        data, kind = self.data, self.data.kind
+        self.representative()
+        self.late_notice()
+        self.body()
+        if kind is LetterKind.IDENTITY_REQUEST:
+            self.identity_request()
+        elif kind is LetterKind.EXTENSION:
+            self.require(data.extended_due_date is not None, "extended_due_date")
+        if kind in DECISION_KINDS:
+            self.decisions()
+        if kind is LetterKind.ERASURE:
+            self.erasure()
+        self.actions()
+        if kind in ART19_KINDS:
+            self.art19()
+        if kind is LetterKind.ACCESS_RESPONSE:
+            self.access()
+        self.remedies()
+        self.contact()
+
+        entry = kind_entry(kind, self.lang)
+        enclosures = list(data.enclosures)
+        appendix: list[Block] = []
+        if kind is LetterKind.ACCESS_RESPONSE:
+            title = self.labels["data_copy_title"]
+            if title not in enclosures:
+                enclosures.insert(0, title)
+            number = enclosures.index(title) + 1
+            appendix = self._data_copy(f"{self.labels['enclosure']} {number}: {title}")
+        elif kind is LetterKind.PORTABILITY:
+            title = self.labels["portability_enclosure"]
+            if title not in enclosures:
+                enclosures.insert(0, title)
+
+        composed = ComposedLetter(
+            kind=kind,
+            language=self.lang,
+            labels=self.labels,
+            document_name=self.filler.fill(entry["document_name"]),
+            date_text=format_date(data.issue_date, self.lang),
+            case_number=data.case_number,
+            reference=_reference(data, self.labels),
+            matter=data.matter.strip() or self.filler.fill(entry["matter"]),
+            sent_via=self.cat["sent_via"][data.sent_via.value] if data.sent_via else "",
+            subject=self.filler.fill(entry["subject"]),
+            blocks=tuple(self.out),
+            closing=self.labels["closing"],
+            organisation_name=data.organisation.name,
+            officer_name=data.officer.name,
+            officer_title=data.officer.title,
+            enclosures=tuple(enclosures),
+            appendix=tuple(appendix),
+        )
+        self.require(bool(data.case_number.strip()), "case_number")
+        self.require(bool(data.recipient.name.strip()), "recipient_name")
+        self.filler.check()
+        return composed
+
+    def _data_copy(self, title: str) -> list[Block]:
+        blocks = [Block(title, "heading"), Block(self.text("data_copy_intro"))]
+        if not self.data.data_copy:
+            blocks.append(Block(self.text("data_copy_empty")))
+        for entry in self.data.data_copy:
+            blocks.append(Block(entry.category, "label"))
+            blocks.append(Block(entry.content.strip() or self.labels["none"], "copy"))
+        return blocks
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def compose_letter(
+    data: LetterData, overrides: Mapping[LetterKind | str, str] | None = None
+) -> ComposedLetter:
+    """The letter's words and blocks; raises MissingPlaceholder listing every gap."""
+    return _Composer(data, overrides).compose()

@@ -1,0 +1,200 @@
+"""The printed notice: A4, embedded DejaVu, numbered sections, "1 (3)" page numbers.
+
+Rendered to memory (the notice is public, but the habit of never writing files from the
+documents layer keeps the rule simple). `invariant=1` makes reportlab omit the creation
+time and random document id, so the same input gives the same bytes — the app can hash a
+published version and tell whether a re-render changed anything.
+"""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape, quoteattr
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+)
+
+from ..fonts import BOLD, REGULAR, register_fonts
+from .data import NoticeData
+from .structure import Block, Bullets, Card, Heading, Item, NoticeDocument, Para, build_notice
+
+_MARGIN_X = 20 * mm
+_MARGIN_TOP = 18 * mm
+_MARGIN_BOTTOM = 20 * mm
+_TEXT = colors.HexColor("#1a1a1a")
+_MUTED = colors.HexColor("#555555")
+_ACCENT = colors.HexColor("#1f4e79")
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    family = register_fonts()
+    base = ParagraphStyle(
+        "body", fontName=REGULAR, fontSize=9.5, leading=13, textColor=_TEXT, spaceAfter=4
+    )
+    return {
+        "body": base,
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=BOLD, fontSize=18, leading=22, textColor=_ACCENT,
+            spaceAfter=3,
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=base, fontName=BOLD, fontSize=11.5, leading=15, spaceAfter=2
+        ),
+        "law": ParagraphStyle("law", parent=base, fontSize=8.5, textColor=_MUTED, spaceAfter=8),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontName=BOLD, fontSize=11.5, leading=15, textColor=_ACCENT,
+            spaceBefore=10, spaceAfter=4, keepWithNext=1,
+        ),
+        "h3": ParagraphStyle(
+            "h3", parent=base, fontName=BOLD, fontSize=10, leading=13.5, spaceBefore=6,
+            spaceAfter=3, keepWithNext=1,
+        ),
+        "h4": ParagraphStyle(
+            "h4", parent=base, fontName=BOLD, fontSize=9.5, leading=13, textColor=_MUTED,
+            spaceBefore=4, spaceAfter=2, keepWithNext=1,
+        ),
+        "item": ParagraphStyle("item", parent=base, spaceAfter=1.5),
+        "detail": ParagraphStyle("detail", parent=base, textColor=_MUTED, spaceAfter=1.5),
+        "card_title": ParagraphStyle("card_title", parent=base, fontName=BOLD, spaceAfter=0.5),
+        "card_line": ParagraphStyle("card_line", parent=base, spaceAfter=0.5),
+        "footer": ParagraphStyle("footer", fontName=family, fontSize=7.5, textColor=_MUTED),
+        "footer_right": ParagraphStyle(
+            "footer_right", fontName=family, fontSize=7.5, textColor=_MUTED, alignment=TA_RIGHT
+        ),
+    }
+
+
+def _e(text: str) -> str:
+    """Escape plain text for reportlab's paragraph mini-markup (it parses & < >)."""
+    return escape(text)
+
+
+def _labelled(label: str, text: str) -> str:
+    return f"<b>{_e(label)}:</b> {_e(text)}" if label else _e(text)
+
+
+def _item_markup(item: Item) -> str:
+    if item.title and item.text:
+        return f"<b>{_e(item.title)}:</b> {_e(item.text)}"
+    if item.title:
+        return f"<b>{_e(item.title)}</b>"
+    return _e(item.text)
+
+
+def _block_flowables(block: Block, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    if isinstance(block, Heading):
+        return [Paragraph(_e(block.text), s["h3" if block.level <= 1 else "h4"])]
+    if isinstance(block, Para):
+        return [Paragraph(_labelled(block.label, block.text), s["body"])]
+    if isinstance(block, Card):
+        rows: list[Flowable] = []
+        if block.title:
+            rows.append(Paragraph(_e(block.title), s["card_title"]))
+        for line in block.lines:
+            value = _e(line.value)
+            if line.href:
+                value = f"<link href={quoteattr(line.href)}>{value}</link>"
+            label = f"{_e(line.label)}: " if line.label else ""
+            rows.append(Paragraph(label + value, s["card_line"]))
+        rows.append(Spacer(1, 5))
+        return [KeepTogether(rows)]
+    if isinstance(block, Bullets):
+        items = []
+        for item in block.items:
+            parts: list[Flowable] = [Paragraph(_item_markup(item), s["item"])]
+            parts += [Paragraph(_e(d), s["detail"]) for d in item.details]
+            items.append(ListItem(parts, value="•"))
+        return [
+            ListFlowable(
+                items, bulletType="bullet", start="•", leftIndent=12, bulletFontName=REGULAR,
+                bulletFontSize=9, bulletColor=_MUTED, spaceAfter=4,
+            )
+        ]
+    raise TypeError(f"unknown block {block!r}")
+
+
+def _story(doc: NoticeDocument, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph(_e(doc.title), s["title"])]
+    if doc.subtitle:
+        story.append(Paragraph(_e(doc.subtitle), s["subtitle"]))
+    story.append(Paragraph(_e(doc.law), s["law"]))
+    if doc.introduction:
+        story.append(Paragraph(_e(doc.introduction), s["body"]))
+    for section in doc.sections:
+        story.append(Paragraph(_e(section.numbered_heading), s["h2"]))
+        for block in section.blocks:
+            story.extend(_block_flowables(block, s))
+    return story
+
+
+def _canvas_maker(doc: NoticeDocument, s: dict[str, ParagraphStyle]):
+    """A canvas class that holds pages back until the total is known, then numbers them."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int) -> None:
+            width, _ = self._pagesize
+            y = _MARGIN_BOTTOM - 10 * mm
+            self.setStrokeColor(colors.HexColor("#cccccc"))
+            self.setLineWidth(0.5)
+            self.line(_MARGIN_X, y + 9, width - _MARGIN_X, y + 9)
+            left = Paragraph(_e(doc.footer), s["footer"])
+            right = Paragraph(_e(doc.page_label(self._pageNumber, total)), s["footer_right"])
+            right_width = 32 * mm
+            _, h = left.wrap(width - 2 * _MARGIN_X - right_width, 20 * mm)
+            left.drawOn(self, _MARGIN_X, y - h + 7)
+            right.wrap(right_width, 10 * mm)
+            right.drawOn(self, width - _MARGIN_X - right_width, y - 2)
+
+    return NumberedCanvas
+
+
+def render_notice_pdf(data: NoticeData, lang: str | None = None) -> bytes:
+    """The notice as PDF bytes in `lang` (default: `data.language`)."""
+    doc = build_notice(data, lang)
+    styles = _styles()
+    buffer = io.BytesIO()
+    template = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=_MARGIN_X,
+        rightMargin=_MARGIN_X,
+        topMargin=_MARGIN_TOP,
+        bottomMargin=_MARGIN_BOTTOM,
+        title=f"{doc.title} – {doc.subtitle}" if doc.subtitle else doc.title,
+        author=doc.author,
+        subject=doc.subtitle,
+        creator="Rekisteri",
+        lang=doc.lang,
+        invariant=1,
+    )
+    template.build(_story(doc, styles), canvasmaker=_canvas_maker(doc, styles))
+    return buffer.getvalue()

@@ -1,0 +1,56 @@
+"""Every user-visible string is in the Finnish and Swedish catalogues, compiled and current."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "translations"
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+
+
+def source_messages() -> set[str]:
+    found = set()
+    for _file, _line, message, _comments, _ctx in extract_from_dir(
+            str(ROOT / "rekisteri_app"), method_map=[("**.py", "python")], keywords=KEYWORDS):
+        found.add(message[0] if isinstance(message, tuple) else message)
+    return found
+
+
+def catalogue(lang: str, kind: str):
+    path = TRANSLATIONS / lang / "LC_MESSAGES" / f"rekisteri.{kind}"
+    with path.open("rb") as handle:
+        return read_po(handle) if kind == "po" else read_mo(handle)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_every_source_string_is_translated(lang):
+    po = catalogue(lang, "po")
+    missing = sorted(m for m in source_messages()
+                     if not (po.get(m) and (po.get(m).string if isinstance(po.get(m).string, str)
+                                            else all(po.get(m).string))))
+    assert missing == [], f"{len(missing)} untranslated in {lang}: {missing[:10]}"
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_compiled_catalogues_match_their_sources(lang):
+    po, mo = catalogue(lang, "po"), catalogue(lang, "mo")
+    def strings(cat):
+        return {m.id: m.string for m in cat if m.id and m.string and not m.fuzzy}
+    assert strings(po) == strings(mo), "run: python scripts/i18n.py"
+
+
+def test_placeholders_survive_translation():
+    import re
+
+    for lang in ("fi", "sv"):
+        for message in catalogue(lang, "po"):
+            if not message.id or not message.string or isinstance(message.id, tuple):
+                continue
+            names = set(re.findall(r"\{(\w+)", message.id))
+            assert names == set(re.findall(r"\{(\w+)", message.string)), (lang, message.id)
