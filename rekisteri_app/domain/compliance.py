@@ -375,11 +375,13 @@ class _Collector:
         severity: Severity,
         code: FindingCode,
         message: str,
-        article: str,
+        reference: str,
+        /,
         **params: object,
     ) -> None:
+        """Positional-only, so that message placeholders may use any name."""
         self.findings.append(
-            Finding(severity, code, self.kind, self.name, message, article, dict(params))
+            Finding(severity, code, self.kind, self.name, message, reference, dict(params))
         )
 
 

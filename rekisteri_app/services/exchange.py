@@ -430,6 +430,12 @@ def save_entity(session: Session, kind: str, data: dict[str, Any],
     data = dict(data)
     if replacing is not None:
         data["key"] = f"{node.key}-{replacing.id}"
+        # Unkeyed child rows are replaced wholesale; delete the old ones first so that
+        # unique pairs (register, controller) can be written again in the same flush.
+        for name, child in node.children.items():
+            if child.key is None:
+                getattr(replacing, name).clear()
+        session.flush()
     elif node.key:
         data["key"] = data.get("key") or "new"
         if (node.key, data["key"]) in objects:

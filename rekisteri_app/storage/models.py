@@ -307,7 +307,7 @@ class Transfer(Base):
         ForeignKey("processors.id", ondelete="SET NULL")
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
-    country: Mapped[str] = mapped_column(String(2))
+    country: Mapped[str] = mapped_column(String(3))  # ISO 3166 alpha-2, or "EPO"
     recipient: Mapped[str] = mapped_column(String(300))
     safeguard: Mapped[str] = mapped_column(String(20))
     scc_module: Mapped[str | None] = mapped_column(String(2))

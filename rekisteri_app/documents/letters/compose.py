@@ -75,6 +75,7 @@ class ComposedLetter:
     sent_via: str
     subject: str
     blocks: tuple[Block, ...]
+    contact: str  # "For further information..."; kept on the page of the signature
     closing: str
     organisation_name: str
     officer_name: str
@@ -201,7 +202,7 @@ class _Composer:
         return ref
 
     def ground_text(self, ground: Ground) -> str:
-        return self.text("ground_line", reason=ground.reason, article=self.article(ground))
+        return self.text("ground_line", reason=_clause(ground.reason), article=self.article(ground))
 
     def require(self, condition: bool, name: str) -> None:
         """Structured content that a kind cannot be printed without counts as a
@@ -223,9 +224,7 @@ class _Composer:
     def body(self) -> None:
         kind = self.data.kind
         wording = self.overrides.get(kind) or template_text(kind, self.lang)
-        self.out.extend(
-            Block(self.filler.fill(b.text), b.style) for b in split_wording(wording)
-        )
+        self.out.extend(Block(self.filler.fill(b.text), b.style) for b in split_wording(wording))
 
     def identity_request(self) -> None:
         req = self.data.identity_request
@@ -283,7 +282,7 @@ class _Composer:
         ground = d.ground or Ground(code="", article="", reason="")
         local = {
             "category": d.category,
-            "reason": ground.reason,
+            "reason": _clause(ground.reason),
             "article": self.article(ground) if ground.article else "",
         }
         if d.kept_until is not None:
@@ -364,8 +363,8 @@ class _Composer:
         self.out.append(Block("\n".join(lines), "address"))
         self.add("remedies_court")
 
-    def contact(self) -> None:
-        self.add("contact" if _officer_contact(self.data) else "contact_plain")
+    def contact(self) -> str:
+        return self.text("contact" if _officer_contact(self.data) else "contact_plain")
 
     # -- the whole letter ------------------------------------------------------------
     def compose(self) -> ComposedLetter:
@@ -387,7 +386,7 @@ class _Composer:
         if kind is LetterKind.ACCESS_RESPONSE:
             self.access()
         self.remedies()
-        self.contact()
+        contact = self.contact()
 
         entry = kind_entry(kind, self.lang)
         enclosures = list(data.enclosures)
@@ -415,6 +414,7 @@ class _Composer:
             sent_via=self.cat["sent_via"][data.sent_via.value] if data.sent_via else "",
             subject=self.filler.fill(entry["subject"]),
             blocks=tuple(self.out),
+            contact=contact,
             closing=self.labels["closing"],
             organisation_name=data.organisation.name,
             officer_name=data.officer.name,
@@ -435,6 +435,11 @@ class _Composer:
             blocks.append(Block(entry.category, "label"))
             blocks.append(Block(entry.content.strip() or self.labels["none"], "copy"))
         return blocks
+
+
+def _clause(text: str) -> str:
+    """A reason the officer ended with a full stop, ready to be followed by "(Art. x)."."""
+    return text.strip().rstrip(".").rstrip()
 
 
 def _capitalise(text: str) -> str:

@@ -116,6 +116,11 @@ class Address:
     country: str = "FI"
 
 
+#: Where an address is asked for, a structured `Address` or the stored one-line free text
+#: (the database keeps addresses as text) are both accepted.
+AddressLike = Address | Text
+
+
 @dataclass(frozen=True)
 class ControllerInfo:
     """One controller; a group of companies or joint controllers is several of these."""
@@ -123,11 +128,12 @@ class ControllerInfo:
     name: str
     business_id: str = ""  # Y-tunnus, printed as given (validated by the domain layer)
     role: ControllerRole = ControllerRole.CONTROLLER
-    visiting_address: Address | None = None
-    postal_address: Address | None = None
+    visiting_address: AddressLike | None = None
+    postal_address: AddressLike | None = None
     phone: str = ""
     email: str = ""
     web: str = ""
+    dpo_contact: Text = ""  # Art. 13(1)(b): the data protection officer's contact details
 
 
 @dataclass(frozen=True)
@@ -139,11 +145,11 @@ class ContactPerson:
     """
 
     name: str = ""
-    title: Text = ""
+    role: Text = ""
     organisation: str = ""
     phone: str = ""
     email: str = ""
-    postal_address: Address | None = None
+    address: AddressLike | None = None
     scope: Text = ""
 
 
@@ -168,14 +174,22 @@ class Purpose:
 
 
 @dataclass(frozen=True)
+class SubjectGroup:
+    name: Text
+    description: Text = ""
+
+
+@dataclass(frozen=True)
 class DataCategory:
-    """A personal data category. `group` is an optional heading ("Asiakastiedot",
-    "Käyttökohteen tiedot"); consecutive categories are printed under their group in
-    first-seen order. `special` marks an Art. 9 special category."""
+    """A personal data category. `heading` is an optional group heading ("Asiakastiedot",
+    "Käyttökohteen tiedot") and `subject_group` whose data it is ("Kuluttaja-asiakkaat");
+    categories are printed under "subject group – heading" in first-seen order.
+    `special` marks an Art. 9 special category."""
 
     name: Text
-    group: Text = ""
+    heading: Text = ""
     special: bool = False
+    subject_group: Text = ""
     description: Text = ""
 
 
@@ -193,14 +207,15 @@ class Recipient:
     name: Text
     kind: RecipientKind = RecipientKind.OTHER
     description: Text = ""
+    legal_basis: Text = ""  # on what ground the data are disclosed, e.g. a statute
 
 
 @dataclass(frozen=True)
 class Processor:
-    """A processor (henkilötietojen käsittelijä) named by the service it provides."""
+    """A processor (henkilötietojen käsittelijä) named by the services it provides."""
 
     name: str
-    service: Text = ""
+    services: tuple[Text, ...] = ()
     country: str = ""  # ISO 3166 alpha-2 where it processes, blank if not stated
 
 
@@ -220,34 +235,36 @@ class Transfer:
 class RetentionRule:
     """How long one kind of data is kept.
 
-    Printed as "<subject>: <period> <trigger>", e.g. "10 vuotta" + "sopimuksen
-    päättymisestä"; `trigger` is free text in the officer's language. `text` replaces the
-    period when the rule cannot be said as a number (or adds to it when both are given).
+    Printed as "<applies_to>: <period> <trigger>", e.g. "10 vuotta" + "sopimuksen
+    päättymisestä"; `trigger` is free text in the officer's language. `description`
+    replaces the period when the rule cannot be said as a number (or follows it when both
+    are given); `legal_ground` names the law or reason behind the period.
     """
 
-    subject: Text = ""
-    period: int | None = None
-    unit: PeriodUnit | None = None
+    applies_to: Text = ""
+    period_value: int | None = None
+    period_unit: PeriodUnit | None = None
     trigger: Text = ""
-    text: Text = ""
+    description: Text = ""
+    legal_ground: Text = ""
 
 
 @dataclass(frozen=True)
 class SecurityMeasure:
     kind: SecurityKind
-    description: Text
+    text: Text
 
 
 @dataclass(frozen=True)
 class AutomatedDecision:
-    """Automated decision-making (Art. 22) or, with `solely_automated=False`, profiling
-    that leads to no automated decision; Art. 13(2)(f) asks for the logic involved and the
+    """Automated decision-making (Art. 22) or, with `is_profiling=True`, profiling that
+    leads to no automated decision; Art. 13(2)(f) asks for the logic involved and the
     significance and consequences for the data subject."""
 
     description: Text
     logic: Text = ""
     consequences: Text = ""
-    solely_automated: bool = True
+    is_profiling: bool = False
 
 
 @dataclass(frozen=True)
@@ -267,14 +284,16 @@ class RegisterData:
     description: Text = ""
     purposes: tuple[Purpose, ...] = ()
     legal_bases: tuple[LegalBasis, ...] = ()
-    subject_groups: tuple[Text, ...] = ()
+    subject_groups: tuple[SubjectGroup | Text, ...] = ()
     categories: tuple[DataCategory, ...] = ()
-    data_requirement: Text = ""  # Art. 13(2)(e): is providing the data required, and why
+    provision_requirement: Text = ""  # Art. 13(2)(e): must the data be given, and why
     sources: tuple[Source, ...] = ()
     recipients: tuple[Recipient, ...] = ()
     processors: tuple[Processor, ...] = ()
     transfers: tuple[Transfer, ...] = ()
+    transfers_statement: Text = ""  # replaces the standard "no transfers" sentence
     retention: tuple[RetentionRule, ...] = ()
+    retention_statement: Text = ""  # general retention policy, printed before the rules
     security: tuple[SecurityMeasure, ...] = ()
     automated_decisions: tuple[AutomatedDecision, ...] = ()
     notes: tuple[Note, ...] = ()
@@ -295,16 +314,18 @@ class RequestInstructions:
 
     `identity_proof_required` and `representative_allowed` print standard sentences; the
     one-month response time (Art. 12(3)) and the free-of-charge rule (Art. 12(5)) are always
-    printed. `form` says e.g. "kirjallisesti ja allekirjoitettuna"."""
+    printed, and `notes` follow them (a register's own response-time wording goes there).
+    `form` says e.g. "kirjallisesti ja allekirjoitettuna"; `identity_proof` how identity is
+    verified."""
 
     recipient: str = ""  # e.g. "Jyväskylän Energia Oy, Asiakaspalvelu"
-    postal_address: Address | None = None
+    address: AddressLike | None = None
     email: str = ""
     phone: str = ""
     eservice: Text = ""
     form: Text = ""
     identity_proof_required: bool = True
-    identity_methods: Text = ""
+    identity_proof: Text = ""
     representative_allowed: bool = True
     notes: tuple[Text, ...] = ()
 
@@ -312,11 +333,11 @@ class RequestInstructions:
 @dataclass(frozen=True)
 class SupervisoryAuthority:
     name: Text
-    visiting_address: Address | None = None
-    postal_address: Address | None = None
+    visiting_address: AddressLike | None = None
+    postal_address: AddressLike | None = None
     phone: Text = ""
     email: str = ""
-    web: str = ""
+    web: Text = ""
 
 
 #: The Finnish supervisory authority, as published on tietosuoja.fi/yhteystiedot (checked
@@ -339,7 +360,9 @@ DATA_PROTECTION_OMBUDSMAN = SupervisoryAuthority(
     ),
     phone=Localized(fi="029 566 6700", sv="029 566 6700", en="+358 29 566 6700"),
     email="tietosuoja@om.fi",
-    web="https://tietosuoja.fi",
+    web=Localized(
+        fi="https://tietosuoja.fi", sv="https://tietosuoja.fi/sv", en="https://tietosuoja.fi/en"
+    ),
 )
 
 
@@ -410,5 +433,5 @@ def notice_rights(data: NoticeData) -> tuple[RightStatement, ...]:
         bases.extend(b.article for b in register.legal_bases)
         for purpose in register.purposes:
             bases.extend(purpose.bases)
-        automated = automated or any(d.solely_automated for d in register.automated_decisions)
+        automated = automated or any(not d.is_profiling for d in register.automated_decisions)
     return tuple(RightStatement(r) for r in applicable_rights(bases, automated_decisions=automated))

@@ -44,10 +44,7 @@ def section_texts(data: NoticeData, lang: str | None = None) -> list[SectionText
     paragraph, card line or list item; list items start with "- ", details with two spaces.
     """
     doc = build_notice(data, lang)
-    return [
-        (str(s.id), s.numbered_heading, "\n".join(block_lines(s.blocks)))
-        for s in doc.sections
-    ]
+    return [(str(s.id), s.numbered_heading, "\n".join(block_lines(s.blocks))) for s in doc.sections]
 
 
 def _unified(old: str, new: str, heading: str, context: int) -> tuple[str, ...]:
@@ -77,9 +74,8 @@ def diff_sections(
     changes: list[SectionChange] = []
     for sid, heading, text in new:
         if sid not in old_by_id:
-            changes.append(
-                SectionChange(sid, heading, ChangeStatus.ADDED, _unified("", text, heading, context))
-            )
+            added = _unified("", text, heading, context)
+            changes.append(SectionChange(sid, heading, ChangeStatus.ADDED, added))
             continue
         old_text = old_by_id[sid][1]
         if old_text == text:

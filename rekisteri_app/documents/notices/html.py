@@ -24,7 +24,8 @@ header { border-bottom: 2px solid #1f4e79; margin-bottom: 1rem; padding-bottom: 
 h1 { color: #1f4e79; font-size: 1.75rem; line-height: 1.2; margin: .2rem 0 .3rem; }
 .subtitle { font-weight: 600; font-size: 1.1rem; margin: 0 0 .2rem; }
 .law { color: #555; font-size: .9rem; margin: 0; }
-nav { background: #f0f3f7; border-radius: 6px; padding: .6rem 1rem; margin: 1rem 0; font-size: .95rem; }
+nav { background: #f0f3f7; border-radius: 6px; padding: .6rem 1rem; margin: 1rem 0;
+  font-size: .95rem; }
 nav h2 { font-size: 1rem; margin: 0 0 .3rem; color: #1a1a1a; }
 nav ol { margin: 0; padding-left: 1.6rem; }
 nav a { color: #1f4e79; }
@@ -40,7 +41,8 @@ li p { margin: .15rem 0; color: #444; }
 .card .name { font-weight: 700; }
 .label { font-weight: 600; }
 a { color: #1f4e79; overflow-wrap: anywhere; }
-@media print { body { background: #fff; } main { max-width: none; padding: 0; } nav { display: none; } }
+@media print { body { background: #fff; } main { max-width: none; padding: 0; }
+  nav { display: none; } }
 """.strip()
 
 

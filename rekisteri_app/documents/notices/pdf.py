@@ -20,8 +20,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
-    ListFlowable,
-    ListItem,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -47,7 +45,12 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "body": base,
         "title": ParagraphStyle(
-            "title", parent=base, fontName=BOLD, fontSize=18, leading=22, textColor=_ACCENT,
+            "title",
+            parent=base,
+            fontName=BOLD,
+            fontSize=18,
+            leading=22,
+            textColor=_ACCENT,
             spaceAfter=3,
         ),
         "subtitle": ParagraphStyle(
@@ -55,19 +58,49 @@ def _styles() -> dict[str, ParagraphStyle]:
         ),
         "law": ParagraphStyle("law", parent=base, fontSize=8.5, textColor=_MUTED, spaceAfter=8),
         "h2": ParagraphStyle(
-            "h2", parent=base, fontName=BOLD, fontSize=11.5, leading=15, textColor=_ACCENT,
-            spaceBefore=10, spaceAfter=4, keepWithNext=1,
+            "h2",
+            parent=base,
+            fontName=BOLD,
+            fontSize=11.5,
+            leading=15,
+            textColor=_ACCENT,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
         ),
         "h3": ParagraphStyle(
-            "h3", parent=base, fontName=BOLD, fontSize=10, leading=13.5, spaceBefore=6,
-            spaceAfter=3, keepWithNext=1,
+            "h3",
+            parent=base,
+            fontName=BOLD,
+            fontSize=10,
+            leading=13.5,
+            spaceBefore=6,
+            spaceAfter=3,
+            keepWithNext=1,
         ),
         "h4": ParagraphStyle(
-            "h4", parent=base, fontName=BOLD, fontSize=9.5, leading=13, textColor=_MUTED,
-            spaceBefore=4, spaceAfter=2, keepWithNext=1,
+            "h4",
+            parent=base,
+            fontName=BOLD,
+            fontSize=9.5,
+            leading=13,
+            textColor=_MUTED,
+            spaceBefore=4,
+            spaceAfter=2,
+            keepWithNext=1,
         ),
-        "item": ParagraphStyle("item", parent=base, spaceAfter=1.5),
-        "detail": ParagraphStyle("detail", parent=base, textColor=_MUTED, spaceAfter=1.5),
+        "item": ParagraphStyle(
+            "item",
+            parent=base,
+            leftIndent=12,
+            bulletIndent=2,
+            bulletFontName=REGULAR,
+            bulletColor=_MUTED,
+            spaceAfter=1.5,
+        ),
+        "detail": ParagraphStyle(
+            "detail", parent=base, leftIndent=12, textColor=_MUTED, spaceAfter=1.5
+        ),
         "card_title": ParagraphStyle("card_title", parent=base, fontName=BOLD, spaceAfter=0.5),
         "card_line": ParagraphStyle("card_line", parent=base, spaceAfter=0.5),
         "footer": ParagraphStyle("footer", fontName=family, fontSize=7.5, textColor=_MUTED),
@@ -112,17 +145,15 @@ def _block_flowables(block: Block, s: dict[str, ParagraphStyle]) -> list[Flowabl
         rows.append(Spacer(1, 5))
         return [KeepTogether(rows)]
     if isinstance(block, Bullets):
-        items = []
+        # Hand-made bullets rather than ListFlowable: each item and its details stay on one
+        # page (KeepTogether), so a right's name is never orphaned from its text.
+        flowables: list[Flowable] = []
         for item in block.items:
-            parts: list[Flowable] = [Paragraph(_item_markup(item), s["item"])]
+            parts: list[Flowable] = [Paragraph(_item_markup(item), s["item"], bulletText="•")]
             parts += [Paragraph(_e(d), s["detail"]) for d in item.details]
-            items.append(ListItem(parts, value="•"))
-        return [
-            ListFlowable(
-                items, bulletType="bullet", start="•", leftIndent=12, bulletFontName=REGULAR,
-                bulletFontSize=9, bulletColor=_MUTED, spaceAfter=4,
-            )
-        ]
+            flowables.append(KeepTogether(parts) if item.details else parts[0])
+        flowables.append(Spacer(1, 3))
+        return flowables
     raise TypeError(f"unknown block {block!r}")
 
 
@@ -148,7 +179,7 @@ def _canvas_maker(doc: NoticeDocument, s: dict[str, ParagraphStyle]):
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        def showPage(self) -> None:  # reportlab's name
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -169,10 +200,11 @@ def _canvas_maker(doc: NoticeDocument, s: dict[str, ParagraphStyle]):
             left = Paragraph(_e(doc.footer), s["footer"])
             right = Paragraph(_e(doc.page_label(self._pageNumber, total)), s["footer_right"])
             right_width = 32 * mm
-            _, h = left.wrap(width - 2 * _MARGIN_X - right_width, 20 * mm)
-            left.drawOn(self, _MARGIN_X, y - h + 7)
-            right.wrap(right_width, 10 * mm)
-            right.drawOn(self, width - _MARGIN_X - right_width, y - 2)
+            top = y + 6  # both paragraphs hang from the same top edge
+            _, h_left = left.wrap(width - 2 * _MARGIN_X - right_width, 20 * mm)
+            _, h_right = right.wrap(right_width, 10 * mm)
+            left.drawOn(self, _MARGIN_X, top - h_left)
+            right.drawOn(self, width - _MARGIN_X - right_width, top - h_right)
 
     return NumberedCanvas
 

@@ -13,13 +13,15 @@ from dataclasses import dataclass
 
 from ...domain.enums import ControllerRole, RecipientKind, Safeguard, SecurityKind, SourceKind
 from .data import (
-    Address,
+    AddressLike,
     ContactPerson,
     ControllerInfo,
     NoticeData,
     RegisterData,
     RetentionRule,
     SectionId,
+    SubjectGroup,
+    Text,
     notice_rights,
 )
 from .texts import NoticeTexts, load_texts
@@ -139,6 +141,13 @@ def mail_href(address: str) -> str:
     return f"mailto:{address}"
 
 
+def _worth_grouping(kinds: Sequence[object]) -> bool:
+    """Kind headings only help when there are several kinds and some kind has several
+    entries; otherwise each heading would sit above a single item that says the same."""
+    distinct = set(kinds)
+    return len(distinct) > 1 and len(kinds) > len(distinct)
+
+
 # builder -----------------------------------------------------------------------------------
 
 
@@ -149,21 +158,22 @@ class _Builder:
         self.lang = lang
         self.multi = len(data.registers) > 1
 
-    # helpers
-    def loc(self, text) -> str:
+    # helpers -------------------------------------------------------------------------------
+    def loc(self, text: Text | None) -> str:
         return self.t.local(text)
 
+    def not_recorded(self) -> Para:
+        return Para(self.t.doc("not_recorded"))
+
     def sub_level(self) -> int:
-        """Level of a group heading inside a register part of a section."""
+        """Level of a group heading inside a register's part of a section."""
         return 2 if self.multi else 1
 
-    def address_line(self, label_key: str, address: Address | None) -> list[Line]:
+    def address_line(self, label_key: str, address: AddressLike | None) -> list[Line]:
         text = self.t.address(address)
         return [Line(text, self.t.label(label_key))] if text else []
 
-    def contact_lines(
-        self, *, phone: str = "", email: str = "", web: str = ""
-    ) -> list[Line]:
+    def contact_lines(self, *, phone: str = "", email: str = "", web: str = "") -> list[Line]:
         lines = []
         if phone.strip():
             lines.append(Line(phone.strip(), self.t.label("phone")))
@@ -173,8 +183,14 @@ class _Builder:
             lines.append(Line(web.strip(), self.t.label("web"), web_href(web)))
         return lines
 
+    def labelled(self, key: str, text: Text | None) -> tuple[str, ...]:
+        """A one-element detail "Label: text", or nothing when the text is blank."""
+        value = self.loc(text)
+        return (f"{self.t.text(key)}: {value}",) if value else ()
+
     def notes(self, register: RegisterData, section: SectionId) -> list[Block]:
-        return [Para(self.loc(n.text)) for n in register.notes if n.section == section and self.loc(n.text)]
+        texts = (self.loc(n.text) for n in register.notes if n.section == section)
+        return [Para(t) for t in texts if t]
 
     def per_register(
         self, section: SectionId, build: Callable[[RegisterData], list[Block]]
@@ -185,45 +201,43 @@ class _Builder:
         are printed once without register headings: repetition hides real differences.
         """
         parts = [build(r) + self.notes(r, section) for r in self.data.registers]
+        if not parts:
+            return [self.not_recorded()]
         if not self.multi or all(p == parts[0] for p in parts):
-            return parts[0] if parts else []
+            return parts[0]
         blocks: list[Block] = []
         for register, part in zip(self.data.registers, parts, strict=True):
             blocks.append(Heading(self.loc(register.name), 1))
-            blocks.extend(part or [Para(self.t.doc("not_recorded"))])
+            blocks.extend(part or [self.not_recorded()])
         return blocks
 
-    def grouped(
-        self,
-        entries: Sequence[tuple[str, Item]],
-        *,
-        show_headings: bool = True,
-    ) -> list[Block]:
+    def grouped(self, entries: Sequence[tuple[str, Item]], *, headings: bool = True) -> list[Block]:
         """Items under group headings in first-seen order; ungrouped ones without one."""
-        order: list[str] = []
         groups: dict[str, list[Item]] = {}
         for group, item in entries:
-            if group not in groups:
-                order.append(group)
-                groups[group] = []
-            groups[group].append(item)
+            groups.setdefault(group, []).append(item)
         blocks: list[Block] = []
-        for group in order:
-            if group and show_headings:
+        for group, items in groups.items():
+            if group and headings:
                 blocks.append(Heading(group, self.sub_level()))
-            blocks.append(Bullets(tuple(groups[group])))
+            blocks.append(Bullets(tuple(items)))
         return blocks
 
-    # sections
+    def described(self, name: Text, description: Text, *extra: str) -> Item:
+        desc = self.loc(description)
+        return Item(self.loc(name), details=((desc,) if desc else ()) + extra)
+
+    # 1-3 -----------------------------------------------------------------------------------
     def controller(self) -> list[Block]:
-        blocks: list[Block] = []
         several = len(self.data.controllers) > 1
-        for c in self.data.controllers:
-            blocks.append(self.controller_card(c, show_role=several or c.role != ControllerRole.CONTROLLER))
+        blocks: list[Block] = [
+            self.controller_card(c, show_role=several or c.role != ControllerRole.CONTROLLER)
+            for c in self.data.controllers
+        ]
         arrangement = self.loc(self.data.joint_arrangement)
         if arrangement:
             blocks.append(Para(arrangement, self.t.text("joint_arrangement")))
-        return blocks
+        return blocks or [self.not_recorded()]
 
     def controller_card(self, c: ControllerInfo, *, show_role: bool) -> Card:
         lines: list[Line] = []
@@ -234,6 +248,8 @@ class _Builder:
         lines += self.address_line("visiting_address", c.visiting_address)
         lines += self.address_line("postal_address", c.postal_address)
         lines += self.contact_lines(phone=c.phone, email=c.email, web=c.web)
+        if self.loc(c.dpo_contact):
+            lines.append(Line(self.loc(c.dpo_contact), self.t.label("dpo")))
         return Card(c.name.strip(), tuple(lines))
 
     def contact(self) -> list[Block]:
@@ -242,69 +258,70 @@ class _Builder:
         return [self.contact_card(p) for p in self.data.contacts]
 
     def contact_card(self, p: ContactPerson) -> Card:
-        scope = self.loc(p.scope)
-        name = p.name.strip()
-        title = self.loc(p.title)
-        lines: list[Line] = []
-        heading = scope or name or title
-        if scope:
-            lines += [Line(v) for v in (name, title) if v]
-        elif name:
-            lines += [Line(title)] if title else []
+        """Titled by the scope when there is one ("Puhelutallenteiden osalta"), else by
+        the name, else by the role alone ("Asiakaspalvelu")."""
+        scope, name, role = self.loc(p.scope), p.name.strip(), self.loc(p.role)
+        people = [v for v in (name, role) if v]
+        title = scope or (people.pop(0) if people else "")
+        lines = [Line(v) for v in people]
         if p.organisation.strip():
             lines.append(Line(p.organisation.strip()))
-        lines += self.address_line("postal_address", p.postal_address)
+        lines += self.address_line("postal_address", p.address)
         lines += self.contact_lines(phone=p.phone, email=p.email)
-        return Card(heading, tuple(lines))
+        return Card(title, tuple(lines))
 
     def register(self) -> list[Block]:
-        if not self.multi and self.data.registers:
-            r = self.data.registers[0]
+        registers = self.data.registers
+        if not registers:
+            return [self.not_recorded()]
+        if not self.multi:
+            r = registers[0]
             blocks: list[Block] = [Para(self.loc(r.name))]
             if self.loc(r.description):
                 blocks.append(Para(self.loc(r.description)))
-            return blocks + self.notes(r, SectionId.REGISTER)
-        items = [
-            Item(self.loc(r.description), self.loc(r.name))
-            for r in self.data.registers
-        ]
-        blocks = [Bullets(tuple(items))] if items else [Para(self.t.doc("not_recorded"))]
-        for r in self.data.registers:
+        else:
+            items = [Item(self.loc(r.description), self.loc(r.name)) for r in registers]
+            blocks = [Bullets(tuple(items))]
+        for r in registers:
             blocks += self.notes(r, SectionId.REGISTER)
         return blocks
 
+    # 4-12, per register --------------------------------------------------------------------
     def purposes(self, r: RegisterData) -> list[Block]:
         level = self.sub_level()
-        blocks: list[Block] = [Heading(self.t.text("purposes"), level)]
         items = []
         for p in r.purposes:
-            details = ()
-            if p.bases:
-                labels = [self.t.basis(a)["label"] for a in p.bases]
-                details = (f"{self.t.text('purpose_basis')}: {self.t.join(labels)}",)
+            labels = [self.t.basis(a)["label"] for a in p.bases]
+            details = (f"{self.t.text('purpose_basis')}: {self.t.join(labels)}",) if labels else ()
             items.append(Item(self.loc(p.description), details=details))
-        blocks.append(Bullets(tuple(items)) if items else Para(self.t.doc("not_recorded")))
-        blocks.append(Heading(self.t.text("bases"), level))
         basis_items = []
         for b in r.legal_bases:
+            # The officer's description is the main line ("Oikeutettu etu: <which
+            # interest>"); the official Art. 6(1) wording follows as a detail.
             wording = self.t.basis(b.article)
             title = f"{wording['label']} ({wording['ref']})" if wording["ref"] else wording["label"]
+            laws = [self.loc(law) for law in b.laws if self.loc(law)]
             details: list[str] = []
-            laws = [self.loc(law) for law in b.laws]
-            description = self.loc(b.description)
-            if b.article is not None or not (laws or description):
+            if b.article is not None or not (laws or self.loc(b.description)):
                 details.append(wording["text"])
-            if description:
-                details.append(description)
-            if any(laws):
+            if laws:
                 details.append(f"{self.t.text('laws')}: {self.t.join(laws)}")
-            basis_items.append(Item(title=title, details=tuple(details)))
-        blocks.append(Bullets(tuple(basis_items)) if basis_items else Para(self.t.doc("not_recorded")))
-        return blocks
+            basis_items.append(Item(self.loc(b.description), title, tuple(details)))
+        return [
+            Heading(self.t.text("purposes"), level),
+            Bullets(tuple(items)) if items else self.not_recorded(),
+            Heading(self.t.text("bases"), level),
+            Bullets(tuple(basis_items)) if basis_items else self.not_recorded(),
+        ]
 
     def subjects(self, r: RegisterData) -> list[Block]:
-        items = tuple(Item(self.loc(g)) for g in r.subject_groups if self.loc(g))
-        return [Bullets(items)] if items else [Para(self.t.doc("not_recorded"))]
+        items = []
+        for group in r.subject_groups:
+            if isinstance(group, SubjectGroup):
+                items.append(self.described(group.name, group.description))
+            elif self.loc(group):
+                items.append(Item(self.loc(group)))
+        return [Bullets(tuple(items))] if items else [self.not_recorded()]
 
     def categories(self, r: RegisterData) -> list[Block]:
         entries = []
@@ -312,34 +329,37 @@ class _Builder:
             text = self.loc(c.name)
             if c.special:
                 text = f"{text} ({self.t.text('special_category')})"
-            details = (self.loc(c.description),) if self.loc(c.description) else ()
-            entries.append((self.loc(c.group), Item(text, details=details)))
-        blocks = self.grouped(entries) if entries else [Para(self.t.doc("not_recorded"))]
-        if self.loc(r.data_requirement):
-            blocks.append(Para(self.loc(r.data_requirement), self.t.text("data_requirement")))
+            group = " – ".join(g for g in (self.loc(c.subject_group), self.loc(c.heading)) if g)
+            entries.append((group, self.described(text, c.description)))
+        blocks = self.grouped(entries) if entries else [self.not_recorded()]
+        if self.loc(r.provision_requirement):
+            blocks.append(Para(self.loc(r.provision_requirement), self.t.text("data_requirement")))
         return blocks
-
-    def _described(self, name, description) -> Item:
-        desc = self.loc(description)
-        return Item(self.loc(name), details=(desc,) if desc else ())
 
     def sources(self, r: RegisterData) -> list[Block]:
         if not r.sources:
-            return [Para(self.t.doc("not_recorded"))]
-        ordered = sorted(r.sources, key=lambda s: list(SourceKind).index(s.kind))
-        entries = [(self.t.source_kind(s.kind), self._described(s.name, s.description)) for s in ordered]
-        show = any(s.kind != SourceKind.OTHER for s in r.sources)
-        return self.grouped(entries, show_headings=show)
+            return [self.not_recorded()]
+        ordered = sorted(r.sources, key=lambda x: list(SourceKind).index(x.kind))
+        entries = [
+            (self.t.source_kind(x.kind), self.described(x.name, x.description)) for x in ordered
+        ]
+        return self.grouped(entries, headings=_worth_grouping([x.kind for x in r.sources]))
 
     def recipients(self, r: RegisterData) -> list[Block]:
         blocks: list[Block]
         if r.recipients:
             ordered = sorted(r.recipients, key=lambda x: list(RecipientKind).index(x.kind))
             entries = [
-                (self.t.recipient_kind(x.kind), self._described(x.name, x.description)) for x in ordered
+                (
+                    self.t.recipient_kind(x.kind),
+                    self.described(
+                        x.name, x.description, *self.labelled("purpose_basis", x.legal_basis)
+                    ),
+                )
+                for x in ordered
             ]
-            show = any(x.kind != RecipientKind.OTHER for x in r.recipients)
-            blocks = self.grouped(entries, show_headings=show)
+            kinds = [x.kind for x in r.recipients]
+            blocks = self.grouped(entries, headings=_worth_grouping(kinds))
         else:
             blocks = [Para(self.t.text("recipients_none"))]
         if r.processors:
@@ -347,17 +367,19 @@ class _Builder:
             blocks.append(Para(self.t.text("processors_intro")))
             items = []
             for p in r.processors:
-                service = self.loc(p.service)
-                text = f"{p.name.strip()}: {service}" if service else p.name.strip()
+                services = self.t.join([self.loc(x) for x in p.services])
+                text = f"{p.name.strip()}: {services}" if services else p.name.strip()
                 if p.country.strip():
-                    text += f" ({self.t.text('processor_country')}: {self.t.country(p.country)})"
+                    country = self.t.country(p.country)
+                    text += f" ({self.t.text('processor_country')}: {country})"
                 items.append(Item(text))
             blocks.append(Bullets(tuple(items)))
         return blocks
 
     def transfers(self, r: RegisterData) -> list[Block]:
+        statement = self.loc(r.transfers_statement)
         if not r.transfers:
-            return [Para(self.t.text("transfers_none"))]
+            return [Para(statement or self.t.text("transfers_none"))]
         items = []
         for x in r.transfers:
             details = [
@@ -368,64 +390,65 @@ class _Builder:
                 details.append(self.loc(x.description))
             items.append(Item(title=x.recipient.strip(), details=tuple(details)))
         blocks: list[Block] = [Bullets(tuple(items))]
+        if statement:
+            blocks.append(Para(statement))
         if any(x.safeguard in _COPYABLE_SAFEGUARDS for x in r.transfers):
             blocks.append(Para(self.t.text("transfers_copy")))
         return blocks
 
     def retention_item(self, rule: RetentionRule) -> Item:
-        period = ""
-        if rule.period is not None and rule.unit is not None:
-            period = " ".join(p for p in (self.t.period(rule.period, rule.unit), self.loc(rule.trigger)) if p)
-        elif self.loc(rule.trigger):
-            period = self.loc(rule.trigger)
-        free = self.loc(rule.text)
+        trigger = self.loc(rule.trigger)
+        period = trigger
+        if rule.period_value is not None and rule.period_unit is not None:
+            amount = self.t.period(rule.period_value, rule.period_unit)
+            period = f"{amount} {trigger}" if trigger else amount
+        free = self.loc(rule.description)
+        ground = self.labelled("purpose_basis", rule.legal_ground)
         if period:
-            return Item(period, self.loc(rule.subject), (free,) if free else ())
-        return Item(free, self.loc(rule.subject))
+            return Item(period, self.loc(rule.applies_to), ((free,) if free else ()) + ground)
+        return Item(free, self.loc(rule.applies_to), ground)
 
     def retention(self, r: RegisterData) -> list[Block]:
-        items = tuple(self.retention_item(rule) for rule in r.retention)
-        return [Bullets(items)] if items else [Para(self.t.text("retention_none"))]
+        statement = self.loc(r.retention_statement)
+        blocks: list[Block] = [Para(statement)] if statement else []
+        if r.retention:
+            blocks.append(Bullets(tuple(self.retention_item(rule) for rule in r.retention)))
+        elif not statement:
+            blocks.append(Para(self.t.text("retention_none")))
+        return blocks
 
     def security(self, r: RegisterData) -> list[Block]:
-        if not r.security:
-            return [Para(self.t.doc("not_recorded"))]
         entries = [
-            (self.t.security_kind(kind), Item(self.loc(m.description)))
+            (self.t.security_kind(kind), Item(self.loc(m.text)))
             for kind in SecurityKind
             for m in r.security
-            if m.kind == kind and self.loc(m.description)
+            if m.kind == kind and self.loc(m.text)
         ]
-        return self.grouped(entries)
+        return self.grouped(entries) if entries else [self.not_recorded()]
 
     def automated(self, r: RegisterData) -> list[Block]:
         if not r.automated_decisions:
             return [Para(self.t.text("automated_none"))]
         items = []
         for d in r.automated_decisions:
-            details = []
-            if self.loc(d.logic):
-                details.append(f"{self.t.text('logic')}: {self.loc(d.logic)}")
-            if self.loc(d.consequences):
-                details.append(f"{self.t.text('consequences')}: {self.loc(d.consequences)}")
-            kind = self.t.text("automated_decision" if d.solely_automated else "profiling")
-            items.append(Item(self.loc(d.description), kind, tuple(details)))
+            details = self.labelled("logic", d.logic)
+            details += self.labelled("consequences", d.consequences)
+            kind = self.t.text("profiling" if d.is_profiling else "automated_decision")
+            items.append(Item(self.loc(d.description), kind, details))
         return [Bullets(tuple(items))]
 
+    # 13-16 ---------------------------------------------------------------------------------
     def rights(self) -> list[Block]:
         items = []
         for statement in notice_rights(self.data):
             conditions = tuple(self.loc(c) for c in statement.conditions if self.loc(c))
-            items.append(
-                Item(
-                    title=self.t.right_name(statement.right),
-                    details=(self.t.right_text(statement.right), *conditions),
-                )
-            )
+            right = statement.right
+            details = (self.t.right_text(right), *conditions)
+            items.append(Item(title=self.t.right_name(right), details=details))
         blocks: list[Block] = [Para(self.t.text("rights_intro")), Bullets(tuple(items))]
         blocks.append(Heading(self.t.text("rights_howto"), 1))
         req = self.data.requests
-        lines = self.address_line("postal_address", req.postal_address)
+        lines = self.address_line("postal_address", req.address)
         lines += self.contact_lines(phone=req.phone, email=req.email)
         if self.loc(req.eservice):
             lines.append(Line(self.loc(req.eservice), self.t.text("eservice")))
@@ -438,8 +461,8 @@ class _Builder:
             blocks.append(Para(self.loc(req.form), self.t.text("form")))
         if req.identity_proof_required:
             blocks.append(Para(self.t.text("identity")))
-        if self.loc(req.identity_methods):
-            blocks.append(Para(self.loc(req.identity_methods), self.t.text("identity_methods")))
+        if self.loc(req.identity_proof):
+            blocks.append(Para(self.loc(req.identity_proof), self.t.text("identity_methods")))
         if req.representative_allowed:
             blocks.append(Para(self.t.text("representative")))
         blocks.append(Para(self.t.text("response_time")))
@@ -451,61 +474,63 @@ class _Builder:
         a = self.data.authority
         lines = self.address_line("visiting_address", a.visiting_address)
         lines += self.address_line("postal_address", a.postal_address)
-        lines += self.contact_lines(phone=self.loc(a.phone), email=a.email, web=a.web)
+        lines += self.contact_lines(phone=self.loc(a.phone), email=a.email, web=self.loc(a.web))
         return [Para(self.t.text("complaint")), Card(self.loc(a.name), tuple(lines))]
 
     def changes(self) -> list[Block]:
         return [Para(self.loc(self.data.changes_policy) or self.t.text("changes_default"))]
 
     def version(self) -> list[Block]:
+        d = self.data
         lines = []
-        if self.data.version.strip():
-            lines.append(Line(self.data.version.strip(), self.t.text("version")))
-        if self.data.date is not None:
-            lines.append(Line(self.t.date(self.data.date), self.t.text("dated")))
-        if self.data.first_published is not None:
-            lines.append(Line(self.t.date(self.data.first_published), self.t.text("first_published")))
-        return [Card("", tuple(lines))] if lines else [Para(self.t.doc("not_recorded"))]
+        if d.version.strip():
+            lines.append(Line(d.version.strip(), self.t.text("version")))
+        if d.date is not None:
+            lines.append(Line(self.t.date(d.date), self.t.text("dated")))
+        if d.first_published is not None:
+            lines.append(Line(self.t.date(d.first_published), self.t.text("first_published")))
+        return [Card("", tuple(lines))] if lines else [self.not_recorded()]
 
     def build(self) -> NoticeDocument:
-        per = self.per_register
+        def per(section: SectionId, build: Callable[[RegisterData], list[Block]]):
+            return lambda: self.per_register(section, build)
+
         content: list[tuple[SectionId, Callable[[], list[Block]]]] = [
             (SectionId.CONTROLLER, self.controller),
             (SectionId.CONTACT, self.contact),
             (SectionId.REGISTER, self.register),
-            (SectionId.PURPOSES, lambda: per(SectionId.PURPOSES, self.purposes)),
-            (SectionId.SUBJECTS, lambda: per(SectionId.SUBJECTS, self.subjects)),
-            (SectionId.CATEGORIES, lambda: per(SectionId.CATEGORIES, self.categories)),
-            (SectionId.SOURCES, lambda: per(SectionId.SOURCES, self.sources)),
-            (SectionId.RECIPIENTS, lambda: per(SectionId.RECIPIENTS, self.recipients)),
-            (SectionId.TRANSFERS, lambda: per(SectionId.TRANSFERS, self.transfers)),
-            (SectionId.RETENTION, lambda: per(SectionId.RETENTION, self.retention)),
-            (SectionId.SECURITY, lambda: per(SectionId.SECURITY, self.security)),
-            (SectionId.AUTOMATED, lambda: per(SectionId.AUTOMATED, self.automated)),
+            (SectionId.PURPOSES, per(SectionId.PURPOSES, self.purposes)),
+            (SectionId.SUBJECTS, per(SectionId.SUBJECTS, self.subjects)),
+            (SectionId.CATEGORIES, per(SectionId.CATEGORIES, self.categories)),
+            (SectionId.SOURCES, per(SectionId.SOURCES, self.sources)),
+            (SectionId.RECIPIENTS, per(SectionId.RECIPIENTS, self.recipients)),
+            (SectionId.TRANSFERS, per(SectionId.TRANSFERS, self.transfers)),
+            (SectionId.RETENTION, per(SectionId.RETENTION, self.retention)),
+            (SectionId.SECURITY, per(SectionId.SECURITY, self.security)),
+            (SectionId.AUTOMATED, per(SectionId.AUTOMATED, self.automated)),
             (SectionId.RIGHTS, self.rights),
             (SectionId.COMPLAINT, self.complaint),
             (SectionId.CHANGES, self.changes),
             (SectionId.VERSION, self.version),
         ]
+        assert [sid for sid, _ in content] == list(SectionId), "section order drifted"
         sections = tuple(
             Section(sid, number, self.t.section(sid), tuple(build()))
             for number, (sid, build) in enumerate(content, start=1)
         )
-        names = [self.loc(r.name) for r in self.data.registers]
-        title = self.loc(self.data.title) or self.t.doc("title")
-        subtitle = self.t.join(names)
-        controllers = self.t.join([c.name.strip() for c in self.data.controllers])
+        d = self.data
+        controllers = self.t.join([c.name.strip() for c in d.controllers])
         footer_parts = [self.t.doc("title"), controllers]
-        if self.data.version.strip():
-            footer_parts.append(f"{self.t.text('version')} {self.data.version.strip()}")
-        if self.data.date is not None:
-            footer_parts.append(self.t.date(self.data.date))
+        if d.version.strip():
+            footer_parts.append(f"{self.t.text('version')} {d.version.strip()}")
+        if d.date is not None:
+            footer_parts.append(self.t.date(d.date))
         return NoticeDocument(
             lang=self.lang,
-            title=title,
-            subtitle=subtitle,
+            title=self.loc(d.title) or self.t.doc("title"),
+            subtitle=self.t.join([self.loc(r.name) for r in d.registers]),
             law=self.t.doc("law"),
-            introduction=self.loc(self.data.introduction),
+            introduction=self.loc(d.introduction),
             sections=sections,
             footer=" · ".join(p for p in footer_parts if p),
             author=controllers,

@@ -21,6 +21,7 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
+from ...domain.adequacy import country_name
 from ...domain.enums import (
     ControllerRole,
     LegalBasisArticle,
@@ -32,7 +33,7 @@ from ...domain.enums import (
     SourceKind,
 )
 from ...paths import resource
-from .data import Address, SectionId, Text, localize
+from .data import Address, AddressLike, SectionId, Text, localize
 
 NOTICE_LANGUAGES = ("fi", "sv", "en")
 NATIONAL_BASIS = "national"
@@ -113,12 +114,12 @@ class NoticeTexts:
         return format_list(items, locale=self.locale) if items else ""
 
     def country(self, code: str) -> str:
-        """The territory name for an ISO 3166 alpha-2 code; the code itself if unknown."""
-        code = code.strip().upper()
-        return self.locale.territories.get(code, code)
+        """The country (or international organisation) name in this language; the domain
+        layer owns the code list, so the notice names countries as the checker does."""
+        return country_name(code, self.lang)
 
     def period(self, amount: int, unit: PeriodUnit) -> str:
-        """"1 vuosi" / "10 vuotta": number by Babel, unit word by the CLDR plural category.
+        """ "1 vuosi" / "10 vuotta": number by Babel, unit word by the CLDR plural category.
 
         Own unit words (not babel.units) because CLDR's Swedish day unit is "dygn", which
         reads wrongly in a retention period ("30 dagar").
@@ -128,13 +129,17 @@ class NoticeTexts:
         word = forms.get(category, forms["other"])
         return f"{format_decimal(amount, locale=self.locale)} {word}"
 
-    def address(self, address: Address | None) -> str:
-        """One line: "street, postal_code city[, country]" (country only when abroad)."""
+    def address(self, address: AddressLike | None) -> str:
+        """One line: "street, postal_code city[, country]" (country only when abroad); a
+        stored free-text address is printed as written, its line breaks joined by commas."""
         if address is None:
             return ""
-        street = localize(address.street, self.lang)
-        place = " ".join(p for p in (address.postal_code.strip(), localize(address.city, self.lang)) if p)
-        parts = [street, place]
+        if not isinstance(address, Address):
+            lines = localize(address, self.lang).splitlines()
+            return ", ".join(line.strip().rstrip(",") for line in lines if line.strip())
+        city = localize(address.city, self.lang)
+        place = " ".join(p for p in (address.postal_code.strip(), city) if p)
+        parts = [localize(address.street, self.lang), place]
         country = address.country.strip().upper()
         if country and country != "FI":
             parts.append(self.country(country))

@@ -1,0 +1,124 @@
+"""What the officer must see before a letter is printed.
+
+Pure function of the letter data: the GUI shows the list next to the preview and asks
+for confirmation; nothing here blocks printing (MissingPlaceholder does that).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ...domain.enums import INVALID_SAFEGUARDS, LetterKind, Outcome
+from ...i18n import _
+from .compose import DECISION_KINDS, compose_letter
+from .data import LetterData
+from .templates import MissingPlaceholder
+
+# Letters that say nothing about the data subject's data, so can go before identity is
+# verified: the receipt and the request for identity proof itself.
+NO_IDENTITY_NEEDED = frozenset({LetterKind.ACKNOWLEDGEMENT, LetterKind.IDENTITY_REQUEST})
+
+
+class WarningCode(StrEnum):
+    INVALID_SAFEGUARD = "invalid-safeguard"
+    IDENTITY_NOT_VERIFIED = "identity-not-verified"
+    DEADLINE_PASSED = "deadline-passed"
+    MISSING_VALUES = "missing-values"
+    PENDING_DECISION = "pending-decision"
+    EMPTY_DATA_COPY = "empty-data-copy"
+    INCOMPLETE_REGISTER = "incomplete-register"
+
+
+@dataclass(frozen=True)
+class LetterWarning:
+    code: WarningCode
+    message: str  # translated into the UI language
+    subject: str = ""  # the register or field concerned, if any
+
+
+def letter_warnings(
+    data: LetterData, overrides: Mapping[LetterKind | str, str] | None = None
+) -> list[LetterWarning]:
+    """Everything questionable about this letter, in a stable order."""
+    out: list[LetterWarning] = []
+    for register in data.registers:
+        for transfer in register.transfers:
+            if transfer.safeguard in INVALID_SAFEGUARDS:
+                out.append(
+                    LetterWarning(
+                        WarningCode.INVALID_SAFEGUARD,
+                        _(
+                            "Register {register}: the transfer to {country} relies on an "
+                            "invalid safeguard ({safeguard})."
+                        ).format(
+                            register=register.name,
+                            country=transfer.country,
+                            safeguard=transfer.safeguard.value,
+                        ),
+                        register.name,
+                    )
+                )
+    if not data.identity_verified and data.kind not in NO_IDENTITY_NEEDED:
+        out.append(
+            LetterWarning(
+                WarningCode.IDENTITY_NOT_VERIFIED,
+                _("The requester's identity has not been verified."),
+            )
+        )
+    if data.is_late:
+        out.append(
+            LetterWarning(
+                WarningCode.DEADLINE_PASSED,
+                _(
+                    "The time limit ended on {due}; the letter will apologise for the late reply."
+                ).format(due=data.effective_due_date.isoformat()),
+            )
+        )
+    if data.kind in DECISION_KINDS:
+        for decision in data.rights:
+            if decision.outcome is Outcome.PENDING:
+                out.append(
+                    LetterWarning(
+                        WarningCode.PENDING_DECISION,
+                        _("The right {right} has no decision yet.").format(
+                            right=decision.right.value
+                        ),
+                        decision.right.value,
+                    )
+                )
+    if data.kind is LetterKind.ACCESS_RESPONSE:
+        if not data.data_copy:
+            out.append(
+                LetterWarning(
+                    WarningCode.EMPTY_DATA_COPY,
+                    _("The copy of the personal data (Art. 15(3)) has no entries."),
+                )
+            )
+        for register in data.registers:
+            empty = [
+                name
+                for name, value in (
+                    ("purposes", register.purposes),
+                    ("data-categories", register.data_categories),
+                    ("retention", register.retention),
+                    ("sources", register.sources),
+                )
+                if not value
+            ]
+            if empty:
+                out.append(
+                    LetterWarning(
+                        WarningCode.INCOMPLETE_REGISTER,
+                        _("Register {register} has no entries for: {fields}.").format(
+                            register=register.name, fields=", ".join(empty)
+                        ),
+                        register.name,
+                    )
+                )
+    try:
+        compose_letter(data, overrides)
+    except MissingPlaceholder as exc:
+        out.append(LetterWarning(WarningCode.MISSING_VALUES, str(exc), ", ".join(exc.names)))
+    return out
