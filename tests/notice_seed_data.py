@@ -34,12 +34,20 @@ from rekisteri_app.documents.notices import (
 )
 from rekisteri_app.domain.enums import (
     ControllerRole,
-    LegalBasisArticle as B,
     PeriodUnit,
-    RecipientKind as RK,
     Right,
     Safeguard,
+)
+from rekisteri_app.domain.enums import (
+    LegalBasisArticle as B,
+)
+from rekisteri_app.domain.enums import (
+    RecipientKind as RK,
+)
+from rekisteri_app.domain.enums import (
     SecurityKind as SK,
+)
+from rekisteri_app.domain.enums import (
     SourceKind as SrcK,
 )
 
@@ -53,14 +61,22 @@ def jyvaskyla() -> NoticeData:
     """000: customer register, 19+ categories, credit-data source, SCC transfer."""
     register = RegisterData(
         name="Jyväskylän Energia Oy:n asiakasrekisteri",
-        description="Rekisteröityjä ovat Jyväskylän Energia Oy:n asiakkaat ja potentiaaliset asiakkaat.",
+        description=(
+            "Rekisteröityjä ovat Jyväskylän Energia Oy:n asiakkaat ja potentiaaliset asiakkaat."
+        ),
         purposes=(
             Purpose("Asiakassuhteen hoitaminen ja sen laadun kehittäminen", (B.CONTRACT,)),
             Purpose(
-                "Tuotteiden ja palveluiden ylläpitäminen, tarjoaminen, kehittäminen ja toimittaminen",
+                (
+                    "Tuotteiden ja palveluiden ylläpitäminen, tarjoaminen, kehittäminen ja "
+                    "toimittaminen"
+                ),
                 (B.CONTRACT,),
             ),
-            Purpose("Sopimussuhteisiin liittyvien vastuiden hoitaminen", (B.CONTRACT, B.LEGAL_OBLIGATION)),
+            Purpose(
+                "Sopimussuhteisiin liittyvien vastuiden hoitaminen",
+                (B.CONTRACT, B.LEGAL_OBLIGATION),
+            ),
             Purpose("Maksujen vastaanotto, maksuvalvonta ja perintätoimet", (B.CONTRACT,)),
             Purpose(
                 "Tuotteiden ja palveluiden markkinointi, mainonta ja etämyynti",
@@ -68,13 +84,18 @@ def jyvaskyla() -> NoticeData:
             ),
         ),
         legal_bases=(
-            LegalBasis(B.CONTRACT, "Sopimussuhde rekisteröidyn ja Jyväskylän Energia Oy:n välillä."),
+            LegalBasis(
+                B.CONTRACT, "Sopimussuhde rekisteröidyn ja Jyväskylän Energia Oy:n välillä."
+            ),
             LegalBasis(
                 B.LEGITIMATE_INTERESTS,
                 "Tuotteiden ja palvelujen markkinointi sekä tietojen käsittely konsernin sisällä "
                 "ja palvelun tuottamiseen osallistuvan kolmannen tahon kanssa.",
             ),
-            LegalBasis(B.CONSENT, "Suostumus sähköiseen markkinointiin tai muuhun erikseen pyydettyyn käsittelyyn."),
+            LegalBasis(
+                B.CONSENT,
+                "Suostumus sähköiseen markkinointiin tai muuhun erikseen pyydettyyn käsittelyyn.",
+            ),
             LegalBasis(
                 B.LEGAL_OBLIGATION,
                 laws=(ELECTRICITY_MARKET_ACT, ENERGY_EFFICIENCY_ACT, CONSUMER_PROTECTION_ACT),
@@ -107,7 +128,11 @@ def jyvaskyla() -> NoticeData:
             )
         ),
         sources=(
-            Source("Asiakkaalta saadut tiedot", SrcK.DATA_SUBJECT, "Tarjouspyynnöt, tilaukset ja sopimukset."),
+            Source(
+                "Asiakkaalta saadut tiedot",
+                SrcK.DATA_SUBJECT,
+                "Tarjouspyynnöt, tilaukset ja sopimukset.",
+            ),
             Source("Arvonnat, tapahtumat ja puhelinmyynti", SrcK.DATA_SUBJECT),
             Source("Energian ja veden kulutusmittarit", SrcK.OBSERVED),
             Source("Evästeet ja vastaavat tekniikat", SrcK.OBSERVED),
@@ -115,9 +140,12 @@ def jyvaskyla() -> NoticeData:
             Source("Sähkömarkkinoiden tiedonvaihto", SrcK.MARKET_PARTY),
         ),
         recipients=(
-            Recipient("Viranomaiset", RK.AUTHORITY, "Voimassa olevan lainsäädännön edellyttämin tavoin."),
             Recipient(
-                "Palvelukokonaisuuden tuottamiseen osallistuvat kolmannet osapuolet", RK.SERVICE_PROVIDER
+                "Viranomaiset", RK.AUTHORITY, "Voimassa olevan lainsäädännön edellyttämin tavoin."
+            ),
+            Recipient(
+                "Palvelukokonaisuuden tuottamiseen osallistuvat kolmannet osapuolet",
+                RK.SERVICE_PROVIDER,
             ),
         ),
         transfers=(
@@ -138,20 +166,36 @@ def jyvaskyla() -> NoticeData:
             ),
             RetentionRule(
                 "Muut tiedot",
-                text="Vain niin kauan kuin on tarpeen tässä selosteessa määriteltyjen tarpeiden toteuttamiseksi.",
+                description=(
+                    "Vain niin kauan kuin on tarpeen tässä selosteessa määriteltyjen tarpeiden "
+                    "toteuttamiseksi."
+                ),
             ),
         ),
         security=(
-            SecurityMeasure(SK.TECHNICAL, "Tietokannat on suojattu palomuurein, salasanoin ja muilla teknisillä keinoilla."),
-            SecurityMeasure(SK.ORGANISATIONAL, "Tietoihin on pääsy vain henkilöillä, jotka tarvitsevat niitä työtehtävissään."),
-            SecurityMeasure(SK.ORGANISATIONAL, "Henkilöstö ja kumppanit ovat sitoutuneet salassapitoon."),
-            SecurityMeasure(SK.ORGANISATIONAL, "Säännöllinen riskien arviointi ja henkilöstön koulutus."),
+            SecurityMeasure(
+                SK.TECHNICAL,
+                "Tietokannat on suojattu palomuurein, salasanoin ja muilla teknisillä keinoilla.",
+            ),
+            SecurityMeasure(
+                SK.ORGANISATIONAL,
+                "Tietoihin on pääsy vain henkilöillä, jotka tarvitsevat niitä työtehtävissään.",
+            ),
+            SecurityMeasure(
+                SK.ORGANISATIONAL, "Henkilöstö ja kumppanit ovat sitoutuneet salassapitoon."
+            ),
+            SecurityMeasure(
+                SK.ORGANISATIONAL, "Säännöllinen riskien arviointi ja henkilöstön koulutus."
+            ),
         ),
         automated_decisions=(
             AutomatedDecision(
                 "Sopimuskelpoisuuden automaattinen tarkistus sähköisissä palvelukanavissa",
                 logic="Rekisteröidyn antamat tiedot tarkistetaan luottotietoja vasten.",
-                consequences="Sopimusta ei voi tehdä sähköisesti; asiakaspalvelu kertoo vaihtoehtoiset tavat.",
+                consequences=(
+                    "Sopimusta ei voi tehdä sähköisesti; asiakaspalvelu kertoo vaihtoehtoiset "
+                    "tavat."
+                ),
             ),
         ),
     )
@@ -169,33 +213,39 @@ def jyvaskyla() -> NoticeData:
         contacts=(
             ContactPerson(
                 name="Sanna Lehtovaara",
-                title="Tietosuojavastaava",
+                role="Tietosuojavastaava",
                 phone="040 000 0001",
                 email="tietosuoja@example.fi",
-                postal_address=Address("Jyväskylän Energia Oy, PL 4", "40101", "Jyväskylä"),
+                address=Address("Jyväskylän Energia Oy, PL 4", "40101", "Jyväskylä"),
             ),
         ),
         registers=(register,),
-        introduction="Tällä selosteella kerromme, miten keräämme, käytämme ja säilytämme asiakkaidemme henkilötietoja.",
+        introduction=(
+            "Tällä selosteella kerromme, miten keräämme, käytämme ja säilytämme asiakkaidemme "
+            "henkilötietoja."
+        ),
         rights=(
             RightStatement(Right.ACCESS, ("Pyynnön voi esittää asiakaspalveluun.",)),
             RightStatement(
-                Right.RECTIFICATION, ("Omia tietoja voi päivittää myös sähköisessä Monitor-asiointipalvelussa.",)
+                Right.RECTIFICATION,
+                ("Omia tietoja voi päivittää myös sähköisessä Monitor-asiointipalvelussa.",),
             ),
             RightStatement(Right.PORTABILITY),
             RightStatement(
                 Right.ERASURE,
                 (
-                    "Kuluttaja-asiakkaan tiedot voidaan poistaa aikaisintaan kymmenen vuoden kuluttua "
-                    "sopimuksen päättymisestä laskujen korjausvelvollisuuden vuoksi.",
+                    "Kuluttaja-asiakkaan tiedot voidaan poistaa aikaisintaan kymmenen vuoden "
+                    "kuluttua sopimuksen päättymisestä laskujen korjausvelvollisuuden vuoksi.",
                 ),
             ),
             RightStatement(Right.AUTOMATED_DECISION),
-            RightStatement(Right.CONSENT_WITHDRAWAL, ("Uutiskirjeen voi perua viestin kieltolinkistä.",)),
+            RightStatement(
+                Right.CONSENT_WITHDRAWAL, ("Uutiskirjeen voi perua viestin kieltolinkistä.",)
+            ),
         ),
         requests=RequestInstructions(
             recipient="Jyväskylän Energia Oy, Asiakaspalvelu",
-            postal_address=Address("PL 4", "40101", "Jyväskylä"),
+            address=Address("PL 4", "40101", "Jyväskylä"),
             email="asiakaspalvelu@example.fi",
             phone="014 366 4010",
             notes=("Vastausaika lasketaan pyynnön saamisesta ja rekisteröidyn tunnistamisesta.",),
@@ -205,21 +255,36 @@ def jyvaskyla() -> NoticeData:
     )
 
 
+def _consumer(heading: str, *names: str) -> tuple[DataCategory, ...]:
+    return tuple(DataCategory(n, heading, subject_group="Kuluttaja-asiakkaat") for n in names)
+
+
 def aanekoski() -> NoticeData:
     """001: consumer vs corporate contacts, processors by service, no transfers."""
-    consumer = "Kuluttaja-asiakkaat"
+    corporate = "Yritysasiakkaiden ja kumppaneiden yhteyshenkilöt"
     register = RegisterData(
         name="Asiakas- ja yhteistyökumppanirekisteri",
         purposes=(
             Purpose(
-                "Asiakkaiden ja yhteistyökumppaneiden välisen suhteen hoitaminen, laskutus, analysointi ja tilastointi",
+                (
+                    "Asiakkaiden ja yhteistyökumppaneiden välisen suhteen hoitaminen, laskutus, "
+                    "analysointi ja tilastointi"
+                ),
                 (B.CONTRACT,),
             ),
             Purpose("Asiakasviestintä", (B.CONTRACT,)),
             Purpose("Myynti- ja markkinointitapahtumien järjestäminen", (B.LEGITIMATE_INTERESTS,)),
-            Purpose("Mielipide- ja markkinointitutkimuksen toteuttaminen", (B.LEGITIMATE_INTERESTS,)),
-            Purpose("Suoramarkkinointi, verkkomainonnan kohdentaminen ja profilointi", (B.LEGITIMATE_INTERESTS,)),
-            Purpose("Liiketoiminnan ja palveluiden suunnitteleminen ja kehittäminen", (B.LEGITIMATE_INTERESTS,)),
+            Purpose(
+                "Mielipide- ja markkinointitutkimuksen toteuttaminen", (B.LEGITIMATE_INTERESTS,)
+            ),
+            Purpose(
+                "Suoramarkkinointi, verkkomainonnan kohdentaminen ja profilointi",
+                (B.LEGITIMATE_INTERESTS,),
+            ),
+            Purpose(
+                "Liiketoiminnan ja palveluiden suunnitteleminen ja kehittäminen",
+                (B.LEGITIMATE_INTERESTS,),
+            ),
             Purpose("Asiakkaan käyttäjien tunnistaminen ja käyttöoikeushallinta", (B.CONTRACT,)),
         ),
         legal_bases=(
@@ -227,34 +292,46 @@ def aanekoski() -> NoticeData:
             LegalBasis(B.LEGITIMATE_INTERESTS, "Suoramarkkinointi ja saatavien perintä."),
         ),
         subject_groups=(
-            "Kuluttaja-asiakkaat, uutiskirjeen tilaajat, tarjouspyynnön tehneet ja tilaisuuksiin osallistujat",
+            (
+                "Kuluttaja-asiakkaat, uutiskirjeen tilaajat, tarjouspyynnön tehneet ja "
+                "tilaisuuksiin osallistujat"
+            ),
             "Asiakasyritysten, -yhteisöjen ja yhteistyökumppaneiden päättäjät ja yhteyshenkilöt",
         ),
         categories=(
-            DataCategory("Nimi, henkilötunnus, yhteystiedot", f"{consumer}: perustiedot"),
-            DataCategory("Sopimuksen kohde ja osoite sekä tuotetiedot", f"{consumer}: asiakkuuteen liittyvät tiedot"),
-            DataCategory("Asiakasnumero", f"{consumer}: asiakkuuteen liittyvät tiedot"),
-            DataCategory("Vakuustiedot", f"{consumer}: asiakkuuteen liittyvät tiedot"),
-            DataCategory("Asiakashistoria", f"{consumer}: asiakkuuteen liittyvät tiedot"),
-            DataCategory(
+            *_consumer("Perustiedot", "Nimi, henkilötunnus, yhteystiedot"),
+            *_consumer(
+                "Asiakkuuteen liittyvät tiedot",
+                "Sopimuksen kohde ja osoite sekä tuotetiedot",
+                "Asiakasnumero",
+                "Vakuustiedot",
+                "Asiakashistoria",
                 "Laskutus-, maksu- ja perintätiedot sekä luottokelpoisuutta koskevat tiedot",
-                f"{consumer}: asiakkuuteen liittyvät tiedot",
+                "Suoramarkkinointia koskevat suostumukset ja kiellot",
             ),
-            DataCategory("Suoramarkkinointia koskevat suostumukset ja kiellot", f"{consumer}: asiakkuuteen liittyvät tiedot"),
-            DataCategory("Liittymien ja käyttöpaikkojen tekniset tiedot", f"{consumer}: liittymä- ja käyttöpaikkatiedot"),
-            DataCategory("Kulutustiedot", f"{consumer}: liittymä- ja käyttöpaikkatiedot"),
-            DataCategory("Nimi, titteli, yritys, yhteystiedot", "Yritysasiakkaiden ja kumppaneiden yhteyshenkilöt"),
-            DataCategory("Osallistuminen tilaisuuksiin ja yhteydenotot", "Yritysasiakkaiden ja kumppaneiden yhteyshenkilöt"),
+            *_consumer(
+                "Liittymä- ja käyttöpaikkatiedot",
+                "Liittymien ja käyttöpaikkojen tekniset tiedot",
+                "Kulutustiedot",
+            ),
+            DataCategory("Nimi, titteli, yritys, yhteystiedot", subject_group=corporate),
+            DataCategory("Osallistuminen tilaisuuksiin ja yhteydenotot", subject_group=corporate),
         ),
         sources=(
-            Source("Rekisteröity itse", SrcK.DATA_SUBJECT, "Puhelimitse, tapaamisissa ja sopimusta tehtäessä."),
+            Source(
+                "Rekisteröity itse",
+                SrcK.DATA_SUBJECT,
+                "Puhelimitse, tapaamisissa ja sopimusta tehtäessä.",
+            ),
             Source("Julkiset rekisterit", SrcK.PUBLIC_REGISTER),
             Source("Yksityiset rekisterit", SrcK.PRIVATE_REGISTER),
         ),
         processors=(
-            Processor("Uutiskirjepalvelun toimittaja", "uutiskirjeen lähetyslistojen ylläpito"),
-            Processor("Kyselypalvelun toimittaja", "tyytyväisyyskyselyiden tekeminen"),
-            Processor("Tapahtumapalvelun toimittaja", "tilaisuuksiin osallistujien tietojen käsittely"),
+            Processor("Uutiskirjepalvelun toimittaja", ("uutiskirjeen lähetyslistojen ylläpito",)),
+            Processor("Kyselypalvelun toimittaja", ("tyytyväisyyskyselyiden tekeminen",)),
+            Processor(
+                "Tapahtumapalvelun toimittaja", ("tilaisuuksiin osallistujien tietojen käsittely",)
+            ),
         ),
         retention=(
             RetentionRule(
@@ -266,15 +343,25 @@ def aanekoski() -> NoticeData:
             ),
         ),
         security=(
-            SecurityMeasure(SK.ORGANISATIONAL, "Järjestelmää saavat käyttää vain työnsä puolesta oikeutetut työntekijät."),
-            SecurityMeasure(SK.TECHNICAL, "Jokaisella käyttäjällä on oma käyttäjätunnus ja salasana."),
+            SecurityMeasure(
+                SK.ORGANISATIONAL,
+                "Järjestelmää saavat käyttää vain työnsä puolesta oikeutetut työntekijät.",
+            ),
+            SecurityMeasure(
+                SK.TECHNICAL, "Jokaisella käyttäjällä on oma käyttäjätunnus ja salasana."
+            ),
             SecurityMeasure(SK.TECHNICAL, "Tietokannat on suojattu palomuurein."),
-            SecurityMeasure(SK.ORGANISATIONAL, "Tietokannat ja varmuuskopiot sijaitsevat lukituissa tiloissa."),
+            SecurityMeasure(
+                SK.ORGANISATIONAL, "Tietokannat ja varmuuskopiot sijaitsevat lukituissa tiloissa."
+            ),
         ),
         notes=(
             Note(
                 SectionId.RECIPIENTS,
-                "Asiallisen yhteyden päätyttyä tiedot voidaan siirtää Äänekosken Energian markkinointirekisteriin.",
+                (
+                    "Asiallisen yhteyden päätyttyä tiedot voidaan siirtää Äänekosken Energian "
+                    "markkinointirekisteriin."
+                ),
             ),
         ),
     )
@@ -290,7 +377,10 @@ def aanekoski() -> NoticeData:
         ),
         registers=(register,),
         rights=(
-            RightStatement(Right.ACCESS, ("Rekisteröityneet asiakkaat voivat tarkastaa tietojaan myös online-palvelussa.",)),
+            RightStatement(
+                Right.ACCESS,
+                ("Rekisteröityneet asiakkaat voivat tarkastaa tietojaan myös online-palvelussa.",),
+            ),
             RightStatement(Right.RECTIFICATION),
             RightStatement(Right.ERASURE),
             RightStatement(Right.MARKETING_BAN),
@@ -299,7 +389,7 @@ def aanekoski() -> NoticeData:
         ),
         requests=RequestInstructions(
             recipient="Äänekosken Energia Oy",
-            postal_address=Address("Kotakennääntie 31", "44100", "Äänekoski"),
+            address=Address("Kotakennääntie 31", "44100", "Äänekoski"),
         ),
         version="2",
         date=dt.date(2023, 9, 1),
@@ -313,31 +403,61 @@ def _kuopio_customer_register() -> RegisterData:
     other = "Muut tiedot"
     groups = {
         customer: (
-            "nimi", "ikä tai syntymävuosi", "henkilötunnus", "puhelinnumero", "sähköpostiosoite",
+            "nimi",
+            "ikä tai syntymävuosi",
+            "henkilötunnus",
+            "puhelinnumero",
+            "sähköpostiosoite",
             "katuosoite, postinumero ja -toimipaikka",
             "asiakkaan edustajan tai yhteyshenkilön nimi ja yhteystiedot",
-            "asiakasnumero", "sopimustunnus", "sopimuksen viite", "liittymän tunnus",
-            "kaupunginosa, kortteli ja tontti", "sopimuksen alku- ja loppupäiväys",
+            "asiakasnumero",
+            "sopimustunnus",
+            "sopimuksen viite",
+            "liittymän tunnus",
+            "kaupunginosa, kortteli ja tontti",
+            "sopimuksen alku- ja loppupäiväys",
             "suoramarkkinointiluvat ja -kiellot",
         ),
         site: (
-            "käyttöpaikan tunnus", "käyttöpaikan osoite", "asumismuoto ja omistussuhde",
-            "jakeluverkonhaltija", "sopimusasiakkaan tuote", "tuotteen hinta", "lämmitysratkaisu",
-            "kulutustiedot", "käyttökohteeseen toimitetun laitteen tiedot", "mittaustapa",
-            "pääsulakkeen koko", "liittymän koko", "liittämiskohta", "jännitetaso",
-            "liittymisjohdon pituus", "sopimuslämpöteho", "sopimusvesivirta",
-            "sopimusrakennustilavuus", "tieto pääsystä kiinteistön tekniseen tilaan",
-            "mittauslaitteen paikannuskoordinaatit", "arkistotunnus",
-            "mittauksen etusulakkeen koko", "käytön ajoitus", "sähkön kulutusarvio",
+            "käyttöpaikan tunnus",
+            "käyttöpaikan osoite",
+            "asumismuoto ja omistussuhde",
+            "jakeluverkonhaltija",
+            "sopimusasiakkaan tuote",
+            "tuotteen hinta",
+            "lämmitysratkaisu",
+            "kulutustiedot",
+            "käyttökohteeseen toimitetun laitteen tiedot",
+            "mittaustapa",
+            "pääsulakkeen koko",
+            "liittymän koko",
+            "liittämiskohta",
+            "jännitetaso",
+            "liittymisjohdon pituus",
+            "sopimuslämpöteho",
+            "sopimusvesivirta",
+            "sopimusrakennustilavuus",
+            "tieto pääsystä kiinteistön tekniseen tilaan",
+            "mittauslaitteen paikannuskoordinaatit",
+            "arkistotunnus",
+            "mittauksen etusulakkeen koko",
+            "käytön ajoitus",
+            "sähkön kulutusarvio",
         ),
         billing: (
-            "pankkitilinumero", "luottotiedot", "laskun summa", "eräpäivä",
-            "suorituksen summa ja suorituspäivä", "laskutusrytmi", "laskutustapa",
+            "pankkitilinumero",
+            "luottotiedot",
+            "laskun summa",
+            "eräpäivä",
+            "suorituksen summa ja suorituspäivä",
+            "laskutusrytmi",
+            "laskutustapa",
         ),
         other: (
             "asiakaspalveluun saapuneiden puheluiden tallenteet",
             "asiakkaan tallentamat kohteen ja tehtävien tiedot",
-            "lainsäädännön mukaiset lupa- ja kieltotiedot", "asiakkaiden tyytyväisyystiedot",
+            "lainsäädännön mukaiset lupa- ja kieltotiedot",
+            "asiakkaiden tyytyväisyystiedot",
         ),
     }
     return RegisterData(
@@ -350,10 +470,18 @@ def _kuopio_customer_register() -> RegisterData:
             Purpose("Energiantoimitus, liittämis- ja verkkopalvelujen ylläpito", (B.CONTRACT,)),
             Purpose("Asiakassuhteen hoitaminen ja kehittäminen", (B.CONTRACT,)),
             Purpose("Laskutus, maksujen valvonta ja perintä", (B.CONTRACT,)),
-            Purpose("Tuotteiden ja palveluiden markkinointi ja etämyynti", (B.LEGITIMATE_INTERESTS,)),
-            Purpose("Asiakaspalveluhenkilöstön kouluttaminen ja palvelutasotutkimukset", (B.LEGITIMATE_INTERESTS,)),
+            Purpose(
+                "Tuotteiden ja palveluiden markkinointi ja etämyynti", (B.LEGITIMATE_INTERESTS,)
+            ),
+            Purpose(
+                "Asiakaspalveluhenkilöstön kouluttaminen ja palvelutasotutkimukset",
+                (B.LEGITIMATE_INTERESTS,),
+            ),
             Purpose("Energiankulutuksen profilointi", (B.LEGAL_OBLIGATION, B.CONSENT)),
-            Purpose("Lakiin, asetuksiin ja viranomaismääräyksiin liittyvien velvoitteiden hoitaminen", (B.LEGAL_OBLIGATION,)),
+            Purpose(
+                "Lakiin, asetuksiin ja viranomaismääräyksiin liittyvien velvoitteiden hoitaminen",
+                (B.LEGAL_OBLIGATION,),
+            ),
         ),
         legal_bases=(
             LegalBasis(B.CONTRACT),
@@ -362,12 +490,17 @@ def _kuopio_customer_register() -> RegisterData:
                 "Energiaviraston määräykset.",
                 (ELECTRICITY_MARKET_ACT, MEASURING_INSTRUMENTS_ACT, ENERGY_EFFICIENCY_ACT),
             ),
-            LegalBasis(B.LEGITIMATE_INTERESTS, "Asiakassuhteen kehittäminen ja palvelun laadun varmistaminen."),
+            LegalBasis(
+                B.LEGITIMATE_INTERESTS,
+                "Asiakassuhteen kehittäminen ja palvelun laadun varmistaminen.",
+            ),
         ),
         subject_groups=("Sopimusasiakkaat", "Asiakkaiden edustajat ja yhteyshenkilöt"),
         categories=tuple(DataCategory(n, g) for g, names in groups.items() for n in names),
         sources=(
-            Source("Asiakkaan antamat tiedot", SrcK.DATA_SUBJECT, "Sopimukset, kampanjat ja kilpailut."),
+            Source(
+                "Asiakkaan antamat tiedot", SrcK.DATA_SUBJECT, "Sopimukset, kampanjat ja kilpailut."
+            ),
             Source("Keskustelut asiakaspalvelun kanssa", SrcK.DATA_SUBJECT),
             Source("Fingrid Datahub Oy", SrcK.MARKET_PARTY),
             Source("Väestötietojärjestelmä", SrcK.PUBLIC_REGISTER),
@@ -379,17 +512,28 @@ def _kuopio_customer_register() -> RegisterData:
             Source("Verkkomarkkinoinnin analytiikkapalvelut", SrcK.OBSERVED),
         ),
         recipients=(
-            Recipient("Viranomaiset", RK.AUTHORITY, "Voimassa olevan lainsäädännön edellyttämin tavoin."),
-            Recipient("Asiakas itse tai hänen edustajansa valtakirjalla", RK.DATA_SUBJECT_REPRESENTATIVE),
+            Recipient(
+                "Viranomaiset", RK.AUTHORITY, "Voimassa olevan lainsäädännön edellyttämin tavoin."
+            ),
+            Recipient(
+                "Asiakas itse tai hänen edustajansa valtakirjalla", RK.DATA_SUBJECT_REPRESENTATIVE
+            ),
             Recipient("Kuopion Energia -konsernin yhtiöt", RK.GROUP_COMPANY),
-            Recipient("Energiamarkkinoiden osapuolet lainsäädännön velvoittamissa tapauksissa", RK.MARKET_PARTY),
+            Recipient(
+                "Energiamarkkinoiden osapuolet lainsäädännön velvoittamissa tapauksissa",
+                RK.MARKET_PARTY,
+            ),
         ),
         processors=(
-            Processor("Tietojärjestelmätoimittajat", "informaatioteknologiaan liittyvät palvelut"),
-            Processor("Markkinointikumppanit", "myynti ja markkinointi"),
+            Processor(
+                "Tietojärjestelmätoimittajat", ("informaatioteknologiaan liittyvät palvelut",)
+            ),
+            Processor("Markkinointikumppanit", ("myynti ja markkinointi",)),
         ),
         retention=(
-            RetentionRule("Sopimusperusteiset tiedot", 10, PeriodUnit.YEARS, "sopimuksen päättymisestä"),
+            RetentionRule(
+                "Sopimusperusteiset tiedot", 10, PeriodUnit.YEARS, "sopimuksen päättymisestä"
+            ),
             RetentionRule("Laskutus- ja mittaustiedot", 10, PeriodUnit.YEARS),
             RetentionRule("Puhelutallenteet", 1, PeriodUnit.YEARS, "puheluhetkestä"),
         ),
@@ -397,7 +541,7 @@ def _kuopio_customer_register() -> RegisterData:
         automated_decisions=(
             AutomatedDecision(
                 "Energiankulutuksen profilointi lainsäädännön tai suostumuksen mukaisesti",
-                solely_automated=False,
+                is_profiling=True,
             ),
         ),
     )
@@ -405,8 +549,12 @@ def _kuopio_customer_register() -> RegisterData:
 
 def _kuopio_security() -> tuple[SecurityMeasure, ...]:
     return (
-        SecurityMeasure(SK.TECHNICAL, "Verkkoliikenteen segmentointi, käyttöoikeustasot ja tietojen salaus."),
-        SecurityMeasure(SK.ORGANISATIONAL, "Henkilöstö ja yhteistyökumppanit ovat sitoutuneet salassapitoon."),
+        SecurityMeasure(
+            SK.TECHNICAL, "Verkkoliikenteen segmentointi, käyttöoikeustasot ja tietojen salaus."
+        ),
+        SecurityMeasure(
+            SK.ORGANISATIONAL, "Henkilöstö ja yhteistyökumppanit ovat sitoutuneet salassapitoon."
+        ),
     )
 
 
@@ -419,18 +567,31 @@ def kuopio() -> NoticeData:
             en="Consent-based marketing register",
         ),
         purposes=(
-            Purpose("Palveluiden ja tuotteiden markkinointi, etujen ja tarjousten lähettäminen", (B.CONSENT,)),
+            Purpose(
+                "Palveluiden ja tuotteiden markkinointi, etujen ja tarjousten lähettäminen",
+                (B.CONSENT,),
+            ),
             Purpose("Energiansäästövinkit ja neuvonta", (B.CONSENT,)),
-            Purpose("Suoramainonta, etämyynti, sähköpostimarkkinointi ja asiakaskyselyt", (B.CONSENT,)),
+            Purpose(
+                "Suoramainonta, etämyynti, sähköpostimarkkinointi ja asiakaskyselyt", (B.CONSENT,)
+            ),
         ),
-        legal_bases=(LegalBasis(B.CONSENT, "Suostumus verkkosivuston evästeisiin ja markkinointiin."),),
+        legal_bases=(
+            LegalBasis(B.CONSENT, "Suostumus verkkosivuston evästeisiin ja markkinointiin."),
+        ),
         subject_groups=("Verkkosivuston kävijät ja markkinointiluvan antaneet henkilöt",),
         categories=tuple(
             DataCategory(n)
             for n in (
-                "nimi", "ikä tai syntymävuosi", "henkilötunnus", "puhelinnumerot", "sähköpostiosoite",
-                "suoramarkkinointiluvat ja -kiellot", "tieto asumismuodosta",
-                "samassa taloudessa asuvien henkilöiden lukumäärä", "sähkön kulutuksen vuosiennuste",
+                "nimi",
+                "ikä tai syntymävuosi",
+                "henkilötunnus",
+                "puhelinnumerot",
+                "sähköpostiosoite",
+                "suoramarkkinointiluvat ja -kiellot",
+                "tieto asumismuodosta",
+                "samassa taloudessa asuvien henkilöiden lukumäärä",
+                "sähkön kulutuksen vuosiennuste",
                 "selaintiedot ja evästeiden keräämät tiedot",
             )
         ),
@@ -439,15 +600,21 @@ def kuopio() -> NoticeData:
             Source("Verkkosivuston käyttö ja evästeet", SrcK.OBSERVED),
         ),
         recipients=(
-            Recipient("Alihankkijat, palveluntuottajat ja tytäryhtiöt", RK.SERVICE_PROVIDER, "Suoramarkkinointi ja kyselyt."),
+            Recipient(
+                "Alihankkijat, palveluntuottajat ja tytäryhtiöt",
+                RK.SERVICE_PROVIDER,
+                "Suoramarkkinointi ja kyselyt.",
+            ),
         ),
         retention=(
-            RetentionRule("Tarjousten ja lomakkeiden tiedot", 1, PeriodUnit.YEARS, "käsittelyhetkestä"),
+            RetentionRule(
+                "Tarjousten ja lomakkeiden tiedot", 1, PeriodUnit.YEARS, "käsittelyhetkestä"
+            ),
             RetentionRule("Puhelutallenteet", 1, PeriodUnit.YEARS, "puheluhetkestä"),
         ),
         security=_kuopio_security(),
         automated_decisions=(
-            AutomatedDecision("Mainonnan kohdentaminen evästeiden perusteella", solely_automated=False),
+            AutomatedDecision("Mainonnan kohdentaminen evästeiden perusteella", is_profiling=True),
         ),
     )
     return NoticeData(
@@ -462,7 +629,7 @@ def kuopio() -> NoticeData:
         ),
         contacts=(
             ContactPerson(
-                title=Localized(fi="Asiakaspalvelu", sv="Kundtjänst", en="Customer service"),
+                role=Localized(fi="Asiakaspalvelu", sv="Kundtjänst", en="Customer service"),
                 phone="020 520 01",
                 email="asiakaspalvelu@kuopionenergia.fi",
             ),
@@ -472,7 +639,10 @@ def kuopio() -> NoticeData:
             RightStatement(
                 Right.ACCESS,
                 (
-                    "Tarkastuspyyntö voidaan tehdä myös henkilökohtaisesti rekisterinpitäjän luona.",
+                    (
+                        "Tarkastuspyyntö voidaan tehdä myös henkilökohtaisesti rekisterinpitäjän "
+                        "luona."
+                    ),
                     "Keskeisimpiä tietoja voi katsella Väppi-palvelussa.",
                 ),
             ),
@@ -483,11 +653,11 @@ def kuopio() -> NoticeData:
         ),
         requests=RequestInstructions(
             recipient="Kuopion Energia Oy, Asiakaspalvelu",
-            postal_address=Address("PL 105", "70101", "Kuopio"),
+            address=Address("PL 105", "70101", "Kuopio"),
             email="asiakaspalvelu@kuopionenergia.fi",
             eservice="Väppi-palvelu",
             form="Kirjallisesti ja allekirjoitettuna tai sähköpostilla",
-            identity_methods="Todennamme henkilöllisyyden sähköisellä allekirjoituksella.",
+            identity_proof="Todennamme henkilöllisyyden sähköisellä allekirjoituksella.",
         ),
         version="5",
         date=dt.date(2025, 3, 3),
@@ -501,27 +671,47 @@ def nurmijarvi() -> NoticeData:
         name="Kaukolämmön asiakasrekisteri",
         purposes=(
             Purpose(
-                "Asiakassuhteen hoitaminen, hallinta ja kehittäminen, laskutus sekä maksujen valvonta ja perintä",
+                (
+                    "Asiakassuhteen hoitaminen, hallinta ja kehittäminen, laskutus sekä maksujen "
+                    "valvonta ja perintä"
+                ),
                 (B.CONTRACT,),
             ),
-            Purpose("Palveluiden toteuttaminen, ylläpitäminen, kehittäminen ja laadun varmentaminen", (B.CONTRACT,)),
             Purpose(
-                "Asiakasviestintä, markkina- ja asiakastyytyväisyystutkimukset sekä suoramarkkinointi",
+                "Palveluiden toteuttaminen, ylläpitäminen, kehittäminen ja laadun varmentaminen",
+                (B.CONTRACT,),
+            ),
+            Purpose(
+                (
+                    "Asiakasviestintä, markkina- ja asiakastyytyväisyystutkimukset sekä "
+                    "suoramarkkinointi"
+                ),
                 (B.LEGITIMATE_INTERESTS,),
             ),
-            Purpose("Palvelujen käytön ja asiakassuhteiden analysointi ja profilointi", (B.LEGITIMATE_INTERESTS,)),
-            Purpose("Petosten, väärinkäytösten ja tietoturvaloukkausten ehkäiseminen", (B.LEGITIMATE_INTERESTS,)),
+            Purpose(
+                "Palvelujen käytön ja asiakassuhteiden analysointi ja profilointi",
+                (B.LEGITIMATE_INTERESTS,),
+            ),
+            Purpose(
+                "Petosten, väärinkäytösten ja tietoturvaloukkausten ehkäiseminen",
+                (B.LEGITIMATE_INTERESTS,),
+            ),
             Purpose("Muut tarkoitukset, joihin asiakas on antanut suostumuksen", (B.CONSENT,)),
         ),
         legal_bases=(
             LegalBasis(B.LEGAL_OBLIGATION, laws=(ENERGY_EFFICIENCY_ACT,)),
             LegalBasis(B.CONTRACT),
-            LegalBasis(B.LEGITIMATE_INTERESTS, "Rekisterinpitäjän ja kolmansien osapuolten oikeutetut edut."),
+            LegalBasis(
+                B.LEGITIMATE_INTERESTS,
+                "Rekisterinpitäjän ja kolmansien osapuolten oikeutetut edut.",
+            ),
             LegalBasis(B.CONSENT),
         ),
         subject_groups=("Kaukolämpöasiakkaat", "Yritysasiakkaiden yhteyshenkilöt"),
         categories=(
-            DataCategory("Perustiedot, kuten nimi, henkilötunnus, äidinkieli, asiointikieli ja osoitteet"),
+            DataCategory(
+                "Perustiedot, kuten nimi, henkilötunnus, äidinkieli, asiointikieli ja osoitteet"
+            ),
             DataCategory("Yritysasiakkaiden yhteyshenkilöiden tiedot"),
             DataCategory("Sopimus-, tilaus-, laskutus-, maksu- ja perintätiedot"),
             DataCategory("Käyttöpaikan tekniset tiedot sekä käyttö- ja kulutustiedot"),
@@ -544,20 +734,34 @@ def nurmijarvi() -> NoticeData:
             Recipient("Sähkömarkkinoiden osapuolet", RK.MARKET_PARTY),
             Recipient("Perintätoimisto", RK.DEBT_COLLECTION, "Maksamattomien laskujen perintä."),
         ),
-        processors=(Processor("Järjestelmätoimittaja", "asiakastietojärjestelmän ylläpito", "IN"),),
+        processors=(
+            Processor("Järjestelmätoimittaja", ("asiakastietojärjestelmän ylläpito",), "IN"),
+        ),
         transfers=(
-            Transfer("Järjestelmätoimittaja", "IN", Safeguard.SCC_2010_87, "Asiakastietojärjestelmän ylläpito."),
+            Transfer(
+                "Järjestelmätoimittaja",
+                "IN",
+                Safeguard.SCC_2010_87,
+                "Asiakastietojärjestelmän ylläpito.",
+            ),
         ),
         retention=(
             RetentionRule(
                 "Asiakastiedot",
-                text="Asiakassuhteen päätyttyä tiedot anonymisoidaan, hävitetään tai siirretään markkinointirekisteriin.",
+                description=(
+                    "Asiakassuhteen päätyttyä tiedot anonymisoidaan, hävitetään tai siirretään "
+                    "markkinointirekisteriin."
+                ),
             ),
         ),
         security=(
-            SecurityMeasure(SK.ORGANISATIONAL, "Käyttöoikeus vain tehtävissään tietoja tarvitsevilla."),
+            SecurityMeasure(
+                SK.ORGANISATIONAL, "Käyttöoikeus vain tehtävissään tietoja tarvitsevilla."
+            ),
             SecurityMeasure(SK.TECHNICAL, "Käyttäjäkohtainen käyttäjätunnus ja salasana."),
-            SecurityMeasure(SK.TECHNICAL, "Säännöllinen varmuuskopiointi, palomuuri ja tietoturvaohjelmistot."),
+            SecurityMeasure(
+                SK.TECHNICAL, "Säännöllinen varmuuskopiointi, palomuuri ja tietoturvaohjelmistot."
+            ),
             SecurityMeasure(SK.MANUAL, "Lukitut ja paloturvalliset säilytystilat."),
         ),
     )
@@ -573,9 +777,9 @@ def nurmijarvi() -> NoticeData:
         contacts=(
             ContactPerson(
                 name="Ilkka Harjula",
-                title="Lämpöjohtaja",
+                role="Lämpöjohtaja",
                 organisation="Nurmijärven Sähkö Oy",
-                postal_address=Address("Kauppanummentie 1", "01900", "Nurmijärvi"),
+                address=Address("Kauppanummentie 1", "01900", "Nurmijärvi"),
                 phone="+358 9 878 071",
             ),
         ),
@@ -586,19 +790,25 @@ def nurmijarvi() -> NoticeData:
             RightStatement(
                 Right.ACCESS,
                 (
-                    "Tietojen tarkastuspyyntö on maksullinen, jos edellisestä tarkastuspyynnöstä on kulunut alle vuosi.",
+                    (
+                        "Tietojen tarkastuspyyntö on maksullinen, jos edellisestä "
+                        "tarkastuspyynnöstä on kulunut alle vuosi."
+                    ),
                     "Tarkastuspyyntö on tehtävä henkilökohtaisesti rekisterinpitäjän luona.",
                 ),
             ),
             RightStatement(Right.RECTIFICATION),
-            RightStatement(Right.ERASURE, ("Rekisterinpitäjä voi kieltäytyä poistosta laissa säädetyin perustein.",)),
+            RightStatement(
+                Right.ERASURE,
+                ("Rekisterinpitäjä voi kieltäytyä poistosta laissa säädetyin perustein.",),
+            ),
             RightStatement(Right.PORTABILITY),
             RightStatement(Right.OBJECTION),
             RightStatement(Right.RESTRICTION),
         ),
         requests=RequestInstructions(
             recipient="Nurmijärven Sähkö Oy, rekisterin vastuuhenkilö",
-            postal_address=Address("Kauppanummentie 1", "01900", "Nurmijärvi"),
+            address=Address("Kauppanummentie 1", "01900", "Nurmijärvi"),
             form="Kirjallisesti ja allekirjoitettuna",
         ),
         version="1",
@@ -609,12 +819,16 @@ def nurmijarvi() -> NoticeData:
 def valkeakoski() -> NoticeData:
     """004: two registers under one person, MailChimp (US) with no safeguard, 15.5.2018."""
     customers = RegisterData(
-        name=Localized(fi="Asiakastietorekisteri", sv="Kunduppgiftsregister", en="Customer data register"),
+        name=Localized(
+            fi="Asiakastietorekisteri", sv="Kunduppgiftsregister", en="Customer data register"
+        ),
         purposes=(
             Purpose("Asiakassuhteen hoitaminen ja kehittäminen", (B.CONTRACT,)),
             Purpose("Tuotteiden ja palveluiden tarjoaminen ja toimitus", (B.CONTRACT,)),
             Purpose("Maksaminen, maksujen valvonta ja perintä", (B.CONTRACT,)),
-            Purpose("Tuotteiden ja palveluiden markkinointi ja etämyynti", (B.LEGITIMATE_INTERESTS,)),
+            Purpose(
+                "Tuotteiden ja palveluiden markkinointi ja etämyynti", (B.LEGITIMATE_INTERESTS,)
+            ),
             Purpose("Liiketoimintojen ja asiakaspalvelun kehittäminen", (B.LEGITIMATE_INTERESTS,)),
             Purpose("Kirjanpito, raportointi ja seuranta", (B.LEGAL_OBLIGATION,)),
             Purpose("Väitteiltä puolustautuminen", (B.LEGITIMATE_INTERESTS,)),
@@ -625,9 +839,16 @@ def valkeakoski() -> NoticeData:
                 B.LEGITIMATE_INTERESTS,
                 "Asiakassuhteiden ja palvelujen ylläpito ja kehittäminen sekä markkinointi.",
             ),
-            LegalBasis(B.LEGAL_OBLIGATION, "Sähkönkulutukseen liittyvä käsittely.", (ELECTRICITY_MARKET_ACT,)),
+            LegalBasis(
+                B.LEGAL_OBLIGATION,
+                "Sähkönkulutukseen liittyvä käsittely.",
+                (ELECTRICITY_MARKET_ACT,),
+            ),
         ),
-        subject_groups=("Sähkö-, kaukolämpö- ja maakaasuasiakkaat", "Maanvuokra- ja johtoaluesopimusten osapuolet"),
+        subject_groups=(
+            "Sähkö-, kaukolämpö- ja maakaasuasiakkaat",
+            "Maanvuokra- ja johtoaluesopimusten osapuolet",
+        ),
         categories=(
             DataCategory("Nimi ja henkilötunnus (yrityksiltä y-tunnus)"),
             DataCategory("Osoite- ja yhteystiedot"),
@@ -636,19 +857,30 @@ def valkeakoski() -> NoticeData:
             DataCategory("Kiinteistörekisterinumero", "Maanvuokra- ja johtoaluesopimukset"),
             DataCategory("Suostumukset ja suoramarkkinointikiellot", "Markkinointi"),
         ),
-        data_requirement=(
+        provision_requirement=(
             "Jos asiakas ei anna sopimuksen toteuttamiseen tarvittavia perustietoja, hänelle ei "
             "välttämättä voida tarjota toivottuja tuotteita tai palveluita."
         ),
         sources=(
             Source("Asiakas itse", SrcK.DATA_SUBJECT, "Tilaukset, sopimukset ja muut kontaktit."),
-            Source("Lomaketietorekisteri", SrcK.OTHER, "Sähköisten asiointilomakkeiden kautta tehdyt yhteydenotot."),
+            Source(
+                "Lomaketietorekisteri",
+                SrcK.OTHER,
+                "Sähköisten asiointilomakkeiden kautta tehdyt yhteydenotot.",
+            ),
             Source("Palveluiden ja tuotteiden käyttö", SrcK.OBSERVED),
-            Source("Muut energiayhtiöt", SrcK.MARKET_PARTY, "Sähkömarkkinoiden tiedonvaihdon säännöt."),
+            Source(
+                "Muut energiayhtiöt", SrcK.MARKET_PARTY, "Sähkömarkkinoiden tiedonvaihdon säännöt."
+            ),
         ),
         recipients=(
-            Recipient("Verkon huoltoon ja ylläpitoon osallistuvat palveluntarjoajat", RK.SERVICE_PROVIDER),
-            Recipient("Puhelin- ja IT-palveluntarjoajat, konsultit ja vuokratyöntekijät", RK.SERVICE_PROVIDER),
+            Recipient(
+                "Verkon huoltoon ja ylläpitoon osallistuvat palveluntarjoajat", RK.SERVICE_PROVIDER
+            ),
+            Recipient(
+                "Puhelin- ja IT-palveluntarjoajat, konsultit ja vuokratyöntekijät",
+                RK.SERVICE_PROVIDER,
+            ),
             Recipient("Muut sähkömarkkinaosapuolet", RK.MARKET_PARTY),
             Recipient("Viranomaiset", RK.AUTHORITY),
             Recipient("Lupapiste", RK.OTHER, "Yksittäistapauksissa."),
@@ -675,10 +907,21 @@ def valkeakoski() -> NoticeData:
     recordings = RegisterData(
         name=Localized(fi="Puhelutallenteet", sv="Samtalsinspelningar", en="Call recordings"),
         purposes=(
-            Purpose("Asiakaspalvelijoiden koulutus ja palvelun laadun kehittäminen", (B.LEGITIMATE_INTERESTS,)),
-            Purpose("Sopimusten ja laskutusasioiden palvelutapahtumien varmentaminen", (B.LEGITIMATE_INTERESTS,)),
+            Purpose(
+                "Asiakaspalvelijoiden koulutus ja palvelun laadun kehittäminen",
+                (B.LEGITIMATE_INTERESTS,),
+            ),
+            Purpose(
+                "Sopimusten ja laskutusasioiden palvelutapahtumien varmentaminen",
+                (B.LEGITIMATE_INTERESTS,),
+            ),
         ),
-        legal_bases=(LegalBasis(B.LEGITIMATE_INTERESTS, "Palvelun laadun kehittäminen ja väitteiltä puolustautuminen."),),
+        legal_bases=(
+            LegalBasis(
+                B.LEGITIMATE_INTERESTS,
+                "Palvelun laadun kehittäminen ja väitteiltä puolustautuminen.",
+            ),
+        ),
         subject_groups=("Asiakaspalveluun soittavat henkilöt",),
         categories=(
             DataCategory("Henkilön yksilöintitiedot (nimi, henkilötunnus)"),
@@ -706,7 +949,9 @@ def valkeakoski() -> NoticeData:
         contacts=(
             ContactPerson(
                 person,
-                Localized(fi="Asiakaspalvelupäällikkö", sv="Kundtjänstchef", en="Customer service manager"),
+                Localized(
+                    fi="Asiakaspalvelupäällikkö", sv="Kundtjänstchef", en="Customer service manager"
+                ),
                 email="tietosuoja@example.fi",
                 phone="040 000 0002",
                 scope=Localized(
@@ -717,11 +962,15 @@ def valkeakoski() -> NoticeData:
             ),
             ContactPerson(
                 person,
-                Localized(fi="Asiakaspalvelupäällikkö", sv="Kundtjänstchef", en="Customer service manager"),
+                Localized(
+                    fi="Asiakaspalvelupäällikkö", sv="Kundtjänstchef", en="Customer service manager"
+                ),
                 email="tietosuoja@example.fi",
                 phone="040 000 0003",
                 scope=Localized(
-                    fi="Puhelutallenteiden osalta", sv="För samtalsinspelningar", en="For call recordings"
+                    fi="Puhelutallenteiden osalta",
+                    sv="För samtalsinspelningar",
+                    en="For call recordings",
                 ),
             ),
         ),
@@ -741,7 +990,7 @@ def valkeakoski() -> NoticeData:
         ),
         requests=RequestInstructions(
             recipient="Valkeakosken Energia Oy",
-            postal_address=Address("PL 89", "37601", "Valkeakoski"),
+            address=Address("PL 89", "37601", "Valkeakoski"),
             email="valkeakosken.energia@valkeakoski.fi",
             notes=("Mikä tahansa oikeus voidaan evätä laissa säädetyin perustein.",),
         ),
@@ -758,9 +1007,16 @@ def valkeakoski() -> NoticeData:
 def _valkeakoski_security() -> tuple[SecurityMeasure, ...]:
     return (
         SecurityMeasure(SK.TECHNICAL, "Tietokannat on suojattu palomuurein ja salasanoin."),
-        SecurityMeasure(SK.TECHNICAL, "Pääsy tietojärjestelmiin vain henkilökohtaisella käyttäjätunnuksella ja salasanalla."),
-        SecurityMeasure(SK.ORGANISATIONAL, "Käyttöoikeudet määrittelee rekisteriasioista vastaava henkilö."),
-        SecurityMeasure(SK.ORGANISATIONAL, "Henkilöstö ja yhteistyökumppanit ovat sitoutuneet salassapitoon."),
+        SecurityMeasure(
+            SK.TECHNICAL,
+            "Pääsy tietojärjestelmiin vain henkilökohtaisella käyttäjätunnuksella ja salasanalla.",
+        ),
+        SecurityMeasure(
+            SK.ORGANISATIONAL, "Käyttöoikeudet määrittelee rekisteriasioista vastaava henkilö."
+        ),
+        SecurityMeasure(
+            SK.ORGANISATIONAL, "Henkilöstö ja yhteistyökumppanit ovat sitoutuneet salassapitoon."
+        ),
         SecurityMeasure(SK.MANUAL, "Manuaalinen aineisto säilytetään valvotuissa toimitiloissa."),
     )
 

@@ -28,7 +28,7 @@ from sqlalchemy.dialects import registry
 from sqlalchemy.dialects.sqlite.pysqlcipher import SQLiteDialect_pysqlcipher
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import QueuePool
 
 from . import errors
 from .lock import DatabaseInUse, DatabaseLock
@@ -109,11 +109,14 @@ def _make_engine(path: Path, passphrase: str) -> Engine:
         conn.execute("PRAGMA busy_timeout = 5000")
         return conn
 
-    engine = create_engine("sqlite+rekisteri_cipher://", creator=creator, poolclass=StaticPool)
+    # A small pool: a read may happen while another session is open (e.g. a list
+    # refreshing during an edit); each pooled connection derives its key only once.
+    engine = create_engine("sqlite+rekisteri_cipher://", creator=creator, poolclass=QueuePool,
+                           pool_size=3, max_overflow=2)
 
     @event.listens_for(engine, "begin")
-    def _begin(conn):  # pysqlite's driver does not emit BEGIN itself
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    def _begin(conn):  # the driver runs in autocommit mode; SQLAlchemy owns transactions
+        conn.exec_driver_sql("BEGIN")
 
     return engine
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ...domain.enums import INVALID_SAFEGUARDS, LetterKind, Outcome
-from ...i18n import _
-from .compose import DECISION_KINDS, compose_letter
+from ...i18n import _, current_language
+from .compose import DECISION_KINDS, compose_letter, format_date
 from .data import LetterData
-from .templates import MissingPlaceholder
+from .templates import MissingPlaceholder, catalogue
 
 # Letters that say nothing about the data subject's data, so can go before identity is
 # verified: the receipt and the request for identity proof itself.
@@ -43,6 +43,7 @@ def letter_warnings(
 ) -> list[LetterWarning]:
     """Everything questionable about this letter, in a stable order."""
     out: list[LetterWarning] = []
+    ui = current_language()  # warnings are read by the officer, not by the recipient
     for register in data.registers:
         for transfer in register.transfers:
             if transfer.safeguard in INVALID_SAFEGUARDS:
@@ -73,7 +74,7 @@ def letter_warnings(
                 WarningCode.DEADLINE_PASSED,
                 _(
                     "The time limit ended on {due}; the letter will apologise for the late reply."
-                ).format(due=data.effective_due_date.isoformat()),
+                ).format(due=format_date(data.effective_due_date, ui)),
             )
         )
     if data.kind in DECISION_KINDS:
@@ -82,8 +83,8 @@ def letter_warnings(
                 out.append(
                     LetterWarning(
                         WarningCode.PENDING_DECISION,
-                        _("The right {right} has no decision yet.").format(
-                            right=decision.right.value
+                        _("No decision yet on {right}.").format(
+                            right=catalogue(ui)["rights"][decision.right.value]
                         ),
                         decision.right.value,
                     )

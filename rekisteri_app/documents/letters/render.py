@@ -382,6 +382,8 @@ class _Renderer:
         style = self.styles[block.style]
         if block.style == "item":
             return Paragraph(_markup(block.text), style, bulletText="•")
+        if block.style == "address":  # an address split over two pages is no address
+            return KeepTogether([Paragraph(_markup(block.text), style)])
         return Paragraph(_markup(block.text), style)
 
     def _flowables(self) -> list[Flowable]:

@@ -36,6 +36,11 @@ p { margin: .35rem 0 .7rem; }
 ul { margin: .3rem 0 .9rem; padding-left: 1.4rem; }
 li { margin: .25rem 0; }
 li p { margin: .15rem 0; color: #444; }
+li p.note { color: #1a1a1a; font-style: italic; }
+@media (min-width: 40rem) {
+  ul.cols { columns: 2; column-gap: 2.5rem; }
+  ul.cols li { break-inside: avoid; margin: 0 0 .4rem; }
+}
 .card { border-left: 3px solid #c9d6e3; padding: .2rem 0 .2rem .8rem; margin: .6rem 0 .9rem; }
 .card p { margin: 0; }
 .card .name { font-weight: 700; }
@@ -62,7 +67,8 @@ def _item(item: Item) -> str:
     else:
         head = _e(item.text)
     details = "".join(f"<p>{_e(d)}</p>" for d in item.details)
-    return f"<li>{head}{details}</li>"
+    notes = "".join(f'<p class="note">{_e(n)}</p>' for n in item.notes)
+    return f"<li>{head}{details}{notes}</li>"
 
 
 def _block(block: Block) -> str:
@@ -83,7 +89,8 @@ def _block(block: Block) -> str:
             rows.append(f"<p>{label}{value}</p>")
         return '<div class="card">' + "".join(rows) + "</div>"
     if isinstance(block, Bullets):
-        return "<ul>" + "".join(_item(i) for i in block.items) + "</ul>"
+        opening = '<ul class="cols">' if block.compact else "<ul>"
+        return opening + "".join(_item(i) for i in block.items) + "</ul>"
     raise TypeError(f"unknown block {block!r}")
 
 

@@ -18,14 +18,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     Flowable,
+    Frame,
     KeepTogether,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
 )
+from reportlab.platypus.flowables import BalancedColumns
 
-from ..fonts import BOLD, REGULAR, register_fonts
+from ..fonts import BOLD, ITALIC, REGULAR, register_fonts
 from .data import NoticeData
 from .structure import Block, Bullets, Card, Heading, Item, NoticeDocument, Para, build_notice
 
@@ -101,6 +104,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "detail": ParagraphStyle(
             "detail", parent=base, leftIndent=12, textColor=_MUTED, spaceAfter=1.5
         ),
+        "note": ParagraphStyle("note", parent=base, leftIndent=12, fontName=ITALIC, spaceAfter=1.5),
         "card_title": ParagraphStyle("card_title", parent=base, fontName=BOLD, spaceAfter=0.5),
         "card_line": ParagraphStyle("card_line", parent=base, spaceAfter=0.5),
         "footer": ParagraphStyle("footer", fontName=family, fontSize=7.5, textColor=_MUTED),
@@ -145,16 +149,28 @@ def _block_flowables(block: Block, s: dict[str, ParagraphStyle]) -> list[Flowabl
         rows.append(Spacer(1, 5))
         return [KeepTogether(rows)]
     if isinstance(block, Bullets):
+        if block.compact:
+            return [_two_columns(block, s), Spacer(1, 3)]
         # Hand-made bullets rather than ListFlowable: each item and its details stay on one
         # page (KeepTogether), so a right's name is never orphaned from its text.
         flowables: list[Flowable] = []
         for item in block.items:
             parts: list[Flowable] = [Paragraph(_item_markup(item), s["item"], bulletText="•")]
             parts += [Paragraph(_e(d), s["detail"]) for d in item.details]
-            flowables.append(KeepTogether(parts) if item.details else parts[0])
+            parts += [Paragraph(_e(n), s["note"]) for n in item.notes]
+            flowables.append(KeepTogether(parts) if len(parts) > 1 else parts[0])
         flowables.append(Spacer(1, 3))
         return flowables
     raise TypeError(f"unknown block {block!r}")
+
+
+def _two_columns(block: Bullets, s: dict[str, ParagraphStyle]) -> Flowable:
+    """Short items flowed down the first column, then the second (BalancedColumns keeps
+    the columns even and splits across pages)."""
+    paras = [Paragraph(_item_markup(i), s["item"], bulletText="•") for i in block.items]
+    return BalancedColumns(
+        paras, nCols=2, innerPadding=8, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
+    )
 
 
 def _story(doc: NoticeDocument, s: dict[str, ParagraphStyle]) -> list[Flowable]:
@@ -176,6 +192,8 @@ def _canvas_maker(doc: NoticeDocument, s: dict[str, ParagraphStyle]):
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
+            # Start pages in the embedded font, so no unembedded Helvetica is referenced.
+            kwargs.setdefault("initialFontName", REGULAR)
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
@@ -214,7 +232,7 @@ def render_notice_pdf(data: NoticeData, lang: str | None = None) -> bytes:
     doc = build_notice(data, lang)
     styles = _styles()
     buffer = io.BytesIO()
-    template = SimpleDocTemplate(
+    template = BaseDocTemplate(
         buffer,
         pagesize=A4,
         leftMargin=_MARGIN_X,
@@ -228,5 +246,19 @@ def render_notice_pdf(data: NoticeData, lang: str | None = None) -> bytes:
         lang=doc.lang,
         invariant=1,
     )
+    # A frame without padding: BalancedColumns positions its columns from the frame's
+    # outer edge, so any frame padding would shift the two-column lists down.
+    frame = Frame(
+        template.leftMargin,
+        template.bottomMargin,
+        template.width,
+        template.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    template.addPageTemplates([PageTemplate(id="notice", frames=[frame])])
     template.build(_story(doc, styles), canvasmaker=_canvas_maker(doc, styles))
     return buffer.getvalue()

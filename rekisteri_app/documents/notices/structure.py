@@ -74,16 +74,34 @@ class Card:
 
 @dataclass(frozen=True)
 class Item:
-    """A list item: "**title**: text" (or just one of them), with detail paragraphs."""
+    """A list item: "**title**: text" (or just one of them), with detail paragraphs.
+
+    `details` are supporting text (standard wording, descriptions), shown muted;
+    `notes` are the register's own conditions, shown as prominently as the item."""
 
     text: str = ""
     title: str = ""
     details: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+#: A list of at least this many short, detail-less items is laid out in two columns.
+COMPACT_MIN_ITEMS = 8
+COMPACT_MAX_CHARS = 48
 
 
 @dataclass(frozen=True)
 class Bullets:
     items: tuple[Item, ...]
+
+    @property
+    def compact(self) -> bool:
+        """Long lists of short entries (Kuopio's 25 "Käyttökohteen tiedot") read better
+        and print on fewer pages in two columns; renderers honour this flag."""
+        return len(self.items) >= COMPACT_MIN_ITEMS and all(
+            not i.details and not i.notes and len(item_text(i)) <= COMPACT_MAX_CHARS
+            for i in self.items
+        )
 
 
 Block = Heading | Para | Card | Bullets
@@ -443,8 +461,13 @@ class _Builder:
         for statement in notice_rights(self.data):
             conditions = tuple(self.loc(c) for c in statement.conditions if self.loc(c))
             right = statement.right
-            details = (self.t.right_text(right), *conditions)
-            items.append(Item(title=self.t.right_name(right), details=details))
+            items.append(
+                Item(
+                    title=self.t.right_name(right),
+                    details=(self.t.right_text(right),),
+                    notes=conditions,
+                )
+            )
         blocks: list[Block] = [Para(self.t.text("rights_intro")), Bullets(tuple(items))]
         blocks.append(Heading(self.t.text("rights_howto"), 1))
         req = self.data.requests
@@ -559,7 +582,7 @@ def block_lines(blocks: Iterable[Block]) -> list[str]:
         elif isinstance(block, Bullets):
             for item in block.items:
                 lines.append(f"- {item_text(item)}")
-                lines += [f"  {d}" for d in item.details]
+                lines += [f"  {d}" for d in (*item.details, *item.notes)]
     return lines
 
 

@@ -1,0 +1,555 @@
+"""request: add, list, show, update, note, dashboard, settings.
+
+Dates are ISO 8601 (YYYY-MM-DD). Bad input exits 1 and stores nothing: every update
+is one service call, applied in one transaction or not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..domain.enums import (
+    Authority,
+    Channel,
+    IdentityMethod,
+    Language,
+    Outcome,
+    RequestClass,
+    RequestStatus,
+    Right,
+)
+from ..domain.identity_code import IdentityDocument
+from ..i18n import _, language_from_environment, set_language
+from .main import EXIT_OK, UsageError, open_context, print_json, print_table
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is not a valid date (YYYY-MM-DD)").format(value=text)) from None
+
+
+def _values(kind: type) -> list[str]:
+    return [v.value for v in kind]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("request", help=_("rights requests: intake, deadlines, decisions"))
+    s = p.add_subparsers(dest="request_command", metavar="COMMAND")
+
+    add = s.add_parser("add", help=_("log a new request; prints its case number last"))
+    add.add_argument("--json", dest="infile", metavar="FILE",
+                     help=_("read the whole request from a JSON file instead"))
+    add.add_argument("--received", type=_iso_date, metavar="DATE",
+                     help=_("the day the request reached the controller"))
+    add.add_argument("--channel", choices=_values(Channel))
+    add.add_argument("--type", dest="rights", action="append", choices=_values(Right),
+                     metavar="RIGHT", help=_("a requested right; repeat for several: {rights}")
+                     .format(rights=", ".join(_values(Right))))
+    add.add_argument("--name", help=_("the data subject's name"))
+    add.add_argument("--address", help=_("the data subject's address"))
+    add.add_argument("--email", help=_("the data subject's email"))
+    add.add_argument("--phone", help=_("the data subject's phone"))
+    add.add_argument("--customer-number", help=_("the data subject's customer number"))
+    add.add_argument("--hetu", metavar="CODE", help=_(
+        "the data subject's personal identity code, kept only as a keyed hash for matching"))
+    add.add_argument("--lang", dest="reply_language", choices=_values(Language),
+                     help=_("the language to reply in"))
+    add.add_argument("--register", dest="registers", action="append", metavar="NAME",
+                     help=_("a register concerned (default: every register of the "
+                            "controller); repeat for several"))
+    add.add_argument("--controller", metavar="NAME",
+                     help=_("the controller the request is addressed to"))
+    add.add_argument("--requester-name", help=_("the representative's name, if not the "
+                                                "data subject"))
+    add.add_argument("--requester-address")
+    add.add_argument("--requester-email")
+    add.add_argument("--requester-phone")
+    add.add_argument("--authority", choices=_values(Authority),
+                     help=_("on what authority the requester acts"))
+    add.add_argument("--authority-checked", type=_iso_date, metavar="DATE",
+                     help=_("when the authority was checked"))
+    add.add_argument("--description")
+    add.add_argument("--classification", choices=_values(RequestClass), default=None)
+    add.add_argument("--attach", action="append", metavar="FILE",
+                     help=_("a scan to keep in the database; repeat for several"))
+    add.set_defaults(handler=cmd_add)
+
+    ls = s.add_parser("list", help=_("list cases by due date"))
+    ls.add_argument("--status", choices=_values(RequestStatus))
+    ls.add_argument("--due-before", type=_iso_date, metavar="DATE",
+                    help=_("only cases due before DATE"))
+    ls.add_argument("--json", action="store_true", help=_("print JSON"))
+    ls.set_defaults(handler=cmd_list)
+
+    show = s.add_parser("show", help=_("one case with its deadline rule and timeline"))
+    show.add_argument("case", metavar="CASE")
+    show.add_argument("--json", action="store_true", help=_("print JSON"))
+    show.set_defaults(handler=cmd_show)
+
+    up = s.add_parser("update", help=_("record identity, pauses, extension, decisions, "
+                                       "status"))
+    up.add_argument("case", metavar="CASE")
+    g = up.add_argument_group(_("identity"))
+    g.add_argument("--identity-verified", choices=_values(IdentityMethod), metavar="METHOD",
+                   help=_("how the identity was verified: {methods}").format(
+                       methods=", ".join(_values(IdentityMethod))))
+    g.add_argument("--verified-by", metavar="NAME")
+    g.add_argument("--verified-on", type=_iso_date, metavar="DATE")
+    g.add_argument("--document-type", choices=_values(IdentityDocument))
+    g.add_argument("--document-last4", metavar="XXXX",
+                   help=_("the last four characters of the document number, nothing more"))
+    g.add_argument("--identity-note")
+    g.add_argument("--hetu", metavar="CODE", help=_(
+        "the data subject's personal identity code, kept only as a keyed hash"))
+    g.add_argument("--authority-checked", type=_iso_date, metavar="DATE")
+    g = up.add_argument_group(_("pauses"))
+    for name in ("identity-asked", "identity-received", "clarification-asked",
+                 "clarification-received"):
+        g.add_argument(f"--{name}", type=_iso_date, metavar="DATE")
+    g = up.add_argument_group(_("extension"))
+    g.add_argument("--extend", action="store_true",
+                   help=_("extend by two months (GDPR Art. 12(3))"))
+    g.add_argument("--reasons", help=_("the reasons for the delay"))
+    g.add_argument("--letter-sent", type=_iso_date, metavar="DATE",
+                   help=_("when the extension letter was sent"))
+    g.add_argument("--extended-on", type=_iso_date, metavar="DATE",
+                   help=_("when the extension was decided (default: the letter date)"))
+    g = up.add_argument_group(_("decisions"))
+    g.add_argument("--outcome", action="append", metavar="RIGHT=OUTCOME",
+                   help=_("outcome: {outcomes}").format(outcomes=", ".join(_values(Outcome))))
+    g.add_argument("--ground", action="append", metavar="CODE",
+                   help=_("a legal ground from the catalogue (one, or one per --outcome)"))
+    g.add_argument("--reason", action="append", metavar="TEXT")
+    g.add_argument("--erasure", action="append", metavar="SPEC",
+                   help=_("CATEGORY=erased or CATEGORY=kept:DATE:GROUND[:REASON]"))
+    g.add_argument("--fee-reason", metavar="TEXT",
+                   help=_("the officer's reason for a fee or an Art. 12(5) refusal"))
+    g.add_argument("--hold", action="append", metavar="CATEGORY")
+    g.add_argument("--hold-reason", metavar="TEXT")
+    g.add_argument("--release", action="append", metavar="CATEGORY")
+    g = up.add_argument_group(_("status"))
+    g.add_argument("--status", choices=_values(RequestStatus))
+    g.add_argument("--withdrawn", action="store_true",
+                   help=_("the requester withdrew the request (to close it unanswered)"))
+    g.add_argument("--close", action="store_true")
+    up.add_argument("--attach", action="append", metavar="FILE")
+    up.add_argument("--json", action="store_true", help=_("print the case as JSON afterwards"))
+    up.set_defaults(handler=cmd_update)
+
+    note = s.add_parser("note", help=_("add a note to the case timeline"))
+    note.add_argument("case", metavar="CASE")
+    note.add_argument("text", nargs="+", metavar="TEXT")
+    note.set_defaults(handler=cmd_note)
+
+    dash = s.add_parser("dashboard", help=_("overdue, due soon, awaiting identity, counts"))
+    dash.add_argument("--json", action="store_true", help=_("print JSON"))
+    dash.set_defaults(handler=cmd_dashboard)
+
+    st = s.add_parser("settings", help=_("show or change settings (case number prefix, "
+                                         "pause policy, officer, authority)"))
+    st.add_argument("--set", action="append", metavar="KEY=VALUE", default=[])
+    st.add_argument("--json", action="store_true", help=_("print JSON"))
+    st.set_defaults(handler=cmd_settings)
+
+
+# ------------------------------------------------------------------------- helpers
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise UsageError(_("Cannot read {path}: {error}").format(
+            path=path, error=exc.strerror)) from None
+
+
+def _attachments(paths: list[str] | None):
+    from ..services.requests import AttachmentInput
+
+    return tuple(AttachmentInput(Path(p).name, _read_file(p)) for p in paths or [])
+
+
+def _run(args: argparse.Namespace, fn, *a, **kw):
+    ctx = open_context(args)
+    try:
+        return ctx, fn(ctx, *a, **kw)
+    finally:
+        ctx.db.close()
+
+
+# ------------------------------------------------------------------------- add
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from ..services import requests as rq
+
+    if getattr(args, "lang", None) is None:
+        # `--lang` after `request add` is the reply language, not the message language.
+        set_language(language_from_environment())
+    if args.infile:
+        try:
+            data = json.loads(_read_file(args.infile).decode("utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise UsageError(_("{path} is not valid JSON: {error}").format(
+                path=args.infile, error=exc)) from None
+        intake = rq.intake_from_dict(data)
+    else:
+        missing = [flag for flag, value in (("--received", args.received),
+                                            ("--channel", args.channel),
+                                            ("--type", args.rights), ("--name", args.name),
+                                            ("--lang", args.reply_language)) if not value]
+        if missing:
+            raise UsageError(_("request add: missing {options} (or use --json FILE)").format(
+                options=", ".join(missing)))
+        requester = None
+        if args.requester_name or args.requester_address:
+            requester = rq.PersonInput(args.requester_name or "", args.requester_address,
+                                       args.requester_email, args.requester_phone)
+        intake = rq.Intake(
+            received_on=args.received, channel=Channel(args.channel),
+            language=Language(args.reply_language),
+            rights=tuple(Right(r) for r in args.rights),
+            subject=rq.PersonInput(args.name, args.address, args.email, args.phone,
+                                   args.customer_number, args.hetu),
+            requester=requester,
+            authority=Authority(args.authority or "self"),
+            authority_checked_on=args.authority_checked,
+            controller=args.controller,
+            registers=None if not args.registers else tuple(args.registers),
+            description=args.description,
+            classification=RequestClass(args.classification or "gdpr"),
+            attachments=_attachments(args.attach),
+        )
+    ctx = open_context(args)
+    try:
+        case = rq.add_request(ctx, intake)
+        view = rq.get_request(ctx, case)
+    finally:
+        ctx.db.close()
+    if view.get("due_date"):
+        print(_("Due {day}.").format(day=view["due_date"]))
+    for match in view["repeats"]:
+        print(_("Note: the same data subject asked on {day} (case {case}).").format(
+            day=match["received"], case=match["case_number"]))
+    print(_("New case number:"), case)
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------- list/show
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from ..services import requests as rq
+    from ..services.requests_labels import STATUSES, URGENCIES, label
+
+    _ctx, rows = _run(args, rq.list_requests, status=args.status, due_before=args.due_before)
+    if args.json:
+        print_json([r.to_json() for r in rows])
+        return EXIT_OK
+    print_table(
+        [_("Case"), _("Received"), _("Data subject"), _("Rights"), _("Status"), _("Due"),
+         _("Days left"), _("Urgency")],
+        [[r.case_number, r.received_on.isoformat(), r.subject, ", ".join(r.rights),
+          label(STATUSES, r.status), r.due.isoformat() if r.due else "",
+          "" if r.days_left is None else r.days_left, label(URGENCIES, r.urgency)]
+         for r in rows])
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from ..services import requests as rq
+
+    _ctx, view = _run(args, rq.get_request, args.case)
+    if args.json:
+        print_json(view)
+    else:
+        print_case(view)
+    return EXIT_OK
+
+
+def print_case(v: dict[str, Any]) -> None:
+    from ..domain.legal_grounds import LEGAL_GROUNDS
+    from ..services.requests_labels import (
+        AUTHORITIES,
+        CHANNELS,
+        CLASSIFICATIONS,
+        DOCUMENTS,
+        IDENTITY_METHODS,
+        LANGUAGES,
+        OUTCOMES,
+        PAUSE_KINDS,
+        RIGHTS,
+        STATUSES,
+        URGENCIES,
+        label,
+    )
+
+    def line(caption: str, value: Any) -> None:
+        if value not in (None, "", []):
+            print(f"{caption}: {value}")
+
+    line(_("Case"), v["case_number"])
+    line(_("Status"), label(STATUSES, v["status"]))
+    line(_("Classification"), label(CLASSIFICATIONS, v["classification"]))
+    line(_("Received"), f'{v["received"]} ({label(CHANNELS, v["channel"])})')
+    line(_("Reply language"), label(LANGUAGES, v["language"]))
+    line(_("Due"), v["due_date"])
+    line(_("Extended to"), v["extended_due_date"])
+    line(_("Urgency"), label(URGENCIES, v["urgency"]))
+    subject = v["subject"]
+    line(_("Data subject"), ", ".join(x for x in (subject["name"], subject.get("address"))
+                                      if x))
+    if v.get("requester"):
+        req = v["requester"]
+        line(_("Requester"), ", ".join(x for x in (req["name"], req.get("address")) if x))
+        line(_("Authority"), label(AUTHORITIES, v["authority"]))
+        line(_("Authority checked"), v.get("authority_checked_on"))
+    line(_("Controller"), v.get("controller_name"))
+    line(_("Registers"), ", ".join(v["register_names"]))
+    line(_("Description"), v.get("description"))
+    print(_("Rights:"))
+    for r in v["rights"]:
+        ground = LEGAL_GROUNDS[r["legal_ground"]].article if r.get("legal_ground") in \
+            LEGAL_GROUNDS else (r.get("legal_ground") or "")
+        text = f"  - {label(RIGHTS, r['right'])}: {label(OUTCOMES, r['outcome'])}"
+        if ground:
+            text += f" ({ground})"
+        if r.get("reason"):
+            text += f" — {r['reason']}"
+        print(text)
+        for e in r.get("erasures") or []:
+            if e["erased"]:
+                print("      " + _("{category}: erased.").format(category=e["category_name"]))
+            else:
+                print("      " + _("{category}: kept until {day} ({ground}).").format(
+                    category=e["category_name"], day=e["kept_until"],
+                    ground=e.get("legal_ground") or ""))
+    for check in v["identity_checks"]:
+        text = _("Identity verified on {day} by {who}: {method}.").format(
+            day=check["verified_on"], who=check["verified_by"],
+            method=label(IDENTITY_METHODS, check["method"]))
+        if check.get("document_type"):
+            text += f" {label(DOCUMENTS, check['document_type'])} …{check.get('document_last4')}"
+        print(text)
+    for pause in v["pauses"]:
+        print(_("Waiting for {kind}: asked {asked}, received {received}.").format(
+            kind=label(PAUSE_KINDS, pause["kind"]), asked=pause["asked_on"],
+            received=pause.get("received_on") or "—"))
+    line(_("Extension decided"), v.get("extended_on"))
+    line(_("Extension reasons"), v.get("extension_reasons"))
+    line(_("Extension letter sent"), v.get("extension_letter_sent_on"))
+    line(_("Fee reason"), v.get("fee_reason"))
+    for hold in v["legal_holds"]:
+        print(_("Legal hold: {category}, placed {placed}, released {released}.").format(
+            category=hold["category_name"], placed=hold["placed_on"],
+            released=hold.get("released_on") or "—"))
+    print(_("How the deadline was computed:"))
+    for text in v["rule_lines"]:
+        print(f"  {text}")
+    if v["repeats"]:
+        print(_("Earlier requests of the same data subject within 12 months:"))
+        for match in v["repeats"]:
+            print(f"  {match['case_number']}  {match['received']}  "
+                  f"{', '.join(match['rights'])}  ({match['basis']})")
+    if v["notify"]:
+        print(_("Recipients to inform of the change (GDPR Art. 19):"))
+        for n in v["notify"]:
+            print(f"  {n['name']} ({n['register']})")
+    for a in v["attachments"]:
+        print(_("Attachment: {name} ({size} bytes)").format(name=a["filename"],
+                                                            size=a.get("size")))
+    print(_("Timeline:"))
+    for t in v["timeline"]:
+        print(f"  {t['at'][:16].replace('T', ' ')}  {t['actor'] or ''}  {t['description']}")
+
+
+# ------------------------------------------------------------------------- update
+
+
+def _pairs(values: list[str] | None, n: int, option: str) -> list[str | None]:
+    values = values or []
+    if not values:
+        return [None] * n
+    if len(values) == 1:
+        return values * n
+    if len(values) == n:
+        return values
+    raise UsageError(_("Give {option} once, or once for every --outcome.").format(
+        option=option))
+
+
+def _outcomes(args: argparse.Namespace):
+    from ..services.requests import OutcomeInput
+
+    specs = args.outcome or []
+    if not specs:
+        if args.ground or args.reason:
+            raise UsageError(_("--ground and --reason belong to an --outcome."))
+        return ()
+    grounds = _pairs(args.ground, len(specs), "--ground")
+    reasons = _pairs(args.reason, len(specs), "--reason")
+    out = []
+    for spec, ground, reason in zip(specs, grounds, reasons, strict=True):
+        right, sep, outcome = spec.partition("=")
+        if not sep:
+            raise UsageError(_("--outcome takes RIGHT=OUTCOME, e.g. access=granted."))
+        try:
+            out.append(OutcomeInput(Right(right.strip()), Outcome(outcome.strip()), ground,
+                                    reason))
+        except ValueError:
+            raise UsageError(_("{value!r}: rights are {rights}; outcomes are {outcomes}.")
+                             .format(value=spec, rights=", ".join(_values(Right)),
+                                     outcomes=", ".join(_values(Outcome)))) from None
+    return tuple(out)
+
+
+def _erasures(specs: list[str] | None):
+    from ..services.requests import ErasureInput
+
+    out = []
+    for spec in specs or []:
+        category, sep, rest = spec.partition("=")
+        if not sep or not category.strip():
+            raise UsageError(_("--erasure takes CATEGORY=erased or "
+                               "CATEGORY=kept:DATE:GROUND[:REASON].").format())
+        parts = rest.strip().split(":", 3)
+        if parts == ["erased"]:
+            out.append(ErasureInput(category.strip(), True))
+        elif parts[0] == "kept" and len(parts) >= 3:
+            try:
+                until = date.fromisoformat(parts[1])
+            except ValueError:
+                raise UsageError(_("{value!r} is not a valid date (YYYY-MM-DD)").format(
+                    value=parts[1])) from None
+            out.append(ErasureInput(category.strip(), False, until, parts[2].strip(),
+                                    parts[3] if len(parts) == 4 else None))
+        else:
+            raise UsageError(_("--erasure takes CATEGORY=erased or "
+                               "CATEGORY=kept:DATE:GROUND[:REASON]."))
+    return tuple(out)
+
+
+def build_update(args: argparse.Namespace):
+    from ..services import requests as rq
+
+    identity = None
+    if args.identity_verified:
+        if not args.verified_by:
+            raise UsageError(_("--identity-verified needs --verified-by NAME."))
+        identity = rq.IdentityInput(
+            IdentityMethod(args.identity_verified), args.verified_by,
+            args.verified_on,
+            None if args.document_type is None else IdentityDocument(args.document_type),
+            args.document_last4, args.identity_note, None)
+    elif any((args.verified_by, args.verified_on, args.document_type, args.document_last4,
+              args.identity_note)):
+        raise UsageError(_("--verified-by, --verified-on and the document options belong to "
+                           "--identity-verified METHOD."))
+    extension = None
+    if args.extend:
+        if not args.reasons:
+            raise UsageError(_("An extension needs the reasons for the delay (GDPR Art. "
+                               "12(3)): --reasons TEXT."))
+        if not args.letter_sent:
+            raise UsageError(_("An extension needs a recorded letter informing the requester "
+                               "(GDPR Art. 12(3)): --letter-sent DATE."))
+        extension = rq.ExtensionInput(args.reasons, args.letter_sent, args.extended_on)
+    elif args.reasons or args.letter_sent or args.extended_on:
+        raise UsageError(_("--reasons, --letter-sent and --extended-on belong to --extend."))
+    if args.hold_reason and not args.hold:
+        raise UsageError(_("--hold-reason belongs to --hold CATEGORY."))
+    return rq.CaseUpdate(
+        identity=identity, hetu=args.hetu,
+        identity_asked=args.identity_asked, identity_received=args.identity_received,
+        clarification_asked=args.clarification_asked,
+        clarification_received=args.clarification_received,
+        extension=extension, outcomes=_outcomes(args), erasures=_erasures(args.erasure),
+        fee_reason=args.fee_reason,
+        holds=tuple(rq.HoldInput(c, args.hold_reason) for c in args.hold or []),
+        releases=tuple(args.release or []),
+        status=None if args.status is None else RequestStatus(args.status),
+        withdrawn=args.withdrawn, close=args.close, attachments=_attachments(args.attach),
+        authority_checked_on=args.authority_checked,
+    )
+
+
+def cmd_update(args: argparse.Namespace) -> int:
+    from ..services import requests as rq
+
+    update = build_update(args)
+    if update.is_empty():
+        raise UsageError(_("request update: nothing to change (see --help)."))
+    _ctx, view = _run(args, rq.update_request, args.case, update)
+    if args.json:
+        print_json(view)
+    else:
+        from ..services.requests_labels import STATUSES, label
+
+        due = view.get("effective_due_date") or "—"
+        print(_("Updated {case}: {status}, due {due}.").format(
+            case=view["case_number"], status=label(STATUSES, view["status"]), due=due))
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------- note etc.
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    from ..services import requests as rq
+
+    _run(args, rq.add_note, args.case, " ".join(args.text))
+    print(_("Note added to {case}.").format(case=args.case))
+    return EXIT_OK
+
+
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    from ..services import requests as rq
+    from ..services.requests_labels import STATUSES, URGENCIES, label
+
+    _ctx, board = _run(args, rq.dashboard)
+    if args.json:
+        print_json(board.to_json())
+        return EXIT_OK
+    for title, rows in ((_("Overdue"), board.overdue),
+                        (_("Due within 7 days"), board.due_soon),
+                        (_("Awaiting identity"), board.awaiting_identity)):
+        print(f"{title}: {len(rows)}")
+        for r in rows:
+            print(f"  {r.case_number}  {r.due or '—'}  {r.subject}  "
+                  f"{label(URGENCIES, r.urgency)}")
+    print(_("By status:"))
+    for status, n in board.counts.items():
+        print(f"  {label(STATUSES, status)}: {n}")
+    return EXIT_OK
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    from ..services import settings
+
+    ctx = open_context(args)
+    try:
+        if args.set:
+            values = {}
+            for item in args.set:
+                key, sep, value = item.partition("=")
+                if not sep:
+                    raise UsageError(_("--set takes KEY=VALUE."))
+                settings.spec(key.strip())
+                values[key.strip()] = value
+            settings.set_many(ctx, values)
+        current = settings.all_settings(ctx)
+    finally:
+        ctx.db.close()
+    if args.json:
+        print_json({k: None if v is None else str(v) for k, v in current.items()})
+    else:
+        print_table([_("Setting"), _("Value")],
+                    [[k, "" if v is None else str(v)] for k, v in current.items()])
+    return EXIT_OK

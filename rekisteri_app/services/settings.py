@@ -1,0 +1,220 @@
+"""Typed settings of the installation, kept in the `settings` table as text.
+
+Each known key has a `SettingSpec`: how its text is parsed and checked, its default,
+and whether it may leave the database. Reading never writes, except the identity-code
+hashing key, which is generated once (32 random bytes, stored hex) the first time a
+write transaction needs it and is never shown, exported or put in the audit trail.
+
+Other areas add their own keys with `register_setting(SettingSpec(...))`.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain.case_numbers import InvalidCaseNumber, normalise_prefix
+from ..domain.deadlines import DEFAULT_PAUSE_POLICY, PausePolicy
+from ..i18n import N_, _
+from ..storage import models as m
+from .context import ServiceContext, ServiceError, Transaction
+
+CASE_PREFIX = "case.prefix"
+PAUSE_POLICY = "deadline.pause_policy"
+IDENTITY_HASH_KEY = "identity.hash_key"
+ORGANISATION_NAME = "organisation.name"
+OFFICER_NAME = "officer.name"
+OFFICER_TITLE = "officer.title"
+OFFICER_PHONE = "officer.phone"
+OFFICER_EMAIL = "officer.email"
+AUTHORITY_NAME = "authority.name"
+AUTHORITY_ADDRESS = "authority.address"
+AUTHORITY_PHONE = "authority.phone"
+AUTHORITY_EMAIL = "authority.email"
+AUTHORITY_WEB = "authority.web"
+
+
+def _text(value: Any) -> str | None:
+    text = "" if value is None else str(value).strip()
+    return text or None
+
+
+def _prefix(value: Any) -> str | None:
+    try:
+        return normalise_prefix(None if value is None else str(value))
+    except InvalidCaseNumber as exc:
+        raise ServiceError(str(exc)) from None
+
+
+def _policy(value: Any) -> PausePolicy:
+    if value is None or str(value).strip() == "":
+        return DEFAULT_PAUSE_POLICY
+    try:
+        return PausePolicy(str(value).strip().lower())
+    except ValueError:
+        raise ServiceError(_("Unknown pause policy {value!r}: use one of {allowed}.").format(
+            value=str(value), allowed=", ".join(p.value for p in PausePolicy))) from None
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    label: str  # English gettext source (N_)
+    parse: Callable[[Any], Any] = _text  # text or value -> typed value; ServiceError if bad
+    default: Any = None
+    private: bool = False  # never shown, exported, audited or set by hand
+
+    def format(self, value: Any) -> str | None:
+        """The stored text of a typed value (None deletes the row)."""
+        return None if value is None else str(value)
+
+
+_SPECS: dict[str, SettingSpec] = {}
+
+
+def register_setting(spec: SettingSpec) -> None:
+    _SPECS[spec.key] = spec
+
+
+for _spec in (
+    SettingSpec(CASE_PREFIX, N_("Case number prefix"), _prefix),
+    SettingSpec(PAUSE_POLICY, N_("Pause policy of the deadline clock"), _policy,
+                DEFAULT_PAUSE_POLICY),
+    SettingSpec(IDENTITY_HASH_KEY, N_("Identity code hashing key"), private=True),
+    SettingSpec(ORGANISATION_NAME, N_("Organisation name")),
+    SettingSpec(OFFICER_NAME, N_("Privacy officer's name")),
+    SettingSpec(OFFICER_TITLE, N_("Privacy officer's title")),
+    SettingSpec(OFFICER_PHONE, N_("Privacy officer's phone")),
+    SettingSpec(OFFICER_EMAIL, N_("Privacy officer's email")),
+    # The Office of the Data Protection Ombudsman, as published on tietosuoja.fi.
+    SettingSpec(AUTHORITY_NAME, N_("Supervisory authority"),
+                default="Tietosuojavaltuutetun toimisto"),
+    SettingSpec(AUTHORITY_ADDRESS, N_("Supervisory authority's address"),
+                default="PL 800, 00531 Helsinki"),
+    SettingSpec(AUTHORITY_PHONE, N_("Supervisory authority's phone"), default="029 566 6700"),
+    SettingSpec(AUTHORITY_EMAIL, N_("Supervisory authority's email"),
+                default="tietosuoja@om.fi"),
+    SettingSpec(AUTHORITY_WEB, N_("Supervisory authority's web site"),
+                default="https://tietosuoja.fi"),
+):
+    register_setting(_spec)
+
+
+def spec(key: str) -> SettingSpec:
+    try:
+        return _SPECS[key]
+    except KeyError:
+        raise ServiceError(_("Unknown setting: {key}").format(key=key)) from None
+
+
+def known_keys() -> tuple[str, ...]:
+    return tuple(k for k, s in _SPECS.items() if not s.private)
+
+
+# ------------------------------------------------------------------------- reading
+
+
+def read(session: Session, key: str) -> Any:
+    """The typed value of `key` in an open session (its default when unset)."""
+    item = spec(key)
+    row = session.get(m.Setting, key)
+    if row is None or row.value is None or row.value == "":
+        return item.default
+    return item.parse(row.value)
+
+
+def get(ctx: ServiceContext, key: str) -> Any:
+    with ctx.read() as session:
+        return read(session, key)
+
+
+def all_settings(ctx: ServiceContext) -> dict[str, Any]:
+    """Every public setting with its typed value (defaults included)."""
+    with ctx.read() as session:
+        return {key: read(session, key) for key in known_keys()}
+
+
+def case_prefix(session: Session) -> str | None:
+    return read(session, CASE_PREFIX)
+
+
+def pause_policy(session: Session) -> PausePolicy:
+    return read(session, PAUSE_POLICY)
+
+
+# ------------------------------------------------------------------------- writing
+
+
+def write(tx: Transaction, key: str, value: Any) -> tuple[Any, Any]:
+    """Parse and store `value` inside a caller's transaction; the caller audits.
+
+    Returns (before, after) as typed values.
+    """
+    item = spec(key)
+    if item.private:
+        raise ServiceError(_("The setting {key} cannot be changed by hand.").format(key=key))
+    before = read(tx.session, key)
+    typed = item.parse(value)
+    text = item.format(typed)
+    row = tx.session.get(m.Setting, key)
+    if text is None:
+        if row is not None:
+            tx.session.delete(row)
+    elif row is None:
+        tx.session.add(m.Setting(key=key, value=text))
+    else:
+        row.value = text
+    return before, typed
+
+
+def set_value(ctx: ServiceContext, key: str, value: Any) -> Any:
+    """Store one setting (None or "" resets it to its default); one audit event."""
+    with ctx.change() as tx:
+        before, after = write(tx, key, value)
+        tx.audit("update", "setting", key, {"value": _plain(before)}, {"value": _plain(after)})
+        return read(tx.session, key)
+
+
+def set_many(ctx: ServiceContext, values: dict[str, Any]) -> dict[str, Any]:
+    """Store several settings in one transaction and one audit event."""
+    with ctx.change() as tx:
+        before, after = {}, {}
+        for key, value in values.items():
+            old, new = write(tx, key, value)
+            before[key], after[key] = _plain(old), _plain(new)
+        tx.audit("update", "settings", None, before, after)
+        return {key: read(tx.session, key) for key in values}
+
+
+def _plain(value: Any) -> Any:
+    return None if value is None else str(value)
+
+
+# ------------------------------------------------------------------ identity key
+
+
+def identity_hash_key(tx: Transaction) -> bytes:
+    """The installation's HMAC key for identity codes, created on first use.
+
+    Needs a write transaction: the first call stores a fresh key (32 bytes from
+    `secrets`). The caller's audit event covers the write; the key itself is never
+    put in the audit trail or the export (exchange_spec.PRIVATE_SETTINGS).
+    """
+    row = tx.session.get(m.Setting, IDENTITY_HASH_KEY)
+    if row is not None and row.value:
+        return bytes.fromhex(row.value)
+    key = secrets.token_bytes(32)
+    tx.session.add(m.Setting(key=IDENTITY_HASH_KEY, value=key.hex()))
+    tx.session.flush()
+    return key
+
+
+def existing_identity_hash_key(session: Session) -> bytes | None:
+    """The key if one was made already (reading never creates it)."""
+    value = session.scalar(select(m.Setting.value).where(m.Setting.key == IDENTITY_HASH_KEY))
+    return bytes.fromhex(value) if value else None
