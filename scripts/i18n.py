@@ -33,8 +33,8 @@ def update() -> None:
     for lang in LANGS:
         po = ROOT / "translations" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
         if po.exists():
-            run("update", "-i", str(POT), "-d", str(ROOT / "translations"), "-D", DOMAIN, "-l", lang,
-                "--no-fuzzy-matching", "--ignore-obsolete")
+            run("update", "-i", str(POT), "-d", str(ROOT / "translations"), "-D", DOMAIN,
+                "-l", lang, "--no-fuzzy-matching", "--ignore-obsolete")
         else:
             run("init", "-i", str(POT), "-d", str(ROOT / "translations"), "-D", DOMAIN, "-l", lang)
 

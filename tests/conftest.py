@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from rekisteri_app.i18n import set_language  # noqa: E402
+from rekisteri_app.i18n import set_language
 
 PASSPHRASE = "correct horse battery"
 FIXTURES = Path(__file__).parent / "fixtures"

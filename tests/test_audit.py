@@ -79,7 +79,6 @@ def test_cli_audit_verify_names_the_first_broken_event(ctx, cli):
     code, out, _ = cli("--lang", "en", "audit", "verify")
     assert code == 0 and "3 events" in out
     from rekisteri_app.storage.database import Database
-
     from tests.conftest import PASSPHRASE
 
     with Database.open(ctx.db.path, PASSPHRASE) as db, db.engine.begin() as conn:

@@ -9,7 +9,6 @@ from rekisteri_app.services import entities
 from rekisteri_app.services.compliance import check_database, status_by_subject
 from rekisteri_app.services.demo import create_demo, demo_document
 from rekisteri_app.services.exchange import import_document, validate_document
-
 from tests.conftest import PASSPHRASE
 
 

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from rekisteri_app.paths import resource
 from rekisteri_app.services.context import ServiceContext
 from rekisteri_app.services.exchange import (
     InvalidDocument,
@@ -19,9 +20,7 @@ from rekisteri_app.services.exchange import (
     validate_document,
 )
 from rekisteri_app.services.exchange_schema import render
-from rekisteri_app.paths import resource
 from rekisteri_app.storage.database import Database
-
 from tests.conftest import PASSPHRASE, SEEDS, FixedClock
 from tests.exchange_samples import full_document
 

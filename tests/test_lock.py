@@ -12,7 +12,6 @@ import pytest
 from rekisteri_app.storage import errors
 from rekisteri_app.storage.database import Database
 from rekisteri_app.storage.lock import lock_path
-
 from tests.conftest import PASSPHRASE
 
 OPEN_IN_CHILD = textwrap.dedent("""

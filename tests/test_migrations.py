@@ -28,8 +28,9 @@ def test_opening_an_older_database_migrates_it_after_a_backup(db_path):
     with Database.create(db_path, PASSPHRASE) as db, db.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = 'base-test'"))
     # An unknown revision means a newer application made the file.
-    from rekisteri_app.storage import errors
     import pytest
+
+    from rekisteri_app.storage import errors
 
     with pytest.raises(errors.NewerSchema):
         Database.open(db_path, PASSPHRASE)

@@ -15,7 +15,6 @@ import pytest
 from rekisteri_app.storage import errors
 from rekisteri_app.storage.database import Database, backup
 from rekisteri_app.storage.models import Controller
-
 from tests.conftest import PASSPHRASE
 
 

@@ -367,7 +367,7 @@ def print_case(v: dict[str, Any]) -> None:
                                                             size=a.get("size")))
     print(_("Timeline:"))
     for t in v["timeline"]:
-        print(f"  {t['at'][:16].replace('T', ' ')}  {t['actor'] or ''}  {t['description']}")
+        print(f"  {t['local']}  {t['actor'] or ''}  {t['description']}")
 
 
 # ------------------------------------------------------------------------- update

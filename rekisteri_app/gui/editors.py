@@ -574,16 +574,15 @@ def split_postal_address(text: str | None) -> tuple[str, str, str, str]:
     if not text:
         return "", "", "", "\n"
     for separator in ("\n", ","):
-        if separator not in text and separator == ",":
-            continue
-        head, _sep, tail = text.rpartition(separator)
-        candidate = tail if separator in text else text
+        if separator in text:
+            head, _sep, tail = text.rpartition(separator)
+        else:
+            head, tail = "", text
         try:
-            postcode, town = v.split_postal_line(candidate.strip())
+            postcode, town = v.split_postal_line(tail.strip())
         except v.ValidationError:
             continue
-        sep = "\n" if separator == "\n" else ", "
-        return head.strip(), postcode, town, sep
+        return head.strip(), postcode, town, ("\n" if separator == "\n" else ", ")
     return text, "", "", "\n"
 
 

@@ -95,8 +95,8 @@ def checked_register(reg: m.Register) -> c.CheckedRegister:
             c.CheckedContactPoint(name=_text(p.name, p.role),
                                   contact_details=_text(p.phone, p.email, p.address))
             for p in contacts) + tuple(
-            c.CheckedContactPoint(name=rc.controller.name, contact_details=rc.controller.dpo_contact,
-                                  is_dpo=True)
+            c.CheckedContactPoint(name=rc.controller.name,
+                                  contact_details=rc.controller.dpo_contact, is_dpo=True)
             for rc in reg.controllers if rc.controller.dpo_contact),
         dpo_appointed=any(bool(rc.controller.dpo_contact) for rc in reg.controllers),
         purposes=tuple(p.text for p in reg.purposes),

@@ -17,7 +17,7 @@ import hashlib
 import json
 import mimetypes
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -48,7 +48,7 @@ from ..domain.repeat_requests import RequestSummary, find_repeat_requests
 from ..i18n import _
 from ..storage import models as m
 from . import entities, settings
-from .context import ServiceContext, ServiceError, Transaction, not_found
+from .context import HELSINKI, ServiceContext, ServiceError, Transaction, not_found
 from .exchange import entity_to_dict
 from .requests_labels import (
     CHANNELS,
@@ -256,8 +256,14 @@ class TimelineEntry:
     actor: str | None
     description: str  # translated sentence
 
+    @property
+    def local_time(self) -> datetime:
+        """The moment in Europe/Helsinki, for display."""
+        return self.at.replace(tzinfo=UTC).astimezone(HELSINKI)
+
     def to_json(self) -> dict[str, Any]:
-        return {"at": self.at.isoformat(timespec="seconds"), "kind": self.kind,
+        return {"at": self.at.replace(tzinfo=UTC).isoformat(timespec="seconds"),
+                "local": self.local_time.strftime("%Y-%m-%d %H:%M"), "kind": self.kind,
                 "text": self.text, "actor": self.actor, "description": self.description}
 
 
@@ -982,10 +988,14 @@ def attachment_content(ctx: ServiceContext, case: str, attachment_id: int
 
 def describe_event(kind: str, text: str | None) -> str:
     """A translated sentence for one timeline event."""
+    if kind == "note":
+        return text or ""
     try:
-        data = json.loads(text) if text and text[:1] == "{" else {}
+        data = json.loads(text) if text else {}
     except ValueError:
-        data = {}
+        data = None
+    if not isinstance(data, dict):  # free text, e.g. imported from an older register
+        return text or kind
 
     def day(key: str) -> str:
         return str(data.get(key) or "")
@@ -1049,8 +1059,6 @@ def describe_event(kind: str, text: str | None) -> str:
         return _("Attachment added: {name}.").format(name=data.get("filename", ""))
     if kind == "authority-checked":
         return _("Requester's authority checked on {day}.").format(day=day("on"))
-    if kind == "note":
-        return text or ""
     return text or kind
 
 

@@ -192,8 +192,6 @@ def _canvas_maker(doc: NoticeDocument, s: dict[str, ParagraphStyle]):
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
-            # Start pages in the embedded font, so no unembedded Helvetica is referenced.
-            kwargs.setdefault("initialFontName", REGULAR)
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
@@ -245,6 +243,10 @@ def render_notice_pdf(data: NoticeData, lang: str | None = None) -> bytes:
         creator="Rekisteri",
         lang=doc.lang,
         invariant=1,
+        # Start pages in the embedded font, so no unembedded Helvetica is referenced.
+        initialFontName=REGULAR,
+        initialFontSize=9.5,
+        initialLeading=13,
     )
     # A frame without padding: BalancedColumns positions its columns from the frame's
     # outer edge, so any frame padding would shift the two-column lists down.
