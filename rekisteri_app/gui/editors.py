@@ -690,8 +690,9 @@ class TransferEditor(EditorDialog):
         self.check("recipient", None, required=True)
         self.check("dpf_checked_on", iso_date)
         self.processor_combo = self.widget(QComboBox, "processor")
+        processors = entities.list_processors(self.ctx)
         ChoiceCombo.fill(self.processor_combo,
-                         [(f"processor-{p.id}", p.name) for p in entities.list_processors(self.ctx)],
+                         [(f"processor-{p.id}", p.name) for p in processors],
                          blank=_("(none)"))
         self.safeguard_combo = self.widget(QComboBox, "safeguard")
         ChoiceCombo.fill(self.safeguard_combo, labels.choices(labels.SAFEGUARDS),

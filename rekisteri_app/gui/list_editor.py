@@ -155,12 +155,11 @@ class ListModel(QAbstractTableModel):
             return value
         if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if self.problem(index.row(), index.column()):
-                return INVALID_BACKGROUND
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column.danger is not None and value is not None and column.danger(value):
-                return DANGER_FOREGROUND
+        if role == Qt.ItemDataRole.BackgroundRole and self.problem(index.row(), index.column()):
+            return INVALID_BACKGROUND
+        if (role == Qt.ItemDataRole.ForegroundRole and column.danger is not None
+                and value is not None and column.danger(value)):
+            return DANGER_FOREGROUND
         if role == Qt.ItemDataRole.ToolTipRole:
             problem = self.problem(index.row(), index.column())
             if problem:

@@ -7,6 +7,7 @@ except the audit page's read-only query and chain check.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -259,10 +260,8 @@ class AuditPage(QWidget):
         parts = []
         for heading, text in ((_("Before:"), row.before_json), (_("After:"), row.after_json)):
             if text:
-                try:
+                with contextlib.suppress(ValueError):
                     text = json.dumps(json.loads(text), ensure_ascii=False, indent=2)
-                except ValueError:
-                    pass
                 parts.append(f"{heading}\n{text}")
         self.details.setPlainText("\n\n".join(parts) or _("No details recorded."))
 

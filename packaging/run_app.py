@@ -1,0 +1,3 @@
+from rekisteri_app.gui.app import main
+
+raise SystemExit(main())

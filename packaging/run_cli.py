@@ -1,0 +1,3 @@
+from rekisteri_app.cli.main import main
+
+raise SystemExit(main())

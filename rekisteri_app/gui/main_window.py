@@ -1,0 +1,612 @@
+"""The officer's main window: navigation, the lists, the findings panel and the menus.
+
+It owns the open database for as long as it is shown. Every change goes through an
+editor or a service call, after which `refresh()` reloads the lists and re-runs the
+compliance checker, so badges and findings always describe what is stored.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import __version__
+from ..i18n import LANGUAGES, N_, _, current_language
+from . import dialogs, labels, settings, status
+from .editors import (
+    ControllerEditor,
+    EditorDialog,
+    ProcessorEditor,
+    RegisterEditor,
+    TransferEditor,
+    duplicate_register,
+)
+from .pages import AuditPage, FindingsPanel, ListPage, PlaceholderPage
+from .table_models import TableColumn, format_date
+
+log = logging.getLogger(__name__)
+
+DASHBOARD, REGISTERS, PROCESSORS, CONTROLLERS, TRANSFERS, REQUESTS, LETTERS, AUDIT = (
+    "dashboard", "registers", "processors", "controllers", "transfers", "requests", "letters",
+    "audit")
+
+NAVIGATION = [
+    (DASHBOARD, N_("Dashboard")),
+    (REGISTERS, N_("Registers")),
+    (PROCESSORS, N_("Processors")),
+    (CONTROLLERS, N_("Controllers")),
+    (TRANSFERS, N_("Transfers")),
+    (REQUESTS, N_("Requests")),
+    (LETTERS, N_("Letters")),
+    (AUDIT, N_("Audit")),
+]
+
+LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+
+
+def _country(code: str | None) -> str:
+    if not code:
+        return ""
+    from ..domain.adequacy import country_name
+
+    return country_name(code, current_language())
+
+
+class MainWindow(QMainWindow):
+    """Emits `switch_requested(tab)` when the officer wants another database."""
+
+    switch_requested = Signal(object)
+    closed = Signal(bool)  # True when closed to switch databases, False to quit
+
+    def __init__(self, database: Any, passphrase: str, *, ctx: Any = None) -> None:
+        super().__init__()
+        from ..services.context import ServiceContext
+
+        self.database = database
+        self.passphrase = passphrase
+        self.ctx = ctx if ctx is not None else ServiceContext(database)
+        self.findings: list[Any] = []
+        self.statuses: dict[tuple[str, Any], str] = {}
+        self.transfers: list[Any] = []
+        self.editors: dict[tuple[str, Any], EditorDialog] = {}
+        self.closing_for_switch = False
+        self.setWindowTitle(_("{name} — Rekisteri").format(name=Path(database.path).name))
+
+        self._build_pages()
+        self._build_findings_dock()
+        self._build_menus()
+        self.path_label = QLabel(str(database.path))
+        self.statusBar().addPermanentWidget(self.path_label)
+        self.resize(1280, 820)
+        store = settings.settings()
+        geometry = store.value(settings.GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(geometry)
+        state = store.value(settings.STATE_KEY)
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(state)
+        self.refresh()
+        self.show_page(REGISTERS)
+
+    # --------------------------------------------------------------- building
+    def _build_pages(self) -> None:
+        self.navigation = QListWidget()
+        self.navigation.setFixedWidth(170)
+        self.navigation.setSpacing(2)
+        self.navigation.setStyleSheet("QListWidget { font-size: 11pt; }"
+                                      "QListWidget::item { padding: 6px 8px; }")
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.page_order: list[str] = []
+
+        self.registers_page = ListPage(N_("Registers"), [
+            TableColumn(N_("Name"), lambda r: r.name),
+            TableColumn(N_("Controllers"), lambda r: r.controllers),
+            TableColumn(N_("Data categories"), lambda r: r.categories),
+            TableColumn(N_("Transfers"), lambda r: r.transfers),
+            TableColumn(N_("Processors"), lambda r: r.processors),
+            TableColumn(N_("Status"), lambda r: None, badge=True),
+        ], duplicate=True)
+        self.registers_page.model.status_of = self.register_status
+        self.registers_page.model.findings_of = self.register_findings
+        self.registers_page.open_requested.connect(lambda r: self.open_register(r.id))
+        self.registers_page.new_requested.connect(lambda: self.open_register(None))
+        self.registers_page.delete_requested.connect(
+            lambda r: self.delete_entity("registers", r.id, r.name))
+        self.registers_page.duplicate_requested.connect(self.duplicate)
+
+        self.processors_page = ListPage(N_("Processors"), [
+            TableColumn(N_("Name"), lambda r: r.name),
+            TableColumn(N_("Business ID"), lambda r: r.business_id),
+            TableColumn(N_("Country"), lambda r: _country(r.country)),
+            TableColumn(N_("Services"), lambda r: r.services),
+            TableColumn(N_("Agreement signed"), lambda r: format_date(r.dpa_signed_on),
+                        sort=lambda r: str(r.dpa_signed_on or "")),
+            TableColumn(N_("Agreement review"), lambda r: format_date(r.dpa_review_on),
+                        sort=lambda r: str(r.dpa_review_on or "")),
+            TableColumn(N_("Status"), lambda r: None, badge=True),
+        ])
+        self.processors_page.model.status_of = lambda r: self.status_of("processor", r.id)
+        self.processors_page.model.findings_of = lambda r: self.findings_for("processor", r.id)
+        self.processors_page.open_requested.connect(lambda r: self.open_processor(r.id))
+        self.processors_page.new_requested.connect(lambda: self.open_processor(None))
+        self.processors_page.delete_requested.connect(
+            lambda r: self.delete_entity("processors", r.id, r.name))
+
+        self.controllers_page = ListPage(N_("Controllers"), [
+            TableColumn(N_("Name"), lambda r: r.name),
+            TableColumn(N_("Business ID"), lambda r: r.business_id),
+        ])
+        self.controllers_page.open_requested.connect(lambda r: self.open_controller(r.id))
+        self.controllers_page.new_requested.connect(lambda: self.open_controller(None))
+        self.controllers_page.delete_requested.connect(
+            lambda r: self.delete_entity("controllers", r.id, r.name))
+
+        self.transfers_page = ListPage(N_("Transfers outside the EU/EEA"), [
+            TableColumn(N_("Country"), lambda r: _country(r.country)),
+            TableColumn(N_("Recipient"), lambda r: r.recipient),
+            TableColumn(N_("Safeguard"), lambda r: labels.label(labels.SAFEGUARDS, r.safeguard)),
+            TableColumn(N_("Register"), lambda r: r.register_name),
+            TableColumn(N_("Status"), lambda r: None, badge=True),
+        ])
+        self.transfers_page.model.status_of = lambda r: self.status_of("transfer", r.id)
+        self.transfers_page.model.findings_of = lambda r: self.findings_for("transfer", r.id)
+        self.transfers_page.open_requested.connect(
+            lambda r: self.open_transfer(r.register_id, r.index))
+        self.transfers_page.new_requested.connect(lambda: self.open_transfer(None, None))
+        self.transfers_page.delete_requested.connect(self.delete_transfer)
+
+        self.audit_page = AuditPage(self.ctx)
+        later = {
+            DASHBOARD: PlaceholderPage(N_("Dashboard"), N_(
+                "An overview of open requests, deadlines and the registers that need "
+                "attention. Until then, the findings panel below lists what to fix.")),
+            REQUESTS: PlaceholderPage(N_("Requests"), N_(
+                "Logging the rights requests of data subjects, checking identity, keeping "
+                "the statutory deadline and deciding each requested right.")),
+            LETTERS: PlaceholderPage(N_("Letters"), N_(
+                "The formal replies to requests, printed from the templates in Finnish, "
+                "Swedish or English.")),
+        }
+        pages = {REGISTERS: self.registers_page, PROCESSORS: self.processors_page,
+                 CONTROLLERS: self.controllers_page, TRANSFERS: self.transfers_page,
+                 AUDIT: self.audit_page, **later}
+        for key, title in NAVIGATION:
+            item = QListWidgetItem(_(title))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            if key in later:
+                item.setForeground(Qt.GlobalColor.gray)
+                item.setToolTip(_("Coming in a later version of Rekisteri."))
+            self.navigation.addItem(item)
+            self.pages[key] = pages[key]
+            self.page_order.append(key)
+            self.stack.addWidget(pages[key])
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._page_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _build_findings_dock(self) -> None:
+        self.findings_panel = FindingsPanel()
+        self.findings_panel.finding_activated.connect(self.open_finding)
+        self.findings_dock = QDockWidget(_("Findings"), self)
+        self.findings_dock.setObjectName("findingsDock")
+        self.findings_dock.setWidget(self.findings_panel)
+        self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                       | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+        self.resizeDocks([self.findings_dock], [230], Qt.Orientation.Vertical)
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&File"))
+        file_menu.addAction(self._action(_("New database…"), lambda: self.request_switch(1)))
+        file_menu.addAction(self._action(_("Open database…"), lambda: self.request_switch(0),
+                                         QKeySequence.StandardKey.Open))
+        file_menu.addAction(self._action(_("Close database"), lambda: self.request_switch(None),
+                                         QKeySequence.StandardKey.Close))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("Export JSON…"), self.export_json))
+        file_menu.addAction(self._action(_("Import JSON…"), self.import_json))
+        file_menu.addAction(self._action(_("Backup…"), self.backup, tip=_(
+            "Write an encrypted copy of the database")))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("Quit"), self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = bar.addMenu(_("&Edit"))
+        self.new_action = self._action(_("New"), self.new_item, QKeySequence.StandardKey.New)
+        edit_menu.addAction(self.new_action)
+        edit_menu.addAction(self._action(_("Open selected"), self.open_selected))
+        self.duplicate_action = self._action(_("Duplicate register…"),
+                                             self.duplicate_selected)
+        edit_menu.addAction(self.duplicate_action)
+        edit_menu.addAction(self._action(_("Delete selected…"), self.delete_selected))
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(_("Find"), self.focus_filter,
+                                         QKeySequence.StandardKey.Find))
+
+        view_menu = bar.addMenu(_("&View"))
+        for number, (key, title) in enumerate(NAVIGATION, start=1):
+            view_menu.addAction(self._action(_(title), lambda _c=False, k=key: self.show_page(k),
+                                             f"Ctrl+{number}"))
+        view_menu.addSeparator()
+        toggle = self.findings_dock.toggleViewAction()
+        toggle.setText(_("Findings panel"))
+        view_menu.addAction(toggle)
+        view_menu.addAction(self._action(_("Refresh"), self.refresh,
+                                         QKeySequence.StandardKey.Refresh))
+        language_menu = view_menu.addMenu(_("Language"))
+        group = QActionGroup(self)
+        for lang in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES.get(lang, lang), self, checkable=True)
+            action.setChecked(lang == current_language())
+            action.triggered.connect(lambda _c=False, lang=lang: self.choose_language(lang))
+            group.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("About Rekisteri"), self.about))
+
+    # ------------------------------------------------------------------ data
+    def refresh(self) -> None:
+        """Reload every list and re-run the checker."""
+        from ..services import entities
+        from .queries import transfer_rows
+
+        self.transfers = transfer_rows(self.ctx)
+        error = None
+        try:
+            self.findings = status.load_findings(self.ctx)
+        except Exception as exc:  # a checker bug must not take the window down
+            log.exception("compliance check failed")
+            self.findings, error = [], str(exc)
+        self.statuses = status.status_by_subject(self.findings)
+        self.registers_page.set_rows(entities.list_registers(self.ctx))
+        self.processors_page.set_rows(entities.list_processors(self.ctx))
+        self.controllers_page.set_rows(entities.list_controllers(self.ctx))
+        self.transfers_page.set_rows(self.transfers)
+        self.audit_page.refresh()
+        self.findings_panel.set_findings(self.findings, available=status.checker_available(),
+                                         error=error)
+        red = sum(1 for f in self.findings if str(f.severity) == status.RED)
+        self.findings_dock.setWindowTitle(
+            _("Findings ({n})").format(n=len(self.findings)) if self.findings else _("Findings"))
+        if red:
+            self.statusBar().showMessage(_("{n} findings must be fixed.").format(n=red))
+        else:
+            self.statusBar().clearMessage()
+
+    def status_of(self, kind: str, ident: Any) -> str:
+        return self.statuses.get((kind, ident), status.OK)
+
+    def findings_for(self, kind: str, ident: Any) -> list[Any]:
+        return [f for f in self.findings
+                if str(f.subject_kind) == kind and status._subject_id(f.subject_id) == ident]
+
+    def register_status(self, row: Any) -> str:
+        """A register's badge also shows the worst of its transfers."""
+        own = [self.status_of("register", row.id)]
+        own += [self.status_of("transfer", t.id) for t in self.transfers
+                if t.register_id == row.id]
+        return status.worst(own)
+
+    def register_findings(self, row: Any) -> list[Any]:
+        found = self.findings_for("register", row.id)
+        for transfer in self.transfers:
+            if transfer.register_id == row.id:
+                found += self.findings_for("transfer", transfer.id)
+        return found
+
+    # ---------------------------------------------------------------- pages
+    def show_page(self, key: str) -> None:
+        self.navigation.setCurrentRow(self.page_order.index(key))
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def _page_changed(self, row: int) -> None:
+        page = self.current_page()
+        is_list = isinstance(page, ListPage)
+        self.new_action.setEnabled(is_list)
+        self.duplicate_action.setEnabled(page is self.registers_page)
+
+    def focus_filter(self) -> None:
+        page = self.current_page()
+        if hasattr(page, "focus_filter"):
+            page.focus_filter()
+
+    def new_item(self) -> None:
+        page = self.current_page()
+        if isinstance(page, ListPage):
+            page.new_requested.emit()
+
+    def open_selected(self) -> None:
+        page = self.current_page()
+        if isinstance(page, ListPage):
+            page._emit(page.open_requested)
+
+    def delete_selected(self) -> None:
+        page = self.current_page()
+        if isinstance(page, ListPage):
+            page._emit(page.delete_requested)
+
+    def duplicate_selected(self) -> None:
+        row = self.registers_page.current_row()
+        if row is not None and self.current_page() is self.registers_page:
+            self.duplicate(row)
+
+    # -------------------------------------------------------------- editors
+    def _show_editor(self, key: tuple[str, Any], make: Any) -> EditorDialog | None:
+        existing = self.editors.get(key)
+        if existing is not None and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        try:
+            editor = make()
+        except Exception as exc:
+            from ..services.context import ServiceError
+
+            if not isinstance(exc, ServiceError):
+                log.exception("opening an editor failed")
+            dialogs.show_error(self, _("Cannot open"), str(exc))
+            self.refresh()
+            return None
+        editor.saved.connect(self._saved)
+        editor.finished.connect(lambda _r, k=key, e=editor: self._editor_closed(k, e))
+        self.editors[key] = editor
+        editor.show()
+        return editor
+
+    def _editor_closed(self, key: tuple[str, Any], editor: EditorDialog) -> None:
+        if self.editors.get(key) is editor:
+            del self.editors[key]
+        editor.deleteLater()
+
+    def _saved(self, _kind: str, _ident: int) -> None:
+        self.refresh()
+
+    def open_register(self, ident: int | None) -> EditorDialog | None:
+        key = ("register", ident if ident is not None else object())
+
+        def make() -> RegisterEditor:
+            editor = RegisterEditor(self.ctx, ident, self)
+            editor.duplicate_requested.connect(self.open_register)
+            return editor
+
+        return self._show_editor(key, make)
+
+    def open_processor(self, ident: int | None) -> EditorDialog | None:
+        key = ("processor", ident if ident is not None else object())
+        return self._show_editor(key, lambda: ProcessorEditor(self.ctx, ident, self))
+
+    def open_controller(self, ident: int | None) -> EditorDialog | None:
+        key = ("controller", ident if ident is not None else object())
+        return self._show_editor(key, lambda: ControllerEditor(self.ctx, ident, self))
+
+    def open_transfer(self, register_id: int | None, index: int | None) -> EditorDialog | None:
+        if register_id is None and not self.registers_page.model.rows:
+            dialogs.show_info(self, _("No registers"), _(
+                "A transfer belongs to a register. Create a register first."))
+            return None
+        key = ("transfer", (register_id, index) if register_id is not None else object())
+        return self._show_editor(key, lambda: TransferEditor(self.ctx, register_id, index, self))
+
+    def open_finding(self, finding: Any) -> EditorDialog | None:
+        kind = str(finding.subject_kind)
+        ident = status._subject_id(finding.subject_id)
+        if kind == "register":
+            return self.open_register(ident)
+        if kind == "processor":
+            return self.open_processor(ident)
+        if kind == "transfer":
+            for row in self.transfers:
+                if row.id == ident:
+                    return self.open_transfer(row.register_id, row.index)
+        self.refresh()
+        return None
+
+    def close_editors(self) -> bool:
+        """Close every editor, asking about unsaved changes; False if one stays open."""
+        for editor in list(self.editors.values()):
+            if editor.isVisible():
+                editor.raise_()
+                editor.reject()
+                if editor.isVisible():
+                    return False
+        return True
+
+    # ------------------------------------------------------- list actions
+    def delete_entity(self, kind: str, ident: int, name: str) -> bool:
+        from ..services import entities
+        from ..services.context import ServiceError
+
+        if not dialogs.confirm(self, _("Delete"), _(
+                "Delete {name}? The deletion is recorded in the audit trail.").format(name=name),
+                _("Delete")):
+            return False
+        try:
+            entities.delete(self.ctx, kind, ident)
+        except ServiceError as exc:
+            dialogs.show_error(self, _("Not deleted"), str(exc))
+            return False
+        self.refresh()
+        return True
+
+    def delete_transfer(self, row: Any) -> bool:
+        from ..services import entities
+        from ..services.context import ServiceError
+
+        if not dialogs.confirm(self, _("Delete"), _(
+                "Delete the transfer to {recipient} from register {register}?").format(
+                    recipient=row.recipient, register=row.register_name), _("Delete")):
+            return False
+        try:
+            data = entities.get(self.ctx, "registers", row.register_id)
+            del data["transfers"][row.index]
+            entities.save(self.ctx, "registers", data, row.register_id)
+        except ServiceError as exc:
+            dialogs.show_error(self, _("Not deleted"), str(exc))
+            return False
+        self.refresh()
+        return True
+
+    def duplicate(self, row: Any) -> int | None:
+        copy_id = duplicate_register(self, self.ctx, row.id, row.name)
+        if copy_id is not None:
+            self.refresh()
+            self.registers_page.select_where(lambda r: r.id == copy_id)
+            self.open_register(copy_id)
+        return copy_id
+
+    # ---------------------------------------------------------- file menu
+    def export_json(self) -> None:
+        from ..services import exchange
+
+        if not dialogs.confirm(self, _("Export JSON"), _(
+                "The export is a plain, unencrypted JSON file with every register and "
+                "request, including personal data. Store it only where such data may be "
+                "kept, and delete it when it is no longer needed."), _("Export…")):
+            return
+        default = Path(self.database.path).with_name(
+            f"rekisteri-export-{date.today().isoformat()}.json")
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export JSON"), str(default),
+                                                    "JSON (*.json)")
+        if not path:
+            return
+        try:
+            Path(path).write_text(exchange.export_json(self.ctx), encoding="utf-8")
+        except OSError as exc:
+            dialogs.show_error(self, _("Export failed"), _(
+                "Could not write {path}: {error}").format(path=path, error=exc.strerror))
+            return
+        self.statusBar().showMessage(_("Exported to {path}").format(path=path), 8000)
+
+    def import_json(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Import JSON"),
+                                                    str(Path(self.database.path).parent),
+                                                    "JSON (*.json);;*")
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> bool:
+        from ..services import exchange
+        from ..services.context import ServiceError
+
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            dialogs.show_error(self, _("Import failed"), _("Could not read {path}: {error}")
+                               .format(path=path, error=exc.strerror))
+            return False
+        except (ValueError, UnicodeDecodeError) as exc:
+            dialogs.show_error(self, _("Import failed"), _(
+                "{path} is not a JSON document: {error}").format(path=path, error=exc))
+            return False
+        try:
+            counts = exchange.import_document(self.ctx, document)
+        except exchange.InvalidDocument as exc:
+            dialogs.show_problems(self, _("Import failed"), _(
+                "Nothing was imported: the document has {n} problems.").format(
+                    n=len(exc.problems)), [str(p) for p in exc.problems])
+            return False
+        except ServiceError as exc:
+            dialogs.show_error(self, _("Import failed"), str(exc))
+            return False
+        self.refresh()
+        dialogs.show_info(self, _("Imported"), _(
+            "Imported {registers} registers, {processors} processors, {controllers} "
+            "controllers and {requests} requests.").format(
+                registers=counts.get("registers", 0), processors=counts.get("processors", 0),
+                controllers=counts.get("controllers", 0), requests=counts.get("requests", 0)))
+        return True
+
+    def backup(self) -> None:
+        source = Path(self.database.path)
+        default = source.with_name(f"{source.stem}-backup-{date.today():%Y%m%d}{source.suffix}")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Backup"), str(default), "Rekisteri (*.db *.rekisteri);;*",
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.backup_to(Path(path))
+
+    def backup_to(self, out: Path) -> bool:
+        from ..storage.database import backup
+        from ..storage.errors import StorageError
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            backup(self.database.path, self.passphrase, out)
+        except StorageError as exc:
+            QApplication.restoreOverrideCursor()
+            dialogs.show_error(self, _("Backup failed"), exc.message)
+            return False
+        QApplication.restoreOverrideCursor()
+        dialogs.show_info(self, _("Backup"), _(
+            "The backup was written to {path}. It is encrypted with the same passphrase.")
+            .format(path=out))
+        return True
+
+    def choose_language(self, lang: str) -> None:
+        settings.save_language(lang)
+        dialogs.show_info(self, _("Language"), _(
+            "The new language is used the next time Rekisteri starts."))
+
+    def about(self) -> None:
+        from PySide6 import __version__ as pyside_version
+
+        dialogs.show_info(self, _("About Rekisteri"), _(
+            "Rekisteri {version}\n\nThe privacy officer's records of processing, rights "
+            "requests and letters, on an encrypted database.\n\nQt for Python {qt}").format(
+                version=__version__, qt=pyside_version))
+
+    # ------------------------------------------------------------- closing
+    def request_switch(self, tab: int | None) -> None:
+        """Close this database and show the start dialog (on tab, or the default)."""
+        self.closing_for_switch = True
+        if self.close():
+            self.switch_requested.emit(tab)
+        self.closing_for_switch = False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.close_editors():
+            event.ignore()
+            return
+        store = settings.settings()
+        store.setValue(settings.GEOMETRY_KEY, self.saveGeometry())
+        store.setValue(settings.STATE_KEY, self.saveState())
+        self.database.close()
+        event.accept()
+        self.closed.emit(self.closing_for_switch)
