@@ -25,7 +25,7 @@ def test_the_wheel_contains_ui_resources_translations_and_migrations(tmp_path):
                      "rekisteri_app/tests/conftest.py"):
         assert required in names, required
     assert any(n.startswith("rekisteri_app/ui/") and n.endswith(".ui") for n in names)
-    entry = [n for n in names if n.endswith("entry_points.txt")][0]
+    entry = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry).decode()
     assert "rekisteri = rekisteri_app.cli.main:main" in text
     assert "rekisteri-app = rekisteri_app.gui.app:main" in text
