@@ -34,3 +34,32 @@ def test_opening_an_older_database_migrates_it_after_a_backup(db_path):
 
     with pytest.raises(errors.NewerSchema):
         Database.open(db_path, PASSPHRASE)
+
+
+def test_a_database_at_the_first_revision_is_backed_up_then_migrated(db_path):
+    """A real upgrade path: 0001 → head, with the untouched encrypted bytes kept aside."""
+    import hashlib
+
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from rekisteri_app.storage.database import Database
+    from rekisteri_app.storage.migrate import _config
+    from tests.conftest import PASSPHRASE
+
+    with Database.create(db_path, PASSPHRASE) as db, db.engine.begin() as conn:
+        cfg = _config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001")
+    old_bytes = hashlib.sha256(db_path.read_bytes()).hexdigest()
+
+    with Database.open(db_path, PASSPHRASE) as db:
+        assert current_revision(db) == head_revision()
+        with db.engine.connect() as conn:
+            indexes = {ix["name"] for ix in inspect(conn).get_indexes("requests")}
+        assert {"ix_requests_status", "ix_requests_received_on"} <= indexes
+
+    backups = list(db_path.parent.glob(f"{db_path.name}.before-{head_revision()}-*.bak"))
+    assert len(backups) == 1
+    assert hashlib.sha256(backups[0].read_bytes()).hexdigest() == old_bytes
+    assert not backups[0].read_bytes().startswith(b"SQLite format 3")

@@ -222,6 +222,9 @@ def test_dates_lists_countries_and_periods_are_babel_formatted() -> None:
     assert "Päivätty: 15.5.2018" in fi
     assert "Daterad: 15 maj 2018" in sv
     assert "Dated: 15 May 2018" in en
+    aanekoski = SEEDS["001-aanekoski"]()
+    assert "Daterad: 1 september 2023" in html_text(render_notice_html(aanekoski, "sv"))
+    assert "Päivätty: 1.9.2023" in html_text(render_notice_html(aanekoski, "fi"))
     assert "Maa: Yhdysvallat" in fi and "Land: USA" in sv and "Country: United States" in en
     assert "1 vuosi puhelusta" in fi and "10 vuotta asiakassuhteen" in fi
     assert "1 år puhelusta" in sv and "1 year puhelusta" in en and "10 years" in en

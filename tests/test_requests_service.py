@@ -481,7 +481,7 @@ def test_dashboard_buckets_and_counts(org):
 def test_list_filters_by_status_and_due_date(org):
     a = rq.add_request(org, intake(date(2026, 10, 1)))
     b = rq.add_request(org, intake(date(2026, 11, 20)))
-    in_progress(org, b)
+    rq.record_identity(org, b, verified(date(2026, 11, 21)))
     assert [r.case_number for r in rq.list_requests(org, status="in-progress")] == [b]
     assert [r.case_number for r in rq.list_requests(org, due_before=date(2026, 12, 1))] == [a]
     assert [r.case_number for r in rq.list_requests(org)] == [a, b]

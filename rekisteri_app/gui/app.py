@@ -59,6 +59,7 @@ class Controller:
 
         self.window = MainWindow(database, passphrase)
         self.window.switch_requested.connect(self.switch)
+        self.window.replace_requested.connect(self.replace)
         self.window.closed.connect(self._closed)
         self.window.show()
 
@@ -68,6 +69,12 @@ class Controller:
             old.deleteLater()
         if not self.start(tab):
             self.app.quit()
+
+    def replace(self, database: Any, passphrase: str) -> None:
+        old = self.window
+        if old is not None:
+            old.deleteLater()
+        self.show_main(database, passphrase)
 
     def _closed(self, switching: bool) -> None:
         if not switching:

@@ -128,12 +128,12 @@ def show_problems(parent: QWidget | None, title: str, intro: str,
 
 
 def confirm(parent: QWidget | None, title: str, message: str, yes: str) -> bool:
+    """OK (labelled `yes`) or Cancel, Cancel being the default for Enter."""
     box = _box(parent, QMessageBox.Icon.Question, title, message)
-    accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Ok).setText(yes)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    run_box(box)
-    return box.clickedButton() is accept
+    return run_box(box) == QMessageBox.StandardButton.Ok
 
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -59,11 +59,11 @@ def iso_date(text: str) -> str:
 
 def contact_columns() -> list[Column]:
     return [
-        Column("name", N_("Name"), width=150),
-        Column("role", N_("Role"), width=150),
-        Column("scope", N_("Responsible for"), width=150),
-        Column("phone", N_("Phone"), check=v.normalise_phone, width=120),
-        Column("email", N_("E-mail"), check=v.normalise_email, width=180),
+        Column("name", N_("Name"), width=130),
+        Column("role", N_("Role"), width=120),
+        Column("scope", N_("Responsible for"), width=130),
+        Column("phone", N_("Phone"), check=v.normalise_phone, width=110),
+        Column("email", N_("E-mail"), check=v.normalise_email, width=170),
         Column("address", N_("Address"), "long"),
     ]
 
@@ -90,7 +90,6 @@ class EditorDialog(QDialog):
     def __init__(self, ctx: Any, ident: int | None = None, parent: QWidget | None = None,
                  **options: Any) -> None:
         super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.ctx = ctx
         self.ident = ident
         self.options = options
@@ -164,11 +163,13 @@ class EditorDialog(QDialog):
     def widget(self, kind: type, name: str) -> Any:
         return child(self.form, kind, name)
 
-    def check(self, name: str, normaliser: Callable[[str], object] | None, *,
+    def check(self, name: str, normaliser: Callable[[str], object] | None, label: str, *,
               required: bool = False, value: Callable[[], str] | None = None,
               widget: QWidget | None = None) -> FieldCheck:
+        """Check field `name` live; `label` (N_-marked) names it in the problem line."""
         target = widget if widget is not None else self.form.findChild(QWidget, name)
         check = FieldCheck(target, normaliser, required=required, value=value)
+        check.label = label
         check.checked.connect(self.refresh_state)
         self.checks.append(check)
         return check
@@ -203,7 +204,8 @@ class EditorDialog(QDialog):
 
     # ----------------------------------------------------------------- state
     def problems(self) -> list[str]:
-        found = [check.problem() for check in self.checks if check.problem()]
+        found = [f"{_(check.label)}: {check.problem()}" for check in self.checks
+                 if check.problem()]
         for editor in self.lists:
             found.extend(editor.problems())
         return [p for p in found if p]
@@ -303,7 +305,7 @@ class RegisterEditor(EditorDialog):
         self._countries = [(code, f"{name} ({code})")
                            for code, name in countries(current_language())]
         self.name = self.widget(QLineEdit, "name")
-        self.check("name", None, required=True)
+        self.check("name", None, N_("Name"), required=True)
         self.watch(*(self.form.findChild(QWidget, n) for n in REGISTER_TEXTS))
 
         self.list_editor("controllers", [
@@ -364,18 +366,18 @@ class RegisterEditor(EditorDialog):
             Column("service", N_("Service"), "long"),
         ])
         self.list_editor("transfers", [
-            Column("country", N_("Country"), "choice", required=True, width=170,
+            Column("country", N_("Country"), "choice", required=True, width=150,
                    choices=lambda: self._countries, check=v.normalise_destination),
-            Column("recipient", N_("Recipient"), required=True, width=150),
-            Column("processor", N_("Processor"), "choice", blank=True, width=130,
+            Column("recipient", N_("Recipient"), required=True, width=140),
+            Column("processor", N_("Processor"), "choice", blank=True, width=120,
                    choices=lambda: self._processors),
-            Column("safeguard", N_("Safeguard"), "choice", required=True, width=230,
+            Column("safeguard", N_("Safeguard"), "choice", required=True, width=210,
                    default="scc-2021-914", choices=lambda: labels.choices(labels.SAFEGUARDS),
                    danger=labels.is_invalid_safeguard),
-            Column("scc_module", N_("SCC module"), "choice", blank=True, width=140,
+            Column("scc_module", N_("SCC module"), "choice", blank=True, width=120,
                    choices=lambda: labels.choices(labels.SCC_MODULES)),
-            Column("dpf_checked_on", N_("DPF checked on"), check=iso_date, width=100),
-            Column("derogation", N_("Derogation"), width=90),
+            Column("dpf_checked_on", N_("DPF checked on"), check=iso_date, width=95),
+            Column("derogation", N_("Derogation"), width=80),
             Column("description", N_("Description"), "long"),
         ])
         self.list_editor("security_measures", [
@@ -510,14 +512,14 @@ class ProcessorEditor(EditorDialog):
         from ..services import entities
 
         self.name = self.widget(QLineEdit, "name")
-        self.check("name", None, required=True)
-        self.check("business_id", v.normalise_business_id)
+        self.check("name", None, N_("Name"), required=True)
+        self.check("business_id", v.normalise_business_id, N_("Business ID"))
         self.country = CountryCombo(self.widget(QComboBox, "country"), blank=True)
-        self.check("country", v.normalise_country_code, value=self.country.code)
-        self.check("email", v.normalise_email)
-        self.check("phone", v.normalise_phone)
-        self.check("dpa_signed_on", iso_date)
-        self.check("dpa_review_on", iso_date)
+        self.check("country", v.normalise_country_code, N_("Country"), value=self.country.code)
+        self.check("email", v.normalise_email, N_("E-mail"))
+        self.check("phone", v.normalise_phone, N_("Phone"))
+        self.check("dpa_signed_on", iso_date, N_("Agreement signed"))
+        self.check("dpa_review_on", iso_date, N_("Agreement review"))
         self.parent_combo = self.widget(QComboBox, "parent")
         ChoiceCombo.fill(self.parent_combo,
                          [(f"processor-{p.id}", p.name) for p in entities.list_processors(self.ctx)
@@ -601,12 +603,12 @@ class ControllerEditor(EditorDialog):
     def setup(self) -> None:
         self.name = self.widget(QLineEdit, "name")
         self._separator = "\n"
-        self.check("name", None, required=True)
-        self.check("business_id", v.normalise_business_id)
-        self.check("postal_postcode", v.normalise_postcode)
-        self.check("phone", v.normalise_phone)
-        self.check("email", v.normalise_email)
-        self.check("web", v.normalise_web_address)
+        self.check("name", None, N_("Name"), required=True)
+        self.check("business_id", v.normalise_business_id, N_("Business ID"))
+        self.check("postal_postcode", v.normalise_postcode, N_("Postcode"))
+        self.check("phone", v.normalise_phone, N_("Phone"))
+        self.check("email", v.normalise_email, N_("E-mail"))
+        self.check("web", v.normalise_web_address, N_("Web address"))
         self.watch(*(self.form.findChild(QWidget, n) for n in (
             "visiting_address", "postal_street", "postal_town", "dpo_contact")))
         self.list_editor("contacts", contact_columns())
@@ -686,9 +688,10 @@ class TransferEditor(EditorDialog):
                          [(r.id, r.name) for r in entities.list_registers(self.ctx)])
         self.register_combo.setEnabled(self.ident is None)
         self.country = CountryCombo(self.widget(QComboBox, "country"), blank=False)
-        self.check("country", v.normalise_destination, required=True, value=self.country.code)
-        self.check("recipient", None, required=True)
-        self.check("dpf_checked_on", iso_date)
+        self.check("country", v.normalise_destination, N_("Country"), required=True,
+                   value=self.country.code)
+        self.check("recipient", None, N_("Recipient"), required=True)
+        self.check("dpf_checked_on", iso_date, N_("DPF checked on"))
         self.processor_combo = self.widget(QComboBox, "processor")
         processors = entities.list_processors(self.ctx)
         ChoiceCombo.fill(self.processor_combo,
@@ -705,7 +708,7 @@ class TransferEditor(EditorDialog):
                    self.module_combo, self.widget(QLineEdit, "derogation"),
                    self.widget(QPlainTextEdit, "description"))
         if not self.register_combo.count():
-            self.check("register", None, required=True,
+            self.check("register", None, N_("Register"), required=True,
                        value=lambda: self.register_combo.currentText())
 
     def load(self) -> dict[str, Any]:

@@ -146,6 +146,7 @@ class FieldCheck(QObject):
         self._value = value or (lambda: text_of(widget))
         self._tooltip = widget.toolTip()
         self._problem: str | None = None
+        self.label = ""
         changed_signal(widget).connect(self.run)
         self.run()
 

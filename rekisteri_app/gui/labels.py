@@ -111,6 +111,26 @@ SEVERITIES: Mapping[str, str] = {
     "amber": N_("Check"),
 }
 
+AUDIT_ACTIONS: Mapping[str, str] = {
+    "create": N_("created"),
+    "update": N_("changed"),
+    "delete": N_("deleted"),
+    "import": N_("imported"),
+    "note": N_("note added"),
+}
+
+AUDIT_ENTITIES: Mapping[str, str] = {
+    "controller": N_("controller"),
+    "processor": N_("processor"),
+    "register": N_("register"),
+    "request": N_("request"),
+    "database": N_("database"),
+    "setting": N_("setting"),
+    "settings": N_("settings"),
+    "letter": N_("letter"),
+    "letter_template": N_("letter template"),
+}
+
 SUBJECT_KINDS: Mapping[str, str] = {
     "register": N_("Register"),
     "transfer": N_("Transfer"),

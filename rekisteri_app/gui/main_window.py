@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..i18n import LANGUAGES, N_, _, current_language
+from ..i18n import LANGUAGES, N_, _, current_language, ngettext
 from . import dialogs, labels, settings, status
 from .editors import (
     ControllerEditor,
@@ -73,7 +73,8 @@ def _country(code: str | None) -> str:
 class MainWindow(QMainWindow):
     """Emits `switch_requested(tab)` when the officer wants another database."""
 
-    switch_requested = Signal(object)
+    switch_requested = Signal(object)  # closed; show the start dialog
+    replace_requested = Signal(object, str)  # closed; show this (database, passphrase)
     closed = Signal(bool)  # True when closed to switch databases, False to quit
 
     def __init__(self, database: Any, passphrase: str, *, ctx: Any = None) -> None:
@@ -119,12 +120,14 @@ class MainWindow(QMainWindow):
 
         self.registers_page = ListPage(N_("Registers"), [
             TableColumn(N_("Name"), lambda r: r.name),
-            TableColumn(N_("Controllers"), lambda r: r.controllers),
+            TableColumn(N_("Controllers"), lambda r: r.controllers, stretch=True),
             TableColumn(N_("Data categories"), lambda r: r.categories),
             TableColumn(N_("Transfers"), lambda r: r.transfers),
             TableColumn(N_("Processors"), lambda r: r.processors),
             TableColumn(N_("Status"), lambda r: None, badge=True),
-        ], duplicate=True)
+        ], duplicate=True, empty_hint=N_(
+            "No registers yet. Press New (Ctrl+N) to describe the first one, or import a "
+            "JSON document (File → Import JSON…)."))
         self.registers_page.model.status_of = self.register_status
         self.registers_page.model.findings_of = self.register_findings
         self.registers_page.open_requested.connect(lambda r: self.open_register(r.id))
@@ -137,13 +140,14 @@ class MainWindow(QMainWindow):
             TableColumn(N_("Name"), lambda r: r.name),
             TableColumn(N_("Business ID"), lambda r: r.business_id),
             TableColumn(N_("Country"), lambda r: _country(r.country)),
-            TableColumn(N_("Services"), lambda r: r.services),
+            TableColumn(N_("Services"), lambda r: r.services, stretch=True),
             TableColumn(N_("Agreement signed"), lambda r: format_date(r.dpa_signed_on),
                         sort=lambda r: str(r.dpa_signed_on or "")),
             TableColumn(N_("Agreement review"), lambda r: format_date(r.dpa_review_on),
                         sort=lambda r: str(r.dpa_review_on or "")),
             TableColumn(N_("Status"), lambda r: None, badge=True),
-        ])
+        ], empty_hint=N_("No processors yet: add the companies that process personal data "
+                         "on your behalf under a processing agreement."))
         self.processors_page.model.status_of = lambda r: self.status_of("processor", r.id)
         self.processors_page.model.findings_of = lambda r: self.findings_for("processor", r.id)
         self.processors_page.open_requested.connect(lambda r: self.open_processor(r.id))
@@ -152,9 +156,10 @@ class MainWindow(QMainWindow):
             lambda r: self.delete_entity("processors", r.id, r.name))
 
         self.controllers_page = ListPage(N_("Controllers"), [
-            TableColumn(N_("Name"), lambda r: r.name),
+            TableColumn(N_("Name"), lambda r: r.name, stretch=True),
             TableColumn(N_("Business ID"), lambda r: r.business_id),
-        ])
+        ], empty_hint=N_("No controllers yet: add your own company first; registers refer "
+                         "to it."))
         self.controllers_page.open_requested.connect(lambda r: self.open_controller(r.id))
         self.controllers_page.new_requested.connect(lambda: self.open_controller(None))
         self.controllers_page.delete_requested.connect(
@@ -164,9 +169,10 @@ class MainWindow(QMainWindow):
             TableColumn(N_("Country"), lambda r: _country(r.country)),
             TableColumn(N_("Recipient"), lambda r: r.recipient),
             TableColumn(N_("Safeguard"), lambda r: labels.label(labels.SAFEGUARDS, r.safeguard)),
-            TableColumn(N_("Register"), lambda r: r.register_name),
+            TableColumn(N_("Register"), lambda r: r.register_name, stretch=True),
             TableColumn(N_("Status"), lambda r: None, badge=True),
-        ])
+        ], empty_hint=N_("No transfers outside the EU/EEA are recorded. Transfers belong to "
+                         "registers: add them here or in a register's editor."))
         self.transfers_page.model.status_of = lambda r: self.status_of("transfer", r.id)
         self.transfers_page.model.findings_of = lambda r: self.findings_for("transfer", r.id)
         self.transfers_page.open_requested.connect(
@@ -304,7 +310,8 @@ class MainWindow(QMainWindow):
         self.findings_dock.setWindowTitle(
             _("Findings ({n})").format(n=len(self.findings)) if self.findings else _("Findings"))
         if red:
-            self.statusBar().showMessage(_("{n} findings must be fixed.").format(n=red))
+            self.statusBar().showMessage(ngettext(
+                "{n} finding must be fixed.", "{n} findings must be fixed.", red).format(n=red))
         else:
             self.statusBar().clearMessage()
 
@@ -594,10 +601,26 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------- closing
     def request_switch(self, tab: int | None) -> None:
-        """Close this database and show the start dialog (on tab, or the default)."""
+        """Another database: New/Open ask first and keep this one if cancelled; Close
+        closes this one and shows the start dialog."""
+        if tab is None:
+            self.closing_for_switch = True
+            if self.close():
+                self.switch_requested.emit(None)
+            self.closing_for_switch = False
+            return
+        if not self.close_editors():
+            return
+        from .start_dialog import StartDialog
+
+        dialog = StartDialog(self, tab=tab)
+        if not dialog.exec():
+            return
         self.closing_for_switch = True
         if self.close():
-            self.switch_requested.emit(tab)
+            self.replace_requested.emit(dialog.database, dialog.passphrase)
+        else:  # pragma: no cover - editors were closed above
+            dialog.database.close()
         self.closing_for_switch = False
 
     def closeEvent(self, event: QCloseEvent) -> None:

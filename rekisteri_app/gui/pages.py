@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -65,8 +65,10 @@ class ListPage(QWidget):
     duplicate_requested = Signal(object)
 
     def __init__(self, title: str, columns: Sequence[TableColumn], *,
-                 duplicate: bool = False, parent: QWidget | None = None) -> None:
+                 duplicate: bool = False, empty_hint: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.empty_hint = empty_hint
         self.form = load_ui("list_page.ui", self)
         _embed(self, self.form)
         self.title_text = title
@@ -75,7 +77,8 @@ class ListPage(QWidget):
         self.table = child(self.form, QTableView, "table")
         self.count_label = child(self.form, QLabel, "countLabel")
         self.hint = child(self.form, QLabel, "hint")
-        self.hint.hide()
+        self.hint.setText(_(empty_hint) if empty_hint else "")
+        self.hint.setVisible(bool(empty_hint))
         self.model = RowTableModel(columns, self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -109,16 +112,20 @@ class ListPage(QWidget):
         self._fit_columns()
         if selected is not None:
             self.select_where(lambda row: row == selected)
+        self.hint.setVisible(bool(self.empty_hint) and not rows)
         self._update_count()
 
     def _fit_columns(self) -> None:
         """Fit columns to their content once there are rows; the last one takes the rest."""
         header = self.table.horizontalHeader()
         self.table.resizeColumnsToContents()
+        stretch = [i for i, c in enumerate(self.model.columns) if c.stretch]
         for column in range(self.model.columnCount()):
             width = header.sectionSize(column)
             header.resizeSection(column, min(max(width + 16, 80), 420))
-        header.setStretchLastSection(True)
+            if column in stretch:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(not stretch)
 
     def current_row(self) -> Any | None:
         index = self.table.currentIndex()
@@ -189,8 +196,9 @@ AUDIT_COLUMNS = [
     TableColumn(N_("No."), lambda r: r.id, sort=lambda r: r.id),
     TableColumn(N_("Time"), lambda r: format_timestamp(r.at), sort=lambda r: r.id),
     TableColumn(N_("Who"), lambda r: r.actor),
-    TableColumn(N_("Action"), lambda r: r.action),
-    TableColumn(N_("What"), lambda r: r.entity + (f" {r.entity_id}" if r.entity_id else "")),
+    TableColumn(N_("Action"), lambda r: labels.label(labels.AUDIT_ACTIONS, r.action)),
+    TableColumn(N_("What"), lambda r: labels.label(labels.AUDIT_ENTITIES, r.entity)
+                + (f" {r.entity_id}" if r.entity_id else "")),
 ]
 
 
@@ -286,8 +294,13 @@ class FindingsProxy(FilterProxy):
         self.severity: str | None = None
 
     def set_severity(self, severity: str | None) -> None:
-        self.severity = severity
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+
+            self.beginFilterChange()
+            self.severity = severity
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.severity = severity
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         if self.severity is not None:

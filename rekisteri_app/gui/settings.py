@@ -51,14 +51,6 @@ def remember_database(path: Path | str) -> None:
     store.setValue(LAST_KEY, text)
 
 
-def forget_database(path: Path | str) -> None:
-    text = str(Path(path).resolve())
-    store = settings()
-    store.setValue(RECENT_KEY, [item for item in recent_databases() if item != text])
-    if store.value(LAST_KEY) == text:
-        store.remove(LAST_KEY)
-
-
 def last_database() -> str | None:
     value = settings().value(LAST_KEY)
     return str(value) if value else None

@@ -101,7 +101,7 @@ class StartDialog(QDialog):
         self.form = load_ui("start_dialog.ui", self)
         self.setWindowTitle(self.form.windowTitle())
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(12, 8, 12, 12)
         layout.addWidget(self.form)
         self.resize(640, 500)
 

@@ -39,6 +39,7 @@ class TableColumn:
     sort: Callable[[Any], Any] | None = None
     badge: bool = False  # the status column: dot + word, sorted by severity
     tooltip: Callable[[Any], str | None] | None = None
+    stretch: bool = False  # this column takes the width the others leave
 
 
 def format_date(value: date | str | None) -> str:
@@ -102,6 +103,8 @@ class RowTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.value(row)
             return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(column.value(row), int):
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role == SORT_ROLE:
             key = column.sort(row) if column.sort else column.value(row)
             if isinstance(key, str):

@@ -199,7 +199,8 @@ class RequestRow:
     days_left: int | None
     urgency: str
     awaiting_identity: bool
-    extended: bool
+    extended: bool  # an extension that holds: the due date is the extended one
+    problem: str | None = None  # why a recorded extension does not hold
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -209,6 +210,7 @@ class RequestRow:
             "due_date": None if self.due is None else self.due.isoformat(),
             "days_left": self.days_left, "urgency": self.urgency,
             "awaiting_identity": self.awaiting_identity, "extended": self.extended,
+            "problem": self.problem,
         }
 
 
@@ -986,8 +988,9 @@ def attachment_content(ctx: ServiceContext, case: str, attachment_id: int
 # ============================================================================ reading
 
 
-def describe_event(kind: str, text: str | None) -> str:
-    """A translated sentence for one timeline event."""
+def describe_event(kind: str, text: str | None,
+                   date_format: dl.DateFormatter | None = None) -> str:
+    """A translated sentence for one timeline event (dates ISO unless `date_format`)."""
     if kind == "note":
         return text or ""
     try:
@@ -998,7 +1001,13 @@ def describe_event(kind: str, text: str | None) -> str:
         return text or kind
 
     def day(key: str) -> str:
-        return str(data.get(key) or "")
+        value = str(data.get(key) or "")
+        if date_format is not None and value:
+            try:
+                return date_format(date.fromisoformat(value))
+            except ValueError:
+                return value
+        return value
 
     if kind == "intake":
         return _("Request received on {day} by {channel} and logged.").format(
@@ -1062,10 +1071,11 @@ def describe_event(kind: str, text: str | None) -> str:
     return text or kind
 
 
-def timeline(req: m.RightsRequest) -> list[TimelineEntry]:
+def timeline(req: m.RightsRequest,
+             date_format: dl.DateFormatter | None = None) -> list[TimelineEntry]:
     events = sorted(req.events, key=lambda e: (e.at, e.id or 0))
-    return [TimelineEntry(e.at, e.kind, e.text, e.actor, describe_event(e.kind, e.text))
-            for e in events]
+    return [TimelineEntry(e.at, e.kind, e.text, e.actor,
+                          describe_event(e.kind, e.text, date_format)) for e in events]
 
 
 def _summary(req: m.RightsRequest) -> RequestSummary:
@@ -1094,6 +1104,31 @@ def repeats(session: Session, req: m.RightsRequest) -> list[dict[str, Any]]:
     return out
 
 
+def possible_repeats(ctx: ServiceContext, name: str, address: str | None, received: date,
+                     hetu: str | None = None) -> list[dict[str, Any]]:
+    """Stored requests that a new one with these details would repeat (for the intake
+    form, before anything is saved). An identity code is only compared when the hashing
+    key exists already, and nothing is written."""
+    with ctx.read() as session:
+        identity_hash = None
+        key = settings.existing_identity_hash_key(session)
+        if key is not None and _clean(hetu):
+            try:
+                identity_hash = identity_code_hash(hetu, key)
+            except InvalidIdentityCode:
+                identity_hash = None
+        current = RequestSummary(case_id="", received=received, identity_hash=identity_hash,
+                                 name=name or "", address=address or "")
+        stored = list(session.scalars(select(m.RightsRequest)))
+        by_case = {r.case_number: r for r in stored}
+        return [{"case_number": match.earlier.case_id,
+                 "received": match.earlier.received.isoformat(),
+                 "basis": match.basis.value,
+                 "status": by_case[match.earlier.case_id].status,
+                 "rights": [r.right for r in by_case[match.earlier.case_id].rights]}
+                for match in find_repeat_requests(current, [_summary(r) for r in stored])]
+
+
 def notification_list(session: Session, req: m.RightsRequest) -> list[NotificationRecipient]:
     """Art. 19: the registers' regular recipients to tell about a rectification,
     erasure or restriction in this case (none when no such right is requested or all of
@@ -1115,7 +1150,8 @@ def art19_recipients(ctx: ServiceContext, case: str) -> list[NotificationRecipie
         return notification_list(session, find_case(session, case))
 
 
-def _view(session: Session, req: m.RightsRequest, today: date) -> dict[str, Any]:
+def _view(session: Session, req: m.RightsRequest, today: date,
+          date_format: dl.DateFormatter | None = None) -> dict[str, Any]:
     policy = settings.pause_policy(session)
     deadline, problem = _deadline_for_display(req, policy)
     data = snapshot(session, req)
@@ -1133,7 +1169,7 @@ def _view(session: Session, req: m.RightsRequest, today: date) -> dict[str, Any]
         data.update(due_date=None, extended_due_date=None, effective_due_date=None,
                     days_left=None, suspended=False)
     else:
-        rule = deadline.explain_lines()
+        rule = deadline.explain_lines(date_format)
         data.update(due_date=iso(deadline.due), extended_due_date=iso(deadline.extended_due),
                     effective_due_date=iso(deadline.effective_due),
                     days_left=deadline.days_left(today), suspended=deadline.suspended)
@@ -1147,7 +1183,7 @@ def _view(session: Session, req: m.RightsRequest, today: date) -> dict[str, Any]
     data["deadline_problem"] = problem
     data["extension_letter_sent_on"] = iso(extension_letter_date(req))
     data["repeats"] = repeats(session, req)
-    data["timeline"] = [t.to_json() for t in timeline(req)]
+    data["timeline"] = [t.to_json() for t in timeline(req, date_format)]
     data["notify"] = [{"register": n.register, "name": n.name, "kind": n.kind,
                        "description": n.description}
                       for n in notification_list(session, req)]
@@ -1158,16 +1194,17 @@ def _view(session: Session, req: m.RightsRequest, today: date) -> dict[str, Any]
     return data
 
 
-def get_request(ctx: ServiceContext, case: str) -> dict[str, Any]:
+def get_request(ctx: ServiceContext, case: str,
+                date_format: dl.DateFormatter | None = None) -> dict[str, Any]:
     """The case as `request show --json` prints it: the exchange form plus
     `received`, `due_date`, `extended_due_date`, `rule`, `repeats`, `timeline`,
     `notify` (Art. 19) and the names of its controller and registers."""
     with ctx.read() as session:
-        return _view(session, find_case(session, case), ctx.today())
+        return _view(session, find_case(session, case), ctx.today(), date_format)
 
 
 def _row(req: m.RightsRequest, policy: dl.PausePolicy, today: date) -> RequestRow:
-    deadline, _problem = _deadline_for_display(req, policy)
+    deadline, problem = _deadline_for_display(req, policy)
     open_case = req.status in OPEN_STATUSES
     urgency = (dl.urgency(deadline, today).value if open_case
                else RequestStatus(req.status).value)
@@ -1180,11 +1217,14 @@ def _row(req: m.RightsRequest, policy: dl.PausePolicy, today: date) -> RequestRo
         days_left=None if deadline is None else deadline.days_left(today),
         urgency=urgency,
         awaiting_identity=open_case and _open_pause(req, PauseKind.IDENTITY) is not None,
-        extended=req.extended_on is not None)
+        extended=deadline is not None and deadline.extended_due is not None,
+        problem=problem)
 
 
-def _sort_key(row: RequestRow) -> tuple:
-    return (row.due is None, row.due or date.max, row.received_on, row.case_number)
+def sort_key(row: RequestRow) -> tuple:
+    """By due date; then cases whose clock is stopped; then those without a deadline."""
+    rank = 0 if row.due is not None else (1 if row.urgency == dl.Urgency.SUSPENDED else 2)
+    return (rank, row.due or date.max, row.received_on, row.case_number)
 
 
 def list_requests(ctx: ServiceContext, *, status: RequestStatus | str | None = None,
@@ -1198,7 +1238,7 @@ def list_requests(ctx: ServiceContext, *, status: RequestStatus | str | None = N
         rows = [_row(req, policy, ctx.today()) for req in session.scalars(query)]
     if due_before is not None:
         rows = [r for r in rows if r.due is not None and r.due < due_before]
-    return sorted(rows, key=_sort_key)
+    return sorted(rows, key=sort_key)
 
 
 def dashboard(ctx: ServiceContext) -> Dashboard:

@@ -21,7 +21,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -47,6 +46,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     )
     return {
         "body": base,
+        "lead_in": ParagraphStyle("lead_in", parent=base, keepWithNext=1),
         "title": ParagraphStyle(
             "title",
             parent=base,
@@ -131,11 +131,16 @@ def _item_markup(item: Item) -> str:
     return _e(item.text)
 
 
-def _block_flowables(block: Block, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _block_flowables(
+    block: Block, s: dict[str, ParagraphStyle], *, lead_in: bool = False
+) -> list[Flowable]:
+    """Flowables of one block; `lead_in` keeps a paragraph on the page of what follows
+    ("Requests should be addressed to:" must not be orphaned from the address)."""
     if isinstance(block, Heading):
         return [Paragraph(_e(block.text), s["h3" if block.level <= 1 else "h4"])]
     if isinstance(block, Para):
-        return [Paragraph(_labelled(block.label, block.text), s["body"])]
+        style = s["lead_in" if lead_in else "body"]
+        return [Paragraph(_labelled(block.label, block.text), style)]
     if isinstance(block, Card):
         rows: list[Flowable] = []
         if block.title:
@@ -146,22 +151,30 @@ def _block_flowables(block: Block, s: dict[str, ParagraphStyle]) -> list[Flowabl
                 value = f"<link href={quoteattr(line.href)}>{value}</link>"
             label = f"{_e(line.label)}: " if line.label else ""
             rows.append(Paragraph(label + value, s["card_line"]))
-        rows.append(Spacer(1, 5))
-        return [KeepTogether(rows)]
+        return [*_chained(rows), Spacer(1, 5)]
     if isinstance(block, Bullets):
         if block.compact:
             return [_two_columns(block, s), Spacer(1, 3)]
         # Hand-made bullets rather than ListFlowable: each item and its details stay on one
-        # page (KeepTogether), so a right's name is never orphaned from its text.
+        # page, so a right's name is never orphaned from its text.
         flowables: list[Flowable] = []
         for item in block.items:
             parts: list[Flowable] = [Paragraph(_item_markup(item), s["item"], bulletText="•")]
             parts += [Paragraph(_e(d), s["detail"]) for d in item.details]
             parts += [Paragraph(_e(n), s["note"]) for n in item.notes]
-            flowables.append(KeepTogether(parts) if len(parts) > 1 else parts[0])
+            flowables.extend(_chained(parts))
         flowables.append(Spacer(1, 3))
         return flowables
     raise TypeError(f"unknown block {block!r}")
+
+
+def _chained(flowables: list[Flowable]) -> list[Flowable]:
+    """Keep these paragraphs on one page by chaining keepWithNext, not KeepTogether: a
+    KeepTogether is a container that reportlab will not join to a preceding keepWithNext
+    heading or lead-in, which would let "Requests should be addressed to:" end a page."""
+    for flowable in flowables[:-1]:
+        flowable.keepWithNext = 1
+    return flowables
 
 
 def _two_columns(block: Bullets, s: dict[str, ParagraphStyle]) -> Flowable:
@@ -182,8 +195,9 @@ def _story(doc: NoticeDocument, s: dict[str, ParagraphStyle]) -> list[Flowable]:
         story.append(Paragraph(_e(doc.introduction), s["body"]))
     for section in doc.sections:
         story.append(Paragraph(_e(section.numbered_heading), s["h2"]))
-        for block in section.blocks:
-            story.extend(_block_flowables(block, s))
+        for block, following in zip(section.blocks, (*section.blocks[1:], None), strict=True):
+            lead_in = isinstance(block, Para) and isinstance(following, Card)
+            story.extend(_block_flowables(block, s, lead_in=lead_in))
     return story
 
 

@@ -153,6 +153,7 @@ def web_href(url: str) -> str:
 
 
 def mail_href(address: str) -> str:
+    """A mailto: link for one plain address, or "" — no headers (?subject=) smuggled in."""
     address = address.strip()
     if address.count("@") != 1 or any(c.isspace() or c in "<>\"'?&:/" for c in address):
         return ""
@@ -231,12 +232,14 @@ class _Builder:
 
     def grouped(self, entries: Sequence[tuple[str, Item]], *, headings: bool = True) -> list[Block]:
         """Items under group headings in first-seen order; ungrouped ones without one."""
+        if not headings:
+            return [Bullets(tuple(item for _, item in entries))]
         groups: dict[str, list[Item]] = {}
         for group, item in entries:
             groups.setdefault(group, []).append(item)
         blocks: list[Block] = []
         for group, items in groups.items():
-            if group and headings:
+            if group:
                 blocks.append(Heading(group, self.sub_level()))
             blocks.append(Bullets(tuple(items)))
         return blocks
@@ -515,7 +518,9 @@ class _Builder:
         return [Card("", tuple(lines))] if lines else [self.not_recorded()]
 
     def build(self) -> NoticeDocument:
-        def per(section: SectionId, build: Callable[[RegisterData], list[Block]]):
+        def per(
+            section: SectionId, build: Callable[[RegisterData], list[Block]]
+        ) -> Callable[[], list[Block]]:
             return lambda: self.per_register(section, build)
 
         content: list[tuple[SectionId, Callable[[], list[Block]]]] = [

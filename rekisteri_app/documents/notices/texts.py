@@ -105,8 +105,9 @@ class NoticeTexts:
 
     # Babel formatting ----------------------------------------------------------------
     def date(self, value: _dt.date) -> str:
-        """Medium date: 15.5.2018 / 15 maj 2018 / 15 May 2018."""
-        return format_date(value, format="medium", locale=self.locale)
+        """15.5.2018 / 1 september 2023 / 1 September 2023: the Babel format named in the
+        resource (Finnish notices use numeric dates; sv/en medium would abbreviate months)."""
+        return format_date(value, format=self._get("meta", "date_format"), locale=self.locale)
 
     def join(self, items: list[str]) -> str:
         """A prose list ("a, b ja c") in the notice's language."""

@@ -272,7 +272,7 @@ def upgrade() -> None:
     sa.Column('register_id', sa.Integer(), nullable=False),
     sa.Column('processor_id', sa.Integer(), nullable=True),
     sa.Column('position', sa.Integer(), nullable=False),
-    sa.Column('country', sa.String(length=2), nullable=False),
+    sa.Column('country', sa.String(length=3), nullable=False),
     sa.Column('recipient', sa.String(length=300), nullable=False),
     sa.Column('safeguard', sa.String(length=20), nullable=False),
     sa.Column('scc_module', sa.String(length=2), nullable=True),

@@ -1,0 +1,245 @@
+"""`rekisteri notice`: print, publish and compare privacy notices.
+
+    rekisteri notice REGISTER --lang fi|sv|en --format pdf|html --out FILE [--publish] [--yes]
+    rekisteri notice REGISTER --changes [--lang L]
+    rekisteri notice REGISTER --versions [--json]
+
+Several REGISTERs of one controller make one notice. The output file is written
+atomically (a `.partial` file renamed into place); when publishing, the version is stored
+only if the file was written, and the file is kept only if the version was stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+from ..documents.notices import NOTICE_LANGUAGES, ChangeStatus, SectionChange
+from ..i18n import _, current_language, language_from_environment, set_language
+from .main import EXIT_BAD_INPUT, EXIT_OK, UsageError, open_context, print_json, print_table
+
+FORMATS = ("pdf", "html")
+YES_WORDS = {"y", "yes", "k", "kyllä", "kylla", "j", "ja"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("notice", help=_("print, publish and compare privacy notices"))
+    p.add_argument("registers", nargs="+", metavar="REGISTER",
+                   help=_("the register (name or id); several registers of one controller "
+                          "make one notice"))
+    p.add_argument("--lang", dest="notice_lang", choices=NOTICE_LANGUAGES,
+                   help=_("the language of the notice (default: fi)"))
+    p.add_argument("--format", dest="notice_format", choices=FORMATS,
+                   help=_("pdf or html (default: from the name of the --out file, else pdf)"))
+    p.add_argument("--out", metavar="FILE", help=_("write the notice to FILE"))
+    p.add_argument("--publish", action="store_true",
+                   help=_("store the notice as the next dated version of the register"))
+    p.add_argument("--yes", action="store_true",
+                   help=_("publish even when the checker has red findings"))
+    p.add_argument("--note", help=_("a note stored with the published version"))
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--changes", action="store_true",
+                      help=_("show what changed since the last published version"))
+    mode.add_argument("--versions", action="store_true",
+                      help=_("list the published versions"))
+    p.add_argument("--json", action="store_true", help=_("with --versions: print JSON"))
+    p.set_defaults(handler=cmd_notice)
+
+
+def cmd_notice(args: argparse.Namespace) -> int:
+    if getattr(args, "lang", None) is None:
+        # `--lang` after `notice` is the notice's language, not the message language.
+        set_language(language_from_environment())
+    _check_options(args)
+    if args.versions:
+        return _versions(args)
+    if args.changes:
+        return _changes(args)
+    return _print(args)
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    if args.changes or args.versions:
+        option = "--changes" if args.changes else "--versions"
+        for given, name in ((args.out, "--out"), (args.notice_format, "--format"),
+                            (args.publish, "--publish"), (args.yes, "--yes"),
+                            (args.note, "--note")):
+            if given:
+                raise UsageError(_("{option} cannot be used with {other}.").format(
+                    option=option, other=name))
+        if args.versions and args.notice_lang:
+            raise UsageError(_("{option} cannot be used with {other}.").format(
+                option="--versions", other="--lang"))
+    elif not args.out:
+        raise UsageError(_("Name the output file with --out FILE (or use --changes or "
+                           "--versions)."))
+    if args.json and not args.versions:
+        raise UsageError(_("--json belongs to --versions."))
+    if (args.yes or args.note) and not args.publish:
+        raise UsageError(_("--yes and --note belong to --publish."))
+
+
+# ------------------------------------------------------------------------ print/publish
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write beside the target and rename into place: a reader never sees half a file."""
+    from ..storage.errors import WriteFailed
+
+    tmp = path.with_name(path.name + ".partial")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise WriteFailed(path, exc.strerror or str(exc)) from None
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.notice_format:
+        return args.notice_format
+    return "html" if Path(args.out).suffix.lower() in (".html", ".htm") else "pdf"
+
+
+def _print(args: argparse.Namespace) -> int:
+    from ..services import notices
+
+    lang, fmt, out = args.notice_lang or "fi", _format(args), Path(args.out)
+    ctx = open_context(args)
+    try:
+        if not args.publish:
+            content = notices.render(ctx, args.registers, lang, fmt)
+            write_atomically(out, content.encode("utf-8") if isinstance(content, str)
+                             else content)
+            print(_("Wrote the notice to {path}.").format(path=out))
+            return EXIT_OK
+        confirm = False
+        red = notices.red_findings(ctx, args.registers)
+        if red:
+            _print_findings(red)
+            if args.yes:
+                confirm = True
+            elif _interactive():
+                if not _ask(_("Publish anyway? [y/N] ")):
+                    print(_("Nothing was published."), file=sys.stderr)
+                    return EXIT_BAD_INPUT
+                confirm = True
+            else:
+                print(_("The notice was not published: confirm the red findings with --yes, "
+                        "or fix them first."), file=sys.stderr)
+                return EXIT_BAD_INPUT
+        published = notices.publish(ctx, args.registers, lang, fmt, confirm_red=confirm,
+                                    note=args.note,
+                                    deliver=lambda content: write_atomically(out, content))
+    finally:
+        ctx.db.close()
+    print(_("Published version {version} of {date} ({lang}, {format}) to {path}.").format(
+        version=published.version, date=published.issued_on.isoformat(), lang=lang,
+        format=fmt, path=out))
+    print(_("SHA-256: {digest}").format(digest=published.sha256))
+    return EXIT_OK
+
+
+def _interactive() -> bool:
+    try:
+        return bool(sys.stdin) and sys.stdin.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _ask(prompt: str) -> bool:
+    try:
+        answer = input(prompt)
+    except EOFError:
+        return False
+    return answer.strip().lower() in YES_WORDS
+
+
+def _print_findings(findings) -> None:
+    lang = current_language()
+    print(_("Red findings of the checker:"), file=sys.stderr)
+    kinds = {"register": _("register"), "transfer": _("transfer"), "processor": _("processor")}
+    for f in findings:
+        subject = f"{kinds.get(f.subject_kind, f.subject_kind)}: {f.subject_name}"
+        article = f" ({f.article})" if f.article else ""
+        print(f"  - {subject}{article}: {f.text(lang)}", file=sys.stderr)
+
+
+# ------------------------------------------------------------------- changes, versions
+
+
+STATUS = {
+    ChangeStatus.ADDED: lambda: _("added"),
+    ChangeStatus.REMOVED: lambda: _("removed"),
+    ChangeStatus.CHANGED: lambda: _("changed"),
+}
+
+
+def _changes(args: argparse.Namespace) -> int:
+    from ..services import notices
+
+    lang = args.notice_lang or "fi"
+    ctx = open_context(args)
+    try:
+        last = notices.last_published(ctx, args.registers, lang)
+        changes = [] if last is None else notices.changes_since_published(
+            ctx, args.registers, lang)
+    finally:
+        ctx.db.close()
+    if last is None:
+        print(_("No notice in {lang} has been published yet: every section is new.").format(
+            lang=lang))
+        return EXIT_OK
+    changed = [c for c in changes if c.status != ChangeStatus.UNCHANGED]
+    if not changed:
+        print(_("No changes since version {version} of {date} ({lang}).").format(
+            version=last.version, date=last.issued_on.isoformat(), lang=lang))
+        return EXIT_OK
+    print(_("Changes since version {version} of {date} ({lang}):").format(
+        version=last.version, date=last.issued_on.isoformat(), lang=lang))
+    for change in changed:
+        print()
+        _print_change(change)
+    return EXIT_OK
+
+
+def _print_change(change: SectionChange) -> None:
+    print(f"{change.heading} ({STATUS[change.status]()})")
+    for line in change.diff:
+        if line.startswith(("---", "+++")):
+            continue
+        print("  …" if line.startswith("@@") else f"  {line}")
+
+
+def _versions(args: argparse.Namespace) -> int:
+    from ..services import notices
+
+    ctx = open_context(args)
+    try:
+        versions = notices.list_versions(ctx, args.registers)
+    finally:
+        ctx.db.close()
+    if args.json:
+        print_json([v.as_dict() for v in versions])
+        return EXIT_OK
+    if not versions:
+        print(_("No published versions."))
+        return EXIT_OK
+    several = len({v.register_id for v in versions}) > 1
+    headers = [_("Version"), _("Date"), _("Language"), _("Format"), _("Size"), _("SHA-256"),
+               _("Note")]
+    rows = [[v.version, v.issued_on.isoformat(), v.language or "", v.format or "",
+             v.size or "", (v.sha256 or "")[:16], v.note or ""] for v in versions]
+    if several:
+        headers.insert(0, _("Register"))
+        for row, v in zip(rows, versions, strict=True):
+            row.insert(0, v.register_name)
+    print_table(headers, rows)
+    return EXIT_OK

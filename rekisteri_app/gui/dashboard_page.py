@@ -1,0 +1,199 @@
+"""The Dashboard: what is overdue, due within a week, waiting for identity proof, and
+how many cases are in each status. The numbers come from `services.requests.dashboard`.
+
+Self-contained: `DashboardPage(ctx)` with `refresh()`. Double-clicking a case opens it;
+`changed` is emitted after the case dialog stored something.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.deadlines import DUE_SOON_DAYS
+from ..i18n import N_, _
+from ..services import requests as rq
+from ..services.requests_labels import STATUSES, label
+from .requests_page import (
+    DUE_COLUMN,
+    ROW_ROLE,
+    RequestFilter,
+    RequestTableModel,
+    fit_columns,
+    format_date,
+    make_table,
+    title_label,
+)
+
+TILE_COLOURS = {"overdue": "#c62828", "soon": "#ef8f00", "identity": "#3949ab",
+                "open": "#455a64"}
+
+
+class Tile(QFrame):
+    """A big number with a caption; clicking it filters the table below."""
+
+    clicked = Signal()
+
+    def __init__(self, key: str, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"tile_{key}")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        colour = TILE_COLOURS[key]
+        self.setStyleSheet(
+            f"QFrame#tile_{key} {{ border: 1px solid #d0d0d0; border-left: 6px solid {colour};"
+            " border-radius: 4px; background: white; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        self.number = QLabel("0")
+        self.number.setStyleSheet(f"font-size: 24pt; font-weight: bold; color: {colour};")
+        self.caption = QLabel(caption)
+        self.caption.setStyleSheet("color: #333;")
+        layout.addWidget(self.number)
+        layout.addWidget(self.caption)
+
+    def set_count(self, n: int) -> None:
+        self.number.setText(str(n))
+
+    def mousePressEvent(self, event: Any) -> None:
+        self.clicked.emit()
+        super().mousePressEvent(event)
+
+
+class _Bucket(RequestFilter):
+    """Only the rows of one dashboard bucket (None: every open case)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.keep: set[str] | None = None
+
+    def set_bucket(self, cases: set[str] | None) -> None:
+        self.change_filter(lambda: setattr(self, "keep", cases))
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:
+        row = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
+        if self.keep is not None and row is not None and row.case_number not in self.keep:
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+class DashboardPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.title_text = N_("Dashboard")
+        self.board: rq.Dashboard | None = None
+        self.bucket = "open"
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        header.addWidget(title_label(_("Dashboard")))
+        header.addStretch(1)
+        self.today_label = QLabel()
+        self.today_label.setStyleSheet("color: #666;")
+        header.addWidget(self.today_label)
+        layout.addLayout(header)
+
+        tiles = QGridLayout()
+        self.tiles = {
+            "overdue": Tile("overdue", _("Overdue")),
+            "soon": Tile("soon", _("Due within {n} days").format(n=DUE_SOON_DAYS)),
+            "identity": Tile("identity", _("Awaiting identity proof")),
+            "open": Tile("open", _("Open cases")),
+        }
+        for column, tile in enumerate(self.tiles.values()):
+            tiles.addWidget(tile, 0, column)
+            tile.clicked.connect(lambda key=tile.key: self.show_bucket(key))
+        layout.addLayout(tiles)
+
+        self.counts_label = QLabel()
+        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.counts_label.setWordWrap(True)
+        layout.addWidget(self.counts_label)
+
+        row = QHBoxLayout()
+        self.table_title = QLabel()
+        self.table_title.setStyleSheet("font-weight: bold;")
+        row.addWidget(self.table_title)
+        row.addStretch(1)
+        self.new_button = QPushButton(_("New request…"))
+        row.addWidget(self.new_button)
+        layout.addLayout(row)
+
+        self.model = RequestTableModel(self)
+        self.proxy = _Bucket(self)
+        self.table = make_table(self.model, self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(DUE_COLUMN, Qt.SortOrder.AscendingOrder)
+        layout.addWidget(self.table, 1)
+        self.empty = QLabel(_("No open requests."))
+        self.empty.setStyleSheet("color: #666;")
+        layout.addWidget(self.empty)
+        self.table.activated.connect(
+            lambda index: self.open_case(index.data(ROW_ROLE).case_number))
+        self.new_button.clicked.connect(self.new_request)
+
+    def refresh(self) -> None:
+        self.board = board = rq.dashboard(self.ctx)
+        self.today_label.setText(_("Today {day}").format(day=format_date(board.today, "full")))
+        self.tiles["overdue"].set_count(len(board.overdue))
+        self.tiles["soon"].set_count(len(board.due_soon))
+        self.tiles["identity"].set_count(len(board.awaiting_identity))
+        self.tiles["open"].set_count(len(board.open_cases))
+        parts = [f"{label(STATUSES, status)}: <b>{n}</b>" for status, n in board.counts.items()]
+        self.counts_label.setText(_("By status:") + " " + " · ".join(parts))
+        self.model.set_rows(board.open_cases)
+        fit_columns(self.table)
+        self.show_bucket(self.bucket)
+
+    def show_bucket(self, key: str) -> None:
+        """Filter the table to one tile's cases."""
+        board = self.board
+        if board is None:
+            return
+        self.bucket = key
+        rows = {"overdue": board.overdue, "soon": board.due_soon,
+                "identity": board.awaiting_identity, "open": None}[key]
+        self.proxy.set_bucket(None if rows is None else {r.case_number for r in rows})
+        titles = {"overdue": _("Overdue cases"),
+                  "soon": _("Cases due within {n} days").format(n=DUE_SOON_DAYS),
+                  "identity": _("Cases awaiting identity proof"),
+                  "open": _("Open cases by due date")}
+        self.table_title.setText(titles[key])
+        for tile_key, tile in self.tiles.items():
+            tile.setProperty("selected", tile_key == key)
+            tile.caption.setStyleSheet("color: #000; font-weight: bold;" if tile_key == key
+                                       else "color: #333;")
+        self.empty.setVisible(self.proxy.rowCount() == 0)
+
+    def open_case(self, case: str) -> Any:
+        from .request_dialog import CaseDialog
+
+        dialog = CaseDialog(self.ctx, case, self)
+        dialog.changed.connect(self._stored)
+        dialog.exec()
+        return dialog
+
+    def new_request(self) -> str | None:
+        from .request_dialog import IntakeDialog
+
+        dialog = IntakeDialog(self.ctx, self)
+        if dialog.exec():
+            self._stored()
+            return dialog.case_number
+        return None
+
+    def _stored(self) -> None:
+        self.refresh()
+        self.changed.emit()

@@ -1,0 +1,526 @@
+"""Privacy notices (tietosuojaseloste) printed from the stored registers.
+
+`notice_data` maps one register, or several registers of one controller, to the
+renderer's `NoticeData` (documents/notices): every stored field of the register reaches
+the notice. `render` prints it as PDF bytes or an HTML page; `publish` stores a dated,
+numbered version (bytes, SHA-256 and the per-section text for later comparison) in one
+audited transaction, and refuses while the compliance checker has red findings for the
+register unless the officer confirms; `changes_since_published` compares the current
+data with the last published version of the same language, section by section.
+
+A notice of several registers (Kuopio's customer and marketing registers in one
+document) is published as one version row per register with the same bytes and number.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from ..documents.notices import (
+    DATA_PROTECTION_OMBUDSMAN,
+    NOTICE_LANGUAGES,
+    AutomatedDecision,
+    ContactPerson,
+    ControllerInfo,
+    DataCategory,
+    LegalBasis,
+    NoticeData,
+    Processor,
+    Purpose,
+    Recipient,
+    RegisterData,
+    RequestInstructions,
+    RetentionRule,
+    RightStatement,
+    SectionChange,
+    SecurityMeasure,
+    Source,
+    SupervisoryAuthority,
+    Transfer,
+    diff_sections,
+    render_notice_html,
+    render_notice_pdf,
+    section_texts,
+)
+from ..documents.notices.data import SubjectGroup
+from ..domain.enums import (
+    ControllerRole,
+    Language,
+    LegalBasisArticle,
+    PeriodUnit,
+    RecipientKind,
+    Right,
+    Safeguard,
+    SecurityKind,
+    SourceKind,
+)
+from ..i18n import _
+from ..storage import models as m
+from . import entities, settings
+from .compliance import FindingRow, check_session
+from .context import HELSINKI, ServiceContext, ServiceError
+
+FORMATS = ("pdf", "html")
+
+#: One register (name, export key or id) or several registers of one controller.
+RegisterRef = str | int | Sequence[str | int]
+
+
+class RedFindings(ServiceError):
+    """Publishing refused: the checker has red findings and nobody confirmed them."""
+
+    def __init__(self, message: str, findings: list[FindingRow]) -> None:
+        super().__init__(message)
+        self.findings = findings
+
+
+@dataclass(frozen=True)
+class NoticeVersionInfo:
+    """One stored notice version of one register (content not included)."""
+
+    id: int
+    register_id: int
+    register_name: str
+    version: str
+    issued_on: date
+    language: str | None
+    format: str | None
+    note: str | None
+    sha256: str | None
+    size: int
+    has_sections: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "register_id": self.register_id,
+                "register": self.register_name, "version": self.version,
+                "issued_on": self.issued_on.isoformat(), "language": self.language,
+                "format": self.format, "note": self.note, "sha256": self.sha256,
+                "size": self.size, "has_sections": self.has_sections}
+
+
+@dataclass(frozen=True)
+class PublishedNotice:
+    """What `publish` stored: one version row per register, all with these bytes."""
+
+    versions: tuple[NoticeVersionInfo, ...]
+    content: bytes
+    red_findings_confirmed: tuple[str, ...] = ()
+
+    @property
+    def version(self) -> str:
+        return self.versions[0].version
+
+    @property
+    def issued_on(self) -> date:
+        return self.versions[0].issued_on
+
+    @property
+    def sha256(self) -> str:
+        return self.versions[0].sha256 or ""
+
+    @property
+    def language(self) -> str:
+        return self.versions[0].language or ""
+
+    @property
+    def format(self) -> str:
+        return self.versions[0].format or ""
+
+
+# ----------------------------------------------------------------------- checking input
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in NOTICE_LANGUAGES:
+        raise ServiceError(_("Unknown notice language {value!r}: use one of {allowed}.").format(
+            value=lang, allowed=", ".join(NOTICE_LANGUAGES)))
+    return lang
+
+
+def _check_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise ServiceError(_("Unknown notice format {value!r}: use one of {allowed}.").format(
+            value=fmt, allowed=", ".join(FORMATS)))
+    return fmt
+
+
+def _refs(register: RegisterRef) -> list[str | int]:
+    if isinstance(register, str | int):
+        return [register]
+    refs = list(register)
+    if not refs:
+        raise ServiceError(_("Name at least one register."))
+    return refs
+
+
+def find_registers(session: Session, register: RegisterRef) -> list[m.Register]:
+    """The registers named (duplicates dropped), checked to share a controller."""
+    found: list[m.Register] = []
+    for ref in _refs(register):
+        reg = entities.find(session, "registers", ref)
+        if reg not in found:
+            found.append(reg)
+    if len(found) > 1:
+        shared = set.intersection(*({rc.controller_id for rc in r.controllers} for r in found))
+        if not shared:
+            raise ServiceError(_(
+                "One notice can only cover registers of the same controller; {names} have "
+                "no controller in common.").format(names=", ".join(r.name for r in found)))
+    return found
+
+
+# ------------------------------------------------------------------------- the mapping
+
+
+def _s(value: str | None) -> str:
+    return (value or "").strip()
+
+
+def _unique(values: Iterable[str | None]) -> list[str]:
+    """Non-blank values, first occurrence kept, in order."""
+    out: list[str] = []
+    for value in values:
+        text = _s(value)
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+def _one_line(text: str | None) -> str:
+    """A stored multi-line address as one line ("street, postcode city")."""
+    return ", ".join(line.strip().rstrip(",") for line in _s(text).splitlines() if line.strip())
+
+
+def _laws(national_law: str | None) -> tuple[str, ...]:
+    """National law references, one per line or separated by semicolons."""
+    return tuple(_unique(re.split(r"[;\n]", national_law or "")))
+
+
+def _controller(rc: m.RegisterController) -> ControllerInfo:
+    c = rc.controller
+    return ControllerInfo(
+        name=c.name, business_id=_s(c.business_id), role=ControllerRole(rc.role),
+        visiting_address=_s(c.visiting_address) or None,
+        postal_address=_s(c.postal_address) or None,
+        phone=_s(c.phone), email=_s(c.email), web=_s(c.web), dpo_contact=_s(c.dpo_contact))
+
+
+def _contact(p: m.Contact, organisation: str = "") -> ContactPerson:
+    return ContactPerson(name=_s(p.name), role=_s(p.role), organisation=organisation,
+                         phone=_s(p.phone), email=_s(p.email),
+                         address=_s(p.address) or None, scope=_s(p.scope))
+
+
+def _processor(rp: m.RegisterProcessor) -> Processor:
+    """Named by the service it gives this register, else by all the services it offers."""
+    services = _unique([rp.service]) or _unique((rp.processor.services or "").splitlines())
+    return Processor(name=rp.processor.name, services=tuple(services),
+                     country=_s(rp.processor.country))
+
+
+def _retention(rule: m.RetentionRule) -> RetentionRule:
+    applies_to = _s(rule.applies_to)
+    if not applies_to and rule.data_category is not None:
+        applies_to = _s(rule.data_category.name)
+    has_period = rule.period_value is not None and bool(rule.period_unit)
+    return RetentionRule(
+        applies_to=applies_to,
+        period_value=rule.period_value if has_period else None,
+        period_unit=PeriodUnit(rule.period_unit) if has_period else None,
+        trigger=_s(rule.trigger), description=_s(rule.description),
+        legal_ground=_s(rule.legal_ground))
+
+
+def register_data(reg: m.Register) -> RegisterData:
+    """One stored register as the notice shows it."""
+    return RegisterData(
+        name=reg.name,
+        description=_s(reg.description),
+        purposes=tuple(Purpose(p.text) for p in reg.purposes if _s(p.text)),
+        legal_bases=tuple(
+            LegalBasis(article=LegalBasisArticle(b.article) if b.article else None,
+                       description=_s(b.description), laws=_laws(b.national_law))
+            for b in reg.legal_bases),
+        subject_groups=tuple(SubjectGroup(g.name, _s(g.description))
+                             for g in reg.subject_groups),
+        categories=tuple(
+            DataCategory(name=d.name, heading=_s(d.heading), special=bool(d.special),
+                         subject_group=_s(d.subject_group))
+            for d in reg.data_categories),
+        provision_requirement=_s(reg.provision_requirement),
+        sources=tuple(Source(s.name, SourceKind(s.kind), _s(s.description))
+                      for s in reg.sources),
+        recipients=tuple(Recipient(r.name, RecipientKind(r.kind), _s(r.description),
+                                   _s(r.legal_basis)) for r in reg.recipients),
+        processors=tuple(_processor(rp) for rp in reg.processors),
+        transfers=tuple(Transfer(recipient=t.recipient, country=t.country,
+                                 safeguard=Safeguard(t.safeguard),
+                                 description=_s(t.description)) for t in reg.transfers),
+        transfers_statement=_s(reg.transfers_statement),
+        retention=tuple(_retention(rule) for rule in reg.retention_rules),
+        retention_statement=_s(reg.retention_statement),
+        security=tuple(SecurityMeasure(SecurityKind(s.kind), s.text)
+                       for s in reg.security_measures),
+        automated_decisions=tuple(
+            AutomatedDecision(a.description, _s(a.logic), _s(a.consequences),
+                              bool(a.is_profiling)) for a in reg.automated_decisions),
+    )
+
+
+def _rights(registers: Sequence[m.Register]) -> tuple[RightStatement, ...]:
+    """Each right once, in first-listed order, with every register's own conditions."""
+    conditions: dict[str, list[str]] = {}
+    for reg in registers:
+        for r in reg.rights:
+            texts = conditions.setdefault(r.right, [])
+            texts += [t for t in _unique([r.description]) if t not in texts]
+    return tuple(RightStatement(Right(right), tuple(texts))
+                 for right, texts in conditions.items())
+
+
+def _requests(registers: Sequence[m.Register]) -> RequestInstructions:
+    addresses = _unique(_one_line(r.request_address) for r in registers)
+    return RequestInstructions(
+        recipient="; ".join(addresses),
+        identity_proof=" ".join(_unique(r.identity_proof for r in registers)),
+        notes=tuple(_unique([r.response_time for r in registers]
+                            + [r.rights_instructions for r in registers])))
+
+
+def _controllers_and_contacts(
+        registers: Sequence[m.Register]) -> tuple[tuple[ControllerInfo, ...],
+                                                  tuple[ContactPerson, ...]]:
+    links: list[m.RegisterController] = []
+    for reg in registers:
+        for rc in reg.controllers:
+            if all(rc.controller_id != seen.controller_id for seen in links):
+                links.append(rc)
+    contacts: list[ContactPerson] = []
+
+    def add(person: ContactPerson) -> None:
+        if person not in contacts:
+            contacts.append(person)
+
+    for reg in registers:
+        for p in reg.contacts:
+            add(_contact(p))
+    several = len(links) > 1
+    for rc in links:
+        for p in rc.controller.contacts:
+            add(_contact(p, rc.controller.name if several else ""))
+    return tuple(_controller(rc) for rc in links), tuple(contacts)
+
+
+def supervisory_authority(session: Session) -> SupervisoryAuthority:
+    """The Data Protection Ombudsman in the notice's language, with the officer's own
+    settings (authority.*) where they were set. A set address replaces both published
+    addresses: the default visiting address would be stale beside a corrected one."""
+    def explicit(key: str) -> str:
+        row = session.get(m.Setting, key)
+        if row is None or not _s(row.value):
+            return ""
+        return _s(str(settings.read(session, key)))
+
+    base = DATA_PROTECTION_OMBUDSMAN
+    address = explicit(settings.AUTHORITY_ADDRESS)
+    return SupervisoryAuthority(
+        name=explicit(settings.AUTHORITY_NAME) or base.name,
+        visiting_address=None if address else base.visiting_address,
+        postal_address=address or base.postal_address,
+        phone=explicit(settings.AUTHORITY_PHONE) or base.phone,
+        email=explicit(settings.AUTHORITY_EMAIL) or base.email,
+        web=explicit(settings.AUTHORITY_WEB) or base.web)
+
+
+def _versions(registers: Sequence[m.Register]) -> list[m.NoticeVersion]:
+    rows = [v for reg in registers for v in reg.notice_versions]
+    return sorted(rows, key=lambda v: (v.issued_on, v.id))
+
+
+def _helsinki_today() -> date:
+    return datetime.now(HELSINKI).date()
+
+
+def notice_data(session: Session, register_ids: Sequence[int], lang: str, *,
+                today: date | None = None, version: str | None = None,
+                dated: date | None = None) -> NoticeData:
+    """The notice of these registers (one, or several of one controller) in `lang`.
+
+    Version and date are those of the latest stored version of any of them, else no
+    version and `today`; `version` / `dated` override both (publishing uses them).
+    """
+    _check_lang(lang)
+    registers = find_registers(session, list(register_ids))
+    controllers, contacts = _controllers_and_contacts(registers)
+    history = _versions(registers)
+    latest = history[-1] if history else None
+    if version is None:
+        version = latest.version if latest else ""
+    if dated is None:
+        dated = latest.issued_on if latest else (today or _helsinki_today())
+    first = history[0].issued_on if history else None
+    return NoticeData(
+        controllers=controllers,
+        registers=tuple(register_data(r) for r in registers),
+        contacts=contacts,
+        rights=_rights(registers),
+        requests=_requests(registers),
+        authority=supervisory_authority(session),
+        changes_policy=" ".join(_unique(r.changes_policy for r in registers)),
+        version=version,
+        date=dated,
+        first_published=first if first is not None and first < dated else None,
+        language=Language(lang),
+    )
+
+
+def _render(data: NoticeData, lang: str, fmt: str) -> bytes | str:
+    if fmt == "pdf":
+        return render_notice_pdf(data, lang)
+    return render_notice_html(data, lang)
+
+
+# --------------------------------------------------------------------------- use cases
+
+
+def render(ctx: ServiceContext, register: RegisterRef, lang: str,
+           fmt: str = "pdf") -> bytes | str:
+    """The current notice: PDF bytes, or the HTML page as text. Stores nothing."""
+    _check_lang(lang)
+    _check_format(fmt)
+    with ctx.read() as session:
+        ids = [r.id for r in find_registers(session, register)]
+        return _render(notice_data(session, ids, lang, today=ctx.today()), lang, fmt)
+
+
+def _red(session: Session, registers: Sequence[m.Register], today: date) -> list[FindingRow]:
+    ids = {r.id for r in registers}
+    return [f for f in check_session(session, today) if f.severity == "red" and (
+        (f.subject_kind == "register" and f.subject_id in ids)
+        or (f.subject_kind == "transfer" and f.register_id in ids))]
+
+
+def red_findings(ctx: ServiceContext, register: RegisterRef) -> list[FindingRow]:
+    """The checker's red findings about these registers or their transfers."""
+    with ctx.read() as session:
+        return _red(session, find_registers(session, register), ctx.today())
+
+
+def next_version(existing: Iterable[str]) -> str:
+    """One more than the highest leading number of the stored versions ("3", "v2.1")."""
+    numbers = [int(found.group(1)) for v in existing
+               if (found := re.match(r"\s*[vV]?(\d+)", v or ""))]
+    return str(max(numbers, default=0) + 1)
+
+
+def _info(v: m.NoticeVersion) -> NoticeVersionInfo:
+    return NoticeVersionInfo(
+        id=v.id, register_id=v.register_id, register_name=v.register.name, version=v.version,
+        issued_on=v.issued_on, language=v.language, format=v.format, note=v.note,
+        sha256=v.sha256, size=len(v.content or b""), has_sections=bool(v.sections_json))
+
+
+def publish(ctx: ServiceContext, register: RegisterRef, lang: str, fmt: str = "pdf", *,
+            confirm_red: bool = False, note: str | None = None,
+            deliver: Callable[[bytes], None] | None = None) -> PublishedNotice:
+    """Store the notice as the next version of the register(s), dated today.
+
+    Refused (RedFindings) while red findings exist, unless `confirm_red`; the confirmed
+    findings are named in the audit event. `deliver(content)` runs before the commit
+    (e.g. writing the file the officer asked for): if it raises, nothing is stored.
+    """
+    _check_lang(lang)
+    _check_format(fmt)
+    with ctx.change() as tx:
+        session = tx.session
+        registers = find_registers(session, register)
+        red = _red(session, registers, ctx.today())
+        if red and not confirm_red:
+            names = ", ".join(r.name for r in registers)
+            raise RedFindings(_(
+                "{register} has {count} red finding(s); publishing the notice needs "
+                "confirmation.").format(register=names, count=len(red)), red)
+        today = ctx.today()
+        version = next_version(v.version for v in _versions(registers))
+        ids = [r.id for r in registers]
+        data = notice_data(session, ids, lang, version=version, dated=today)
+        rendered = _render(data, lang, fmt)
+        content = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+        digest = hashlib.sha256(content).hexdigest()
+        sections = json.dumps([list(s) for s in section_texts(data, lang)],
+                              ensure_ascii=False)
+        rows = []
+        for reg in registers:
+            row = m.NoticeVersion(version=version, issued_on=today, language=lang,
+                                  format=fmt, note=_s(note) or None, content=content,
+                                  sections_json=sections, sha256=digest)
+            reg.notice_versions.append(row)
+            rows.append(row)
+        session.flush()
+        confirmed = tuple(f"{f.code}: {f.subject_name}" for f in red)
+        tx.audit("publish", "notice", ",".join(str(r.id) for r in rows), None, {
+            "registers": [r.name for r in registers], "register_ids": ids,
+            "version": version, "issued_on": today.isoformat(), "language": lang,
+            "format": fmt, "sha256": digest, "size": len(content),
+            "red_findings_confirmed": list(confirmed)})
+        published = PublishedNotice(tuple(_info(r) for r in rows), content, confirmed)
+        if deliver is not None:
+            deliver(content)
+        return published
+
+
+def list_versions(ctx: ServiceContext, register: RegisterRef) -> list[NoticeVersionInfo]:
+    """Every stored version of the register(s), oldest first."""
+    with ctx.read() as session:
+        return [_info(v) for v in _versions(find_registers(session, register))]
+
+
+def version_content(ctx: ServiceContext, version_id: int) -> bytes:
+    """The stored bytes of one version (empty for versions known only by their date)."""
+    with ctx.read() as session:
+        row = session.get(m.NoticeVersion, version_id)
+        if row is None:
+            raise ServiceError(_("No notice version {id}.").format(id=version_id))
+        return row.content or b""
+
+
+def _last_published_row(registers: Sequence[m.Register], lang: str) -> m.NoticeVersion | None:
+    rows = [v for v in _versions(registers) if v.language == lang and v.sections_json]
+    return rows[-1] if rows else None
+
+
+def last_published(ctx: ServiceContext, register: RegisterRef,
+                   lang: str) -> NoticeVersionInfo | None:
+    """The latest version in `lang` that can be compared with (it has section texts)."""
+    _check_lang(lang)
+    with ctx.read() as session:
+        row = _last_published_row(find_registers(session, register), lang)
+        return None if row is None else _info(row)
+
+
+def changes_since_published(ctx: ServiceContext, register: RegisterRef,
+                            lang: str) -> list[SectionChange]:
+    """Section by section, how the current notice differs from the last one published in
+    `lang` (every section ADDED when none was). The current text is built with the
+    published version's number and date, so only the content can differ."""
+    _check_lang(lang)
+    with ctx.read() as session:
+        registers = find_registers(session, register)
+        ids = [r.id for r in registers]
+        last = _last_published_row(registers, lang)
+        if last is None:
+            old: list[tuple[str, str, str]] = []
+            data = notice_data(session, ids, lang, today=ctx.today())
+        else:
+            old = [tuple(s) for s in json.loads(last.sections_json or "[]")]
+            data = notice_data(session, ids, lang, version=last.version,
+                               dated=last.issued_on)
+        return diff_sections(old, section_texts(data, lang))

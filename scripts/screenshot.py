@@ -1,0 +1,147 @@
+"""Take the README screenshot of the main window (and, on request, of every editor).
+
+    python scripts/screenshot.py                      # docs/screenshot-main-window.png
+    python scripts/screenshot.py --lang en --editors /tmp/editors
+
+Runs on the demo database (services.demo) in a temporary folder, or on the test
+fixture document when the demo is not available. Uses Qt's offscreen platform unless a
+display is set (e.g. under `xvfb-run`), and a temporary settings folder, so it never
+touches the user's recent databases or window geometry.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSPHRASE = "screenshot-passphrase"
+
+
+def make_database(folder: Path):
+    """An open Database with demo (or fixture) content."""
+    from rekisteri_app.storage.database import Database
+
+    path = folder / "rekisteri-demo.db"
+    try:
+        from rekisteri_app.services.demo import create_demo
+    except ImportError:
+        create_demo = None
+    if create_demo is not None:
+        create_demo(path, PASSPHRASE)
+        return Database.open(path, PASSPHRASE)
+    sys.path.insert(0, str(ROOT))
+    from rekisteri_app.services.context import ServiceContext
+    from rekisteri_app.services.exchange import import_document
+    from tests.exchange_samples import full_document
+
+    database = Database.create(path, PASSPHRASE)
+    import_document(ServiceContext(database, actor="screenshot"), full_document())
+    return database
+
+
+def settle(app, rounds: int = 5) -> None:
+    for _round in range(rounds):
+        app.processEvents()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", default="fi", choices=("fi", "sv", "en"))
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot-main-window.png"))
+    parser.add_argument("--editors", metavar="DIR", help="also grab each editor into DIR")
+    parser.add_argument("--size", default="1400x900")
+    args = parser.parse_args(argv)
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from rekisteri_app.gui.app import install_qt_translations
+    from rekisteri_app.i18n import set_language
+
+    with tempfile.TemporaryDirectory(prefix="rekisteri-shot-") as temp:
+        folder = Path(temp)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                          str(folder / "settings"))
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        set_language(args.lang)
+        install_qt_translations(app, args.lang)
+        from rekisteri_app.gui.main_window import MainWindow
+
+        database = make_database(folder)
+        window = MainWindow(database, PASSPHRASE)
+        width, height = (int(n) for n in args.size.split("x"))
+        window.resize(width, height)
+        window.show()
+        window.show_page("registers")
+        page = window.registers_page
+        if page.proxy.rowCount():
+            page.table.selectRow(0)
+        settle(app)
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(out)):
+            print(f"could not write {out}", file=sys.stderr)
+            return 1
+        print(out)
+
+        if args.editors:
+            grab_editors(app, window, Path(args.editors))
+        for editor in list(window.editors.values()):
+            editor.baseline = editor.collect_raw()
+            editor.close()
+        window.close()
+    return 0
+
+
+def grab_editors(app, window, folder: Path) -> None:
+    """One PNG per editor, and one per register-editor tab, for a look at each form."""
+    from PySide6.QtWidgets import QTabWidget
+
+    folder.mkdir(parents=True, exist_ok=True)
+    shots = []
+    for page_name in ("registers", "processors", "controllers", "transfers", "audit"):
+        window.show_page(page_name)
+        settle(app)
+        shots.append((f"page-{page_name}", window))
+    for name, shot in shots:
+        window.show_page(name.removeprefix("page-"))
+        settle(app)
+        shot.grab().save(str(folder / f"{name}.png"))
+        print(folder / f"{name}.png")
+    registers = window.registers_page.model.rows
+    processors = window.processors_page.model.rows
+    controllers = window.controllers_page.model.rows
+    transfers = window.transfers_page.model.rows
+    editors = []
+    if registers:
+        editors.append(("register", window.open_register(registers[0].id)))
+    if processors:
+        editors.append(("processor", window.open_processor(processors[0].id)))
+    if controllers:
+        editors.append(("controller", window.open_controller(controllers[0].id)))
+    if transfers:
+        editors.append(("transfer", window.open_transfer(transfers[0].register_id,
+                                                          transfers[0].index)))
+    for name, editor in editors:
+        settle(app)
+        tabs = editor.form.findChild(QTabWidget, "tabs")
+        if tabs is None:
+            editor.grab().save(str(folder / f"editor-{name}.png"))
+            print(folder / f"editor-{name}.png")
+            continue
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            settle(app)
+            target = folder / f"editor-{name}-{index + 1}.png"
+            editor.grab().save(str(target))
+            print(target)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

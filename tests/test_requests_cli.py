@@ -1,0 +1,304 @@
+"""`rekisteri request ...`: every field round-trips, bad input exits 1 and stores nothing."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from rekisteri_app.services.context import ServiceContext
+from rekisteri_app.storage.database import Database
+from tests.conftest import PASSPHRASE, FixedClock
+from tests.test_requests_helpers import HETU, load_organisation, state
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def run(ctx, cli, monkeypatch, db_path):
+    """The CLI on a database holding the sample organisation, with the test clock."""
+    from rekisteri_app.cli import request_commands
+
+    load_organisation(ctx)
+    ctx.db.close()
+
+    def fixed_context(args):
+        return ServiceContext(Database.open(args.db, PASSPHRASE), actor="cli",
+                              clock=FixedClock(NOW))
+
+    monkeypatch.setattr(request_commands, "open_context", fixed_context)
+
+    def call(*args: str) -> tuple[int, str, str]:
+        return cli("--lang", "en", *args)
+
+    call.db_path = db_path
+    return call
+
+
+def show(run, case: str) -> dict:
+    code, out, err = run("request", "show", case, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def export(run) -> tuple[str, int]:
+    """Everything stored (the export and the audit trail's length)."""
+    with Database.open(run.db_path, PASSPHRASE) as db:
+        return state(ServiceContext(db))
+
+
+def add(run, *extra: str) -> str:
+    code, out, err = run("request", "add", "--received", "2026-11-02", "--channel", "post",
+                         "--type", "access", "--name", "Matti Meikäläinen",
+                         "--address", "Kuja 1, 40100 Jyväskylä", "--lang", "fi", *extra)
+    assert code == 0, err
+    return out.split()[-1]
+
+
+def test_add_with_every_option_round_trips_through_show_json(run, tmp_path):
+    scan = tmp_path / "valtakirja.pdf"
+    scan.write_bytes(b"%PDF-1.4 valtakirja")
+    code, out, err = run(
+        "request", "add", "--received", "2026-11-02", "--channel", "post",
+        "--type", "access", "--type", "erasure", "--name", "Matti Meikäläinen",
+        "--address", "Kuja 1, 40100 Jyväskylä", "--email", "matti@example.invalid",
+        "--phone", "040 000 0000", "--customer-number", "A-123", "--hetu", HETU,
+        "--lang", "sv", "--register", "Asiakasrekisteri", "--controller",
+        "Esimerkki Energia Oy", "--requester-name", "Liisa Asianajaja",
+        "--requester-address", "Katu 2, 00100 Helsinki", "--requester-email",
+        "liisa@example.invalid", "--requester-phone", "09 000", "--authority",
+        "power-of-attorney", "--authority-checked", "2026-11-04", "--description",
+        "Kirje ja valtakirja", "--classification", "gdpr", "--attach", str(scan))
+    assert code == 0, err
+    case = out.split()[-1]
+    assert case == "2026-0001"
+    v = show(run, case)
+    assert v["case_number"] == case
+    assert v["received"] == v["received_on"] == "2026-11-02"
+    assert v["due_date"] == "2026-12-02" and v["extended_due_date"] is None
+    assert v["status"] == "received"
+    assert (v["channel"], v["language"], v["classification"]) == ("post", "sv", "gdpr")
+    assert v["subject"] == {"name": "Matti Meikäläinen", "address": "Kuja 1, 40100 Jyväskylä",
+                            "email": "matti@example.invalid", "phone": "040 000 0000",
+                            "customer_number": "A-123"}
+    assert v["identity_code_recorded"] is True
+    assert v["requester"]["name"] == "Liisa Asianajaja"
+    assert v["requester"]["address"] == "Katu 2, 00100 Helsinki"
+    assert v["requester"]["email"] == "liisa@example.invalid"
+    assert v["requester"]["phone"] == "09 000"
+    assert (v["authority"], v["authority_checked_on"]) == ("power-of-attorney", "2026-11-04")
+    assert v["controller_name"] == "Esimerkki Energia Oy"
+    assert v["register_names"] == ["Asiakasrekisteri"]
+    assert v["description"] == "Kirje ja valtakirja"
+    assert [(r["right"], r["outcome"]) for r in v["rights"]] == [("access", "pending"),
+                                                                 ("erasure", "pending")]
+    assert [a["filename"] for a in v["attachments"]] == ["valtakirja.pdf"]
+    assert v["attachments"][0]["size"] == len(b"%PDF-1.4 valtakirja")
+    assert "One month from" in v["rule"]
+    assert [t["kind"] for t in v["timeline"]] == ["intake", "identity-code"]
+    assert v["repeats"] == []
+    assert HETU not in json.dumps(v)
+
+
+def test_add_from_a_json_file(run, tmp_path):
+    path = tmp_path / "pyynto.json"
+    path.write_text(json.dumps({
+        "received_on": "2026-11-02", "channel": "email", "language": "en",
+        "rights": ["portability", {"right": "objection"}],
+        "subject": {"name": "Anna Esimerkki", "address": "Tie 5"},
+        "controller": "Esimerkki Energia Oy", "registers": ["Markkinointirekisteri"],
+        "classification": "gdpr"}), encoding="utf-8")
+    code, out, err = run("request", "add", "--json", str(path))
+    assert code == 0, err
+    v = show(run, out.split()[-1])
+    assert [r["right"] for r in v["rights"]] == ["portability", "objection"]
+    assert v["register_names"] == ["Markkinointirekisteri"]
+    path.write_text(json.dumps({"received_on": "2026-11-02", "channel": "email",
+                                "language": "en", "rights": ["access"],
+                                "subject": {"name": "X"}, "case_number": "2026-0099"}))
+    code, _out, err = run("request", "add", "--json", str(path))
+    assert code == 1 and "case_number" in err
+
+
+def test_update_each_kind_and_show_reflects_it(run):
+    case = add(run, "--type", "erasure", "--type", "rectification", "--register",
+               "Asiakasrekisteri")
+    steps = [
+        ("--identity-asked", "2026-11-03"),
+        ("--identity-received", "2026-11-05"),
+        ("--identity-verified", "in-person-document", "--verified-by", "Aino Virtanen",
+         "--verified-on", "2026-11-05", "--document-type", "passport",
+         "--document-last4", "1234", "--hetu", HETU),
+        ("--clarification-asked", "2026-11-06", "--clarification-received", "2026-11-09"),
+        ("--status", "awaiting"),
+        ("--status", "in-progress"),
+        ("--extend", "--reasons", "Useita rekistereitä", "--letter-sent", "2026-11-20"),
+        ("--fee-reason", "Toistuva pyyntö"),
+        ("--outcome", "access=refused", "--ground", "art-12-5", "--reason", "toistuva"),
+        ("--outcome", "erasure=partly", "--outcome", "rectification=granted",
+         "--ground", "art-17-3-b", "--ground", "", "--reason", "kirjanpito",
+         "--reason", ""),
+        ("--erasure", "puhelutallenteet=erased",
+         "--erasure", "nimi=kept:2036-11-20:art-17-3-b:kirjanpitolaki"),
+        ("--hold", "puhelutallenteet", "--hold-reason", "riita"),
+        ("--release", "puhelutallenteet"),
+        ("--authority-checked", "2026-11-21"),
+    ]
+    for step in steps:
+        code, out, err = run("request", "update", case, *step)
+        assert code == 0, (step, err)
+    v = show(run, case)
+    assert [(p["kind"], p["asked_on"], p["received_on"]) for p in v["pauses"]] == [
+        ("identity", "2026-11-03", "2026-11-05"), ("clarification", "2026-11-06",
+                                                   "2026-11-09")]
+    [check] = v["identity_checks"]
+    assert (check["method"], check["verified_by"], check["verified_on"],
+            check["document_type"], check["document_last4"]) == (
+        "in-person-document", "Aino Virtanen", "2026-11-05", "passport", "1234")
+    assert v["status"] == "extended"
+    assert (v["extended_on"], v["extension_reasons"], v["extension_letter_sent_on"]) == (
+        "2026-11-20", "Useita rekistereitä", "2026-11-20")
+    # 2 Dec + 2 + 3 days suspended = 7 Dec; + 2 months = 7 Feb 2027, a Sunday → 8 Feb
+    assert (v["due_date"], v["extended_due_date"]) == ("2026-12-07", "2027-02-08")
+    assert "Clock stopped" in v["rule"] and "Extended" in v["rule"]
+    rights = {r["right"]: r for r in v["rights"]}
+    assert (rights["access"]["outcome"], rights["access"]["legal_ground"],
+            rights["access"]["reason"]) == ("refused", "art-12-5", "toistuva")
+    assert (rights["erasure"]["outcome"], rights["erasure"]["legal_ground"]) == (
+        "partly", "art-17-3-b")
+    assert (rights["rectification"]["outcome"], rights["rectification"]["legal_ground"]) == (
+        "granted", None)
+    erasures = {e["category_name"]: e for e in rights["erasure"]["erasures"]}
+    assert erasures["puhelutallenteet"]["erased"] is True
+    assert (erasures["nimi"]["kept_until"], erasures["nimi"]["legal_ground"],
+            erasures["nimi"]["reason"]) == ("2036-11-20", "art-17-3-b", "kirjanpitolaki")
+    [hold] = v["legal_holds"]
+    assert (hold["reason"], hold["released_on"]) == ("riita", "2026-11-23")
+    assert v["fee_reason"] == "Toistuva pyyntö"
+    assert v["authority_checked_on"] == "2026-11-21"
+    assert [n["name"] for n in v["notify"]] == ["Viranomaiset"]
+    kinds = [t["kind"] for t in v["timeline"]]
+    for kind in ("intake", "pause-asked", "pause-received", "identity", "identity-code",
+                 "status", "extension", "letter-sent", "fee-reason", "outcome", "erasure",
+                 "hold", "release", "authority-checked"):
+        assert kind in kinds, kind
+    code, _out, err = run("request", "update", case, "--status", "answered")
+    assert code == 0, err
+    code, _out, err = run("request", "update", case, "--close")
+    assert code == 0, err
+    assert show(run, case)["status"] == "closed"
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--status", "answered"), "cannot move"),
+    (("--status", "extended"), "extension"),
+    (("--close",), "withdrawn"),
+    (("--outcome", "access=refused"), "legal ground"),
+    (("--outcome", "access=maybe"), "outcomes are"),
+    (("--identity-received", "2026-11-05"), "No identity proof"),
+    (("--identity-asked", "2026-02-30"), "not a valid date"),
+    (("--hetu", "131052-308X"), "check character"),
+    (("--identity-verified", "strong-eid"), "--verified-by"),
+    (("--extend", "--reasons", "x"), "--letter-sent"),
+    (("--erasure", "nimi=kept:2036-01-01:art-17-3-b"), "does not request"),
+    (("--hold", "kengännumero"), "No data category"),
+    ((), "nothing to change"),
+])
+def test_bad_updates_exit_1_with_a_message_and_change_nothing(run, args, message):
+    case = add(run, "--controller", "Esimerkki Energia Oy")
+    before = export(run)
+    code, _out, err = run("request", "update", case, *args)
+    assert code == 1
+    assert message in err
+    assert export(run) == before
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--received", "2026-02-30"), "not a valid date"),
+    (("--received", "2026-13-01"), "not a valid date"),
+    (("--received", "2026-12-01"), "future"),
+    (("--hetu", "131052-308X"), "check character"),
+    (("--register", "Ei tällaista"), "Ei tällaista"),
+    (("--controller", "Tuntematon Oy"), "Tuntematon Oy"),
+    (("--type", "everything"), "invalid choice"),
+    (("--authority", "guardian"), "requester"),
+])
+def test_bad_intake_exits_1_and_stores_nothing(run, args, message):
+    base = {"--received": "2026-11-02", "--channel": "post", "--type": "access",
+            "--name": "Matti", "--lang": "fi"}
+    argv = []
+    given = dict(zip(args[::2], args[1::2], strict=True))
+    for option, value in {**base, **given}.items():
+        argv += [option, value]
+    before = export(run)
+    code, _out, err = run("request", "add", *argv)
+    assert code == 1
+    assert message in err
+    assert export(run) == before
+
+
+def test_missing_required_intake_options_are_named(run):
+    code, _out, err = run("request", "add", "--channel", "post")
+    assert code == 1
+    assert "--received" in err and "--name" in err
+
+
+def test_an_unknown_case_number_exits_1(run):
+    for argv in (("show", "2026-0042"), ("update", "2026-0042", "--fee-reason", "x"),
+                 ("note", "2026-0042", "hello")):
+        code, _out, err = run("request", *argv)
+        assert code == 1
+        assert "2026-0042" in err
+
+
+def test_note_list_and_dashboard(run):
+    late = add(run)
+    code, _out, err = run("request", "note", late, "Soitettu", "asiakkaalle")
+    assert code == 0, err
+    assert show(run, late)["timeline"][-1]["description"] == "Soitettu asiakkaalle"
+    code, out, _err = run("request", "add", "--received", "2026-10-01", "--channel", "email",
+                          "--type", "access", "--name", "Maija Muu", "--lang", "fi")
+    overdue = out.split()[-1]
+    code, out, _err = run("request", "list", "--json")
+    assert [r["case_number"] for r in json.loads(out)] == [overdue, late]
+    code, out, _err = run("request", "list", "--due-before", "2026-11-30", "--json")
+    assert [r["case_number"] for r in json.loads(out)] == [overdue]
+    run("request", "update", late, "--identity-verified", "strong-eid", "--verified-by",
+        "AV", "--verified-on", "2026-11-03")
+    code, out, _err = run("request", "list", "--status", "in-progress")
+    assert code == 0 and late in out and overdue not in out
+    code, out, _err = run("request", "dashboard", "--json")
+    board = json.loads(out)
+    assert [r["case_number"] for r in board["overdue"]] == [overdue]
+    assert board["counts"]["received"] == 1 and board["counts"]["in-progress"] == 1
+    code, out, _err = run("request", "dashboard")
+    assert code == 0 and overdue in out
+    code, out, _err = run("request", "show", late)
+    assert code == 0 and "How the deadline was computed" in out
+
+
+def test_repeat_requests_are_reported_at_intake_and_in_show(run):
+    first = add(run)
+    code, out, _err = run("request", "add", "--received", "2026-11-20", "--channel", "email",
+                          "--type", "access", "--name", "Matti Meikäläinen",
+                          "--address", "Kuja 1, 40100 Jyväskylä", "--lang", "fi")
+    second = out.split()[-1]
+    assert first in out
+    [match] = show(run, second)["repeats"]
+    assert match["case_number"] == first
+
+
+def test_the_case_number_prefix_setting(run):
+    add(run)
+    code, _out, err = run("request", "settings", "--set", "case.prefix=ts")
+    assert code == 0, err
+    assert add(run) == "TS-2026-0002"
+    code, _out, err = run("request", "settings", "--set", "deadline.pause_policy=maybe")
+    assert code == 1 and "maybe" in err
+
+
+def test_reply_language_does_not_change_the_message_language(run):
+    code, out, _err = run("request", "add", "--received", "2026-11-02", "--channel", "post",
+                          "--type", "access", "--name", "Sven", "--lang", "sv")
+    assert code == 0 and out.split()[-1] == "2026-0001"
