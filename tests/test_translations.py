@@ -54,3 +54,30 @@ def test_placeholders_survive_translation():
                 continue
             names = set(re.findall(r"\{(\w+)", message.id))
             assert names == set(re.findall(r"\{(\w+)", message.string)), (lang, message.id)
+
+
+def _pairs(lang: str):
+    """(source, translation) pairs, plural forms included."""
+    for message in catalogue(lang, "po"):
+        if not message.id or not message.string:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in strings:
+            yield ids[-1], text
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_plural_forms_keep_their_placeholders(lang):
+    import re
+
+    for source, text in _pairs(lang):
+        assert set(re.findall(r"\{(\w+)", source)) >= set(re.findall(r"\{(\w+)", text)), source
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_menu_accelerators_survive_translation(lang):
+    """A menu item keeps exactly one Alt+letter shortcut in every language."""
+    for source, text in _pairs(lang):
+        if "&" in source.replace("&&", ""):
+            assert text.replace("&&", "").count("&") == 1, (lang, source, text)
