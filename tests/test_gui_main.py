@@ -338,3 +338,22 @@ def test_keyboard_save_escape_and_enter(qtbot, window, boxes):
     table.setCurrentIndex(window.processors_page.proxy.index(0, 0))
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert any(e.isVisible() and e.ident == ident for e in window.editors.values())
+
+
+def test_the_window_size_is_remembered_between_runs(qtbot, ctx):
+    from rekisteri_app.gui.main_window import MainWindow
+    from rekisteri_app.storage.database import Database
+
+    first = MainWindow(ctx.db, PASSPHRASE, ctx=ctx)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(first.width(), 613)  # the offscreen screen is 800×800
+    qtbot.waitUntil(lambda: first.size().height() == 613)
+    path = ctx.db.path
+    first.close()
+
+    again = Database.open(path, PASSPHRASE)
+    second = MainWindow(again, PASSPHRASE)
+    qtbot.addWidget(second)
+    assert second.size().height() == 613
+    second.close()
