@@ -54,7 +54,7 @@ def log_postal_request_by_a_representative(qtbot, ctx) -> str:
     dialog.authority.setCurrentIndex(dialog.authority.findData("power-of-attorney"))
     dialog.authority_checked.check.setChecked(True)
     dialog.authority_checked.field.setDate(qdate(date(2026, 10, 27)))
-    dialog.accept()
+    click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Ok))  # "Log request"
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.message.text()
     return dialog.case_number
 
@@ -186,3 +186,152 @@ def test_the_intake_form_shows_earlier_requests_of_the_same_person(qtbot, org):
     dialog._check_repeats()
     assert not dialog.repeat_label.isHidden()
     assert earlier in dialog.repeat_label.text()
+
+
+@pytest.fixture
+def window(qtbot, org, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from rekisteri_app.gui.main_window import MainWindow
+    from tests.conftest import PASSPHRASE
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+    main = MainWindow(org.db, PASSPHRASE, ctx=org)
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def test_the_window_shows_the_real_pages_ctrl_n_logs_and_enter_opens(qtbot, window):
+    from PySide6.QtGui import QKeySequence
+
+    from rekisteri_app.gui.dashboard_page import DashboardPage
+    from rekisteri_app.gui.request_dialog import CaseDialog, IntakeDialog
+    from rekisteri_app.gui.requests_page import RequestsPage
+
+    window.show_page("dashboard")
+    assert isinstance(window.current_page(), DashboardPage)
+    window.show_page("requests")
+    page = window.current_page()
+    assert isinstance(page, RequestsPage)
+    assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    window.new_action.trigger()  # Ctrl+N
+    intake = window.findChild(IntakeDialog)
+    assert intake is not None and intake.isVisible()
+    intake.rights[Right.ACCESS].setChecked(True)
+    intake.subject_name.setText("Maija Muu")
+    click(qtbot, intake.buttons.button(intake.buttons.StandardButton.Ok))
+    assert not intake.isVisible(), intake.message.text()
+    # the new case is listed, selected and opened; the dashboard counts it
+    case = page.current_case()
+    assert case == "2026-0001"
+    opened = [d for d in page.findChildren(CaseDialog) if d.isVisible()]
+    assert [d.case for d in opened] == [case]
+    assert window.dashboard_page.tiles["open"].number.text() == "1"
+    assert "Logged" in opened[0].overview.toPlainText()  # entered today, not "received"
+    opened[0].close()
+    # Enter on the selected row opens the case again (and only once)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.proxy.index(0, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    opened = [d for d in page.findChildren(CaseDialog) if d.isVisible()]
+    assert [d.case for d in opened] == [case]
+    # a change in the case reaches the dashboard without a manual refresh
+    dialog = opened[0]
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("closed"))
+    dialog.withdrawn.setChecked(True)
+    assert dialog.change_status()
+    assert "closed: <b>1</b>" in window.dashboard_page.counts_label.text()
+    assert window.dashboard_page.tiles["open"].number.text() == "0"
+
+
+def test_settings_dialog_changes_prefix_and_pause_policy(qtbot, window):
+    from rekisteri_app.gui.settings_dialog import SettingsDialog
+    from rekisteri_app.services import settings
+
+    case = rq.add_request(window.ctx, rq.Intake(date(2026, 11, 2), "post", "fi",
+                                                (Right.ACCESS,), rq.PersonInput("Anna")))
+    rq.update_request(window.ctx, case, rq.CaseUpdate(identity_asked=date(2026, 11, 3),
+                                                      identity_received=date(2026, 11, 13)))
+    window.refresh()
+    assert window.requests_page.model.rows[0].due == date(2026, 12, 14)  # 10 days added
+    dialog = window.edit_settings()
+    assert isinstance(dialog, SettingsDialog)
+    assert dialog.policy_buttons["suspend"].isChecked()
+    dialog.prefix.setText("ts")
+    assert "TS-2026-0001" in dialog.example.text()
+    dialog.policy_buttons["none"].setChecked(True)
+    dialog.accept()
+    assert settings.get(window.ctx, settings.CASE_PREFIX) == "TS"
+    assert settings.get(window.ctx, settings.PAUSE_POLICY) == "none"
+    # every deadline follows the policy at once
+    assert window.requests_page.model.rows[0].due == date(2026, 12, 2)
+    bad = window.edit_settings()
+    bad.prefix.setText("a b/c")
+    bad.accept()
+    assert bad.isVisible() and bad.message.text()
+    assert settings.get(window.ctx, settings.CASE_PREFIX) == "TS"
+    bad.reject()
+
+
+def test_attachments_are_added_opened_from_memory_and_saved(qtbot, org, tmp_path,
+                                                            monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from rekisteri_app.gui.attachment_viewer import AttachmentViewer
+    from rekisteri_app.gui.request_dialog import CaseDialog
+
+    case = rq.add_request(org, rq.Intake(date(2026, 11, 2), "post", "fi", (Right.ACCESS,),
+                                         rq.PersonInput("Anna")))
+    dialog = CaseDialog(org, case)
+    qtbot.addWidget(dialog)
+    scan = tmp_path / "kirje.txt"
+    scan.write_text("Pyydän tietoni.", encoding="utf-8")
+    assert dialog.add_attachment_file(scan)
+    scan.unlink()  # from now on only the database has it
+    assert dialog.attachment_list.count() == 1
+    dialog.attachment_list.setCurrentRow(0)
+    viewer = dialog.open_attachment()
+    assert isinstance(viewer, AttachmentViewer) and viewer.kind == "text"
+    assert viewer.view.toPlainText() == "Pyydän tietoni."
+    out = tmp_path / "copy.txt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    dialog._save_attachment()
+    assert out.read_text(encoding="utf-8") == "Pyydän tietoni."
+    viewer.close()
+
+
+def test_the_attachment_viewer_shows_a_pdf_and_refuses_what_it_cannot_show(qtbot):
+    from rekisteri_app.gui.attachment_viewer import AttachmentViewer
+    from rekisteri_app.services.demo import _scan_pdf
+
+    pdf = AttachmentViewer("kirje.pdf", "application/pdf", _scan_pdf("Kirje", ["rivi"]))
+    qtbot.addWidget(pdf)
+    assert pdf.kind == "pdf" and pdf.pdf.pageCount() == 1
+    broken = AttachmentViewer("kirje.pdf", "application/pdf", b"not a pdf")
+    qtbot.addWidget(broken)
+    assert "damaged" in broken.view.text()
+    other = AttachmentViewer("data.bin", None, b"\x00\x01")
+    qtbot.addWidget(other)
+    assert "Save as" in other.view.text()
+
+
+def test_a_deadline_on_christmas_eve_is_warned_about_in_the_case_and_the_list(qtbot, org):
+    from rekisteri_app.gui.request_dialog import CaseDialog
+    from rekisteri_app.gui.requests_page import RequestsPage
+
+    case = rq.add_request(org, rq.Intake(date(2025, 11, 24), "post", "fi", (Right.ACCESS,),
+                                         rq.PersonInput("Anna")))
+    dialog = CaseDialog(org, case)
+    qtbot.addWidget(dialog)
+    assert dialog.view["due_date"] == "2025-12-24"  # not a public holiday: it stays
+    assert "Christmas Eve" in dialog.rule.text()
+    assert "Christmas Eve" in dialog.overview.toPlainText()
+    page = RequestsPage(org)
+    qtbot.addWidget(page)
+    page.status_filter.setCurrentIndex(0)
+    page.refresh()
+    assert page.select_case(case)
+    assert "Christmas Eve" in page.preview.toPlainText()

@@ -146,7 +146,7 @@ def test_update_each_kind_and_show_reflects_it(run):
         ("--authority-checked", "2026-11-21"),
     ]
     for step in steps:
-        code, out, err = run("request", "update", case, *step)
+        code, _out, err = run("request", "update", case, *step)
         assert code == 0, (step, err)
     v = show(run, case)
     assert [(p["kind"], p["asked_on"], p["received_on"]) for p in v["pauses"]] == [
@@ -280,7 +280,7 @@ def test_note_list_and_dashboard(run):
 
 def test_repeat_requests_are_reported_at_intake_and_in_show(run):
     first = add(run)
-    code, out, _err = run("request", "add", "--received", "2026-11-20", "--channel", "email",
+    _code, out, _err = run("request", "add", "--received", "2026-11-20", "--channel", "email",
                           "--type", "access", "--name", "Matti Meikäläinen",
                           "--address", "Kuja 1, 40100 Jyväskylä", "--lang", "fi")
     second = out.split()[-1]
@@ -302,3 +302,125 @@ def test_reply_language_does_not_change_the_message_language(run):
     code, out, _err = run("request", "add", "--received", "2026-11-02", "--channel", "post",
                           "--type", "access", "--name", "Sven", "--lang", "sv")
     assert code == 0 and out.split()[-1] == "2026-0001"
+
+
+def test_every_field_round_trips_from_add_json_through_every_update_option(run, tmp_path):
+    """`request add --json` with every intake field, then every `request update` option;
+    `request show --json` gives each value back."""
+    import base64
+
+    scan = b"%PDF-1.4 kirje"
+    intake = {
+        "received_on": "2026-10-26", "channel": "in-person", "language": "en",
+        "rights": ["erasure", {"right": "access"}, "marketing-ban"],
+        "subject": {"name": "Matti Meikäläinen", "address": "Kuja 1, 40100 Jyväskylä",
+                    "email": "matti@example.invalid", "phone": "040 000 0000",
+                    "customer_number": "A-123", "hetu": HETU},
+        "requester": {"name": "Liisa Edunvalvoja", "address": "Katu 2, 00100 Helsinki",
+                      "email": "liisa@example.invalid", "phone": "09 000"},
+        "authority": "guardian", "authority_checked_on": "2026-10-27",
+        "controller": "Esimerkki Energia Oy",
+        "registers": ["Asiakasrekisteri", "Markkinointirekisteri"],
+        "description": "Kirje tiskillä", "classification": "gdpr",
+        "attachments": [{"filename": "kirje.pdf", "media_type": "application/pdf",
+                         "content_base64": base64.b64encode(scan).decode()}],
+    }
+    path = tmp_path / "pyynto.json"
+    path.write_text(json.dumps(intake, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run("request", "add", "--json", str(path))
+    assert code == 0, err
+    case = out.split()[-1]
+    v = show(run, case)
+    assert (v["received"], v["channel"], v["language"], v["classification"]) == (
+        "2026-10-26", "in-person", "en", "gdpr")
+    assert v["logged_at"].startswith("2026-11-23")  # logged today, received earlier
+    assert v["subject"] == {k: val for k, val in intake["subject"].items() if k != "hetu"}
+    assert v["identity_code_recorded"] and HETU not in json.dumps(v)
+    assert v["requester"] == {**intake["requester"], "customer_number": None}
+    assert (v["authority"], v["authority_checked_on"]) == ("guardian", "2026-10-27")
+    assert v["controller_name"] == "Esimerkki Energia Oy"
+    assert v["register_names"] == ["Asiakasrekisteri", "Markkinointirekisteri"]
+    assert v["description"] == "Kirje tiskillä"
+    assert [r["right"] for r in v["rights"]] == ["erasure", "access", "marketing-ban"]
+    assert [(a["filename"], a["media_type"], a["size"]) for a in v["attachments"]] == [
+        ("kirje.pdf", "application/pdf", len(scan))]
+    assert (v["due_date"], v["extended_due_date"], v["status"]) == ("2026-11-26", None,
+                                                                    "received")
+
+    extra = tmp_path / "valtakirja.png"
+    extra.write_bytes(b"\x89PNG fake")
+    code, out, err = run(
+        "request", "update", case, "--json",
+        "--identity-asked", "2026-10-27", "--identity-received", "2026-10-30",
+        "--identity-verified", "in-person-document", "--verified-by", "Aino Virtanen",
+        "--verified-on", "2026-10-30", "--document-type", "id-card",
+        "--document-last4", "ab12", "--identity-note", "kortti nähty", "--hetu", HETU,
+        "--authority-checked", "2026-10-31",
+        "--clarification-asked", "2026-11-02", "--clarification-received", "2026-11-04",
+        "--attach", str(extra))
+    assert code == 0, err
+    v = json.loads(out)  # --json prints the case after the update
+    assert v["status"] == "in-progress"
+    [check] = v["identity_checks"]
+    assert check == {**check, "method": "in-person-document", "verified_by": "Aino Virtanen",
+                     "verified_on": "2026-10-30", "document_type": "id-card",
+                     "document_last4": "AB12", "note": "kortti nähty"}
+    assert v["authority_checked_on"] == "2026-10-31"
+    assert [(p["kind"], p["asked_on"], p["received_on"]) for p in v["pauses"]] == [
+        ("identity", "2026-10-27", "2026-10-30"), ("clarification", "2026-11-02",
+                                                   "2026-11-04")]
+    assert [a["filename"] for a in v["attachments"]] == ["kirje.pdf", "valtakirja.png"]
+    # 26 Nov + 3 + 2 days suspended = 1 Dec
+    assert v["due_date"] == "2026-12-01"
+    assert "Clock stopped" in v["rule"]
+
+    code, _out, err = run("request", "update", case, "--extend", "--reasons", "Laaja aineisto",
+                          "--extended-on", "2026-11-19", "--letter-sent", "2026-11-20")
+    assert code == 0, err
+    code, _out, err = run(
+        "request", "update", case, "--fee-reason", "Toinen pyyntö",
+        "--outcome", "erasure=partly", "--ground", "art-17-3-b", "--reason", "kirjanpito",
+        "--outcome", "access=granted", "--ground", "", "--reason", "kopio lähetetty",
+        "--outcome", "marketing-ban=granted", "--ground", "", "--reason", "",
+        "--erasure", "nimi=kept:2036-10-26:art-17-3-b:laskutus",
+        "--erasure", "sähköpostiosoite=erased",
+        "--hold", "sähköpostiosoite", "--hold-reason", "riita")
+    assert code == 0, err
+    code, _out, err = run("request", "update", case, "--release", "sähköpostiosoite",
+                          "--status", "answered")
+    assert code == 0, err
+    v = show(run, case)
+    assert (v["status"], v["answered_on"]) == ("answered", "2026-11-23")
+    assert (v["extended_on"], v["extension_reasons"], v["extension_letter_sent_on"]) == (
+        "2026-11-19", "Laaja aineisto", "2026-11-20")
+    assert (v["due_date"], v["extended_due_date"]) == ("2026-12-01", "2027-02-01")
+    assert v["fee_reason"] == "Toinen pyyntö"
+    rights = {r["right"]: r for r in v["rights"]}
+    assert [(rights[k]["outcome"], rights[k]["legal_ground"], rights[k]["reason"])
+            for k in ("erasure", "access", "marketing-ban")] == [
+        ("partly", "art-17-3-b", "kirjanpito"), ("granted", None, "kopio lähetetty"),
+        ("granted", None, None)]
+    assert all(r["decided_on"] == "2026-11-23" for r in v["rights"])
+    erasures = {e["category_name"]: e for e in rights["erasure"]["erasures"]}
+    assert (erasures["nimi"]["erased"], erasures["nimi"]["kept_until"],
+            erasures["nimi"]["legal_ground"], erasures["nimi"]["reason"]) == (
+        False, "2036-10-26", "art-17-3-b", "laskutus")
+    assert erasures["sähköpostiosoite"]["erased"] is True
+    [hold] = v["legal_holds"]
+    assert (hold["category_name"], hold["reason"], hold["placed_on"], hold["released_on"]) == (
+        "sähköpostiosoite", "riita", "2026-11-23", "2026-11-23")
+    assert {n["name"] for n in v["notify"]} >= {"Postitus Inc."}  # Art. 19 on erasure
+    code, _out, err = run("request", "update", case, "--close")
+    assert code == 0, err
+    assert show(run, case)["status"] == "closed"
+
+    # --withdrawn closes a case that was never answered
+    code, out, err = run("request", "add", "--json", str(path))
+    other = out.split()[-1]
+    code, _out, err = run("request", "update", other, "--close", "--withdrawn")
+    assert code == 0, err
+    v = show(run, other)
+    assert v["status"] == "closed" and v["answered_on"] is None
+    assert any("withdrawn" in t["description"] for t in v["timeline"])
+    # the second request of the same person within 12 months is flagged as a repeat
+    assert [r["case_number"] for r in v["repeats"]] == [case]

@@ -3,10 +3,12 @@
     rekisteri notice REGISTER --lang fi|sv|en --format pdf|html --out FILE [--publish] [--yes]
     rekisteri notice REGISTER --changes [--lang L]
     rekisteri notice REGISTER --versions [--json]
+    rekisteri notice --controller NAME ...   (every register of that controller)
 
 Several REGISTERs of one controller make one notice. The output file is written
-atomically (a `.partial` file renamed into place); when publishing, the version is stored
-only if the file was written, and the file is kept only if the version was stored.
+atomically (a `.partial` file renamed into place); when publishing, the `.partial` file
+is written inside the transaction (a full disk stores nothing) and renamed into place
+after the commit (a refused commit leaves no file).
 """
 
 from __future__ import annotations
@@ -27,9 +29,11 @@ YES_WORDS = {"y", "yes", "k", "kyllä", "kylla", "j", "ja"}
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("notice", help=_("print, publish and compare privacy notices"))
-    p.add_argument("registers", nargs="+", metavar="REGISTER",
+    p.add_argument("registers", nargs="*", metavar="REGISTER",
                    help=_("the register (name or id); several registers of one controller "
                           "make one notice"))
+    p.add_argument("--controller", metavar="NAME",
+                   help=_("one notice of every register of this controller (name or id)"))
     p.add_argument("--lang", dest="notice_lang", choices=NOTICE_LANGUAGES,
                    help=_("the language of the notice (default: fi)"))
     p.add_argument("--format", dest="notice_format", choices=FORMATS,
@@ -37,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", metavar="FILE", help=_("write the notice to FILE"))
     p.add_argument("--publish", action="store_true",
                    help=_("store the notice as the next dated version of the register"))
-    p.add_argument("--yes", action="store_true",
+    p.add_argument("--yes", "--force", dest="yes", action="store_true",
                    help=_("publish even when the checker has red findings"))
     p.add_argument("--note", help=_("a note stored with the published version"))
     mode = p.add_mutually_exclusive_group()
@@ -62,6 +66,8 @@ def cmd_notice(args: argparse.Namespace) -> int:
 
 
 def _check_options(args: argparse.Namespace) -> None:
+    if bool(args.registers) == bool(args.controller):
+        raise UsageError(_("Name the register(s), or give --controller, not both."))
     if args.changes or args.versions:
         option = "--changes" if args.changes else "--versions"
         for given, name in ((args.out, "--out"), (args.notice_format, "--format"),
@@ -87,19 +93,9 @@ def _check_options(args: argparse.Namespace) -> None:
 
 def write_atomically(path: Path, content: bytes) -> None:
     """Write beside the target and rename into place: a reader never sees half a file."""
-    from ..storage.errors import WriteFailed
+    from ..services.notices import save_to
 
-    tmp = path.with_name(path.name + ".partial")
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise WriteFailed(path, exc.strerror or str(exc)) from None
+    save_to(path, content)
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -108,20 +104,35 @@ def _format(args: argparse.Namespace) -> str:
     return "html" if Path(args.out).suffix.lower() in (".html", ".htm") else "pdf"
 
 
+def _targets(ctx, args: argparse.Namespace) -> list[str | int]:
+    """The registers named, or every register of --controller."""
+    from ..services import notices
+
+    if args.controller:
+        return list(notices.controller_registers(ctx, args.controller))
+    return list(args.registers)
+
+
+def _partial(path: Path) -> Path:
+    return path.with_name(path.name + ".partial")
+
+
 def _print(args: argparse.Namespace) -> int:
     from ..services import notices
 
     lang, fmt, out = args.notice_lang or "fi", _format(args), Path(args.out)
     ctx = open_context(args)
     try:
+        registers = _targets(ctx, args)
         if not args.publish:
-            content = notices.render(ctx, args.registers, lang, fmt)
+            content = notices.render(ctx, registers, lang, fmt)
             write_atomically(out, content.encode("utf-8") if isinstance(content, str)
                              else content)
             print(_("Wrote the notice to {path}.").format(path=out))
             return EXIT_OK
+        _print_pending_changes(notices, ctx, registers, lang)
         confirm = False
-        red = notices.red_findings(ctx, args.registers)
+        red = notices.red_findings(ctx, registers)
         if red:
             _print_findings(red)
             if args.yes:
@@ -135,9 +146,7 @@ def _print(args: argparse.Namespace) -> int:
                 print(_("The notice was not published: confirm the red findings with --yes, "
                         "or fix them first."), file=sys.stderr)
                 return EXIT_BAD_INPUT
-        published = notices.publish(ctx, args.registers, lang, fmt, confirm_red=confirm,
-                                    note=args.note,
-                                    deliver=lambda content: write_atomically(out, content))
+        published = _publish_to(notices, ctx, registers, lang, fmt, confirm, args.note, out)
     finally:
         ctx.db.close()
     print(_("Published version {version} of {date} ({lang}, {format}) to {path}.").format(
@@ -145,6 +154,62 @@ def _print(args: argparse.Namespace) -> int:
         format=fmt, path=out))
     print(_("SHA-256: {digest}").format(digest=published.sha256))
     return EXIT_OK
+
+
+def _publish_to(notices, ctx, registers, lang: str, fmt: str, confirm: bool,
+                note: str | None, out: Path):
+    """Publish, writing `out` so that a failed write stores nothing and a refused commit
+    leaves no file behind."""
+    from ..storage.errors import WriteFailed
+
+    partial = _partial(out)
+    try:
+        published = notices.publish(ctx, registers, lang, fmt, confirm_red=confirm, note=note,
+                                     deliver=lambda content: _write_partial(partial, content))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise
+    try:
+        os.replace(partial, out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise WriteFailed(out, exc.strerror or str(exc)) from None
+    return published
+
+
+def _write_partial(partial: Path, content: bytes) -> None:
+    from ..storage.errors import WriteFailed
+
+    try:
+        with open(partial, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise WriteFailed(partial.with_name(partial.name.removesuffix(".partial")),
+                          exc.strerror or str(exc)) from None
+
+
+def _print_pending_changes(notices, ctx, registers, lang: str) -> None:
+    """Before publishing: what the new version changes, section by section."""
+    last = notices.last_published(ctx, registers, lang)
+    if last is None:
+        print(_("First published notice in {lang}: every section is new.").format(lang=lang))
+        return
+    changed = [c for c in notices.changes_since_published(ctx, registers, lang)
+               if c.status != ChangeStatus.UNCHANGED]
+    if not changed:
+        print(_("No changes since version {version} of {date} ({lang}).").format(
+            version=last.version, date=last.issued_on.isoformat(), lang=lang))
+        return
+    print(_("Changes since version {version} of {date} ({lang}):").format(
+        version=last.version, date=last.issued_on.isoformat(), lang=lang))
+    for change in changed:
+        print()
+        _print_change(change)
+    print()
 
 
 def _interactive() -> bool:
@@ -188,9 +253,10 @@ def _changes(args: argparse.Namespace) -> int:
     lang = args.notice_lang or "fi"
     ctx = open_context(args)
     try:
-        last = notices.last_published(ctx, args.registers, lang)
+        registers = _targets(ctx, args)
+        last = notices.last_published(ctx, registers, lang)
         changes = [] if last is None else notices.changes_since_published(
-            ctx, args.registers, lang)
+            ctx, registers, lang)
     finally:
         ctx.db.close()
     if last is None:
@@ -223,7 +289,7 @@ def _versions(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     try:
-        versions = notices.list_versions(ctx, args.registers)
+        versions = notices.list_versions(ctx, _targets(ctx, args))
     finally:
         ctx.db.close()
     if args.json:

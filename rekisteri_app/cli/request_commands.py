@@ -152,9 +152,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     dash.add_argument("--json", action="store_true", help=_("print JSON"))
     dash.set_defaults(handler=cmd_dashboard)
 
-    st = s.add_parser("settings", help=_("show or change settings (case number prefix, "
-                                         "pause policy, officer, authority)"))
-    st.add_argument("--set", action="append", metavar="KEY=VALUE", default=[])
+    # `rekisteri settings` and, as before, `rekisteri request settings`.
+    for parent in (sub, s):
+        _settings_parser(parent)
+
+
+def _settings_parser(parent: argparse._SubParsersAction) -> None:
+    from ..domain.deadlines import PausePolicy
+    from ..services import settings
+    from ..services.requests_labels import PAUSE_POLICY_HELP
+
+    keys = "\n".join(f"  {key}: {_(settings.spec(key).label)}" for key in settings.known_keys())
+    policies = "\n".join(f"  {p.value}: {_(PAUSE_POLICY_HELP[p])}" for p in PausePolicy)
+    st = parent.add_parser(
+        "settings", help=_("show or change settings (case number prefix, pause policy, "
+                           "officer, authority)"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_("Settings:\n{keys}\n\n{key} (what asking for identity proof or a "
+                 "clarification does to the deadline):\n{policies}\n\nAn empty VALUE "
+                 "restores the default.").format(keys=keys, key=settings.PAUSE_POLICY,
+                                                  policies=policies))
+    st.add_argument("--set", action="append", metavar="KEY=VALUE", default=[],
+                    help=_("change one setting; repeat for several (stored together)"))
     st.add_argument("--json", action="store_true", help=_("print JSON"))
     st.set_defaults(handler=cmd_settings)
 

@@ -32,6 +32,7 @@ from .requests_page import (
     fit_columns,
     format_date,
     make_table,
+    show_case,
     title_label,
 )
 
@@ -178,21 +179,27 @@ class DashboardPage(QWidget):
         self.empty.setVisible(self.proxy.rowCount() == 0)
 
     def open_case(self, case: str) -> Any:
-        from .request_dialog import CaseDialog
+        return show_case(self, self.ctx, case, self._stored)
 
-        dialog = CaseDialog(self.ctx, case, self)
-        dialog.changed.connect(self._stored)
-        dialog.exec()
-        return dialog
+    def open_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.open_case(rows[0].data(ROW_ROLE).case_number)
 
-    def new_request(self) -> str | None:
+    def new_request(self) -> Any:
+        """The intake form, window-modal; the new case opens when it is logged."""
         from .request_dialog import IntakeDialog
 
         dialog = IntakeDialog(self.ctx, self)
-        if dialog.exec():
-            self._stored()
-            return dialog.case_number
-        return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._logged(dialog.case_number))
+        dialog.open()
+        return dialog
+
+    def _logged(self, case: str | None) -> None:
+        self._stored()
+        if case:
+            self.open_case(case)
 
     def _stored(self) -> None:
         self.refresh()

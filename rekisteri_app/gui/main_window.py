@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..i18n import LANGUAGES, N_, _, current_language, ngettext
 from . import dialogs, labels, settings, status
+from .dashboard_page import DashboardPage
 from .editors import (
     ControllerEditor,
     EditorDialog,
@@ -39,7 +40,9 @@ from .editors import (
     TransferEditor,
     duplicate_register,
 )
-from .pages import AuditPage, FindingsPanel, ListPage, PlaceholderPage
+from .letters_page import LettersPage
+from .pages import AuditPage, FindingsPanel, ListPage
+from .requests_page import RequestsPage
 from .table_models import TableColumn, format_date
 
 log = logging.getLogger(__name__)
@@ -181,18 +184,16 @@ class MainWindow(QMainWindow):
         self.transfers_page.delete_requested.connect(self.delete_transfer)
 
         self.audit_page = AuditPage(self.ctx)
-        later = {
-            DASHBOARD: PlaceholderPage(N_("Dashboard"), N_(
-                "An overview of open requests, deadlines and the registers that need "
-                "attention. Until then, the findings panel below lists what to fix.")),
-            REQUESTS: PlaceholderPage(N_("Requests"), N_(
-                "Logging the rights requests of data subjects, checking identity, keeping "
-                "the statutory deadline and deciding each requested right.")),
-            LETTERS: PlaceholderPage(N_("Letters"), N_(
-                "The formal replies to requests, printed from the templates in Finnish, "
-                "Swedish or English.")),
-        }
-        pages = {REGISTERS: self.registers_page, PROCESSORS: self.processors_page,
+        self.dashboard_page = DashboardPage(self.ctx)
+        self.requests_page = RequestsPage(self.ctx)
+        # A case changed in one page: reload the other and the audit trail.
+        self.dashboard_page.changed.connect(self._requests_changed)
+        self.requests_page.changed.connect(self._requests_changed)
+        self.letters_page = LettersPage(self.ctx)
+        later: dict[str, QWidget] = {}  # pages still to come (shown greyed out)
+        pages = {DASHBOARD: self.dashboard_page, REQUESTS: self.requests_page,
+                 LETTERS: self.letters_page,
+                 REGISTERS: self.registers_page, PROCESSORS: self.processors_page,
                  CONTROLLERS: self.controllers_page, TRANSFERS: self.transfers_page,
                  AUDIT: self.audit_page, **later}
         for key, title in NAVIGATION:
@@ -205,6 +206,8 @@ class MainWindow(QMainWindow):
             self.pages[key] = pages[key]
             self.page_order.append(key)
             self.stack.addWidget(pages[key])
+        # Wide enough for the longest translated title ("Henkilötietojen käsittelijät").
+        self.navigation.setFixedWidth(max(170, self.navigation.sizeHintForColumn(0) + 24))
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.currentRowChanged.connect(self._page_changed)
 
@@ -258,10 +261,23 @@ class MainWindow(QMainWindow):
         self.duplicate_action = self._action(_("Duplicate register…"),
                                              self.duplicate_selected)
         edit_menu.addAction(self.duplicate_action)
+        self.notice_action = self._action(_("Privacy notice…"), self.privacy_notice,
+                                          "Ctrl+Shift+P", _(
+                                              "Preview, save and publish the privacy notice of "
+                                              "the selected register(s)"))
+        edit_menu.addAction(self.notice_action)
+        # several registers of one controller make one notice
+        self.registers_page.table.setSelectionMode(
+            self.registers_page.table.SelectionMode.ExtendedSelection)
         edit_menu.addAction(self._action(_("Delete selected…"), self.delete_selected))
         edit_menu.addSeparator()
         edit_menu.addAction(self._action(_("Find"), self.focus_filter,
                                          QKeySequence.StandardKey.Find))
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(_("Settings…"), self.edit_settings,
+                                         QKeySequence.StandardKey.Preferences, _(
+                                             "Case number prefix, the deadline clock's pause "
+                                             "policy, the officer named in letters")))
 
         view_menu = bar.addMenu(_("&View"))
         for number, (key, title) in enumerate(NAVIGATION, start=1):
@@ -304,6 +320,8 @@ class MainWindow(QMainWindow):
         self.controllers_page.set_rows(entities.list_controllers(self.ctx))
         self.transfers_page.set_rows(self.transfers)
         self.audit_page.refresh()
+        self.dashboard_page.refresh()
+        self.requests_page.refresh()
         self.findings_panel.set_findings(self.findings, available=status.checker_available(),
                                          error=error)
         red = sum(1 for f in self.findings if str(f.severity) == status.RED)
@@ -314,6 +332,12 @@ class MainWindow(QMainWindow):
                 "{n} finding must be fixed.", "{n} findings must be fixed.", red).format(n=red))
         else:
             self.statusBar().clearMessage()
+
+    def _requests_changed(self) -> None:
+        """A case was stored from one request page: the other pages follow."""
+        self.dashboard_page.refresh()
+        self.requests_page.refresh()
+        self.audit_page.refresh()
 
     def status_of(self, kind: str, ident: Any) -> str:
         return self.statuses.get((kind, ident), status.OK)
@@ -346,7 +370,7 @@ class MainWindow(QMainWindow):
     def _page_changed(self, row: int) -> None:
         page = self.current_page()
         is_list = isinstance(page, ListPage)
-        self.new_action.setEnabled(is_list)
+        self.new_action.setEnabled(is_list or hasattr(page, "new_request"))
         self.duplicate_action.setEnabled(page is self.registers_page)
 
     def focus_filter(self) -> None:
@@ -358,16 +382,27 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if isinstance(page, ListPage):
             page.new_requested.emit()
+        elif hasattr(page, "new_request"):  # Requests and Dashboard: a new request
+            page.new_request()
 
     def open_selected(self) -> None:
         page = self.current_page()
         if isinstance(page, ListPage):
             page._emit(page.open_requested)
+        elif hasattr(page, "open_selected"):
+            page.open_selected()
 
     def delete_selected(self) -> None:
         page = self.current_page()
         if isinstance(page, ListPage):
             page._emit(page.delete_requested)
+
+    def privacy_notice(self) -> Any:
+        """The notice window for the registers selected on the Registers page."""
+        from .notice_dialog import open_notice_dialog
+
+        self.show_page(REGISTERS)
+        return open_notice_dialog(self, self.registers_page, self.ctx)
 
     def duplicate_selected(self) -> None:
         row = self.registers_page.current_row()
@@ -585,6 +620,16 @@ class MainWindow(QMainWindow):
             "The backup was written to {path}. It is encrypted with the same passphrase.")
             .format(path=out))
         return True
+
+    def edit_settings(self) -> Any:
+        """The database's settings; deadlines are recomputed when they are saved."""
+        from .settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
 
     def choose_language(self, lang: str) -> None:
         settings.save_language(lang)

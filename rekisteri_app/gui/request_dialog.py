@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import workflow
 from ..domain.enums import (
     Authority,
     Channel,
@@ -177,6 +178,18 @@ def _address_box(height: int = 3) -> QPlainTextEdit:
     return box
 
 
+def _logged_text(value: str | None) -> str:
+    """When the case was entered (stored as naive UTC), in Helsinki time."""
+    if not value:
+        return ""
+    from datetime import UTC, datetime
+
+    from ..services.context import HELSINKI
+
+    moment = datetime.fromisoformat(value).replace(tzinfo=UTC).astimezone(HELSINKI)
+    return f"{format_date(moment.date())} {moment:%H:%M}"
+
+
 class MessageLine(QLabel):
     """The dialog's one line of feedback: red for a refusal, green for done."""
 
@@ -228,6 +241,10 @@ class IntakeDialog(QDialog):
                                      none=_("— not named —"))
         if len(self.targets) == 1:
             self.controller.setCurrentIndex(1)
+        else:  # the organisation itself, when it is one of several (group companies)
+            own = settings.get(ctx, settings.ORGANISATION_NAME)
+            if own and self.controller.findText(own) > 0:
+                self.controller.setCurrentIndex(self.controller.findText(own))
         form.addRow(_("Addressed to"), self.controller)
         self.registers = QListWidget()
         self.registers.setMaximumHeight(110)
@@ -495,10 +512,14 @@ class CaseDialog(QDialog):
         self.status_badge = QLabel()
         self.due_label = QLabel()
         self.due_label.setTextFormat(Qt.TextFormat.RichText)
-        head = QHBoxLayout()
-        head.addWidget(self.heading)
-        head.addWidget(self.status_badge)
-        head.addStretch(1)
+        # Heading and badge on one line, the due date below: long Finnish names and
+        # dates ("maanantai 30. marraskuuta 2026") would not fit beside each other.
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.heading)
+        title_row.addWidget(self.status_badge)
+        title_row.addStretch(1)
+        head = QVBoxLayout()
+        head.addLayout(title_row)
         head.addWidget(self.due_label)
 
         self.tabs = QTabWidget()
@@ -761,12 +782,16 @@ class CaseDialog(QDialog):
         self.attachment_list = QListWidget()
         self.attachment_list.setMaximumHeight(70)
         files.addWidget(self.attachment_list, 1)
+        self.attachment_list.itemActivated.connect(lambda _item: self.open_attachment())
         column = QVBoxLayout()
         add = QPushButton(_("Add scan…"))
         add.clicked.connect(self._choose_attachment)
+        self.open_attachment_button = QPushButton(_("Open"))
+        self.open_attachment_button.clicked.connect(self.open_attachment)
         save = QPushButton(_("Save as…"))
         save.clicked.connect(self._save_attachment)
         column.addWidget(add)
+        column.addWidget(self.open_attachment_button)
         column.addWidget(save)
         files.addLayout(column)
         layout.addWidget(box)
@@ -793,9 +818,12 @@ class CaseDialog(QDialog):
 
         self.overview.setHtml(self._overview_html())
         self.status_combo.clear()
-        for status in v["allowed_statuses"]:
+        # Offer closing unanswered too; the service refuses it unless "withdrawn" is ticked.
+        for status in workflow.allowed_targets(
+                RequestStatus(v["status"]), request_class=RequestClass(v["classification"]),
+                withdrawn=True):
             if status != RequestStatus.EXTENDED:  # extend on the Deadline tab
-                self.status_combo.addItem(label(STATUSES, status), status)
+                self.status_combo.addItem(label(STATUSES, status), status.value)
         self.status_button.setEnabled(self.status_combo.count() > 0)
         self.withdrawn.setChecked(False)
 
@@ -868,6 +896,8 @@ class CaseDialog(QDialog):
             combo.clear()
             combo.addItems(self.categories)
             combo.setCurrentText(text)
+        if not self.erasure_category.currentText() and self.categories:
+            self.erasure_category.setCurrentIndex(0)
         holds = v["legal_holds"]
         self.holds_info.setText("<br/>".join(
             _e(_("{category}: placed {placed}, released {released}").format(
@@ -888,6 +918,7 @@ class CaseDialog(QDialog):
         v = self.view
         rows = [
             (_("Received"), f"{format_date(v['received'])} ({label(CHANNELS, v['channel'])})"),
+            (_("Logged"), _logged_text(v.get("logged_at"))),
             (_("Reply in"), label(LANGUAGES, v["language"])),
             (_("Classification"), label(CLASSIFICATIONS, v["classification"])),
             (_("Data subject"), ", ".join(x for x in (v["subject"]["name"],
@@ -909,7 +940,19 @@ class CaseDialog(QDialog):
                                     f"{label(OUTCOMES, r['outcome'])}" for r in v["rights"])),
             (_("Description"), v.get("description") or ""),
             (_("Identity"), identity),
-            (_("Extended"), format_date(v["extended_on"]) if v.get("extended_on") else ""),
+            (_("Asked from the requester"), "; ".join(
+                _("{kind}: asked {asked}, arrived {received}").format(
+                    kind=label(PAUSE_KINDS, p["kind"]), asked=format_date(p["asked_on"]),
+                    received=format_date(p["received_on"]) if p.get("received_on") else "—")
+                for p in v["pauses"])),
+            (_("Extended"), _("{day}: {reasons} (letter sent {letter})").format(
+                day=format_date(v["extended_on"]), reasons=v.get("extension_reasons") or "",
+                letter=format_date(v["extension_letter_sent_on"]) or "—")
+             if v.get("extended_on") else ""),
+            (_("Legal holds"), "; ".join(
+                h["category_name"] + (" " + _("(released {day})").format(
+                    day=format_date(h["released_on"])) if h.get("released_on") else "")
+                for h in v["legal_holds"])),
             (_("Fee reason"), v.get("fee_reason") or ""),
             (_("Attachments"), ", ".join(a["filename"] for a in v["attachments"])),
         ]
@@ -962,7 +1005,9 @@ class CaseDialog(QDialog):
     def _open_other(self, url: Any) -> None:
         other = url.toString()
         if other and other != self.case:
-            CaseDialog(self.ctx, other, self).exec()
+            from .requests_page import show_case
+
+            show_case(self, self.ctx, other, self.changed.emit)
 
     # ------------------------------------------------------------- actions
     def _load(self) -> dict[str, Any]:
@@ -1075,6 +1120,20 @@ class CaseDialog(QDialog):
         return self._apply(rq.CaseUpdate(attachments=(rq.AttachmentInput(path.name,
                                                                          content),)),
                            _("Attachment added."))
+
+    def open_attachment(self) -> Any:
+        """Show the selected attachment from memory (no temporary file)."""
+        from .attachment_viewer import AttachmentViewer
+
+        item = self.attachment_list.currentItem()
+        if item is None:
+            return None
+        name, media, content = rq.attachment_content(self.ctx, self.case,
+                                                     item.data(Qt.ItemDataRole.UserRole))
+        viewer = AttachmentViewer(name, media, content, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
+        return viewer
 
     def _save_attachment(self) -> None:
         item = self.attachment_list.currentItem()

@@ -198,8 +198,12 @@ class RequestTableModel(QAbstractTableModel):
             colour = URGENCY_FOREGROUND.get(row.urgency)
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = label(URGENCIES, row.urgency)
-            return f"{tip}\n{row.problem}" if row.problem else tip
+            # The full text (columns are capped in width) and the urgency in words.
+            tip = "\n".join(x for x in (self._text(row, key), label(URGENCIES, row.urgency),
+                                         row.problem) if x)
+            if key == "rights":
+                tip = "\n".join(label(RIGHTS, r) for r in row.rights)
+            return tip
         return None
 
 
@@ -252,12 +256,16 @@ def make_table(model: QAbstractTableModel, proxy: QSortFilterProxyModel) -> QTab
     return table
 
 
+MAX_COLUMN_WIDTH = 220  # long statuses and names are elided; the tooltip has them whole
+
+
 def fit_columns(table: QTableView) -> None:
     """Fit to content within limits; the last column (rights) takes the rest."""
     table.resizeColumnsToContents()
     header = table.horizontalHeader()
     for column in range(header.count() - 1):
-        header.resizeSection(column, min(max(header.sectionSize(column) + 12, 70), 260))
+        header.resizeSection(column, min(max(header.sectionSize(column) + 12, 70),
+                                         MAX_COLUMN_WIDTH))
 
 
 # ------------------------------------------------------------------------ page
@@ -295,6 +303,10 @@ class RequestsPage(QWidget):
         self.open_button = QPushButton(_("Open"))
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
+        self.letter_button = QPushButton(_("Letter…"))  # the letter dialog of the case
+        self.letter_button.setShortcut("Ctrl+L")
+        self.letter_button.setToolTip("Ctrl+L")
+        buttons.addWidget(self.letter_button)
         buttons.addStretch(1)
         self.count_label = QLabel()
         buttons.addWidget(self.count_label)
@@ -319,6 +331,7 @@ class RequestsPage(QWidget):
 
         self.new_button.clicked.connect(self.new_request)
         self.open_button.clicked.connect(self.open_selected)
+        self.letter_button.clicked.connect(self.open_letter)
         self.table.activated.connect(lambda index: self.open_case(
             index.data(ROW_ROLE).case_number))
         self.filter.textChanged.connect(self._filter_changed)
@@ -367,6 +380,7 @@ class RequestsPage(QWidget):
             ngettext("{n} case", "{n} cases", total).format(n=total) if shown == total
             else _("{shown} of {total} cases").format(shown=shown, total=total))
         self.open_button.setEnabled(self.current_case() is not None)
+        self.letter_button.setEnabled(self.current_case() is not None)
 
     def _selection_changed(self, *_args: Any) -> None:
         self._update()
@@ -378,17 +392,27 @@ class RequestsPage(QWidget):
                                                       date_format=format_weekday_date)))
 
     # --------------------------------------------------------------- actions
-    def new_request(self) -> str | None:
+    def new_request(self) -> Any:
+        """Show the intake form (window-modal, not blocking); the new case opens after."""
         from .request_dialog import IntakeDialog
 
         dialog = IntakeDialog(self.ctx, self)
-        if not dialog.exec():
-            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._logged(dialog.case_number))
+        dialog.open()
+        return dialog
+
+    def _logged(self, case: str | None) -> None:
         self._stored()
-        if dialog.case_number:
-            self.select_case(dialog.case_number)
-            self.open_case(dialog.case_number)
-        return dialog.case_number
+        if case:
+            self.select_case(case)
+            self.open_case(case)
+
+    def open_letter(self) -> Any:
+        from .letter_dialog import open_letter_dialog
+
+        case = self.current_case()
+        return open_letter_dialog(self, self.ctx, case, self._stored) if case else None
 
     def open_selected(self) -> None:
         case = self.current_case()
@@ -396,16 +420,30 @@ class RequestsPage(QWidget):
             self.open_case(case)
 
     def open_case(self, case: str) -> Any:
-        from .request_dialog import CaseDialog
-
-        dialog = CaseDialog(self.ctx, case, self)
-        dialog.changed.connect(self._stored)
-        dialog.exec()
-        return dialog
+        return show_case(self, self.ctx, case, self._stored)
 
     def _stored(self) -> None:
         self.refresh()
         self.changed.emit()
+
+
+def show_case(owner: QWidget, ctx: Any, case: str, on_changed: Any) -> Any:
+    """Show the case dialog without blocking (one per case: an open one is raised),
+    so several cases, the lists and the dashboard can be used side by side."""
+    from .request_dialog import CaseDialog
+
+    dialogs: dict[str, Any] = owner.__dict__.setdefault("_case_dialogs", {})
+    dialog = dialogs.get(case)
+    if dialog is not None and dialog.isVisible():
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+    dialog = CaseDialog(ctx, case, owner)
+    dialog.changed.connect(on_changed)
+    dialog.finished.connect(lambda _r: dialogs.pop(case, None))
+    dialogs[case] = dialog
+    dialog.show()
+    return dialog
 
 
 class _OpenFilter(RequestFilter):

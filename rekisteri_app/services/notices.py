@@ -14,14 +14,18 @@ document) is published as one version row per register with the same bytes and n
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..documents.notices import (
@@ -175,6 +179,18 @@ def find_registers(session: Session, register: RegisterRef) -> list[m.Register]:
                 "One notice can only cover registers of the same controller; {names} have "
                 "no controller in common.").format(names=", ".join(r.name for r in found)))
     return found
+
+
+def controller_registers(ctx: ServiceContext, controller: str | int) -> list[int]:
+    """Ids of every register the controller (name, export key or id) takes part in."""
+    with ctx.read() as session:
+        found = entities.find(session, "controllers", controller)
+        ids = sorted(set(session.scalars(select(m.RegisterController.register_id).where(
+            m.RegisterController.controller_id == found.id))))
+        if not ids:
+            raise ServiceError(_("{controller} has no registers.").format(
+                controller=found.name))
+        return ids
 
 
 # ------------------------------------------------------------------------- the mapping
@@ -349,23 +365,55 @@ def _helsinki_today() -> date:
     return datetime.now(HELSINKI).date()
 
 
+def _latest_published(registers: Sequence[m.Register],
+                      lang: str | None = None) -> m.NoticeVersion | None:
+    """The newest version published by the app (it has section texts), in `lang` if given."""
+    rows = [v for v in _versions(registers)
+            if v.sections_json and (lang is None or v.language == lang)]
+    return rows[-1] if rows else None
+
+
+def _unchanged_since(session: Session, ids: Sequence[int], row: m.NoticeVersion) -> bool:
+    """Would the notice, printed now in the row's language, say exactly what it said?"""
+    lang = row.language if row.language in NOTICE_LANGUAGES else "fi"
+    data = notice_data(session, ids, lang, version=row.version, dated=row.issued_on)
+    stored = json.loads(row.sections_json or "[]")
+    return [list(s) for s in section_texts(data, lang)] == stored
+
+
+def plan_version(session: Session, registers: Sequence[m.Register],
+                 today: date) -> tuple[str, date, bool]:
+    """(version, date, new?) that publishing now would print.
+
+    Why: the Finnish, Swedish and English notice, PDF or HTML, of unchanged data is one
+    version, so a translation published later keeps the number and date of the version it
+    translates. Any change of content (in any section) makes the next number, dated today.
+    """
+    ids = [r.id for r in registers]
+    last = _latest_published(registers)
+    if last is not None and _unchanged_since(session, ids, last):
+        return last.version, last.issued_on, False
+    return next_version(v.version for v in _versions(registers)), today, True
+
+
 def notice_data(session: Session, register_ids: Sequence[int], lang: str, *,
                 today: date | None = None, version: str | None = None,
                 dated: date | None = None) -> NoticeData:
     """The notice of these registers (one, or several of one controller) in `lang`.
 
-    Version and date are those of the latest stored version of any of them, else no
-    version and `today`; `version` / `dated` override both (publishing uses them).
+    Version and date are what publishing now would print (`plan_version`): those of the
+    last published version while nothing has changed, else the next number and `today`;
+    `version` / `dated` override both.
     """
     _check_lang(lang)
     registers = find_registers(session, list(register_ids))
     controllers, contacts = _controllers_and_contacts(registers)
     history = _versions(registers)
-    latest = history[-1] if history else None
-    if version is None:
-        version = latest.version if latest else ""
-    if dated is None:
-        dated = latest.issued_on if latest else (today or _helsinki_today())
+    if version is None or dated is None:
+        planned, planned_on, _new = plan_version(session, registers,
+                                                 today or _helsinki_today())
+        version = planned if version is None else version
+        dated = planned_on if dated is None else dated
     first = history[0].issued_on if history else None
     return NoticeData(
         controllers=controllers,
@@ -431,7 +479,11 @@ def _info(v: m.NoticeVersion) -> NoticeVersionInfo:
 def publish(ctx: ServiceContext, register: RegisterRef, lang: str, fmt: str = "pdf", *,
             confirm_red: bool = False, note: str | None = None,
             deliver: Callable[[bytes], None] | None = None) -> PublishedNotice:
-    """Store the notice as the next version of the register(s), dated today.
+    """Store the notice as a version of the register(s).
+
+    Changed content becomes the next version, dated today; unchanged content in another
+    language or format joins the last version (same number and date), and publishing the
+    same version, language and format twice is refused.
 
     Refused (RedFindings) while red findings exist, unless `confirm_red`; the confirmed
     findings are named in the audit event. `deliver(content)` runs before the commit
@@ -448,10 +500,14 @@ def publish(ctx: ServiceContext, register: RegisterRef, lang: str, fmt: str = "p
             raise RedFindings(_(
                 "{register} has {count} red finding(s); publishing the notice needs "
                 "confirmation.").format(register=names, count=len(red)), red)
-        today = ctx.today()
-        version = next_version(v.version for v in _versions(registers))
         ids = [r.id for r in registers]
-        data = notice_data(session, ids, lang, version=version, dated=today)
+        version, dated, _new = plan_version(session, registers, ctx.today())
+        if any(v.version == version and v.language == lang and v.format == fmt
+               and v.sections_json for v in _versions(registers)):
+            raise ServiceError(_(
+                "Version {version} ({lang}, {format}) is already published and nothing has "
+                "changed since.").format(version=version, lang=lang, format=fmt))
+        data = notice_data(session, ids, lang, version=version, dated=dated)
         rendered = _render(data, lang, fmt)
         content = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
         digest = hashlib.sha256(content).hexdigest()
@@ -459,7 +515,7 @@ def publish(ctx: ServiceContext, register: RegisterRef, lang: str, fmt: str = "p
                               ensure_ascii=False)
         rows = []
         for reg in registers:
-            row = m.NoticeVersion(version=version, issued_on=today, language=lang,
+            row = m.NoticeVersion(version=version, issued_on=dated, language=lang,
                                   format=fmt, note=_s(note) or None, content=content,
                                   sections_json=sections, sha256=digest)
             reg.notice_versions.append(row)
@@ -468,13 +524,33 @@ def publish(ctx: ServiceContext, register: RegisterRef, lang: str, fmt: str = "p
         confirmed = tuple(f"{f.code}: {f.subject_name}" for f in red)
         tx.audit("publish", "notice", ",".join(str(r.id) for r in rows), None, {
             "registers": [r.name for r in registers], "register_ids": ids,
-            "version": version, "issued_on": today.isoformat(), "language": lang,
+            "version": version, "issued_on": dated.isoformat(), "language": lang,
             "format": fmt, "sha256": digest, "size": len(content),
             "red_findings_confirmed": list(confirmed)})
         published = PublishedNotice(tuple(_info(r) for r in rows), content, confirmed)
         if deliver is not None:
             deliver(content)
         return published
+
+
+def save_to(path: str | os.PathLike[str], content: bytes | str) -> None:
+    """Write a notice the officer asked for: beside the target, then renamed into place, so
+    a reader never sees half a file and a full disk leaves the old file as it was."""
+    from ..storage.errors import WriteFailed
+
+    target = Path(path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    tmp = target.with_name(target.name + ".partial")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise WriteFailed(target, exc.strerror or str(exc)) from None
 
 
 def list_versions(ctx: ServiceContext, register: RegisterRef) -> list[NoticeVersionInfo]:
@@ -492,17 +568,12 @@ def version_content(ctx: ServiceContext, version_id: int) -> bytes:
         return row.content or b""
 
 
-def _last_published_row(registers: Sequence[m.Register], lang: str) -> m.NoticeVersion | None:
-    rows = [v for v in _versions(registers) if v.language == lang and v.sections_json]
-    return rows[-1] if rows else None
-
-
 def last_published(ctx: ServiceContext, register: RegisterRef,
                    lang: str) -> NoticeVersionInfo | None:
     """The latest version in `lang` that can be compared with (it has section texts)."""
     _check_lang(lang)
     with ctx.read() as session:
-        row = _last_published_row(find_registers(session, register), lang)
+        row = _latest_published(find_registers(session, register), lang)
         return None if row is None else _info(row)
 
 
@@ -515,7 +586,7 @@ def changes_since_published(ctx: ServiceContext, register: RegisterRef,
     with ctx.read() as session:
         registers = find_registers(session, register)
         ids = [r.id for r in registers]
-        last = _last_published_row(registers, lang)
+        last = _latest_published(registers, lang)
         if last is None:
             old: list[tuple[str, str, str]] = []
             data = notice_data(session, ids, lang, today=ctx.today())

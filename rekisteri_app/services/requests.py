@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ..domain import deadlines as dl
 from ..domain import workflow
@@ -881,8 +881,10 @@ def _apply_holds(tx: Transaction, req: m.RightsRequest, update: CaseUpdate,
         changes.events.append(("release", {"category": active[0].category_name}))
 
 
-def update_request(ctx: ServiceContext, case: str, update: CaseUpdate) -> dict[str, Any]:
-    """Apply `update` to the case in one transaction; returns the case as shown."""
+def update_request(ctx: ServiceContext, case: str, update: CaseUpdate, *,
+                   view: bool = True) -> dict[str, Any] | None:
+    """Apply `update` to the case in one transaction; returns the case as shown
+    (None with `view=False`, for bulk callers such as the demo)."""
     if update.is_empty():
         raise ServiceError(_("Nothing to change."))
     for code in (update.hetu, update.identity.hetu if update.identity else None):
@@ -939,7 +941,7 @@ def update_request(ctx: ServiceContext, case: str, update: CaseUpdate) -> dict[s
         session.flush()
         after = snapshot(session, req)
         tx.audit("update", "request", req.case_number, before, after)
-        return _view(session, req, ctx.today())
+        return _view(session, req, ctx.today()) if view else None
 
 
 # Small wrappers for the window: each is one audited use case.
@@ -1078,6 +1080,17 @@ def timeline(req: m.RightsRequest,
                           describe_event(e.kind, e.text, date_format)) for e in events]
 
 
+def _all_cases(*, full: bool = True) -> Any:
+    """Every case with what lists (`full`) or repeat checks read, loaded in a few
+    queries instead of one per case and relation."""
+    R = m.RightsRequest
+    options = [selectinload(R.subject), selectinload(R.rights)]
+    if full:
+        options += [selectinload(R.requester), selectinload(R.pauses),
+                    selectinload(R.letters), selectinload(R.events)]
+    return select(R).options(*options)
+
+
 def _summary(req: m.RightsRequest) -> RequestSummary:
     return RequestSummary(case_id=req.case_number, received=req.received_on,
                           identity_hash=req.subject.hetu_hash, name=req.subject.name,
@@ -1087,9 +1100,9 @@ def _summary(req: m.RightsRequest) -> RequestSummary:
 
 def repeats(session: Session, req: m.RightsRequest) -> list[dict[str, Any]]:
     """Earlier requests of the same data subject within twelve months (information only)."""
-    others = [_summary(r) for r in session.scalars(
-        select(m.RightsRequest).where(m.RightsRequest.id != req.id))]
-    by_case = {r.case_number: r for r in session.scalars(select(m.RightsRequest))}
+    stored = list(session.scalars(_all_cases(full=False)))
+    others = [_summary(r) for r in stored if r.id != req.id]
+    by_case = {r.case_number: r for r in stored}
     out = []
     for match in find_repeat_requests(_summary(req), others):
         other = by_case[match.earlier.case_id]
@@ -1119,7 +1132,7 @@ def possible_repeats(ctx: ServiceContext, name: str, address: str | None, receiv
                 identity_hash = None
         current = RequestSummary(case_id="", received=received, identity_hash=identity_hash,
                                  name=name or "", address=address or "")
-        stored = list(session.scalars(select(m.RightsRequest)))
+        stored = list(session.scalars(_all_cases(full=False)))
         by_case = {r.case_number: r for r in stored}
         return [{"case_number": match.earlier.case_id,
                  "received": match.earlier.received.isoformat(),
@@ -1232,7 +1245,7 @@ def list_requests(ctx: ServiceContext, *, status: RequestStatus | str | None = N
     """Cases by due date (no date last); `due_before` keeps effective due < that date."""
     with ctx.read() as session:
         policy = settings.pause_policy(session)
-        query = select(m.RightsRequest)
+        query = _all_cases()
         if status is not None:
             query = query.where(m.RightsRequest.status == RequestStatus(status).value)
         rows = [_row(req, policy, ctx.today()) for req in session.scalars(query)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..domain.deadlines import Urgency
+from ..domain.deadlines import PausePolicy, Urgency
 from ..domain.enums import (
     Authority,
     Channel,
@@ -88,6 +88,27 @@ URGENCIES: Mapping[str, str] = {
     Urgency.OK: N_("on time"),
     Urgency.SUSPENDED: N_("clock stopped"),
     Urgency.NO_DEADLINE: N_("no statutory deadline"),
+}
+
+PAUSE_POLICIES: Mapping[str, str] = {
+    PausePolicy.SUSPEND: N_("suspend the clock while waiting (default)"),
+    PausePolicy.RESTART: N_("restart the month when the answer arrives"),
+    PausePolicy.NONE: N_("never stop the clock"),
+}
+
+# What each pause policy does, for the settings dialog and `rekisteri settings --help`
+# (details and sources in docs/deadlines.md).
+PAUSE_POLICY_HELP: Mapping[str, str] = {
+    PausePolicy.SUSPEND: N_(
+        "The days between asking for identity proof or a clarification and receiving it "
+        "are added to the deadline (EDPB Guidelines 01/2022 on the right of access, "
+        "§ 159). While an answer is awaited the case has no due date."),
+    PausePolicy.RESTART: N_(
+        "One month is counted again from the day the answer arrived (the UK regulator's "
+        "practice). Not the EDPB reading; use only on legal advice."),
+    PausePolicy.NONE: N_(
+        "Asking for proof or a clarification does not stop the clock: one month from "
+        "receipt always applies. The strictest reading of GDPR Art. 12(3)."),
 }
 
 STATUSES: Mapping[str, str] = STATUS_LABELS

@@ -29,6 +29,7 @@ class WarningCode(StrEnum):
     PENDING_DECISION = "pending-decision"
     EMPTY_DATA_COPY = "empty-data-copy"
     INCOMPLETE_REGISTER = "incomplete-register"
+    REFUSAL_OF_GRANTED = "refusal-of-granted"
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,17 @@ def letter_warnings(
                         decision.right.value,
                     )
                 )
+    if data.kind is LetterKind.REFUSAL:
+        granted = [d for d in data.rights if d.outcome in (Outcome.GRANTED, Outcome.PARTLY)]
+        if granted:  # an Art. 12(5) refusal that says "granted" contradicts itself
+            out.append(
+                LetterWarning(
+                    WarningCode.REFUSAL_OF_GRANTED,
+                    _("The refusal letter lists rights recorded as granted: {rights}.").format(
+                        rights=", ".join(catalogue(ui)["rights"][d.right.value] for d in granted)
+                    ),
+                )
+            )
     if data.kind is LetterKind.ACCESS_RESPONSE:
         if not data.data_copy:
             out.append(

@@ -348,11 +348,11 @@ class _Renderer:
         size = _fit(letter.organisation_name, BOLD, 9, org_width, 6.5)
         c.setFont(BOLD, size)
         c.drawString(L.x_pt(L.MARGIN_LEFT), L.y_pt(y), letter.organisation_name)
-        c.setFont(BOLD, 9)
-        name = simpleSplit(
-            letter.document_name, BOLD, 9, (L.TEXT_RIGHT - 16 - L.METADATA_LEFT) * mm
-        )
-        c.drawString(L.x_pt(L.METADATA_LEFT), L.y_pt(y), name[0] if name else "")
+        # One line only (the date and case number follow at fixed places): a long name
+        # such as "ILMOITUS VASTAUSAJAN PIDENTÄMISESTÄ" is set smaller, never cut.
+        width = L.TEXT_RIGHT - 16 - L.METADATA_LEFT
+        c.setFont(BOLD, _fit(letter.document_name, BOLD, 9, width, 5.5))
+        c.drawString(L.x_pt(L.METADATA_LEFT), L.y_pt(y), letter.document_name)
         c.setFont(REGULAR, 9)
         c.drawString(L.x_pt(L.METADATA_LEFT), L.y_pt(y + L.METADATA_PITCH), letter.date_text)
         c.drawString(
@@ -391,9 +391,19 @@ class _Renderer:
         story: list[Flowable] = [Paragraph(_markup(letter.subject), st["subject"])]
         blocks = list(letter.blocks)
         grouped = ("item", "ground", "note", "label")
+        kept: set[int] = set()
         for index, block in enumerate(blocks):
-            story.append(self._block(block))
+            if index in kept:
+                continue
             following = blocks[index + 1].style if index + 1 < len(blocks) else None
+            if following == "address":  # "...the supervisory authority is:" + its address
+                group = [self._block(block), self._block(blocks[index + 1])]
+                if index and blocks[index - 1].style == "heading":
+                    group.insert(0, story.pop())  # and the heading above them
+                story.append(KeepTogether(group))
+                kept.add(index + 1)
+                continue
+            story.append(self._block(block))
             if block.style in grouped and following not in ("item", "ground", "note"):
                 # a list ends: give it the paragraph gap its small item spacing lacks
                 story.append(Spacer(0, L.PARAGRAPH_GAP_PT - 3))

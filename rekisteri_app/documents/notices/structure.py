@@ -350,7 +350,8 @@ class _Builder:
             text = self.loc(c.name)
             if c.special:
                 text = f"{text} ({self.t.text('special_category')})"
-            group = " – ".join(g for g in (self.loc(c.subject_group), self.loc(c.heading)) if g)
+            parts = (self.loc(c.subject_group), self.loc(c.heading))
+            group = " – ".join(dict.fromkeys(g for g in parts if g))  # never "X – X"
             entries.append((group, self.described(text, c.description)))
         blocks = self.grouped(entries) if entries else [self.not_recorded()]
         if self.loc(r.provision_requirement):

@@ -1,0 +1,499 @@
+"""Writing one letter of a case, and editing the wording of a kind of letter.
+
+`LetterDialog` (Ctrl+L on a case): choose the kind, the language (the case's reply
+language by default) and how it is sent, fill what only the officer knows (the copy of
+the data per category, actions taken, identity details, reasons), see the warnings and
+a draft preview, then Issue (after confirming) and print or save the issued letter.
+Everything goes through services/letters.py; the dialog holds no rules of its own.
+
+`TemplateDialog`: the officer's wording of a kind+language, stored as a new version;
+Reset goes back to the shipped text (also a version, so the history stays).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..documents.letters import KNOWN_PLACEHOLDERS, DataCopyEntry, template_text
+from ..documents.letters.templates import catalogue
+from ..domain.enums import Language, LetterKind, SentVia
+from ..i18n import N_, _
+from ..services import letters
+from ..services import requests as rq
+from ..services.context import ServiceError
+from .letters_page import (
+    LANGUAGE_NAMES,
+    PdfPreview,
+    letter_file_name,
+    print_with_dialog,
+    save_bytes,
+    write_files,
+)
+
+DECISION_ACTION_KINDS = frozenset(LetterKind) - letters.PRE_DECISION_KINDS
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _language_combo(selected: str | None = None) -> QComboBox:
+    combo = QComboBox()
+    for lang in Language:
+        combo.addItem(_(LANGUAGE_NAMES[lang.value]), lang.value)
+    if selected:
+        combo.setCurrentIndex(max(0, combo.findData(selected)))
+    return combo
+
+
+def _kind_combo() -> QComboBox:
+    combo = QComboBox()
+    for kind in LetterKind:
+        combo.addItem(letters.kind_label(kind), kind.value)
+    return combo
+
+
+class DataCopyEditor(QWidget):
+    """The Art. 15(3) copy (or the data to hand over) per data category: a list of the
+    case's categories and the content of the selected one."""
+
+    def __init__(self, categories: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.contents: dict[str, str] = {name: "" for name in categories}
+        self.list = QListWidget()
+        self.list.setMaximumWidth(220)
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(_("The data of this category, e.g. “Name: Maija "
+                                       "Virtanen”, one item per line. Leave empty to leave "
+                                       "the category out."))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addWidget(self.text, 1)
+        for name in categories:
+            self.list.addItem(QListWidgetItem(name))
+        self.list.currentTextChanged.connect(self._show)
+        self.text.textChanged.connect(self._store)
+        self._current: str | None = None
+        if categories:
+            self.list.setCurrentRow(0)
+
+    def _show(self, name: str) -> None:
+        self._current = None
+        self.text.setPlainText(self.contents.get(name, ""))
+        self._current = name or None
+
+    def _store(self) -> None:
+        if self._current is not None:
+            self.contents[self._current] = self.text.toPlainText()
+            item = self.list.currentItem()
+            if item is not None:
+                font = item.font()
+                font.setBold(bool(self.text.toPlainText().strip()))
+                item.setFont(font)
+
+    def set_content(self, category: str, content: str) -> None:
+        if category not in self.contents:
+            self.list.addItem(QListWidgetItem(category))
+        self.contents[category] = content
+        if self._current == category:
+            self.text.setPlainText(content)
+
+    def entries(self) -> tuple[DataCopyEntry, ...]:
+        return tuple(DataCopyEntry(name, text) for name, text in self.contents.items()
+                     if text.strip())
+
+
+class LetterDialog(QDialog):
+    """One letter of one case: options, warnings, draft preview, issue, print, save."""
+
+    issued = Signal(int)  # the stored letter's id
+
+    def __init__(self, ctx: Any, case: str, parent: QWidget | None = None,
+                 kind: LetterKind | str | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case = case
+        self.view = rq.get_request(ctx, case)
+        self.issued_letter: letters.Issued | None = None
+        self.setWindowTitle(_("Letter for case {case}").format(case=case))
+
+        subject = (self.view.get("subject") or {}).get("name", "")
+        summary = QLabel(_("Case {case} · {name} · reply language: {lang}").format(
+            case=case, name=subject, lang=_(LANGUAGE_NAMES.get(self.view.get("language"),
+                                                                 "Finnish"))))
+        summary.setStyleSheet("font-size: 12pt; font-weight: bold;")
+
+        self.kind = _kind_combo()
+        if kind is not None:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(LetterKind(kind).value)))
+        self.language = _language_combo(self.view.get("language"))
+        self.sent_via = QComboBox()
+        for via in SentVia:
+            self.sent_via.addItem(letters.sent_via_label(via), via.value)
+        form = QFormLayout()
+        form.addRow(_("Kind of letter"), self.kind)
+        form.addRow(_("Language"), self.language)
+        form.addRow(_("Sent via"), self.sent_via)
+
+        # kind-specific inputs
+        self.data_copy = DataCopyEditor(rq.category_names(ctx, case))
+        self.data_copy_box = self._box(_("Copy of the personal data, per data category"),
+                                       self.data_copy)
+        self.actions = QPlainTextEdit()
+        self.actions.setPlaceholderText(_("What was done, one action per line, e.g. "
+                                          "“Address corrected in the customer register”"))
+        self.actions_box = self._box(_("Actions taken"), self.actions)
+        self.reasons = QPlainTextEdit(self.view.get("fee_reason") or "")
+        self.reasons.setPlaceholderText(_("Why the request is manifestly unfounded or "
+                                          "excessive (Art. 12(5))"))
+        self.reasons_box = self._box(_("Reasons for refusing"), self.reasons)
+        self.needed = QPlainTextEdit()
+        self.reply_by_on = QCheckBox(_("Ask for a reply by"))
+        self.reply_by = QDateEdit(QDate(ctx.today()).addDays(14))
+        self.reply_by.setCalendarPopup(True)
+        self.reply_by.setEnabled(False)
+        self.reply_by_on.toggled.connect(self.reply_by.setEnabled)
+        identity = QWidget()
+        identity_layout = QVBoxLayout(identity)
+        identity_layout.setContentsMargins(0, 0, 0, 0)
+        identity_layout.addWidget(QLabel(_("What the requester must send, one item per "
+                                           "line (only what is needed; never an ID copy):")))
+        identity_layout.addWidget(self.needed)
+        row = QHBoxLayout()
+        row.addWidget(self.reply_by_on)
+        row.addWidget(self.reply_by)
+        row.addStretch(1)
+        identity_layout.addLayout(row)
+        self.identity_box = self._box(_("Identity or clarification"), identity)
+        self.enclosures = QPlainTextEdit()
+        self.enclosures.setPlaceholderText(_("Further enclosures, one per line"))
+        self.enclosures.setMaximumHeight(60)
+
+        self.warnings = QListWidget()
+        self.warnings.setMaximumHeight(110)
+        self.warnings.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.hide()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addLayout(form)
+        for box in (self.data_copy_box, self.actions_box, self.reasons_box,
+                    self.identity_box):
+            left_layout.addWidget(box, 1)
+        left_layout.addWidget(QLabel(_("Enclosures")))
+        left_layout.addWidget(self.enclosures)
+        left_layout.addWidget(QLabel(_("Before printing")))
+        left_layout.addWidget(self.warnings)
+        left_layout.addWidget(self.problem)
+
+        self.preview_widget = PdfPreview()
+        self.preview_widget.show_message(_("Press Preview to see the letter as a draft."))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview_widget)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+
+        self.preview_button = QPushButton(_("Preview"))
+        self.issue_button = QPushButton(_("Issue…"))
+        self.issue_button.setToolTip(_("Store the letter in the case as sent; it cannot "
+                                       "be changed afterwards"))
+        self.print_button = QPushButton(_("Print…"))
+        self.save_button = QPushButton(_("Save as PDF…"))
+        self.enclosure_button = QPushButton(_("Save enclosures…"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        for button in (self.preview_button, self.issue_button, self.print_button,
+                       self.save_button, self.enclosure_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.preview_button.clicked.connect(self.preview)
+        self.issue_button.clicked.connect(self.issue)
+        self.print_button.clicked.connect(self.print_letter)
+        self.save_button.clicked.connect(self.save_letter)
+        self.enclosure_button.clicked.connect(self.save_enclosures)
+        self._language_changed()
+        self._kind_changed()
+        self.resize(1200, 800)
+
+    @staticmethod
+    def _box(title: str, widget: QWidget) -> QGroupBox:
+        box = QGroupBox(title)
+        layout = QVBoxLayout(box)
+        layout.addWidget(widget)
+        return box
+
+    # ---------------------------------------------------------------- state
+    def current_kind(self) -> LetterKind:
+        return LetterKind(self.kind.currentData())
+
+    def current_language(self) -> Language:
+        return Language(self.language.currentData())
+
+    def options(self) -> letters.LetterOptions:
+        kind = self.current_kind()
+        return letters.LetterOptions(
+            sent_via=SentVia(self.sent_via.currentData()),
+            data_copy=self.data_copy.entries() if kind in letters.DATA_COPY_KINDS else (),
+            actions=_lines(self.actions.toPlainText()) if kind in DECISION_ACTION_KINDS
+            else (),
+            enclosures=_lines(self.enclosures.toPlainText()),
+            refusal_reasons=self.reasons.toPlainText().strip() or None,
+            identity_needed=_lines(self.needed.toPlainText()),
+            identity_reply_by=(self.reply_by.date().toPython()
+                               if self.reply_by_on.isChecked() else None),
+        )
+
+    def _kind_changed(self, *_args: Any) -> None:
+        kind = self.current_kind()
+        self.data_copy_box.setVisible(kind in letters.DATA_COPY_KINDS)
+        self.data_copy_box.setTitle(
+            _("Data to hand over, per data category (machine-readable enclosure)")
+            if kind is LetterKind.PORTABILITY
+            else _("Copy of the personal data, per data category"))
+        self.actions_box.setVisible(kind in DECISION_ACTION_KINDS)
+        self.reasons_box.setVisible(kind is LetterKind.REFUSAL)
+        self.identity_box.setVisible(kind is LetterKind.IDENTITY_REQUEST)
+        self._forget_issued()
+        self.check()
+
+    def _language_changed(self, *_args: Any) -> None:
+        needed = catalogue(self.current_language())["identity_defaults"]["needed"]
+        if not self.needed.toPlainText().strip() or self.needed.property("defaulted"):
+            self.needed.setPlainText("\n".join(needed))
+            self.needed.setProperty("defaulted", True)
+        self._forget_issued()
+        self.check()
+
+    def _forget_issued(self) -> None:
+        self.issued_letter = None
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        done = self.issued_letter is not None
+        self.print_button.setEnabled(done)
+        self.save_button.setEnabled(done)
+        self.enclosure_button.setEnabled(done and bool(self.issued_letter.enclosure_files))
+        self.issue_button.setEnabled(not done)
+
+    # --------------------------------------------------------------- actions
+    def check(self) -> list[Any]:
+        """Show the warnings for the current choices (nothing stored)."""
+        self.warnings.clear()
+        try:
+            found = letters.warnings(self.ctx, self.case, self.current_kind(),
+                                     self.current_language(), self.options())
+        except ServiceError as exc:
+            self.warnings.addItem(str(exc))
+            return []
+        for warning in found:
+            item = QListWidgetItem("⚠ " + warning.message)
+            self.warnings.addItem(item)
+        if not found:
+            self.warnings.addItem(_("No warnings."))
+        return found
+
+    def preview(self) -> bytes | None:
+        self.check()
+        try:
+            pdf = letters.preview(self.ctx, self.case, self.current_kind(),
+                                  self.current_language(), self.options())
+        except ServiceError as exc:
+            self._show_problem(str(exc))
+            return None
+        self.problem.hide()
+        self.preview_widget.show_pdf(pdf)
+        return pdf
+
+    def _show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+        self.preview_widget.show_message(text)
+
+    def confirm_issue(self, warnings: list[Any]) -> bool:
+        text = _("Issue this letter? It is stored in the case as sent on {day} and cannot be "
+                 "changed afterwards.").format(day=self.ctx.today().isoformat())
+        if warnings:
+            text += "\n\n" + _("Warnings:") + "\n" + "\n".join(
+                f"• {w.message}" for w in warnings)
+        answer = QMessageBox.question(self, _("Issue letter"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def issue(self) -> letters.Issued | None:
+        warnings = self.check()
+        if not self.confirm_issue(warnings):
+            return None
+        try:
+            issued = letters.issue(self.ctx, self.case, self.current_kind(),
+                                   self.current_language(), self.sent_via.currentData(),
+                                   self.options())
+        except ServiceError as exc:
+            self._show_problem(str(exc))
+            return None
+        self.problem.hide()
+        self.issued_letter = issued
+        self.preview_widget.show_pdf(issued.pdf)
+        self._update_buttons()
+        self.issued.emit(issued.info.id)
+        return issued
+
+    def print_letter(self) -> bool:
+        if self.issued_letter is None:
+            return False
+        info = self.issued_letter.info
+        return print_with_dialog(self, self.issued_letter.pdf, letter_file_name(info))
+
+    def save_letter(self) -> Path | None:
+        if self.issued_letter is None:
+            return None
+        return save_bytes(self, self.issued_letter.pdf,
+                          letter_file_name(self.issued_letter.info), _("PDF files (*.pdf)"))
+
+    def save_enclosures(self) -> list[Path]:
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.issued_letter is None or not self.issued_letter.enclosure_files:
+            return []
+        folder = QFileDialog.getExistingDirectory(self, _("Save enclosures in folder"))
+        if not folder:
+            return []
+        return write_files(self, Path(folder), self.issued_letter.enclosure_files)
+
+
+def open_letter_dialog(owner: QWidget, ctx: Any, case: str, on_issued: Any = None,
+                       kind: LetterKind | str | None = None) -> LetterDialog:
+    """Show the letter dialog without blocking the window."""
+    dialog = LetterDialog(ctx, case, owner, kind)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if on_issued is not None:
+        dialog.issued.connect(lambda _id: on_issued())
+    dialog.show()
+    return dialog
+
+
+# ------------------------------------------------------------------ wording editor
+
+
+class TemplateDialog(QDialog):
+    """The officer's wording of one kind of letter in one language."""
+
+    PLACEHOLDER_HELP = N_("Fields you can use: {names}. A field without a value stops the "
+                          "letter from printing.")
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(_("Letter wording"))
+        self.kind = _kind_combo()
+        self.language = _language_combo("fi")
+        self.state_label = QLabel()
+        self.text = QPlainTextEdit()
+        help_label = QLabel(_(self.PLACEHOLDER_HELP).format(
+            names=", ".join("{" + n + "}" for n in KNOWN_PLACEHOLDERS)))
+        help_label.setWordWrap(True)
+        help_label.setStyleSheet("color: #555;")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(_("Kind of letter"), self.kind)
+        form.addRow(_("Language"), self.language)
+        self.save_button = QPushButton(_("Save as new version"))
+        self.reset_button = QPushButton(_("Reset to the shipped wording"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.reset_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(help_label)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(self.load)
+        self.language.currentIndexChanged.connect(self.load)
+        self.save_button.clicked.connect(self.save)
+        self.reset_button.clicked.connect(self.reset)
+        self.load()
+        self.resize(760, 560)
+
+    def select(self, kind: LetterKind | str, lang: Language | str) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(LetterKind(kind).value))
+        self.language.setCurrentIndex(self.language.findData(Language(lang).value))
+
+    def load(self, *_args: Any) -> letters.TemplateState:
+        state = letters.template_state(self.ctx, self.kind.currentData(),
+                                       self.language.currentData())
+        self.text.setPlainText(state.text)
+        if state.overridden:
+            self.state_label.setText(_("Own wording, version {version}.").format(
+                version=state.version))
+        else:
+            self.state_label.setText(_("The shipped wording."))
+        self.reset_button.setEnabled(state.overridden)
+        self.message.clear()
+        return state
+
+    def save(self) -> bool:
+        try:
+            version = letters.set_template(self.ctx, self.kind.currentData(),
+                                           self.language.currentData(),
+                                           self.text.toPlainText())
+        except ServiceError as exc:
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText(str(exc))
+            return False
+        self.load()
+        self.message.setStyleSheet("color: #1b5e20;")
+        self.message.setText(_("Stored as version {version}.").format(version=version.version))
+        return True
+
+    def reset(self) -> bool:
+        try:
+            letters.reset_template(self.ctx, self.kind.currentData(),
+                                   self.language.currentData())
+        except ServiceError as exc:
+            self.message.setText(str(exc))
+            return False
+        self.load()
+        self.message.setText(_("Back to the shipped wording."))
+        return True
+
+    def shipped_text(self) -> str:
+        return template_text(self.kind.currentData(), self.language.currentData())
+
+
+__all__ = ["DataCopyEditor", "LetterDialog", "TemplateDialog", "open_letter_dialog"]

@@ -1,0 +1,440 @@
+"""The Letters page: every issued letter, its stored PDF, printing and copies.
+
+An issued letter is an archive record: the page shows the stored bytes, prints them
+(the first print of the original) and prints or saves copies stamped KOPIO / KOPIA /
+COPY in the letter's own language. Nothing here can change a letter. The PDF viewer and
+the printing support are imported lazily, so the window opens without them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.enums import LetterKind
+from ..i18n import N_, _, ngettext
+from ..services import letters
+from ..services.context import ServiceError
+from .table_models import SORT_ROLE, FilterProxy, format_date
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("case", N_("Case")),
+    ("subject", N_("Data subject")),
+    ("kind", N_("Kind")),
+    ("language", N_("Language")),
+    ("date", N_("Date")),
+    ("sent_via", N_("Sent via")),
+)
+LANGUAGE_NAMES = {"fi": N_("Finnish"), "sv": N_("Swedish"), "en": N_("English")}
+
+
+class LetterTableModel(QAbstractTableModel):
+    """Read-only rows of `letters.list_letters`."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[letters.LetterInfo] = []
+
+    def set_rows(self, rows: Sequence[letters.LetterInfo]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(COLUMNS)):
+            return _(COLUMNS[section][1])
+        return None
+
+    def _text(self, row: letters.LetterInfo, key: str) -> str:
+        if key == "case":
+            return row.case_number
+        if key == "subject":
+            return row.subject_name
+        if key == "kind":
+            return letters.kind_label(row.kind)
+        if key == "language":
+            return _(LANGUAGE_NAMES[row.language.value])
+        if key == "date":
+            return format_date(row.issued_on)
+        return letters.sent_via_label(row.sent_via)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, key)
+        if role == SORT_ROLE:
+            if key == "date":
+                return (row.issued_on.isoformat(), row.id)
+            return self._text(row, key).casefold()
+        if role == Qt.ItemDataRole.ToolTipRole and key == "kind":
+            return _("SHA-256: {digest}").format(digest=row.sha256)
+        return None
+
+
+# ------------------------------------------------------------------ PDF helpers
+
+
+class PdfPreview(QWidget):
+    """A QPdfView over bytes in memory (never a temporary file: letters hold personal
+    data, and only the encrypted database may keep them on disk)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.placeholder = QLabel()
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: #666;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.placeholder, 1)
+        self._buffer: QBuffer | None = None
+        self.pdf: bytes = b""
+        self.show_message("")
+
+    def show_pdf(self, pdf: bytes) -> None:
+        self.document.close()
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        self.pdf = pdf
+        self.placeholder.hide()
+        self.view.show()
+
+    def show_message(self, text: str) -> None:
+        self.document.close()
+        self.pdf = b""
+        self.placeholder.setText(text)
+        self.view.hide()
+        self.placeholder.show()
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+
+def print_pdf_to(printer: Any, pdf: bytes) -> int:
+    """Paint every page of `pdf` on `printer` at its resolution; returns the page count."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QPainter
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    count = document.pageCount()
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError(_("The printer could not be started."))
+    try:
+        dpi = min(printer.resolution(), 300)
+        for page in range(count):
+            if page:
+                printer.newPage()
+            points = document.pagePointSize(page)
+            size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+            image = document.render(page, size)
+            target = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+            target.moveTo(0, 0)
+            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target.setSize(scaled)
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
+        document.close()
+    return count
+
+
+def print_with_dialog(parent: QWidget, pdf: bytes, title: str) -> bool:
+    """The system print dialog, then the pages; False when the officer cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(_("Print {title}").format(title=title))
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    try:
+        print_pdf_to(printer, pdf)
+    except OSError as exc:
+        QMessageBox.warning(parent, _("Print"), str(exc))
+        return False
+    return True
+
+
+def save_bytes(parent: QWidget, content: bytes, suggested: str, file_filter: str) -> Path | None:
+    """Ask where to save, then write atomically (a reader never sees half a file)."""
+    from ..cli.notice_commands import write_atomically
+    from ..storage.errors import WriteFailed
+
+    path, _selected = QFileDialog.getSaveFileName(parent, _("Save as"), suggested, file_filter)
+    if not path:
+        return None
+    try:
+        write_atomically(Path(path), content)
+    except WriteFailed as exc:
+        QMessageBox.warning(parent, _("Save as"), exc.message)
+        return None
+    return Path(path)
+
+
+def letter_file_name(info: letters.LetterInfo, copy: bool = False) -> str:
+    stem = f"{info.case_number}-{info.kind.value}-{info.language.value}"
+    return f"{stem}-{_('copy')}.pdf" if copy else f"{stem}.pdf"
+
+
+# ------------------------------------------------------------------ the page
+
+
+class LettersPage(QWidget):
+    """Issued letters (newest first) beside the selected one's stored PDF."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.title_text = N_("Letters")
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        title = QLabel(_("Letters"))
+        title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        header.addWidget(title)
+        header.addStretch(1)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(_("Filter (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setMinimumWidth(240)
+        header.addWidget(self.filter)
+        layout.addLayout(header)
+
+        buttons = QHBoxLayout()
+        self.print_button = QPushButton(_("Print…"))
+        self.print_button.setToolTip(_("Print the letter as it was issued"))
+        self.save_button = QPushButton(_("Save as PDF…"))
+        self.copy_button = QPushButton(_("Print copy…"))
+        self.copy_button.setToolTip(_("Print again, stamped as a copy in the letter's "
+                                      "language"))
+        self.save_copy_button = QPushButton(_("Save copy…"))
+        self.enclosures_button = QPushButton(_("Save enclosures…"))
+        self.enclosures_button.setToolTip(_("The machine-readable files of a portability "
+                                            "reply (CSV and JSON)"))
+        self.templates_button = QPushButton(_("Letter wording…"))
+        self.templates_button.setToolTip(_("Edit or reset the wording of a kind of letter"))
+        for button in (self.print_button, self.save_button, self.copy_button,
+                       self.save_copy_button, self.enclosures_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.templates_button)
+        self.count_label = QLabel()
+        buttons.addWidget(self.count_label)
+        layout.addLayout(buttons)
+
+        self.model = LetterTableModel(self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+        self.preview = PdfPreview()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.preview.setMinimumWidth(320)
+        splitter.setSizes([640, 480])  # the letter must be readable beside the list
+        layout.addWidget(splitter, 1)
+        self.hint = QLabel(_("No letters issued yet. Open a case and choose “Letter…” "
+                             "(Ctrl+L) to write one."))
+        self.hint.setStyleSheet("color: #666;")
+        layout.addWidget(self.hint)
+
+        self.filter.textChanged.connect(self._filter_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.print_button.clicked.connect(lambda: self.print_letter(copy=False))
+        self.copy_button.clicked.connect(lambda: self.print_letter(copy=True))
+        self.save_button.clicked.connect(lambda: self.save_letter(copy=False))
+        self.save_copy_button.clicked.connect(lambda: self.save_letter(copy=True))
+        self.enclosures_button.clicked.connect(self.save_enclosures)
+        self.templates_button.clicked.connect(self.edit_templates)
+        self._update()
+
+    # ------------------------------------------------------------------ data
+    def showEvent(self, event: Any) -> None:  # letters are issued from case dialogs
+        self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        selected = self.current_letter()
+        self.model.set_rows(letters.list_letters(self.ctx))
+        self.table.resizeColumnsToContents()
+        if selected is not None:
+            self.select_letter(selected.id)
+        self.hint.setVisible(not self.model.rows)
+        self._update()
+
+    def current_letter(self) -> letters.LetterInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def select_letter(self, letter_id: int) -> bool:
+        for i in range(self.proxy.rowCount()):
+            if self.proxy.index(i, 0).data(ROW_ROLE).id == letter_id:
+                self.table.selectRow(i)
+                return True
+        return False
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self._update()
+
+    def _update(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(
+            ngettext("{n} letter", "{n} letters", total).format(n=total) if shown == total
+            else _("{shown} of {total} letters").format(shown=shown, total=total))
+        info = self.current_letter()
+        for button in (self.print_button, self.save_button, self.copy_button,
+                       self.save_copy_button):
+            button.setEnabled(info is not None)
+        self.enclosures_button.setEnabled(info is not None
+                                          and info.kind is LetterKind.PORTABILITY)
+
+    def _selection_changed(self, *_args: Any) -> None:
+        self._update()
+        info = self.current_letter()
+        if info is None:
+            self.preview.show_message(_("Select a letter to see it."))
+            return
+        self.preview.show_pdf(letters.letter_pdf(self.ctx, info.id))
+
+    # --------------------------------------------------------------- actions
+    def letter_bytes(self, copy: bool) -> bytes | None:
+        info = self.current_letter()
+        if info is None:
+            return None
+        try:
+            return letters.reprint(self.ctx, info.id) if copy else letters.letter_pdf(
+                self.ctx, info.id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, _("Letters"), str(exc))
+            return None
+
+    def print_letter(self, copy: bool) -> bool:
+        info, pdf = self.current_letter(), self.letter_bytes(copy)
+        if info is None or pdf is None:
+            return False
+        return print_with_dialog(self, pdf, letter_file_name(info, copy))
+
+    def save_letter(self, copy: bool) -> Path | None:
+        info, pdf = self.current_letter(), self.letter_bytes(copy)
+        if info is None or pdf is None:
+            return None
+        return save_bytes(self, pdf, letter_file_name(info, copy), _("PDF files (*.pdf)"))
+
+    def save_enclosures(self) -> list[Path]:
+        info = self.current_letter()
+        if info is None:
+            return []
+        files = letters.enclosure_files(self.ctx, info.id)
+        if not files:
+            QMessageBox.information(self, _("Letters"), _("This letter has no file "
+                                                          "enclosures."))
+            return []
+        folder = QFileDialog.getExistingDirectory(self, _("Save enclosures in folder"))
+        if not folder:
+            return []
+        return write_files(self, Path(folder), files)
+
+    def edit_templates(self) -> Any:
+        from .letter_dialog import TemplateDialog
+
+        dialog = TemplateDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+
+def write_files(parent: QWidget, folder: Path, files: Sequence[tuple[str, bytes]]
+                ) -> list[Path]:
+    """Write enclosure files into `folder` (atomically); tell the officer what failed."""
+    from ..cli.notice_commands import write_atomically
+    from ..storage.errors import WriteFailed
+
+    written: list[Path] = []
+    for name, content in files:
+        target = folder / Path(name).name
+        try:
+            write_atomically(target, content)
+        except WriteFailed as exc:
+            QMessageBox.warning(parent, _("Save as"), exc.message)
+            for path in written:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            return []
+        written.append(target)
+    return written

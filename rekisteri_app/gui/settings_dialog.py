@@ -1,0 +1,142 @@
+"""Settings of the database (not of the window): case numbers, the pause policy of the
+deadline clock, the officer and the supervisory authority named in letters.
+
+The values live in the encrypted database (`services.settings`), so the same file gives
+the same deadlines on any workstation; saving is one service call and one audit event,
+exactly like `rekisteri settings --set KEY=VALUE`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.case_numbers import InvalidCaseNumber, next_case_number, normalise_prefix
+from ..domain.deadlines import PausePolicy
+from ..i18n import _
+from ..services import settings
+from ..services.context import ServiceError
+from ..services.requests_labels import PAUSE_POLICIES, PAUSE_POLICY_HELP
+
+HINT_STYLE = "color: #666;"
+SPECIAL = (settings.CASE_PREFIX, settings.PAUSE_POLICY)
+
+
+class SettingsDialog(QDialog):
+    """Edit every public setting; OK stores them together or shows why not."""
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(_("Settings"))
+        self.values = settings.all_settings(ctx)
+        layout = QVBoxLayout(self)
+
+        cases = QGroupBox(_("Case numbers"))
+        form = QFormLayout(cases)
+        self.prefix = QLineEdit(self.values.get(settings.CASE_PREFIX) or "")
+        self.prefix.setPlaceholderText(_("none"))
+        self.prefix.setMaximumWidth(160)
+        form.addRow(_(settings.spec(settings.CASE_PREFIX).label), self.prefix)
+        self.example = QLabel()
+        self.example.setStyleSheet(HINT_STYLE)
+        form.addRow("", self.example)
+        self.prefix.textChanged.connect(self._show_example)
+        layout.addWidget(cases)
+
+        clock = QGroupBox(_("Identity proof or clarification asked: the deadline clock"))
+        box = QVBoxLayout(clock)
+        self.policy_group = QButtonGroup(self)
+        self.policy_buttons: dict[str, QRadioButton] = {}
+        current = str(self.values.get(settings.PAUSE_POLICY) or PausePolicy.SUSPEND)
+        for value, text in PAUSE_POLICIES.items():
+            button = QRadioButton(_(text))
+            button.setChecked(str(value) == current)
+            self.policy_group.addButton(button)
+            self.policy_buttons[str(value)] = button
+            explanation = QLabel(_(PAUSE_POLICY_HELP[value]))
+            explanation.setWordWrap(True)
+            explanation.setStyleSheet(HINT_STYLE + " margin-left: 22px;")
+            box.addWidget(button)
+            box.addWidget(explanation)
+        note = QLabel(_("Changing the policy recomputes the due date of every case."))
+        note.setStyleSheet("font-style: italic;")
+        box.addWidget(note)
+        layout.addWidget(clock)
+
+        people = QGroupBox(_("Named in letters"))
+        form = QFormLayout(people)
+        self.fields: dict[str, QLineEdit] = {}
+        for key in settings.known_keys():
+            if key in SPECIAL:
+                continue
+            value = self.values.get(key)
+            field = QLineEdit("" if value is None else str(value))
+            field.setMinimumWidth(320)
+            self.fields[key] = field
+            form.addRow(_(settings.spec(key).label), field)
+        layout.addWidget(people)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._show_example()
+
+    def _show_example(self, *_args: Any) -> None:
+        try:
+            prefix = normalise_prefix(self.prefix.text())
+        except InvalidCaseNumber as exc:
+            self.example.setText(str(exc))
+            return
+        year = self.ctx.today().year
+        self.example.setText(_("New cases are numbered like {example}.").format(
+            example=next_case_number(year, [], prefix)))
+
+    def policy(self) -> str:
+        for value, button in self.policy_buttons.items():
+            if button.isChecked():
+                return value
+        return str(PausePolicy.SUSPEND)
+
+    def changes(self) -> dict[str, Any]:
+        """Only what differs from the stored values (so an unchanged OK writes nothing)."""
+        wanted: dict[str, Any] = {settings.CASE_PREFIX: self.prefix.text().strip() or None,
+                                  settings.PAUSE_POLICY: self.policy()}
+        for key, field in self.fields.items():
+            wanted[key] = field.text().strip() or None
+        out = {}
+        for key, value in wanted.items():
+            old = self.values.get(key)
+            if (None if old is None else str(old)) != value:
+                out[key] = value
+        return out
+
+    def accept(self) -> None:
+        changes = self.changes()
+        if changes:
+            try:
+                settings.set_many(self.ctx, changes)
+            except ServiceError as exc:
+                self.message.setText(str(exc))
+                return
+        super().accept()
