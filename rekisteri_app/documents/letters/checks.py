@@ -57,7 +57,8 @@ def letter_warnings(
                         ).format(
                             register=register.name,
                             country=transfer.country,
-                            safeguard=transfer.safeguard.value,
+                            safeguard=catalogue(ui)["safeguards"].get(
+                                transfer.safeguard.value, transfer.safeguard.value),
                         ),
                         register.name,
                     )
@@ -113,10 +114,10 @@ def letter_warnings(
             empty = [
                 name
                 for name, value in (
-                    ("purposes", register.purposes),
-                    ("data-categories", register.data_categories),
-                    ("retention", register.retention),
-                    ("sources", register.sources),
+                    (_("purposes"), register.purposes),
+                    (_("data categories"), register.data_categories),
+                    (_("retention periods"), register.retention),
+                    (_("sources"), register.sources),
                 )
                 if not value
             ]
