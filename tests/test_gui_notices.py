@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import PASSPHRASE
@@ -61,14 +61,14 @@ def window(qtbot, ctx):
 
 def select(window, *names: str) -> None:
     page = window.registers_page
+    """Ctrl-click each named row, like the officer selecting several registers."""
     page.table.clearSelection()
+    flags = page.table.selectionModel().SelectionFlag
     for row in range(page.proxy.rowCount()):
         index = page.proxy.index(row, 0)
         if index.data() in names:
-            page.table.selectionModel().select(
-                index, page.table.selectionModel().SelectionFlag.Select
-                | page.table.selectionModel().SelectionFlag.Rows)
-            page.table.setCurrentIndex(index)
+            page.table.selectionModel().setCurrentIndex(
+                index, flags.Select | flags.Rows)
 
 
 def open_dialog(qtbot, window, *names: str):
@@ -97,7 +97,7 @@ def test_preview_pdf_and_html_in_each_language(qtbot, window):
     assert dialog.preview_stack.currentWidget() is dialog.html_view
     assert "Dataskyddsbeskrivning" in dialog.html_view.toPlainText()
     assert "Rekisterinpitäjä ja yhteystiedot" not in dialog.html_view.toPlainText()
-    assert "red finding" in dialog.info_label.text() or "punai" in dialog.info_label.text()
+    assert "1" in dialog.info_label.text()  # the one red finding is counted
 
 
 def test_save_as_writes_the_file(qtbot, window, tmp_path):
@@ -121,10 +121,8 @@ def test_publish_asks_about_red_findings_then_lists_the_version(qtbot, window, b
     dialog = open_dialog(qtbot, window, VALKEAKOSKI)
     boxes.answer = QMessageBox.StandardButton.No
     assert not dialog.publish()
-    title, text, details = boxes.shown[-1]
-    assert title == "Publish the notice" or title == "Julkaise seloste" or title
-    assert "red finding" in text or text
-    assert "The Rocket Science Group LLC (Mailchimp)" in details
+    _title, text, details = boxes.shown[-1]
+    assert "1" in text and "The Rocket Science Group LLC (Mailchimp)" in details
     assert len(notices.list_versions(ctx, VALKEAKOSKI)) == 1  # only the imported 2018 one
 
     boxes.answer = QMessageBox.StandardButton.Yes
@@ -133,8 +131,7 @@ def test_publish_asks_about_red_findings_then_lists_the_version(qtbot, window, b
     assert [(v.version, v.language, v.format) for v in versions] == [
         ("1", "fi", None), ("2", "fi", "pdf")]
     assert "2" in dialog.info_label.text() and versions[-1].sha256 in dialog.info_label.text()
-    assert "Nothing has changed" in dialog.changes_view.toPlainText() or \
-        "Mikään ei ole muuttunut" in dialog.changes_view.toPlainText()
+    assert {str(c.status) for c in dialog.changes} == {"unchanged"}
 
     # a stored version opens in the preview
     dialog.versions_table.selectRow(1)
@@ -142,15 +139,15 @@ def test_publish_asks_about_red_findings_then_lists_the_version(qtbot, window, b
     assert dialog.tabs.currentIndex() == 0 and dialog.shown_format == "pdf"
     qtbot.waitUntil(lambda: dialog.pdf_page_count() >= 5)
     # the imported version has no stored text: the officer is told so
+    shown = len(boxes.shown)
     dialog.versions_table.selectRow(0)
     dialog.open_version()
-    assert "15.5.2018" not in boxes.shown[-1][1] and boxes.shown[-1][0]
+    assert len(boxes.shown) == shown + 1 and dialog.shown_format == "pdf"
 
 
 def test_changes_since_last_published_after_a_change(qtbot, window, boxes, ctx):
     dialog = open_dialog(qtbot, window, VALKEAKOSKI)
-    assert "every section is new" in dialog.changes_view.toPlainText() or \
-        "jokainen kohta on uusi" in dialog.changes_view.toPlainText()
+    assert {str(c.status) for c in dialog.changes} == {"added"}
     boxes.answer = QMessageBox.StandardButton.Yes
     assert dialog.publish()
     add_purpose(ctx, VALKEAKOSKI, "asiakastyytyväisyyden mittaaminen")
@@ -183,4 +180,4 @@ def test_screenshot(qtbot, window, tmp_path):
     image = dialog.grab()
     assert not image.isNull() and image.width() > 600
     image.save(str(tmp_path / "notice_dialog.png"))
-    assert Qt.WidgetAttribute.WA_DeleteOnClose and (tmp_path / "notice_dialog.png").exists()
+    assert (tmp_path / "notice_dialog.png").stat().st_size > 10_000

@@ -22,6 +22,14 @@ KUOPIO_MARKETING = "Kuopion Energia -konsernin markkinointirekisteri"
 JYVASKYLA = "Jyväskylän Energia Oy:n asiakasrekisteri"
 
 
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Messages matched below are the English msgids (the notices keep their own language)."""
+    from rekisteri_app.i18n import set_language
+
+    set_language("en")
+
+
 def load_seed(ctx, *stems: str) -> None:
     """Import seed fixtures (tests/fixtures/seeds/<stem>.json) through the exchange service."""
     for stem in stems:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import N_, _, ngettext
+from . import dialogs
 from .table_models import ROW_ROLE, RowTableModel, TableColumn, format_date
 
 LANGUAGES = (("fi", N_("Finnish")), ("sv", N_("Swedish")), ("en", N_("English")))
@@ -264,7 +265,7 @@ class NoticeDialog(QDialog):
         try:
             notices.save_to(path, content)
         except StorageError as exc:
-            QMessageBox.warning(self, _("Save the notice"), exc.message)
+            dialogs.show_error(self, _("Save the notice"), exc.message)
             return False
         self.info_label.setText(_("Saved to {path}.").format(path=path))
         return True
@@ -284,7 +285,7 @@ class NoticeDialog(QDialog):
         box.setInformativeText(f"<ul>{items}</ul>" + html.escape(_("Publish anyway?")))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        return dialogs.run_box(box) == QMessageBox.StandardButton.Yes
 
     def publish(self) -> bool:
         """Store the current notice as a version (asking first when red findings exist)."""
@@ -299,7 +300,7 @@ class NoticeDialog(QDialog):
             published = notices.publish(self.ctx, self.register_ids, self.lang, self.fmt,
                                         confirm_red=bool(red))
         except ServiceError as exc:
-            QMessageBox.warning(self, _("Publish the notice"), str(exc))
+            dialogs.show_error(self, _("Publish the notice"), str(exc))
             return False
         self.refresh()
         self.info_label.setText(_(
@@ -324,7 +325,7 @@ class NoticeDialog(QDialog):
             return None
         content = notices.version_content(self.ctx, version.id)
         if not content:
-            QMessageBox.information(self, _("Published versions"), _(
+            dialogs.show_info(self, _("Published versions"), _(
                 "Version {version} is known only by its date; no text is stored.").format(
                     version=version.version))
             return None
@@ -352,6 +353,18 @@ class NoticeDialog(QDialog):
             self.save_to_path(path, content)
 
 
+def _readable(line: str) -> str:
+    """One line of a section's plain text (section_texts) as HTML: "### heading" in bold,
+    "- item" as a bullet."""
+    stripped = line.lstrip()
+    indent = "&nbsp;" * 2 * (len(line) - len(stripped))
+    if stripped.startswith("#"):
+        return f"{indent}<b>{html.escape(stripped.lstrip('#').strip())}</b>"
+    if stripped.startswith("- "):
+        return f"{indent}• {html.escape(stripped[2:])}"
+    return indent + html.escape(stripped)
+
+
 def changes_html(last: Any, changes: Sequence[Any]) -> str:
     """Section by section: changed ones with their added (+) and removed (−) lines."""
     if last is None:
@@ -370,7 +383,7 @@ def changes_html(last: Any, changes: Sequence[Any]) -> str:
         for line in change.diff:
             if line.startswith(("---", "+++", "@@")):
                 continue
-            text = html.escape(line[1:])
+            text = _readable(line[1:])
             if line.startswith("+"):
                 lines.append(f'<div style="background:#e6f4ea;color:#14532d">+ {text}</div>')
             elif line.startswith("-"):
@@ -391,13 +404,13 @@ def open_notice_dialog(parent: QWidget, page: Any, ctx: Any) -> NoticeDialog | N
 
     ids = selected_register_ids(page)
     if not ids:
-        QMessageBox.information(parent, _("Privacy notice"),
+        dialogs.show_info(parent, _("Privacy notice"),
                                 _("Select one register, or several of one controller."))
         return None
     try:
         dialog = NoticeDialog(ctx, ids, parent)
     except ServiceError as exc:
-        QMessageBox.warning(parent, _("Privacy notice"), str(exc))
+        dialogs.show_error(parent, _("Privacy notice"), str(exc))
         return None
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
