@@ -6,7 +6,6 @@ Create Date: 2026-11-23 11:31:52.325428
 """
 
 from alembic import op
-import sqlalchemy as sa
 
 
 revision = '0002'
