@@ -158,3 +158,24 @@ def test_register_save_duplicate_and_delete(cli, tmp_path):
     assert "Uusi tarkoitus" not in original["purposes"]
     assert cli("register", "delete", "Kopio")[0] == 0
     assert cli("register", "show", "Kopio")[0] == 1
+
+
+def test_a_reader_that_leaves_early_is_not_an_error(db, db_path, tmp_path):
+    """`rekisteri register list | head`: no traceback when the pipe closes first."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import PASSPHRASE
+
+    db.close()
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything is written
+    env = {**os.environ, "REKISTERI_PASSPHRASE": PASSPHRASE}
+    done = subprocess.run(
+        [sys.executable, "-m", "rekisteri_app.cli.main", "--db", str(db_path), "--lang", "en",
+         "register", "list"],
+        stdout=write_end, stderr=subprocess.PIPE, env=env, timeout=60, check=False)
+    os.close(write_end)
+    assert done.stderr.decode() == ""
+    assert done.returncode == 0

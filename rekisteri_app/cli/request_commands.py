@@ -266,7 +266,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from ..services import requests as rq
-    from ..services.requests_labels import STATUSES, URGENCIES, label
+    from ..services.requests_labels import RIGHTS, STATUSES, URGENCIES, label
 
     _ctx, rows = _run(args, rq.list_requests, status=args.status, due_before=args.due_before)
     if args.json:
@@ -275,7 +275,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     print_table(
         [_("Case"), _("Received"), _("Data subject"), _("Rights"), _("Status"), _("Due"),
          _("Days left"), _("Urgency")],
-        [[r.case_number, r.received_on.isoformat(), r.subject, ", ".join(r.rights),
+        [[r.case_number, r.received_on.isoformat(), r.subject,
+          ", ".join(label(RIGHTS, x) for x in r.rights),
           label(STATUSES, r.status), r.due.isoformat() if r.due else "",
           "" if r.days_left is None else r.days_left, label(URGENCIES, r.urgency)]
          for r in rows])

@@ -88,6 +88,9 @@ URGENCIES: Mapping[str, str] = {
     Urgency.OK: N_("on time"),
     Urgency.SUSPENDED: N_("clock stopped"),
     Urgency.NO_DEADLINE: N_("no statutory deadline"),
+    # a case no longer open shows its status instead of an urgency
+    "answered": N_("answered"),
+    "closed": N_("closed"),
 }
 
 PAUSE_POLICIES: Mapping[str, str] = {
