@@ -84,6 +84,17 @@ def test_registers_default_to_every_register_of_the_controller(org):
     assert rq.get_request(org, only)["register_names"] == ["Markkinointirekisteri"]
 
 
+def test_without_a_named_controller_the_organisation_itself_is_meant(org):
+    """Group companies: an unaddressed request goes to the organisation named in settings."""
+    settings.set_value(org, settings.ORGANISATION_NAME, "")
+    unnamed = rq.get_request(org, rq.add_request(org, intake(controller=None)))
+    assert unnamed["controller_name"] is None and unnamed["register_names"] == []
+    settings.set_value(org, settings.ORGANISATION_NAME, "Esimerkki Energia Oy")
+    view = rq.get_request(org, rq.add_request(org, intake(controller=None)))
+    assert view["controller_name"] == "Esimerkki Energia Oy"
+    assert view["register_names"] == ["Asiakasrekisteri", "Markkinointirekisteri"]
+
+
 @pytest.mark.parametrize("change", [
     {"registers": ("Ei ole",)},
     {"controller": "Tuntematon Oy"},

@@ -500,6 +500,12 @@ def _resolve_target(session: Session, intake: Intake
         controller = entities.find(session, "controllers", intake.controller)
     elif session.scalar(select(func.count(m.Controller.id))) == 1:
         controller = session.scalar(select(m.Controller))
+    elif intake.registers is None:
+        # Group companies: a letter addressed to "the company" means the organisation
+        # itself (settings), as the intake dialog preselects it.
+        own = settings.read(session, settings.ORGANISATION_NAME)
+        if own:
+            controller = session.scalar(select(m.Controller).where(m.Controller.name == own))
     if intake.registers is None:
         registers = [] if controller is None else _registers_of(session, controller)
     else:
