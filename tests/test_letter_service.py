@@ -265,6 +265,18 @@ def test_extension_letter_without_a_recorded_extension_is_blocked(ctx):
     assert state(ctx) == before
 
 
+def test_a_posted_letter_needs_the_recipients_address(ctx):
+    """A window envelope showing a bare name never reaches anyone."""
+    case = decided_case(ctx, address=None)
+    before = state(ctx)
+    with pytest.raises(letters.LetterBlocked) as info:
+        letters.issue(ctx, case, LetterKind.ACKNOWLEDGEMENT, Language.FI, "post")
+    assert info.value.names == ("recipient_address",)
+    assert state(ctx) == before
+    issued = letters.issue(ctx, case, LetterKind.ACKNOWLEDGEMENT, Language.FI, "email")
+    assert issued.info.sent_via == "email"
+
+
 def test_decision_letter_for_a_right_not_requested_is_blocked(ctx):
     case = decided_case(ctx, rights=(Right.ACCESS,))
     with pytest.raises(letters.LetterBlocked) as info:

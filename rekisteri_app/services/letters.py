@@ -149,6 +149,8 @@ FIELD_HINTS: dict[str, str] = {
     "refusal_reasons": N_("the reasons for refusing (the case's refusal reason)"),
     "erasure_decisions": N_("an erasure decision per data category (record them in the case)"),
     "registers": N_("the registers the request concerns"),
+    "recipient_address": N_("the recipient's postal address (record it in the case), or "
+                            "send the letter another way than by post"),
     "identity_needed": N_("what the requester must send to prove their identity"),
     "reply_by": N_("the date by which the requester should reply"),
     "portability_data": N_("the data to hand over, per data category"),
@@ -681,6 +683,8 @@ def _lang(lang: Language | str) -> Language:
 def _check_kind(req: m.RightsRequest, kind: LetterKind, data: LetterData,
                 options: LetterOptions) -> None:
     missing: list[str] = []
+    if options.sent_via is SentVia.POST and not data.recipient.address_lines:
+        missing.append("recipient_address")  # the window envelope would show a bare name
     if kind is LetterKind.EXTENSION and (req.extended_on is None or
                                          RequestClass(req.classification) is
                                          RequestClass.NON_GDPR):
