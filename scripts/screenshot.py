@@ -19,6 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSPHRASE = "screenshot-passphrase"
+PAGES = ("dashboard", "registers", "processors", "controllers", "transfers", "requests",
+         "letters", "audit")
 
 
 def make_database(folder: Path):
@@ -54,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot-main-window.png"))
     parser.add_argument("--editors", metavar="DIR", help="also grab each editor into DIR")
     parser.add_argument("--size", default="1400x900")
+    parser.add_argument("--page", default="registers", choices=PAGES,
+                        help="the page shown in the main screenshot")
     args = parser.parse_args(argv)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -78,9 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         width, height = (int(n) for n in args.size.split("x"))
         window.resize(width, height)
         window.show()
-        window.show_page("registers")
+        window.show_page(args.page)
         page = window.registers_page
-        if page.proxy.rowCount():
+        if args.page == "registers" and page.proxy.rowCount():
             page.table.selectRow(0)
         settle(app)
         out = Path(args.out)
@@ -105,7 +109,7 @@ def grab_editors(app, window, folder: Path) -> None:
 
     folder.mkdir(parents=True, exist_ok=True)
     shots = []
-    for page_name in ("registers", "processors", "controllers", "transfers", "audit"):
+    for page_name in PAGES:
         window.show_page(page_name)
         settle(app)
         shots.append((f"page-{page_name}", window))

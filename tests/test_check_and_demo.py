@@ -87,6 +87,19 @@ def test_the_demo_cases_were_made_by_the_service_with_real_timelines(demo):
     assert {who for _a, who in actions} == {"aino"}
 
 
+def test_the_demo_has_issued_letters_on_the_case_timelines(demo):
+    from rekisteri_app.services import letters
+    from rekisteri_app.services import requests as rq
+
+    issued = letters.list_letters(demo)
+    kinds = {str(info.kind) for info in issued}
+    assert {"acknowledgement", "identity-request", "extension", "access-response",
+            "erasure", "rectification", "marketing-ban"} <= kinds
+    for info in issued:
+        view = rq.get_request(demo, info.case_number)
+        assert any(e.get("kind") == "letter-sent" for e in view["events"]), info.case_number
+
+
 def test_demo_people_are_invented(demo):
     from rekisteri_app.services import requests as rq
     from rekisteri_app.services.demo import FIRST, LAST

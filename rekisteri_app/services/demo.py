@@ -289,6 +289,23 @@ def _close(day: int, withdrawn: bool = False) -> tuple[int, Any]:
     return day, lambda today, received: rq.CaseUpdate(close=True, withdrawn=withdrawn)
 
 
+@dataclass(frozen=True)
+class _Letter:
+    """A letter issued through the letters service on the step's day."""
+
+    kind: str
+    data_copy: tuple[tuple[str, str], ...] = ()
+
+
+def _letter(day: int, kind: str, *copy: tuple[str, str]) -> tuple[int, Any]:
+    return day, _Letter(kind, copy)
+
+
+ACCESS_COPY = (("nimi ja yhteystiedot", "Nimi, osoite ja puhelinnumero asiakasrekisteristä."),
+               ("laskutus- ja maksutiedot", "Laskut ja maksut viimeisen 24 kuukauden ajalta."),
+               ("kulutustiedot", "Tuntikohtaiset kulutustiedot liitteenä olevassa taulukossa."))
+
+
 GRANT = "granted"
 ACCESS_SENT = ("access", GRANT, None, "Jäljennös tiedoista lähetetty kirjatulla kirjeellä.")
 
@@ -319,7 +336,7 @@ def _plan(rng: random.Random) -> list[_Case]:
     for age, channel in ((5, "email"), (8, "post"), (12, "email"), (15, "phone"),
                          (20, "post")):
         case(age, ("access",), channel=channel,
-             steps=[_plain(1, identity_asked=1)])
+             steps=[_plain(1, identity_asked=1), _letter(1, "identity-request")])
     case(25, ("erasure",), channel="email", description="Pyytää poistamaan \"kaikki tiedot\".",
          steps=[_plain(2, clarification_asked=2),
                 _note(2, "Pyydetty tarkentamaan, mitä asiakkuuksia pyyntö koskee.")])
@@ -353,19 +370,23 @@ def _plan(rng: random.Random) -> list[_Case]:
     # --- extended (one due within a week)
     for age in (40, 62, 86):
         case(age, ("access", "portability"), registers=(CUSTOMER, HEATING, CALLS),
-             steps=[_identity(3), _extend(20)])
+             steps=[_identity(3), _extend(20), _letter(20, "extension")])
 
     # --- answered
-    case(21, ("access",), steps=[_identity(2), _decide(18, ACCESS_SENT)])
+    case(21, ("access",), steps=[_letter(1, "acknowledgement"), _identity(2),
+                                 _decide(18, ACCESS_SENT),
+                                 _letter(18, "access-response", *ACCESS_COPY)])
     case(30, ("erasure",), registers=(CUSTOMER, CALLS),
          steps=[_identity(2), _decide(
              24, ("erasure", "partly", "art-17-3-b",
                   "Laskutustiedot säilytetään laskutuksen oikaisuvelvoitteen vuoksi."),
              erasures=(("puhelutallenteet", True, None),
                        ("laskutus- ja maksutiedot", False,
-                        "kuluttaja-asiakkaan laskutuksen oikaisuvelvoite")))])
+                        "kuluttaja-asiakkaan laskutuksen oikaisuvelvoite"))),
+                _letter(24, "erasure")])
     case(35, ("rectification",), registers=(CUSTOMER,),
-         steps=[_identity(3), _decide(10, ("rectification", GRANT, None, None))])
+         steps=[_identity(3), _decide(10, ("rectification", GRANT, None, None)),
+                _letter(10, "rectification")])
     case(44, ("access",), requester=("Asianajotoimisto Esimerkki / Onni Harjoitus",
                                      "Lakimiehenkatu 1, 00100 Helsinki", "legal-counsel"),
          steps=[_plain(1, authority_checked_on=1), _identity(3),
@@ -378,7 +399,8 @@ def _plan(rng: random.Random) -> list[_Case]:
     case(60, ("marketing-ban", "consent-withdrawal"), registers=(MARKETING,),
          channel="email", steps=[_identity(1, "strong-eid"),
                                  _decide(3, ("marketing-ban", GRANT, None, None),
-                                         ("consent-withdrawal", GRANT, None, None))])
+                                         ("consent-withdrawal", GRANT, None, None)),
+                                 _letter(3, "marketing-ban")])
     case(75, ("portability",), registers=(CUSTOMER,), channel="eservice",
          steps=[_identity(0, "strong-eid"), _decide(12, ("portability", GRANT, None, None))])
 
@@ -410,7 +432,9 @@ def _hold_step(day: int) -> tuple[int, Any]:
 
 def add_demo_requests(db: Any, today: date, seed: int = 2026) -> list[str]:
     """Log the demo cases through the requests service; returns their case numbers."""
+    from ..documents.letters.data import DataCopyEntry
     from ..domain.enums import Authority, Channel, Language, RequestClass, Right
+    from . import letters
     from . import requests as rq
     from .context import ServiceContext
 
@@ -461,6 +485,10 @@ def add_demo_requests(db: Any, today: date, seed: int = 2026) -> list[str]:
                 attachments=(scan(item.scan),) if item.scan else ()))
         elif isinstance(action, str):
             rq.add_note(ctx, item.number, action)
+        elif isinstance(action, _Letter):
+            letters.issue(ctx, item.number, action.kind, item.language, "post",
+                          letters.LetterOptions(data_copy=tuple(
+                              DataCopyEntry(c, text) for c, text in action.data_copy)))
         else:
             rq.update_request(ctx, item.number, action(ctx.today(), received), view=False)
     return [item.number for item in plan]

@@ -202,6 +202,8 @@ class _Composer:
         return ref
 
     def ground_text(self, ground: Ground) -> str:
+        if not ground.article.strip():  # the officer's note on a decision, no legal ground
+            return self.text("ground_line_plain", reason=_clause(ground.reason))
         return self.text("ground_line", reason=_clause(ground.reason), article=self.article(ground))
 
     def require(self, condition: bool, name: str) -> None:
