@@ -227,9 +227,10 @@ def _canvas_maker(doc: NoticeDocument, s: dict[str, ParagraphStyle]):
             self.setStrokeColor(colors.HexColor("#cccccc"))
             self.setLineWidth(0.5)
             self.line(_MARGIN_X, y + 9, width - _MARGIN_X, y + 9)
-            left = Paragraph(_e(doc.footer), s["footer"])
-            right = Paragraph(_e(doc.page_label(self._pageNumber, total)), s["footer_right"])
             right_width = 32 * mm
+            left = Paragraph(_e(doc.footer), _one_line(
+                s["footer"], doc.footer, width - 2 * _MARGIN_X - right_width))
+            right = Paragraph(_e(doc.page_label(self._pageNumber, total)), s["footer_right"])
             top = y + 6  # both paragraphs hang from the same top edge
             _, h_left = left.wrap(width - 2 * _MARGIN_X - right_width, 20 * mm)
             _, h_right = right.wrap(right_width, 10 * mm)
@@ -237,6 +238,17 @@ def _canvas_maker(doc: NoticeDocument, s: dict[str, ParagraphStyle]):
             right.drawOn(self, width - _MARGIN_X - right_width, top - h_right)
 
     return NumberedCanvas
+
+
+def _one_line(style: ParagraphStyle, text: str, width: float) -> ParagraphStyle:
+    """A smaller footer rather than one that breaks a date over two lines (group
+    companies make long footers); below 6 pt it wraps instead."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    size = style.fontSize
+    while size > 6 and stringWidth(text, style.fontName, size) > width:
+        size -= 0.25
+    return ParagraphStyle(f"{style.name}-fitted", parent=style, fontSize=size)
 
 
 def render_notice_pdf(data: NoticeData, lang: str | None = None) -> bytes:
