@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QBuffer,
     QByteArray,
     QIODevice,
@@ -40,7 +39,7 @@ from ..domain.enums import LetterKind
 from ..i18n import N_, _, ngettext
 from ..services import letters
 from ..services.context import ServiceError
-from .table_models import SORT_ROLE, FilterProxy, format_date
+from .table_models import SORT_ROLE, FilterProxy, RowsModel, format_date
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -56,23 +55,12 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 LANGUAGE_NAMES = {"fi": N_("Finnish"), "sv": N_("Swedish"), "en": N_("English")}
 
 
-class LetterTableModel(QAbstractTableModel):
+class LetterTableModel(RowsModel):
     """Read-only rows of `letters.list_letters`."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(COLUMNS, parent)
         self.rows: list[letters.LetterInfo] = []
-
-    def set_rows(self, rows: Sequence[letters.LetterInfo]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -39,6 +39,7 @@ from ..domain.deadlines import Urgency
 from ..i18n import N_, _, current_language, ngettext
 from ..services import requests as rq
 from ..services.requests_labels import RIGHTS, STATUSES, URGENCIES, label
+from .table_models import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -118,25 +119,13 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 DUE_COLUMN = 2
 
 
-class RequestTableModel(QAbstractTableModel):
+class RequestTableModel(RowsModel):
     """Rows of `services.requests.RequestRow`, coloured by urgency."""
 
     def __init__(self, parent: Any = None, columns: Sequence[str] | None = None) -> None:
-        super().__init__(parent)
         keys = columns or [key for key, _title in COLUMNS]
-        self.columns = [(key, title) for key, title in COLUMNS if key in keys]
+        super().__init__([(key, title) for key, title in COLUMNS if key in keys], parent)
         self.rows: list[rq.RequestRow] = []
-
-    def set_rows(self, rows: Sequence[rq.RequestRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -53,13 +53,14 @@ def format_date(value: date | str | None) -> str:
     return babel_format_date(value, format="short", locale=current_language())
 
 
-class RowTableModel(QAbstractTableModel):
-    def __init__(self, columns: Sequence[TableColumn], parent: Any = None) -> None:
+class RowsModel(QAbstractTableModel):
+    """A read-only list of service rows, replaced wholesale on refresh (a model reset is
+    cheaper than diffing for the few thousand rows an officer keeps)."""
+
+    def __init__(self, columns: Sequence[Any], parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[Any] = []
-        self.status_of: Callable[[Any], str] = lambda _row: status.OK
-        self.findings_of: Callable[[Any], list[Any]] = lambda _row: []
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -71,6 +72,13 @@ class RowTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
+
+
+class RowTableModel(RowsModel):
+    def __init__(self, columns: Sequence[TableColumn], parent: Any = None) -> None:
+        super().__init__(columns, parent)
+        self.status_of: Callable[[Any], str] = lambda _row: status.OK
+        self.findings_of: Callable[[Any], list[Any]] = lambda _row: []
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
