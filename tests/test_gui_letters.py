@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from rekisteri_app.domain.enums import LetterKind
 from rekisteri_app.services import letters
+from rekisteri_app.services import requests as rq
 from tests.conftest import PASSPHRASE
 from tests.test_letter_service import decided_case
 
@@ -63,6 +64,9 @@ def test_letter_dialog_preview_issue_and_letters_page(qtbot, ctx, yes, tmp_path)
 
     issued = dialog.issue()
     assert issued is not None and yes and "2010/87" in yes[0]
+    # every right is decided, so the dialog offers to mark the case answered (said yes)
+    assert len(yes) == 2 and case in yes[1]
+    assert rq.get_request(ctx, case)["status"] == "answered"
     assert dialog.print_button.isEnabled() and not dialog.issue_button.isEnabled()
     [info] = letters.list_letters(ctx, case)
     assert info.kind is LetterKind.ACCESS_RESPONSE
@@ -176,3 +180,16 @@ def test_main_window_has_the_letters_page(qtbot, ctx):
     main.show()
     main.show_page("letters")
     assert isinstance(main.current_page(), LettersPage)
+
+
+def test_a_pre_decision_letter_does_not_offer_to_answer_the_case(qtbot, ctx, yes):
+    from rekisteri_app.gui.letter_dialog import LetterDialog
+
+    case = decided_case(ctx)
+    status = rq.get_request(ctx, case)["status"]
+    dialog = LetterDialog(ctx, case)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(LetterKind.ACKNOWLEDGEMENT.value))
+    assert dialog.issue() is not None
+    assert len(yes) == 1  # only "issue this letter?"
+    assert rq.get_request(ctx, case)["status"] == status

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from ..documents.letters import KNOWN_PLACEHOLDERS, DataCopyEntry, template_text
 from ..documents.letters.templates import catalogue
-from ..domain.enums import Language, LetterKind, SentVia
+from ..domain.enums import Language, LetterKind, RequestStatus, SentVia
 from ..i18n import N_, _
 from ..services import letters
 from ..services import requests as rq
@@ -367,8 +367,31 @@ class LetterDialog(QDialog):
         self.issued_letter = issued
         self.preview_widget.show_pdf(issued.pdf)
         self._update_buttons()
+        self.offer_to_mark_answered()
         self.issued.emit(issued.info.id)
         return issued
+
+    def offer_to_mark_answered(self) -> bool:
+        """After the decision letter, the case is usually answered (Art. 12(3)); ask rather
+        than move it silently, since one case may still need a second letter."""
+        if self.current_kind() not in DECISION_ACTION_KINDS:
+            return False
+        view = rq.get_request(self.ctx, self.case)
+        if "answered" not in view["allowed_statuses"] or any(
+                r["outcome"] == "pending" for r in view["rights"]):
+            return False
+        answer = QMessageBox.question(
+            self, _("Mark the case answered"),
+            _("The letter was issued. Mark case {case} as answered today?").format(
+                case=self.case))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            rq.set_status(self.ctx, self.case, RequestStatus.ANSWERED)
+        except ServiceError as exc:
+            self._show_problem(str(exc))
+            return False
+        return True
 
     def print_letter(self) -> bool:
         if self.issued_letter is None:

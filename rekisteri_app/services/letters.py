@@ -460,11 +460,11 @@ def _deadline(session: Session, req: m.RightsRequest, today: date,
         try:
             deadline = dl.compute_deadline(
                 req.received_on, request_class=RequestClass(req.classification),
-                pauses=rq._pauses(req), policy=policy, extension=extension)
+                pauses=rq.case_pauses(req), policy=policy, extension=extension)
         except dl.DeadlineError as exc:
             raise ServiceError(str(exc)) from None
     else:
-        deadline, _problem = rq._deadline_for_display(req, policy)
+        deadline, _problem = rq.deadline_for_display(req, policy)
     if deadline is None:
         return today, None
     due = deadline.due or max(today, deadline.raw_due or req.received_on)

@@ -431,7 +431,7 @@ def extension_letter_date(req: m.RightsRequest) -> date | None:
     return min(dates) if dates else None
 
 
-def _pauses(req: m.RightsRequest) -> list[dl.Pause]:
+def case_pauses(req: m.RightsRequest) -> list[dl.Pause]:
     return [dl.Pause(PauseKind(p.kind), p.asked_on, p.received_on) for p in req.pauses]
 
 
@@ -443,10 +443,10 @@ def compute(req: m.RightsRequest, policy: dl.PausePolicy) -> dl.Deadline | None:
                                  extension_letter_date(req))
     return dl.compute_deadline(req.received_on,
                                request_class=RequestClass(req.classification),
-                               pauses=_pauses(req), policy=policy, extension=extension)
+                               pauses=case_pauses(req), policy=policy, extension=extension)
 
 
-def _deadline_for_display(req: m.RightsRequest, policy: dl.PausePolicy
+def deadline_for_display(req: m.RightsRequest, policy: dl.PausePolicy
                           ) -> tuple[dl.Deadline | None, str | None]:
     """Never fails: a stored extension that no longer holds is shown with the reason."""
     try:
@@ -456,7 +456,7 @@ def _deadline_for_display(req: m.RightsRequest, policy: dl.PausePolicy
     try:
         return dl.compute_deadline(req.received_on,
                                    request_class=RequestClass(req.classification),
-                                   pauses=_pauses(req), policy=policy), problem
+                                   pauses=case_pauses(req), policy=policy), problem
     except dl.DeadlineError as exc:
         return None, f"{problem} {exc}"
 
@@ -1172,7 +1172,7 @@ def art19_recipients(ctx: ServiceContext, case: str) -> list[NotificationRecipie
 def _view(session: Session, req: m.RightsRequest, today: date,
           date_format: dl.DateFormatter | None = None) -> dict[str, Any]:
     policy = settings.pause_policy(session)
-    deadline, problem = _deadline_for_display(req, policy)
+    deadline, problem = deadline_for_display(req, policy)
     data = snapshot(session, req)
 
     def iso(d: date | None) -> str | None:
@@ -1223,7 +1223,7 @@ def get_request(ctx: ServiceContext, case: str,
 
 
 def _row(req: m.RightsRequest, policy: dl.PausePolicy, today: date) -> RequestRow:
-    deadline, problem = _deadline_for_display(req, policy)
+    deadline, problem = deadline_for_display(req, policy)
     open_case = req.status in OPEN_STATUSES
     urgency = (dl.urgency(deadline, today).value if open_case
                else RequestStatus(req.status).value)
