@@ -1092,8 +1092,9 @@ def _all_cases(*, full: bool = True) -> Any:
     R = m.RightsRequest
     options = [selectinload(R.subject), selectinload(R.rights)]
     if full:
-        options += [selectinload(R.requester), selectinload(R.pauses),
-                    selectinload(R.letters), selectinload(R.events)]
+        # letters and events are read only for extended cases (the extension letter's
+        # date), so they load lazily for those few rather than for every case
+        options += [selectinload(R.requester), selectinload(R.pauses)]
     return select(R).options(*options)
 
 

@@ -496,7 +496,8 @@ class Letter(Base):
     language: Mapped[str] = mapped_column(String(2))
     issued_on: Mapped[date] = mapped_column(Date)
     sent_via: Mapped[str] = mapped_column(String(20))
-    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    # deferred: lists and deadline checks read the metadata, never megabytes of PDF
+    pdf: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     sha256: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     request: Mapped[RightsRequest] = relationship(back_populates="letters")
