@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.case_numbers import InvalidCaseNumber, normalise_prefix
 from ..domain.deadlines import DEFAULT_PAUSE_POLICY, PausePolicy
+from ..domain.supervisory_authority import OMBUDSMAN
 from ..i18n import N_, _
 from ..storage import models as m
 from .context import ServiceContext, ServiceError, Transaction
@@ -81,6 +82,8 @@ def register_setting(spec: SettingSpec) -> None:
     _SPECS[spec.key] = spec
 
 
+_OMBUDSMAN = OMBUDSMAN["fi"]
+
 for _spec in (
     SettingSpec(CASE_PREFIX, N_("Case number prefix"), _prefix),
     SettingSpec(PAUSE_POLICY, N_("Pause policy of the deadline clock"), _policy,
@@ -91,16 +94,16 @@ for _spec in (
     SettingSpec(OFFICER_TITLE, N_("Privacy officer's title")),
     SettingSpec(OFFICER_PHONE, N_("Privacy officer's phone")),
     SettingSpec(OFFICER_EMAIL, N_("Privacy officer's email")),
-    # The Office of the Data Protection Ombudsman, as published on tietosuoja.fi.
-    SettingSpec(AUTHORITY_NAME, N_("Supervisory authority"),
-                default="Tietosuojavaltuutetun toimisto"),
+    # The Office of the Data Protection Ombudsman (domain/supervisory_authority.py).
+    SettingSpec(AUTHORITY_NAME, N_("Supervisory authority"), default=_OMBUDSMAN.name),
     SettingSpec(AUTHORITY_ADDRESS, N_("Supervisory authority's address"),
-                default="PL 800, 00531 Helsinki"),
-    SettingSpec(AUTHORITY_PHONE, N_("Supervisory authority's phone"), default="029 566 6700"),
+                default=f"{_OMBUDSMAN.po_box}, {_OMBUDSMAN.po_postcode} {_OMBUDSMAN.city}"),
+    SettingSpec(AUTHORITY_PHONE, N_("Supervisory authority's phone"),
+                default=_OMBUDSMAN.phone),
     SettingSpec(AUTHORITY_EMAIL, N_("Supervisory authority's email"),
-                default="tietosuoja@om.fi"),
+                default=_OMBUDSMAN.email),
     SettingSpec(AUTHORITY_WEB, N_("Supervisory authority's web site"),
-                default="https://tietosuoja.fi"),
+                default=_OMBUDSMAN.web),
 ):
     register_setting(_spec)
 

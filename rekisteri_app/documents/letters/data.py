@@ -26,6 +26,7 @@ from ...domain.enums import (
     Safeguard,
     SentVia,
 )
+from ...domain.supervisory_authority import OMBUDSMAN
 
 
 @dataclass(frozen=True)
@@ -149,33 +150,22 @@ class SupervisoryAuthority:
     web: str
 
 
-# Checked against tietosuoja.fi/yhteystiedot (fi), /sv/kontaktuppgifter (sv) in 2026: the
-# office moved from Ratapihantie 9 to Lintulahdenkuja 4 (Fågelviksgränden 4).
+def _from_domain(language: Language) -> SupervisoryAuthority:
+    """Letters abroad (English) carry the country and the FI- postcode prefix."""
+    a = OMBUDSMAN[language.value]
+    if language is Language.EN:
+        return SupervisoryAuthority(
+            name=a.name, visiting_address=f"{a.street}, FI-{a.postcode} {a.city}, Finland",
+            postal_address=f"{a.po_box}, FI-{a.po_postcode} {a.city}, Finland",
+            phone=a.phone, email=a.email, web=a.web)
+    return SupervisoryAuthority(
+        name=a.name, visiting_address=f"{a.street}, {a.postcode} {a.city}",
+        postal_address=f"{a.po_box}, {a.po_postcode} {a.city}",
+        phone=a.phone, email=a.email, web=a.web)
+
+
 DEFAULT_SUPERVISORY_AUTHORITY: dict[Language, SupervisoryAuthority] = {
-    Language.FI: SupervisoryAuthority(
-        name="Tietosuojavaltuutetun toimisto",
-        visiting_address="Lintulahdenkuja 4, 00530 Helsinki",
-        postal_address="PL 800, 00531 Helsinki",
-        phone="029 566 6700",
-        email="tietosuoja@om.fi",
-        web="https://tietosuoja.fi",
-    ),
-    Language.SV: SupervisoryAuthority(
-        name="Dataombudsmannens byrå",
-        visiting_address="Fågelviksgränden 4, 00530 Helsingfors",
-        postal_address="PB 800, 00531 Helsingfors",
-        phone="029 566 6700",
-        email="tietosuoja@om.fi",
-        web="https://tietosuoja.fi/sv",
-    ),
-    Language.EN: SupervisoryAuthority(
-        name="Office of the Data Protection Ombudsman",
-        visiting_address="Lintulahdenkuja 4, FI-00530 Helsinki, Finland",
-        postal_address="P.O. Box 800, FI-00531 Helsinki, Finland",
-        phone="+358 29 566 6700",
-        email="tietosuoja@om.fi",
-        web="https://tietosuoja.fi/en",
-    ),
+    language: _from_domain(language) for language in Language
 }
 
 

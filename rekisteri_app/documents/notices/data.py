@@ -39,6 +39,7 @@ from ...domain.enums import (
     SecurityKind,
     SourceKind,
 )
+from ...domain.supervisory_authority import OMBUDSMAN
 
 FALLBACK_ORDER = ("fi", "sv", "en")
 
@@ -340,30 +341,27 @@ class SupervisoryAuthority:
     web: Text = ""
 
 
-#: The Finnish supervisory authority, as published on tietosuoja.fi/yhteystiedot (checked
-#: 2026: the office moved from Ratapihantie 9, 00520 to Lintulahdenkuja 4, 00530 Helsinki).
-DATA_PROTECTION_OMBUDSMAN = SupervisoryAuthority(
-    name=Localized(
-        fi="Tietosuojavaltuutetun toimisto",
-        sv="Dataombudsmannens byrå",
-        en="Office of the Data Protection Ombudsman",
-    ),
-    visiting_address=Address(
-        street=Localized(fi="Lintulahdenkuja 4", sv="Fågelviksgränden 4", en="Lintulahdenkuja 4"),
-        postal_code="00530",
-        city=Localized(fi="Helsinki", sv="Helsingfors", en="Helsinki"),
-    ),
-    postal_address=Address(
-        street=Localized(fi="PL 800", sv="PB 800", en="PL 800"),
-        postal_code="00531",
-        city=Localized(fi="Helsinki", sv="Helsingfors", en="Helsinki"),
-    ),
-    phone=Localized(fi="029 566 6700", sv="029 566 6700", en="+358 29 566 6700"),
-    email="tietosuoja@om.fi",
-    web=Localized(
-        fi="https://tietosuoja.fi", sv="https://tietosuoja.fi/sv", en="https://tietosuoja.fi/en"
-    ),
-)
+def _ombudsman() -> SupervisoryAuthority:
+    """The notices' view of domain.supervisory_authority: one Localized per field."""
+    fi, sv, en = (OMBUDSMAN[lang] for lang in ("fi", "sv", "en"))
+
+    def each(field: str) -> Localized:
+        return Localized(fi=getattr(fi, field), sv=getattr(sv, field), en=getattr(en, field))
+
+    return SupervisoryAuthority(
+        name=each("name"),
+        visiting_address=Address(street=each("street"), postal_code=fi.postcode,
+                                 city=each("city")),
+        postal_address=Address(street=Localized(fi=fi.po_box, sv=sv.po_box, en=fi.po_box),
+                               postal_code=fi.po_postcode, city=each("city")),
+        phone=each("phone"),
+        email=fi.email,
+        web=each("web"),
+    )
+
+
+#: The Finnish supervisory authority (contact details: domain/supervisory_authority.py).
+DATA_PROTECTION_OMBUDSMAN = _ombudsman()
 
 
 @dataclass(frozen=True)
