@@ -32,6 +32,7 @@ from .requests_page import (
     fit_columns,
     format_date,
     make_table,
+    open_intake,
     show_case,
     title_label,
 )
@@ -187,14 +188,7 @@ class DashboardPage(QWidget):
             self.open_case(rows[0].data(ROW_ROLE).case_number)
 
     def new_request(self) -> Any:
-        """The intake form, window-modal; the new case opens when it is logged."""
-        from .request_dialog import IntakeDialog
-
-        dialog = IntakeDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._logged(dialog.case_number))
-        dialog.open()
-        return dialog
+        return open_intake(self.ctx, self, self._logged)
 
     def _logged(self, case: str | None) -> None:
         self._stored()

@@ -14,13 +14,15 @@ from ..domain.enums import (
     LegalBasisArticle,
     PeriodUnit,
     RecipientKind,
-    Right,
     Safeguard,
     SccModule,
     SecurityKind,
     SourceKind,
 )
-from ..i18n import N_, _
+from ..i18n import N_
+
+# one vocabulary for rights, one way to word a value: shared with the command line
+from ..services.requests_labels import RIGHTS, choices, label  # noqa: F401
 
 CONTROLLER_ROLES: Mapping[str, str] = {
     ControllerRole.CONTROLLER: N_("controller"),
@@ -88,18 +90,6 @@ SCC_MODULES: Mapping[str, str] = {
     SccModule.P2C: N_("module 4: processor to controller"),
 }
 
-RIGHTS: Mapping[str, str] = {
-    Right.ACCESS: N_("access (Art. 15)"),
-    Right.RECTIFICATION: N_("rectification (Art. 16)"),
-    Right.ERASURE: N_("erasure (Art. 17)"),
-    Right.RESTRICTION: N_("restriction (Art. 18)"),
-    Right.PORTABILITY: N_("data portability (Art. 20)"),
-    Right.OBJECTION: N_("objection (Art. 21(1))"),
-    Right.MARKETING_BAN: N_("direct marketing ban (Art. 21(2))"),
-    Right.CONSENT_WITHDRAWAL: N_("withdrawal of consent (Art. 7(3))"),
-    Right.AUTOMATED_DECISION: N_("automated decisions (Art. 22)"),
-}
-
 STATUSES: Mapping[str, str] = {
     "red": N_("Must fix"),
     "amber": N_("Check"),
@@ -136,19 +126,6 @@ SUBJECT_KINDS: Mapping[str, str] = {
     "transfer": N_("Transfer"),
     "processor": N_("Processor"),
 }
-
-
-def choices(table: Mapping[str, str]) -> list[tuple[str, str]]:
-    """(value, translated label) pairs in the table's order, for a combo box."""
-    return [(str(value), _(label)) for value, label in table.items()]
-
-
-def label(table: Mapping[str, str], value: object) -> str:
-    """The translated word for `value`, or the raw identifier if the table lacks it."""
-    if value is None or value == "":
-        return ""
-    text = table.get(str(value))
-    return _(text) if text else str(value)
 
 
 def is_invalid_safeguard(value: object) -> bool:

@@ -39,7 +39,9 @@ from ..domain.enums import LetterKind
 from ..i18n import N_, _, ngettext
 from ..services import letters
 from ..services.context import ServiceError
-from .table_models import SORT_ROLE, FilterProxy, RowsModel, format_date
+from ..services.requests_labels import LANGUAGES
+from .requests_page import title_label
+from .table_models import SORT_ROLE, FilteredTable, FilterProxy, RowsModel, format_date
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -52,7 +54,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("date", N_("Date")),
     ("sent_via", N_("Sent via")),
 )
-LANGUAGE_NAMES = {"fi": N_("Finnish"), "sv": N_("Swedish"), "en": N_("English")}
+LANGUAGE_NAMES = LANGUAGES  # the same words as the request forms
 
 
 class LetterTableModel(RowsModel):
@@ -227,7 +229,7 @@ def letter_file_name(info: letters.LetterInfo, copy: bool = False) -> str:
 # ------------------------------------------------------------------ the page
 
 
-class LettersPage(QWidget):
+class LettersPage(FilteredTable, QWidget):
     """Issued letters (newest first) beside the selected one's stored PDF."""
 
     changed = Signal()
@@ -238,9 +240,7 @@ class LettersPage(QWidget):
         self.title_text = N_("Letters")
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
-        title = QLabel(_("Letters"))
-        title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        header.addWidget(title)
+        header.addWidget(title_label(_("Letters")))
         header.addStretch(1)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(_("Filter (Ctrl+F)"))
@@ -326,15 +326,7 @@ class LettersPage(QWidget):
         return rows[0].data(ROW_ROLE) if rows else None
 
     def select_letter(self, letter_id: int) -> bool:
-        for i in range(self.proxy.rowCount()):
-            if self.proxy.index(i, 0).data(ROW_ROLE).id == letter_id:
-                self.table.selectRow(i)
-                return True
-        return False
-
-    def focus_filter(self) -> None:
-        self.filter.setFocus()
-        self.filter.selectAll()
+        return self.select_where(lambda row: row.id == letter_id)
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)

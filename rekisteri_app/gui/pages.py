@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..i18n import N_, _, current_language, ngettext
 from . import labels, status
-from .table_models import ROW_ROLE, FilterProxy, RowTableModel, TableColumn
+from .table_models import ROW_ROLE, FilteredTable, FilterProxy, RowTableModel, TableColumn
 from .uiload import child, load_ui
 
 HELSINKI = "Europe/Helsinki"
@@ -56,7 +56,7 @@ def _embed(host: QWidget, form: QWidget) -> None:
     layout.addWidget(form)
 
 
-class ListPage(QWidget):
+class ListPage(FilteredTable, QWidget):
     """A sortable, filterable table of service rows with New/Open/Duplicate/Delete."""
 
     open_requested = Signal(object)
@@ -136,19 +136,6 @@ class ListPage(QWidget):
             index = rows[0]
         return index.data(ROW_ROLE)
 
-    def select_where(self, test: Callable[[Any], bool]) -> bool:
-        for proxy_row in range(self.proxy.rowCount()):
-            index = self.proxy.index(proxy_row, 0)
-            if test(index.data(ROW_ROLE)):
-                self.table.setCurrentIndex(index)
-                self.table.selectRow(proxy_row)
-                return True
-        return False
-
-    def focus_filter(self) -> None:
-        self.filter.setFocus()
-        self.filter.selectAll()
-
     def _filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
         self._update_count()
@@ -202,7 +189,7 @@ AUDIT_COLUMNS = [
 ]
 
 
-class AuditPage(QWidget):
+class AuditPage(FilteredTable, QWidget):
     """The audit trail, newest first, with what changed and a check of the hash chain."""
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
@@ -235,10 +222,6 @@ class AuditPage(QWidget):
         self.table.resizeColumnsToContents()
         total = self.model.rowCount()
         self.count_label.setText(ngettext("{n} event", "{n} events", total).format(n=total))
-
-    def focus_filter(self) -> None:
-        self.filter.setFocus()
-        self.filter.selectAll()
 
     def verify(self) -> bool:
         from .queries import verify_audit

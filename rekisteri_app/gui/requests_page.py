@@ -39,7 +39,7 @@ from ..domain.deadlines import Urgency
 from ..i18n import N_, _, current_language, ngettext
 from ..services import requests as rq
 from ..services.requests_labels import RIGHTS, STATUSES, URGENCIES, label
-from .table_models import RowsModel
+from .table_models import FilteredTable, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -96,6 +96,17 @@ def days_left_text(days: int | None) -> str:
     if days == 0:
         return _("due today")
     return ngettext("{n} day", "{n} days", days).format(n=days)
+
+
+def open_intake(ctx: Any, parent: QWidget, logged: Any) -> Any:
+    """The intake form, window-modal but not blocking; `logged(case_number)` runs after."""
+    from .request_dialog import IntakeDialog
+
+    dialog = IntakeDialog(ctx, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.accepted.connect(lambda: logged(dialog.case_number))
+    dialog.open()
+    return dialog
 
 
 def title_label(text: str) -> QLabel:
@@ -260,7 +271,7 @@ def fit_columns(table: QTableView) -> None:
 # ------------------------------------------------------------------------ page
 
 
-class RequestsPage(QWidget):
+class RequestsPage(FilteredTable, QWidget):
     """The case list with a preview of the selected case's deadline rule and timeline."""
 
     changed = Signal()
@@ -344,16 +355,7 @@ class RequestsPage(QWidget):
         return rows[0].data(ROW_ROLE).case_number if rows else None
 
     def select_case(self, case: str) -> bool:
-        for i in range(self.proxy.rowCount()):
-            index = self.proxy.index(i, 0)
-            if index.data(ROW_ROLE).case_number == case:
-                self.table.selectRow(i)
-                return True
-        return False
-
-    def focus_filter(self) -> None:
-        self.filter.setFocus()
-        self.filter.selectAll()
+        return self.select_where(lambda row: row.case_number == case)
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
@@ -382,14 +384,7 @@ class RequestsPage(QWidget):
 
     # --------------------------------------------------------------- actions
     def new_request(self) -> Any:
-        """Show the intake form (window-modal, not blocking); the new case opens after."""
-        from .request_dialog import IntakeDialog
-
-        dialog = IntakeDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._logged(dialog.case_number))
-        dialog.open()
-        return dialog
+        return open_intake(self.ctx, self, self._logged)
 
     def _logged(self, case: str | None) -> None:
         self._stored()

@@ -144,3 +144,26 @@ class FilterProxy(QSortFilterProxyModel):
             return a < b
         except TypeError:  # mixed kinds (a date and a blank): blanks first
             return str(a) < str(b)
+
+
+class FilteredTable:
+    """What every list page with a filter box does the same way (mixed into the page
+    widgets, which provide `filter`, `proxy` and `table`)."""
+
+    filter: Any
+    proxy: Any
+    table: Any
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    def select_where(self, test: Callable[[Any], bool]) -> bool:
+        """Select the first shown row whose service object passes `test`."""
+        for proxy_row in range(self.proxy.rowCount()):
+            index = self.proxy.index(proxy_row, 0)
+            if test(index.data(ROW_ROLE)):
+                self.table.setCurrentIndex(index)
+                self.table.selectRow(proxy_row)
+                return True
+        return False
