@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -41,10 +42,9 @@ from ..services import letters
 from ..services.context import ServiceError
 from ..services.requests_labels import LANGUAGES
 from .requests_page import title_label
-from .table_models import SORT_ROLE, FilteredTable, FilterProxy, RowsModel, format_date
+from .table_models import ROW_ROLE, SORT_ROLE, FilteredTable, FilterProxy, RowsModel, format_date
 
 Index = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("case", N_("Case")),
@@ -55,6 +55,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("sent_via", N_("Sent via")),
 )
 LANGUAGE_NAMES = LANGUAGES  # the same words as the request forms
+KIND_COLUMN = 2
 
 
 class LetterTableModel(RowsModel):
@@ -281,7 +282,9 @@ class LettersPage(FilteredTable, QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # the kind takes what is left (elided) so that date and way of sending stay in view
+        self.table.horizontalHeader().setSectionResizeMode(
+            KIND_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.preview = PdfPreview()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -316,8 +319,9 @@ class LettersPage(FilteredTable, QWidget):
         selected = self.current_letter()
         self.model.set_rows(letters.list_letters(self.ctx))
         self.table.resizeColumnsToContents()
-        if selected is not None:
-            self.select_letter(selected.id)
+        kept = selected is not None and self.select_letter(selected.id)
+        if not kept and self.proxy.rowCount():  # the newest letter rather than an empty pane
+            self.table.selectRow(0)
         self.hint.setVisible(not self.model.rows)
         self._update()
 

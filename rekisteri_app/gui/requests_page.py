@@ -39,11 +39,9 @@ from ..domain.deadlines import Urgency
 from ..i18n import N_, _, current_language, ngettext
 from ..services import requests as rq
 from ..services.requests_labels import RIGHTS, STATUSES, URGENCIES, label
-from .table_models import FilteredTable, RowsModel
+from .table_models import ROW_ROLE, SORT_ROLE, FilteredTable, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # Tints for whole rows and strong colours for the due date (as the findings badges).
 URGENCY_BACKGROUND = {
