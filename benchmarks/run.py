@@ -33,8 +33,12 @@ def timed(label: str, results: dict, fn, *args):
 
 def import_time(module: str) -> float | None:
     code = f"import time; t=time.perf_counter(); import {module}; print(time.perf_counter()-t)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""},
+    )
     return round(float(out.stdout.strip()), 4) if out.returncode == 0 else None
 
 
@@ -62,8 +66,7 @@ def main() -> None:
         with Database.open(demo, PASSPHRASE) as db:
             ctx = ServiceContext(db, actor="bench")
             case = rq.list_requests(ctx)[0].case_number
-            timed("letter_preview_s", results, letters.preview, ctx, case, "acknowledgement",
-                  "fi")
+            timed("letter_preview_s", results, letters.preview, ctx, case, "acknowledgement", "fi")
             timed("notice_pdf_s", results, notices.render, ctx, "Asiakasrekisteri", "fi", "pdf")
             doc = json.loads(export_json(ctx))
         # N more requests like the demo's first, to see how lists scale

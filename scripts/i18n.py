@@ -25,16 +25,43 @@ def run(*args: str) -> None:
 
 
 def extract() -> None:
-    run("extract", "-F", str(ROOT / "babel.cfg"), "-k", "_", "-k", "N_", "-k", "ngettext:1,2",
-        "--no-location", "--sort-output", "--project", "Rekisteri", "-o", str(POT), str(ROOT))
+    run(
+        "extract",
+        "-F",
+        str(ROOT / "babel.cfg"),
+        "-k",
+        "_",
+        "-k",
+        "N_",
+        "-k",
+        "ngettext:1,2",
+        "--no-location",
+        "--sort-output",
+        "--project",
+        "Rekisteri",
+        "-o",
+        str(POT),
+        str(ROOT),
+    )
 
 
 def update() -> None:
     for lang in LANGS:
         po = ROOT / "translations" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
         if po.exists():
-            run("update", "-i", str(POT), "-d", str(ROOT / "translations"), "-D", DOMAIN,
-                "-l", lang, "--no-fuzzy-matching", "--ignore-obsolete")
+            run(
+                "update",
+                "-i",
+                str(POT),
+                "-d",
+                str(ROOT / "translations"),
+                "-D",
+                DOMAIN,
+                "-l",
+                lang,
+                "--no-fuzzy-matching",
+                "--ignore-obsolete",
+            )
         else:
             run("init", "-i", str(POT), "-d", str(ROOT / "translations"), "-D", DOMAIN, "-l", lang)
 

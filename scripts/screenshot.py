@@ -19,8 +19,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSPHRASE = "screenshot-passphrase"
-PAGES = ("dashboard", "registers", "processors", "controllers", "transfers", "requests",
-         "letters", "audit")
+PAGES = (
+    "dashboard",
+    "registers",
+    "processors",
+    "controllers",
+    "transfers",
+    "requests",
+    "letters",
+    "audit",
+)
 
 
 def make_database(folder: Path):
@@ -56,8 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot-main-window.png"))
     parser.add_argument("--editors", metavar="DIR", help="also grab each editor into DIR")
     parser.add_argument("--size", default="1400x900")
-    parser.add_argument("--page", default="registers", choices=PAGES,
-                        help="the page shown in the main screenshot")
+    parser.add_argument(
+        "--page", default="registers", choices=PAGES, help="the page shown in the main screenshot"
+    )
     args = parser.parse_args(argv)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -70,8 +79,9 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="rekisteri-shot-") as temp:
         folder = Path(temp)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                          str(folder / "settings"))
+        QSettings.setPath(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings")
+        )
         app = QApplication.instance() or QApplication([sys.argv[0]])
         set_language(args.lang)
         install_qt_translations(app, args.lang)
@@ -130,8 +140,9 @@ def grab_editors(app, window, folder: Path) -> None:
     if controllers:
         editors.append(("controller", window.open_controller(controllers[0].id)))
     if transfers:
-        editors.append(("transfer", window.open_transfer(transfers[0].register_id,
-                                                          transfers[0].index)))
+        editors.append(
+            ("transfer", window.open_transfer(transfers[0].register_id, transfers[0].index))
+        )
     for name, editor in editors:
         settle(app)
         tabs = editor.form.findChild(QTabWidget, "tabs")

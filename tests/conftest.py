@@ -51,8 +51,9 @@ class FixedClock:
 def ctx(db):
     from rekisteri_app.services.context import ServiceContext
 
-    return ServiceContext(db, actor="tester",
-                          clock=FixedClock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC)))
+    return ServiceContext(
+        db, actor="tester", clock=FixedClock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+    )
 
 
 @pytest.fixture
@@ -77,8 +78,9 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
     mount_point = tmp_path / "small-disk"
     mount_point.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount_point)],
-                          capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount_point)], capture_output=True
+    )
     if done.returncode != 0:
         pytest.skip("cannot mount a small tmpfs here (not root)")
     try:

@@ -32,8 +32,9 @@ def demo(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     create_demo(path, PASSPHRASE, today=date(2026, 11, 23))
     with Database.open(path, PASSPHRASE) as db:
-        yield ServiceContext(db, actor="tester",
-                             clock=FixedClock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC)))
+        yield ServiceContext(
+            db, actor="tester", clock=FixedClock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+        )
 
 
 def test_the_demo_has_forty_requests_in_every_state(demo):
@@ -42,8 +43,14 @@ def test_the_demo_has_forty_requests_in_every_state(demo):
     rows = rq.list_requests(demo)
     assert len(rows) == 40
     board = rq.dashboard(demo)
-    assert board.counts == {"received": 5, "awaiting": 6, "in-progress": 11, "extended": 3,
-                            "answered": 7, "closed": 8}
+    assert board.counts == {
+        "received": 5,
+        "awaiting": 6,
+        "in-progress": 11,
+        "extended": 3,
+        "answered": 7,
+        "closed": 8,
+    }
     assert len(board.overdue) == 2
     assert len(board.due_soon) == 3
     assert len(board.awaiting_identity) == 5
@@ -58,15 +65,15 @@ def test_the_demo_has_forty_requests_in_every_state(demo):
 def test_the_demo_cases_were_made_by_the_service_with_real_timelines(demo):
     from rekisteri_app.services import requests as rq
 
-    views = {r.case_number: rq.get_request(demo, r.case_number)
-             for r in rq.list_requests(demo)}
+    views = {r.case_number: rq.get_request(demo, r.case_number) for r in rq.list_requests(demo)}
     for view in views.values():
         kinds = [t["kind"] for t in view["timeline"]]
         assert kinds[0] == "intake"
         if view["status"] == "closed":
             assert "status" in kinds and view["closed_on"]
         if view["status"] in ("answered", "closed") and not any(
-                "withdrawn" in (t["text"] or "") for t in view["timeline"]):
+            "withdrawn" in (t["text"] or "") for t in view["timeline"]
+        ):
             assert all(r["outcome"] != "pending" for r in view["rights"])
     extended = [v for v in views.values() if v["status"] == "extended"]
     assert all(v["extension_letter_sent_on"] and v["extension_reasons"] for v in extended)
@@ -74,15 +81,19 @@ def test_the_demo_cases_were_made_by_the_service_with_real_timelines(demo):
     repeat = [v for v in views.values() if len(v["repeats"]) == 2]
     assert len(repeat) == 1 and repeat[0]["fee_reason"]
     # a partly granted erasure per data category, with its Art. 19 recipients
-    erasure = [v for v in views.values() if v["status"] == "answered" and any(
-        r["erasures"] for r in v["rights"])]
+    erasure = [
+        v
+        for v in views.values()
+        if v["status"] == "answered" and any(r["erasures"] for r in v["rights"])
+    ]
     assert len(erasure) == 1 and erasure[0]["notify"]
     assert any(h["released_on"] is None for v in views.values() for h in v["legal_holds"])
     assert sum(len(v["attachments"]) for v in views.values()) == 3
     # every case change is in the audit trail, by the officer of the demo
     with demo.read() as session:
-        actions = session.execute(select(m.AuditEvent.action, m.AuditEvent.actor).where(
-            m.AuditEvent.entity == "request")).all()
+        actions = session.execute(
+            select(m.AuditEvent.action, m.AuditEvent.actor).where(m.AuditEvent.entity == "request")
+        ).all()
     assert sum(1 for a, _who in actions if a == "create") == 40
     assert {who for _a, who in actions} == {"aino"}
 
@@ -93,8 +104,15 @@ def test_the_demo_has_issued_letters_on_the_case_timelines(demo):
 
     issued = letters.list_letters(demo)
     kinds = {str(info.kind) for info in issued}
-    assert {"acknowledgement", "identity-request", "extension", "access-response",
-            "erasure", "rectification", "marketing-ban"} <= kinds
+    assert {
+        "acknowledgement",
+        "identity-request",
+        "extension",
+        "access-response",
+        "erasure",
+        "rectification",
+        "marketing-ban",
+    } <= kinds
     for info in issued:
         view = rq.get_request(demo, info.case_number)
         assert any(e.get("kind") == "letter-sent" for e in view["events"]), info.case_number
@@ -109,8 +127,9 @@ def test_demo_people_are_invented(demo):
         assert first in FIRST and last in LAST
 
 
-def test_check_json_on_the_demo_lists_the_repealed_scc_transfer_as_red(tmp_path, monkeypatch,
-                                                                        capsys):
+def test_check_json_on_the_demo_lists_the_repealed_scc_transfer_as_red(
+    tmp_path, monkeypatch, capsys
+):
     from rekisteri_app.cli.main import main
 
     path = tmp_path / "demo.db"
@@ -134,5 +153,8 @@ def test_a_finding_appears_and_clears_when_the_transfer_is_fixed(ctx):
     assert status_by_subject(check_database(ctx))[("register", register_id)] == "red"
     reg["transfers"][0].update(safeguard="scc-2021-914", scc_module="1")
     entities.save(ctx, "registers", reg, "Markkinointirekisteri")
-    assert not [r for r in check_database(ctx) if r.subject_kind == "transfer"
-                and r.register_id == register_id and r.severity == "red"]
+    assert not [
+        r
+        for r in check_database(ctx)
+        if r.subject_kind == "transfer" and r.register_id == register_id and r.severity == "red"
+    ]

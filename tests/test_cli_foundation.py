@@ -152,8 +152,7 @@ def test_register_save_duplicate_and_delete(cli, tmp_path):
     path = tmp_path / "reg.json"
     path.write_text(json.dumps(data))
     assert cli("register", "save", "--json", str(path), "--replace", "Kopio")[0] == 0
-    assert "Uusi tarkoitus" in json.loads(cli("register", "show", "Kopio", "--json")[1])[
-        "purposes"]
+    assert "Uusi tarkoitus" in json.loads(cli("register", "show", "Kopio", "--json")[1])["purposes"]
     original = json.loads(cli("register", "show", name, "--json")[1])
     assert "Uusi tarkoitus" not in original["purposes"]
     assert cli("register", "delete", "Kopio")[0] == 0
@@ -173,9 +172,23 @@ def test_a_reader_that_leaves_early_is_not_an_error(db, db_path, tmp_path):
     os.close(read_end)  # the reader is gone before anything is written
     env = {**os.environ, "REKISTERI_PASSPHRASE": PASSPHRASE}
     done = subprocess.run(
-        [sys.executable, "-m", "rekisteri_app.cli.main", "--db", str(db_path), "--lang", "en",
-         "register", "list"],
-        stdout=write_end, stderr=subprocess.PIPE, env=env, timeout=60, check=False)
+        [
+            sys.executable,
+            "-m",
+            "rekisteri_app.cli.main",
+            "--db",
+            str(db_path),
+            "--lang",
+            "en",
+            "register",
+            "list",
+        ],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        env=env,
+        timeout=60,
+        check=False,
+    )
     os.close(write_end)
     assert done.stderr.decode() == ""
     assert done.returncode == 0

@@ -26,8 +26,11 @@ from tests.exchange_samples import full_document
 
 
 def new_ctx(path) -> ServiceContext:
-    return ServiceContext(Database.create(path, PASSPHRASE), actor="t",
-                          clock=FixedClock(datetime(2026, 11, 23, tzinfo=UTC)))
+    return ServiceContext(
+        Database.create(path, PASSPHRASE),
+        actor="t",
+        clock=FixedClock(datetime(2026, 11, 23, tzinfo=UTC)),
+    )
 
 
 def test_the_committed_schema_is_the_generated_one():
@@ -65,19 +68,27 @@ def snapshot(ctx) -> dict:
     return doc
 
 
-@pytest.mark.parametrize("mutate,path", [
-    (lambda d: d["registers"][0]["transfers"][0].update(safeguard="shield"),
-     "$.registers[0].transfers[0].safeguard"),
-    (lambda d: d["controllers"][0].update(business_id="1234567-2"),
-     "$.controllers[0].business_id"),
-    (lambda d: d["processors"][0].update(country="XX"), "$.processors[0].country"),
-    (lambda d: d["requests"][0].update(received_on="2026-02-30"),
-     "$.requests[0].received_on"),
-    (lambda d: d["registers"][0]["processors"][0].update(processor="nobody"),
-     "$.registers[0].processors[0].processor"),
-    (lambda d: d["registers"][0].update(colour="blue"), "$.registers[0]"),
-    (lambda d: d["registers"][0].pop("name"), "$.registers[0]"),
-])
+@pytest.mark.parametrize(
+    "mutate,path",
+    [
+        (
+            lambda d: d["registers"][0]["transfers"][0].update(safeguard="shield"),
+            "$.registers[0].transfers[0].safeguard",
+        ),
+        (
+            lambda d: d["controllers"][0].update(business_id="1234567-2"),
+            "$.controllers[0].business_id",
+        ),
+        (lambda d: d["processors"][0].update(country="XX"), "$.processors[0].country"),
+        (lambda d: d["requests"][0].update(received_on="2026-02-30"), "$.requests[0].received_on"),
+        (
+            lambda d: d["registers"][0]["processors"][0].update(processor="nobody"),
+            "$.registers[0].processors[0].processor",
+        ),
+        (lambda d: d["registers"][0].update(colour="blue"), "$.registers[0]"),
+        (lambda d: d["registers"][0].pop("name"), "$.registers[0]"),
+    ],
+)
 def test_an_invalid_document_names_the_problem_and_changes_nothing(ctx, mutate, path):
     before = snapshot(ctx)
     doc = full_document()
@@ -93,8 +104,7 @@ def test_every_problem_is_reported_not_only_the_first():
     doc["controllers"][0]["business_id"] = "123"
     doc["processors"][0]["country"] = "ZZ"
     problems = validate_document(doc)
-    assert {p.path for p in problems} >= {"$.controllers[0].business_id",
-                                          "$.processors[0].country"}
+    assert {p.path for p in problems} >= {"$.controllers[0].business_id", "$.processors[0].country"}
 
 
 def test_a_clash_with_stored_data_is_refused(ctx):
@@ -119,8 +129,9 @@ def test_each_seed_fixture_imports_cleanly(ctx, seed):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-5, 5) | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
-                                                                 max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -165,8 +176,11 @@ def shared_ctx(tmp_path_factory):
     ctx.db.close()
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(doc=malformed_documents())
 def test_malformed_documents_never_crash_and_never_half_import(shared_ctx, doc):
     before = snapshot(shared_ctx)

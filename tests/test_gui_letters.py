@@ -17,8 +17,9 @@ pytestmark = pytest.mark.gui
 
 
 def text_of(pdf: bytes) -> str:
-    return " ".join(" ".join((p.extract_text() or "").split())
-                    for p in PdfReader(io.BytesIO(pdf)).pages)
+    return " ".join(
+        " ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(pdf)).pages
+    )
 
 
 @pytest.fixture
@@ -98,7 +99,8 @@ def test_identity_request_fields_follow_the_kind_and_language(qtbot, ctx):
     assert dialog.identity_box.isVisible() and not dialog.data_copy_box.isVisible()
     dialog.language.setCurrentIndex(dialog.language.findData("sv"))
     assert dialog.needed.toPlainText().splitlines() == list(
-        catalogue("sv")["identity_defaults"]["needed"])
+        catalogue("sv")["identity_defaults"]["needed"]
+    )
     pdf = dialog.preview()
     assert "UTKAST" in text_of(pdf)
 

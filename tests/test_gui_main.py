@@ -16,8 +16,9 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture(autouse=True)
 def private_settings(tmp_path: Path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "settings"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
     yield
 
 
@@ -65,8 +66,7 @@ def badges(page) -> list[str]:
     from rekisteri_app.gui.table_models import STATUS_ROLE
 
     column = status_column(page)
-    return [page.model.index(row, column).data(STATUS_ROLE)
-            for row in range(page.model.rowCount())]
+    return [page.model.index(row, column).data(STATUS_ROLE) for row in range(page.model.rowCount())]
 
 
 def codes(window) -> set[str]:
@@ -77,7 +77,8 @@ def type_into_new_row(qtbot, editor, text: str) -> None:
     """Click Add, type into the cell editor that opens, and commit it like the officer."""
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     cell = editor.view.focusWidget() or next(
-        w for w in editor.view.findChildren(QPlainTextEdit) if w.isVisible())
+        w for w in editor.view.findChildren(QPlainTextEdit) if w.isVisible()
+    )
     qtbot.keyClicks(cell, text)
     qtbot.keyClick(cell, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
@@ -94,10 +95,19 @@ def add_register_with_transfer(qtbot, window, safeguard: str):
     editor.widget(QTabWidget, "tabs").setCurrentIndex(1)  # purposes and legal bases
     type_into_new_row(qtbot, editor.widget(ListEditor, "purposes"), "Laskutus")
     transfers = editor.widget(ListEditor, "transfers")
-    transfers.model.insert(0, {"country": "US", "recipient": "Postitus Inc.",
-                               "processor": None, "safeguard": safeguard, "scc_module": None,
-                               "dpf_checked_on": None, "derogation": None,
-                               "description": None})
+    transfers.model.insert(
+        0,
+        {
+            "country": "US",
+            "recipient": "Postitus Inc.",
+            "processor": None,
+            "safeguard": safeguard,
+            "scc_module": None,
+            "dpf_checked_on": None,
+            "derogation": None,
+            "description": None,
+        },
+    )
     assert editor.problems() == []
     assert editor.save_button.isEnabled()
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
@@ -164,16 +174,21 @@ def test_clicking_a_finding_opens_its_subject(qtbot, window, boxes):
     kinds = {}
     for row in range(panel.proxy.rowCount()):
         index = panel.proxy.index(row, 0)
-        kinds.setdefault(str(panel.model.rows[panel.proxy.mapToSource(index).row()]
-                             .subject_kind), index)
+        kinds.setdefault(
+            str(panel.model.rows[panel.proxy.mapToSource(index).row()].subject_kind), index
+        )
     panel.table.activated.emit(kinds["transfer"])
     assert any(isinstance(e, TransferEditor) for e in window.editors.values())
     panel.table.activated.emit(kinds["register"])
     assert any(isinstance(e, RegisterEditor) for e in window.editors.values())
     panel.severity.setCurrentIndex(1)  # must fix only
-    assert all(str(f.severity) == "red" for f in
-               (panel.model.rows[panel.proxy.mapToSource(panel.proxy.index(r, 0)).row()]
-                for r in range(panel.proxy.rowCount())))
+    assert all(
+        str(f.severity) == "red"
+        for f in (
+            panel.model.rows[panel.proxy.mapToSource(panel.proxy.index(r, 0)).row()]
+            for r in range(panel.proxy.rowCount())
+        )
+    )
 
 
 def test_unsaved_changes_are_asked_about(qtbot, window, boxes):
@@ -246,8 +261,7 @@ def test_duplicate_register(qtbot, window, boxes, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
     add_register_with_transfer(qtbot, window, "scc-2021-914")
-    monkeypatch.setattr(QInputDialog, "getText",
-                        lambda *args, **kwargs: ("Kopio", True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Kopio", True))
     window.show_page("registers")
     window.registers_page.select_where(lambda r: r.name == "Asiakasrekisteri")
     window.duplicate_selected()

@@ -23,8 +23,9 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture(autouse=True)
 def private_settings(tmp_path: Path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "settings"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
     yield
 
 
@@ -67,8 +68,7 @@ def select(window, *names: str) -> None:
     for row in range(page.proxy.rowCount()):
         index = page.proxy.index(row, 0)
         if index.data() in names:
-            page.table.selectionModel().setCurrentIndex(
-                index, flags.Select | flags.Rows)
+            page.table.selectionModel().setCurrentIndex(index, flags.Select | flags.Rows)
 
 
 def open_dialog(qtbot, window, *names: str):
@@ -129,7 +129,9 @@ def test_publish_asks_about_red_findings_then_lists_the_version(qtbot, window, b
     assert dialog.publish()
     versions = dialog.versions_model.rows
     assert [(v.version, v.language, v.format) for v in versions] == [
-        ("1", "fi", None), ("2", "fi", "pdf")]
+        ("1", "fi", None),
+        ("2", "fi", "pdf"),
+    ]
     assert "2" in dialog.info_label.text() and versions[-1].sha256 in dialog.info_label.text()
     assert {str(c.status) for c in dialog.changes} == {"unchanged"}
 
@@ -156,8 +158,7 @@ def test_changes_since_last_published_after_a_change(qtbot, window, boxes, ctx):
     assert "asiakastyytyväisyyden mittaaminen" in shown
     assert "4. Henkilötietojen käsittelyn tarkoitukset ja oikeusperusteet" in shown
     assert "3. Rekisterin nimi" not in shown
-    assert [c.section_id for c in dialog.changes if str(c.status) != "unchanged"] == [
-        "purposes"]
+    assert [c.section_id for c in dialog.changes if str(c.status) != "unchanged"] == ["purposes"]
 
 
 def test_two_registers_of_one_controller_make_one_notice(qtbot, window):

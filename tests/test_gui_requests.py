@@ -72,7 +72,10 @@ def test_log_verify_extend_and_see_the_dashboard_change(qtbot, org):
     case = log_postal_request_by_a_representative(qtbot, org)
     view = rq.get_request(org, case)
     assert (view["channel"], view["language"], view["authority"]) == (
-        "post", "sv", "power-of-attorney")
+        "post",
+        "sv",
+        "power-of-attorney",
+    )
     assert view["requester"]["name"] == "Liisa Asianajaja"
     assert view["authority_checked_on"] == "2026-10-27"
     assert view["register_names"] == ["Asiakasrekisteri", "Markkinointirekisteri"]
@@ -131,9 +134,17 @@ def test_log_verify_extend_and_see_the_dashboard_change(qtbot, org):
 def test_a_refused_action_shows_the_reason_and_stores_nothing(qtbot, org):
     from rekisteri_app.gui.request_dialog import CaseDialog
 
-    case = rq.add_request(org, rq.Intake(date(2026, 11, 2), "post", "fi", (Right.ACCESS,),
-                                         rq.PersonInput("Maija Muu", "Tie 3"),
-                                         controller="Esimerkki Energia Oy"))
+    case = rq.add_request(
+        org,
+        rq.Intake(
+            date(2026, 11, 2),
+            "post",
+            "fi",
+            (Right.ACCESS,),
+            rq.PersonInput("Maija Muu", "Tie 3"),
+            controller="Esimerkki Energia Oy",
+        ),
+    )
     dialog = CaseDialog(org, case)
     qtbot.addWidget(dialog)
     before = state(org)
@@ -175,9 +186,17 @@ def test_intake_errors_keep_the_dialog_open(qtbot, org):
 def test_the_intake_form_shows_earlier_requests_of_the_same_person(qtbot, org):
     from rekisteri_app.gui.request_dialog import IntakeDialog
 
-    earlier = rq.add_request(org, rq.Intake(date(2026, 3, 2), "email", "fi", (Right.ACCESS,),
-                                            rq.PersonInput("Matti Meikäläinen", "Kuja 1"),
-                                            authority=Authority.SELF))
+    earlier = rq.add_request(
+        org,
+        rq.Intake(
+            date(2026, 3, 2),
+            "email",
+            "fi",
+            (Right.ACCESS,),
+            rq.PersonInput("Matti Meikäläinen", "Kuja 1"),
+            authority=Authority.SELF,
+        ),
+    )
     dialog = IntakeDialog(org)
     qtbot.addWidget(dialog)
     dialog.received.setDate(qdate(date(2026, 11, 2)))
@@ -195,8 +214,9 @@ def window(qtbot, org, tmp_path):
     from rekisteri_app.gui.main_window import MainWindow
     from tests.conftest import PASSPHRASE
 
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "settings"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
     main = MainWindow(org.db, PASSPHRASE, ctx=org)
     qtbot.addWidget(main)
     main.show()
@@ -251,10 +271,15 @@ def test_settings_dialog_changes_prefix_and_pause_policy(qtbot, window):
     from rekisteri_app.gui.settings_dialog import SettingsDialog
     from rekisteri_app.services import settings
 
-    case = rq.add_request(window.ctx, rq.Intake(date(2026, 11, 2), "post", "fi",
-                                                (Right.ACCESS,), rq.PersonInput("Anna")))
-    rq.update_request(window.ctx, case, rq.CaseUpdate(identity_asked=date(2026, 11, 3),
-                                                      identity_received=date(2026, 11, 13)))
+    case = rq.add_request(
+        window.ctx,
+        rq.Intake(date(2026, 11, 2), "post", "fi", (Right.ACCESS,), rq.PersonInput("Anna")),
+    )
+    rq.update_request(
+        window.ctx,
+        case,
+        rq.CaseUpdate(identity_asked=date(2026, 11, 3), identity_received=date(2026, 11, 13)),
+    )
     window.refresh()
     assert window.requests_page.model.rows[0].due == date(2026, 12, 14)  # 10 days added
     dialog = window.edit_settings()
@@ -276,15 +301,15 @@ def test_settings_dialog_changes_prefix_and_pause_policy(qtbot, window):
     bad.reject()
 
 
-def test_attachments_are_added_opened_from_memory_and_saved(qtbot, org, tmp_path,
-                                                            monkeypatch):
+def test_attachments_are_added_opened_from_memory_and_saved(qtbot, org, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
     from rekisteri_app.gui.attachment_viewer import AttachmentViewer
     from rekisteri_app.gui.request_dialog import CaseDialog
 
-    case = rq.add_request(org, rq.Intake(date(2026, 11, 2), "post", "fi", (Right.ACCESS,),
-                                         rq.PersonInput("Anna")))
+    case = rq.add_request(
+        org, rq.Intake(date(2026, 11, 2), "post", "fi", (Right.ACCESS,), rq.PersonInput("Anna"))
+    )
     dialog = CaseDialog(org, case)
     qtbot.addWidget(dialog)
     scan = tmp_path / "kirje.txt"
@@ -322,8 +347,9 @@ def test_a_deadline_on_christmas_eve_is_warned_about_in_the_case_and_the_list(qt
     from rekisteri_app.gui.request_dialog import CaseDialog
     from rekisteri_app.gui.requests_page import RequestsPage
 
-    case = rq.add_request(org, rq.Intake(date(2025, 11, 24), "post", "fi", (Right.ACCESS,),
-                                         rq.PersonInput("Anna")))
+    case = rq.add_request(
+        org, rq.Intake(date(2025, 11, 24), "post", "fi", (Right.ACCESS,), rq.PersonInput("Anna"))
+    )
     dialog = CaseDialog(org, case)
     qtbot.addWidget(dialog)
     assert dialog.view["due_date"] == "2025-12-24"  # not a public holiday: it stays

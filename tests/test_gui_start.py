@@ -16,8 +16,9 @@ pytestmark = pytest.mark.gui
 @pytest.fixture(autouse=True)
 def private_settings(tmp_path: Path):
     """QSettings in a temporary folder, so tests never see the user's recent files."""
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "settings"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
     yield
 
 

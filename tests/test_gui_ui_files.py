@@ -14,14 +14,23 @@ pytestmark = pytest.mark.gui
 
 
 def ui_texts(path: Path) -> list[str]:
-    return [el.text for el in ET.parse(path).iter("string")
-            if el.get("notr") != "true" and (el.text or "").strip()]
+    return [
+        el.text
+        for el in ET.parse(path).iter("string")
+        if el.get("notr") != "true" and (el.text or "").strip()
+    ]
 
 
 def test_there_are_forms():
     names = {p.name for p in UI_FILES}
-    assert {"start_dialog.ui", "register_editor.ui", "processor_editor.ui",
-            "controller_editor.ui", "transfer_editor.ui", "list_page.ui"} <= names
+    assert {
+        "start_dialog.ui",
+        "register_editor.ui",
+        "processor_editor.ui",
+        "controller_editor.ui",
+        "transfer_editor.ui",
+        "list_page.ui",
+    } <= names
 
 
 @pytest.mark.parametrize("path", UI_FILES, ids=lambda p: p.name)
@@ -30,7 +39,8 @@ def test_every_form_text_is_marked_for_translation(path):
 
     missing = [text for text in ui_texts(path) if text not in UI_STRINGS]
     assert not missing, "add to rekisteri_app/gui/ui_strings.py:\n" + "\n".join(
-        f"    N_({text!r})," for text in missing)
+        f"    N_({text!r})," for text in missing
+    )
 
 
 @pytest.mark.parametrize("path", UI_FILES, ids=lambda p: p.name)
@@ -51,22 +61,33 @@ def test_the_start_dialog_minimum_is_the_storage_minimum():
     assert start_dialog.MIN_PASSPHRASE == database.MIN_PASSPHRASE
 
 
-@pytest.mark.parametrize(("text", "score"), [
-    ("", 0), ("short", 0), ("abcdefgh", 1), ("abcdefghijkl", 2),
-    ("correct horse battery", 3), ("Correct horse battery 9", 4)])
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("", 0),
+        ("short", 0),
+        ("abcdefgh", 1),
+        ("abcdefghijkl", 2),
+        ("correct horse battery", 3),
+        ("Correct horse battery 9", 4),
+    ],
+)
 def test_passphrase_strength(text, score):
     from rekisteri_app.gui.start_dialog import passphrase_strength
 
     assert passphrase_strength(text)[0] == score
 
 
-@pytest.mark.parametrize(("stored", "parts"), [
-    ("PL 1, 40101 Jyväskylä", ("PL 1", "40101", "Jyväskylä", ", ")),
-    ("Voimalatie 1\n00520 Helsinki", ("Voimalatie 1", "00520", "Helsinki", "\n")),
-    ("00520 Helsinki", ("", "00520", "Helsinki", "\n")),
-    ("PL 4 40101 Jyväskylä", ("PL 4 40101 Jyväskylä", "", "", "\n")),
-    (None, ("", "", "", "\n")),
-])
+@pytest.mark.parametrize(
+    ("stored", "parts"),
+    [
+        ("PL 1, 40101 Jyväskylä", ("PL 1", "40101", "Jyväskylä", ", ")),
+        ("Voimalatie 1\n00520 Helsinki", ("Voimalatie 1", "00520", "Helsinki", "\n")),
+        ("00520 Helsinki", ("", "00520", "Helsinki", "\n")),
+        ("PL 4 40101 Jyväskylä", ("PL 4 40101 Jyväskylä", "", "", "\n")),
+        (None, ("", "", "", "\n")),
+    ],
+)
 def test_postal_address_split_and_join_round_trip(stored, parts):
     from rekisteri_app.gui.editors import join_postal_address, split_postal_address
 
@@ -79,8 +100,7 @@ def test_problem_paths_are_retold_in_the_editor_words():
     from rekisteri_app.i18n import set_language
 
     set_language("en")
-    assert describe_path("$.registers[0].transfers[1].safeguard") == (
-        "Transfers, row 2, Safeguard")
+    assert describe_path("$.registers[0].transfers[1].safeguard") == ("Transfers, row 2, Safeguard")
     assert describe_path("$.processors[0].business_id") == "Business ID"
 
 
@@ -92,10 +112,12 @@ def test_list_model_moves_rows_and_flags_bad_cells(qtbot):
     set_language("en")
     editor = ListEditor()
     qtbot.addWidget(editor)
-    editor.configure([Column("name", "Name", required=True),
-                      Column("email", "E-mail", check=normalise_email)])
-    editor.set_value([{"name": "A", "email": "a@example.fi", "id": 7},
-                      {"name": "B", "email": "not an address"}])
+    editor.configure(
+        [Column("name", "Name", required=True), Column("email", "E-mail", check=normalise_email)]
+    )
+    editor.set_value(
+        [{"name": "A", "email": "a@example.fi", "id": 7}, {"name": "B", "email": "not an address"}]
+    )
     assert len(editor.problems()) == 1
     assert editor.problems()[0].startswith("Row 2, E-mail:")
     editor.view.setCurrentIndex(editor.model.index(1, 0))

@@ -39,8 +39,9 @@ def run(ctx, cli, monkeypatch, db_path, tmp_path):
     ctx.db.close()
     monkeypatch.setattr(letter_commands, "open_context", lambda args: opened(args.db))
     copy = tmp_path / "copy.json"
-    copy.write_text(json.dumps({e.category: e.content for e in DATA_COPY}, ensure_ascii=False),
-                    encoding="utf-8")
+    copy.write_text(
+        json.dumps({e.category: e.content for e in DATA_COPY}, ensure_ascii=False), encoding="utf-8"
+    )
 
     def call(*args: str) -> tuple[int, str, str]:
         return cli("--lang", "en", *args)
@@ -52,14 +53,28 @@ def run(ctx, cli, monkeypatch, db_path, tmp_path):
 
 
 def letter_args(run, kind: LetterKind, lang: str, out) -> list[str]:
-    return ["letter", run.case, "--kind", kind.value, "--lang", lang, "--out", str(out),
-            "--data-copy", str(run.copy), "--action", OPTIONS.actions[0],
-            "--reply-by", "2026-12-07"]
+    return [
+        "letter",
+        run.case,
+        "--kind",
+        kind.value,
+        "--lang",
+        lang,
+        "--out",
+        str(out),
+        "--data-copy",
+        str(run.copy),
+        "--action",
+        OPTIONS.actions[0],
+        "--reply-by",
+        "2026-12-07",
+    ]
 
 
 def text_of(pdf: bytes) -> str:
-    return " ".join(" ".join((p.extract_text() or "").split())
-                    for p in PdfReader(io.BytesIO(pdf)).pages)
+    return " ".join(
+        " ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(pdf)).pages
+    )
 
 
 def flat(text: str) -> str:
@@ -92,8 +107,13 @@ def finnish_only_words() -> set[str]:
 def required(kind: LetterKind, lang: Language) -> list[str]:
     cat = catalogue(lang)
     entry, labels, blocks = cat["kinds"][kind.value], cat["labels"], cat["blocks"]
-    out = [entry["document_name"], entry["subject"], labels["closing"], "Aino Virtanen",
-           format_date(NOW.date(), lang)]
+    out = [
+        entry["document_name"],
+        entry["subject"],
+        labels["closing"],
+        "Aino Virtanen",
+        format_date(NOW.date(), lang),
+    ]
     if kind in DECISION_KINDS:
         out.append(blocks["decision_heading"])
     if kind in (LetterKind.ERASURE, LetterKind.OBJECTION, LetterKind.REFUSAL):
@@ -128,11 +148,13 @@ def test_every_kind_in_every_language_is_issued_with_its_elements(run, tmp_path,
         assert "SHA-256" in stdout
         if lang != "fi":
             with opened(run.db_path).db as db:
-                data = letters.prepare(ServiceContext(db, clock=FixedClock(NOW)), run.case,
-                                       kind, lang, OPTIONS).data
+                data = letters.prepare(
+                    ServiceContext(db, clock=FixedClock(NOW)), run.case, kind, lang, OPTIONS
+                ).data
             rest = text
-            injected = {flat(s).rstrip(".") for s in [*strings(data), *strings(data.authority)]
-                        if s.strip()}  # reasons are printed without their final full stop
+            injected = {
+                flat(s).rstrip(".") for s in [*strings(data), *strings(data.authority)] if s.strip()
+            }  # reasons are printed without their final full stop
             for value in sorted(injected, key=len, reverse=True):
                 rest = rest.replace(value, " ")  # names and register texts are not templates
             leaked = {w.lower() for w in WORD.findall(rest)} & fi_words
@@ -153,8 +175,17 @@ def test_draft_is_stamped_and_stores_nothing(run, tmp_path):
     with opened(run.db_path).db as db:
         before = state(ServiceContext(db))
     out = tmp_path / "draft.pdf"
-    code, _stdout, _err = run("letter", run.case, "--kind", "acknowledgement", "--lang", "sv",
-                             "--out", str(out), "--draft")
+    code, _stdout, _err = run(
+        "letter",
+        run.case,
+        "--kind",
+        "acknowledgement",
+        "--lang",
+        "sv",
+        "--out",
+        str(out),
+        "--draft",
+    )
     assert code == 0
     assert "UTKAST" in text_of(out.read_bytes())
     with opened(run.db_path).db as db:
@@ -165,8 +196,7 @@ def test_language_defaults_to_the_case_reply_language(run, tmp_path):
     out = tmp_path / "a.pdf"
     code, _out, err = run("letter", run.case, "--kind", "acknowledgement", "--out", str(out))
     assert code == 0, err
-    assert catalogue("fi")["kinds"]["acknowledgement"]["document_name"] in text_of(
-        out.read_bytes())
+    assert catalogue("fi")["kinds"]["acknowledgement"]["document_name"] in text_of(out.read_bytes())
 
 
 def test_warnings_go_to_stderr(run, tmp_path):
@@ -207,8 +237,19 @@ def test_bad_arguments_exit_1(run, tmp_path):
     assert run("letter", run.case, "--kind", "thanks", "--out", "x.pdf")[0] == 1
     assert run("letter", run.case, "--lang", "fi", "--out", "x.pdf")[0] == 1
     assert run("letter", run.case, "--kind", "refusal", "--lang", "fi")[0] == 1
-    assert run("letter", "2099-9999", "--kind", "refusal", "--lang", "fi",
-               "--out", str(tmp_path / "x.pdf"))[0] == 1
+    assert (
+        run(
+            "letter",
+            "2099-9999",
+            "--kind",
+            "refusal",
+            "--lang",
+            "fi",
+            "--out",
+            str(tmp_path / "x.pdf"),
+        )[0]
+        == 1
+    )
     assert run("letter", "reprint", "x", "--out", "y.pdf")[0] == 1
     assert not (tmp_path / "x.pdf").exists()
 
@@ -246,24 +287,37 @@ def test_portability_enclosure_written_next_to_the_pdf(run, tmp_path):
 def test_template_set_show_reset(run, tmp_path):
     wording = tmp_path / "ack.txt"
     wording.write_text("Kiitos, saimme pyyntönne {received_date}.\n", encoding="utf-8")
-    code, out, err = run("letter", "template", "set", "acknowledgement", "--lang", "fi",
-                         "--file", str(wording))
+    code, out, err = run(
+        "letter", "template", "set", "acknowledgement", "--lang", "fi", "--file", str(wording)
+    )
     assert code == 0, err
     assert "1" in out
     code, out, _err = run("letter", "template", "show", "acknowledgement", "--lang", "fi")
     assert out.strip() == "Kiitos, saimme pyyntönne {received_date}."
     pdf = tmp_path / "a.pdf"
-    assert run("letter", run.case, "--kind", "acknowledgement", "--lang", "fi", "--out",
-               str(pdf), "--draft")[0] == 0
+    assert (
+        run(
+            "letter",
+            run.case,
+            "--kind",
+            "acknowledgement",
+            "--lang",
+            "fi",
+            "--out",
+            str(pdf),
+            "--draft",
+        )[0]
+        == 0
+    )
     assert "Kiitos, saimme pyyntönne 2.11.2026." in text_of(pdf.read_bytes())
     code, out, _err = run("letter", "template", "list", "--lang", "fi", "--json")
     [ack] = [t for t in json.loads(out) if t["kind"] == "acknowledgement"]
-    assert ack == {"kind": "acknowledgement", "language": "fi", "version": 1,
-                   "overridden": True}
+    assert ack == {"kind": "acknowledgement", "language": "fi", "version": 1, "overridden": True}
     assert run("letter", "template", "reset", "acknowledgement", "--lang", "fi")[0] == 0
     code, out, _err = run("letter", "template", "show", "acknowledgement", "--lang", "fi")
     assert out.strip() == template_text("acknowledgement", "fi")
     wording.write_text("Vastaamme {dew_date}.", encoding="utf-8")
-    code, _out, err = run("letter", "template", "set", "extension", "--lang", "fi",
-                          "--file", str(wording))
+    code, _out, err = run(
+        "letter", "template", "set", "extension", "--lang", "fi", "--file", str(wording)
+    )
     assert code == 1 and "dew_date" in err

@@ -28,61 +28,107 @@ from rekisteri_app.services.context import ServiceError
 from rekisteri_app.storage import models as m
 from tests.test_requests_helpers import intake, load_organisation, state
 
-ALL_RIGHTS = (Right.ACCESS, Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION,
-              Right.PORTABILITY, Right.OBJECTION, Right.MARKETING_BAN,
-              Right.CONSENT_WITHDRAWAL)
+ALL_RIGHTS = (
+    Right.ACCESS,
+    Right.RECTIFICATION,
+    Right.ERASURE,
+    Right.RESTRICTION,
+    Right.PORTABILITY,
+    Right.OBJECTION,
+    Right.MARKETING_BAN,
+    Right.CONSENT_WITHDRAWAL,
+)
 
-DATA_COPY = (DataCopyEntry("nimi", "Nimi: Matti Meikäläinen\nOsoite: Kuja 1, 40100 Jyväskylä"),
-             DataCopyEntry("puhelutallenteet", "Puhelu 3.10.2026 klo 10.12 (2 min)"))
+DATA_COPY = (
+    DataCopyEntry("nimi", "Nimi: Matti Meikäläinen\nOsoite: Kuja 1, 40100 Jyväskylä"),
+    DataCopyEntry("puhelutallenteet", "Puhelu 3.10.2026 klo 10.12 (2 min)"),
+)
 
-OPTIONS = letters.LetterOptions(data_copy=DATA_COPY,
-                                actions=("Osoite korjattu asiakasrekisteriin",),
-                                identity_reply_by=date(2026, 12, 7))
+OPTIONS = letters.LetterOptions(
+    data_copy=DATA_COPY,
+    actions=("Osoite korjattu asiakasrekisteriin",),
+    identity_reply_by=date(2026, 12, 7),
+)
 
 
 def officer(ctx) -> None:
-    settings.set_many(ctx, {settings.OFFICER_NAME: "Aino Virtanen",
-                            settings.OFFICER_TITLE: "Tietosuojavastaava",
-                            settings.OFFICER_EMAIL: "tietosuoja@esimerkki.invalid"})
+    settings.set_many(
+        ctx,
+        {
+            settings.OFFICER_NAME: "Aino Virtanen",
+            settings.OFFICER_TITLE: "Tietosuojavastaava",
+            settings.OFFICER_EMAIL: "tietosuoja@esimerkki.invalid",
+        },
+    )
 
 
-def decided_case(ctx, *, received: date = date(2026, 11, 2), verified: bool = True,
-                 extend: bool = True, rights=ALL_RIGHTS, **kw) -> str:
+def decided_case(
+    ctx,
+    *,
+    received: date = date(2026, 11, 2),
+    verified: bool = True,
+    extend: bool = True,
+    rights=ALL_RIGHTS,
+    **kw,
+) -> str:
     """A case that can produce every letter kind: identity verified, every right
     decided (erasure partly, with one category kept), the deadline extended."""
     load_organisation(ctx)
     officer(ctx)
     case = rq.add_request(ctx, intake(received, rights=rights, **kw))
     if verified:
-        rq.record_identity(ctx, case, rq.IdentityInput(
-            IdentityMethod.STRONG_EID, "Aino Virtanen", verified_on=received))
+        rq.record_identity(
+            ctx,
+            case,
+            rq.IdentityInput(IdentityMethod.STRONG_EID, "Aino Virtanen", verified_on=received),
+        )
     else:
         rq.set_status(ctx, case, RequestStatus.IN_PROGRESS)
     if extend:
-        rq.extend(ctx, case, rq.ExtensionInput(
-            "Pyyntö koskee usean järjestelmän tietoja.", letter_sent_on=date(2026, 11, 20)))
+        rq.extend(
+            ctx,
+            case,
+            rq.ExtensionInput(
+                "Pyyntö koskee usean järjestelmän tietoja.", letter_sent_on=date(2026, 11, 20)
+            ),
+        )
     outcomes = []
     for right in rights:
         if right is Right.ERASURE:
             outcomes.append(rq.OutcomeInput(right, Outcome.PARTLY, "art-17-3-b"))
         elif right is Right.OBJECTION:
-            outcomes.append(rq.OutcomeInput(right, Outcome.REFUSED, "art-21-1-compelling",
-                                            "Tietoja tarvitaan erääntyneen laskun perintään."))
+            outcomes.append(
+                rq.OutcomeInput(
+                    right,
+                    Outcome.REFUSED,
+                    "art-21-1-compelling",
+                    "Tietoja tarvitaan erääntyneen laskun perintään.",
+                )
+            )
         else:
             outcomes.append(rq.OutcomeInput(right, Outcome.GRANTED))
     erasures = ()
     if Right.ERASURE in rights:
-        erasures = (rq.ErasureInput("puhelutallenteet", True),
-                    rq.ErasureInput("nimi", False, date(2036, 12, 31), "art-17-3-b"))
-    rq.update_request(ctx, case, rq.CaseUpdate(
-        outcomes=tuple(outcomes), erasures=erasures,
-        fee_reason="Sama pyyntö on esitetty viisi kertaa kahden kuukauden aikana."))
+        erasures = (
+            rq.ErasureInput("puhelutallenteet", True),
+            rq.ErasureInput("nimi", False, date(2036, 12, 31), "art-17-3-b"),
+        )
+    rq.update_request(
+        ctx,
+        case,
+        rq.CaseUpdate(
+            outcomes=tuple(outcomes),
+            erasures=erasures,
+            fee_reason="Sama pyyntö on esitetty viisi kertaa kahden kuukauden aikana.",
+        ),
+    )
     return case
 
 
 def pdf_text(pdf: bytes) -> str:
-    return " ".join(" ".join((page.extract_text() or "").split())
-                    for page in PdfReader(io.BytesIO(pdf)).pages)
+    return " ".join(
+        " ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(pdf)).pages
+    )
 
 
 # -- building and previewing --------------------------------------------------------------
@@ -116,8 +162,7 @@ def test_access_response_is_compiled_from_the_registers(ctx):
     assert "Postitus Inc. (uutiskirjeet)" in reg.recipients
     assert reg.transfers[0].country == "Yhdysvallat"
     assert reg.automated_decisions.startswith("sopimuskelpoisuuden tarkistus")
-    text = pdf_text(letters.preview(ctx, case, LetterKind.ACCESS_RESPONSE, Language.FI,
-                                    OPTIONS))
+    text = pdf_text(letters.preview(ctx, case, LetterKind.ACCESS_RESPONSE, Language.FI, OPTIONS))
     assert "Jäljennös henkilötiedoistanne" in text
     assert "Puhelu 3.10.2026" in text
 
@@ -126,7 +171,9 @@ def test_erasure_letter_has_a_line_per_category_and_the_remedies(ctx):
     case = decided_case(ctx)
     data = letters.prepare(ctx, case, LetterKind.ERASURE, Language.FI, OPTIONS).data
     assert [(e.category, e.erased) for e in data.erasure_decisions] == [
-        ("puhelutallenteet", True), ("nimi", False)]
+        ("puhelutallenteet", True),
+        ("nimi", False),
+    ]
     kept = data.erasure_decisions[1]
     assert kept.ground.article == "17(3)(b)"
     assert kept.ground.reason == catalogue(Language.FI)["grounds"]["art-17-3-b"]
@@ -164,8 +211,7 @@ def test_warning_for_unverified_identity(ctx):
 def test_warning_and_polite_apology_when_the_deadline_passed(ctx):
     case = decided_case(ctx, received=date(2026, 9, 1), extend=False)
     assert "deadline-passed" in codes(ctx, case)
-    text = pdf_text(letters.preview(ctx, case, LetterKind.ACCESS_RESPONSE, Language.FI,
-                                    OPTIONS))
+    text = pdf_text(letters.preview(ctx, case, LetterKind.ACCESS_RESPONSE, Language.FI, OPTIONS))
     late = catalogue(Language.FI)["blocks"]["late"].split("{")[0].strip()
     assert " ".join(late.split()) in text
 
@@ -187,7 +233,11 @@ def test_issue_stores_pdf_hash_and_a_timeline_event(ctx):
     assert stored == issued.pdf
     [info] = letters.list_letters(ctx, case)
     assert (info.kind, info.language, info.issued_on, info.sent_via.value) == (
-        LetterKind.ACCESS_RESPONSE, Language.FI, date(2026, 11, 23), "post")
+        LetterKind.ACCESS_RESPONSE,
+        Language.FI,
+        date(2026, 11, 23),
+        "post",
+    )
     view = rq.get_request(ctx, case)
     sent = [t for t in view["timeline"] if t["kind"] == "letter-sent"]
     assert any(json.loads(t["text"]).get("letter_id") == info.id for t in sent)
@@ -223,10 +273,10 @@ def test_issued_letter_is_immutable(ctx):
     assert letters.letter_pdf(ctx, issued.info.id) == issued.pdf
 
 
-@pytest.mark.parametrize(("lang", "word"), [(Language.FI, "KOPIO"), (Language.SV, "KOPIA"),
-                                            (Language.EN, "COPY")])
-def test_reprint_is_stamped_in_the_letters_language_and_stored_bytes_unchanged(ctx, lang,
-                                                                                 word):
+@pytest.mark.parametrize(
+    ("lang", "word"), [(Language.FI, "KOPIO"), (Language.SV, "KOPIA"), (Language.EN, "COPY")]
+)
+def test_reprint_is_stamped_in_the_letters_language_and_stored_bytes_unchanged(ctx, lang, word):
     case = decided_case(ctx)
     issued = letters.issue(ctx, case, LetterKind.RECTIFICATION, lang)
     copy = letters.reprint(ctx, issued.info.id)
@@ -236,7 +286,8 @@ def test_reprint_is_stamped_in_the_letters_language_and_stored_bytes_unchanged(c
         assert word in page.extract_text()
     assert word not in pdf_text(issued.pdf)
     assert pdf_text(issued.pdf).replace(" ", "") in pdf_text(copy).replace(" ", "").replace(
-        word, "")
+        word, ""
+    )
     stored = letters.letter_pdf(ctx, issued.info.id)
     assert stored == issued.pdf
     assert hashlib.sha256(stored).hexdigest() == issued.info.sha256
@@ -296,9 +347,13 @@ def test_portability_enclosure_is_valid_json_and_csv_and_archived_in_the_letter(
     doc = json.loads(files[json_name])
     assert doc["format"] == letters.PORTABILITY_FORMAT
     assert doc["case_number"] == case
-    assert doc["categories"][0] == {"category": "nimi", "records": [
-        {"field": "Nimi", "value": "Matti Meikäläinen"},
-        {"field": "Osoite", "value": "Kuja 1, 40100 Jyväskylä"}]}
+    assert doc["categories"][0] == {
+        "category": "nimi",
+        "records": [
+            {"field": "Nimi", "value": "Matti Meikäläinen"},
+            {"field": "Osoite", "value": "Kuja 1, 40100 Jyväskylä"},
+        ],
+    }
     rows = list(csv.reader(io.StringIO(files[csv_name].decode("utf-8-sig"))))
     assert rows[0] == ["category", "field", "value"]
     assert ["nimi", "Osoite", "Kuja 1, 40100 Jyväskylä"] in rows
@@ -317,9 +372,12 @@ def test_portability_without_data_is_blocked(ctx):
 
 def test_parse_data_copy_accepts_object_and_list():
     assert letters.parse_data_copy({"nimi": "A", "osoite": ["x", "y"]}) == (
-        DataCopyEntry("nimi", "A"), DataCopyEntry("osoite", "x\ny"))
+        DataCopyEntry("nimi", "A"),
+        DataCopyEntry("osoite", "x\ny"),
+    )
     assert letters.parse_data_copy([{"category": "nimi", "content": "A"}]) == (
-        DataCopyEntry("nimi", "A"),)
+        DataCopyEntry("nimi", "A"),
+    )
     with pytest.raises(ServiceError):
         letters.parse_data_copy([{"content": "A"}])
     with pytest.raises(ServiceError):
@@ -333,8 +391,9 @@ def test_template_override_is_versioned_printed_and_reset(ctx):
     case = decided_case(ctx)
     kind, lang = LetterKind.ACKNOWLEDGEMENT, Language.FI
     assert not letters.template_state(ctx, kind, lang).overridden
-    v1 = letters.set_template(ctx, kind, lang,
-                              "Kiitos viestistänne {received_date}. Dnro {case_number}.")
+    v1 = letters.set_template(
+        ctx, kind, lang, "Kiitos viestistänne {received_date}. Dnro {case_number}."
+    )
     v2 = letters.set_template(ctx, kind, lang, "Toinen muotoilu, saapunut {received_date}.")
     assert (v1.version, v2.version) == (1, 2)
     text = pdf_text(letters.preview(ctx, case, kind, lang))
@@ -370,8 +429,7 @@ def test_unknown_kind_and_language_are_refused(ctx):
 
 def test_identity_request_asks_only_for_what_is_needed(ctx):
     case = decided_case(ctx, verified=False)
-    text = pdf_text(letters.preview(ctx, case, LetterKind.IDENTITY_REQUEST, Language.FI,
-                                    OPTIONS))
+    text = pdf_text(letters.preview(ctx, case, LetterKind.IDENTITY_REQUEST, Language.FI, OPTIONS))
     for item in catalogue(Language.FI)["identity_defaults"]["needed"]:
         assert " ".join(item.split()) in text
     assert "7.12.2026" in text
@@ -407,11 +465,20 @@ def test_refusal_letter_warns_when_rights_are_recorded_as_granted(ctx):
 
 
 def decided_case_refused(ctx) -> str:
-    case = rq.add_request(ctx, intake(date(2026, 11, 3), rights=(Right.ACCESS,),
-                                      name="Toinen Henkilö"))
-    rq.record_identity(ctx, case, rq.IdentityInput(
-        IdentityMethod.STRONG_EID, "Aino Virtanen", verified_on=date(2026, 11, 3)))
-    rq.update_request(ctx, case, rq.CaseUpdate(
-        outcomes=(rq.OutcomeInput(Right.ACCESS, Outcome.REFUSED, "art-12-5"),),
-        fee_reason="Viides samanlainen pyyntö kahden kuukauden aikana."))
+    case = rq.add_request(
+        ctx, intake(date(2026, 11, 3), rights=(Right.ACCESS,), name="Toinen Henkilö")
+    )
+    rq.record_identity(
+        ctx,
+        case,
+        rq.IdentityInput(IdentityMethod.STRONG_EID, "Aino Virtanen", verified_on=date(2026, 11, 3)),
+    )
+    rq.update_request(
+        ctx,
+        case,
+        rq.CaseUpdate(
+            outcomes=(rq.OutcomeInput(Right.ACCESS, Outcome.REFUSED, "art-12-5"),),
+            fee_reason="Viides samanlainen pyyntö kahden kuukauden aikana.",
+        ),
+    )
     return case

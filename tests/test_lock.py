@@ -30,25 +30,38 @@ def test_a_second_process_is_told_the_database_is_in_use(db_path):
     Database.create(db_path, PASSPHRASE).close()
     before = db_path.read_bytes()
     with Database.open(db_path, PASSPHRASE):
-        done = subprocess.run([sys.executable, "-c", OPEN_IN_CHILD, str(db_path), PASSPHRASE],
-                              capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", OPEN_IN_CHILD, str(db_path), PASSPHRASE],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         import os
 
         assert done.stdout.split() == ["in-use", str(os.getpid())]
     assert db_path.read_bytes() == before
-    done = subprocess.run([sys.executable, "-c", OPEN_IN_CHILD, str(db_path), PASSPHRASE],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", OPEN_IN_CHILD, str(db_path), PASSPHRASE],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert done.stdout.strip() == "opened"
 
 
 def test_a_stale_lock_of_a_dead_process_is_taken_over(db_path):
     Database.create(db_path, PASSPHRASE).close()
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     import socket
 
-    lock_path(db_path).write_text(json.dumps({"pid": int(dead.stdout), "host":
-                                               socket.gethostname()}))
+    lock_path(db_path).write_text(
+        json.dumps({"pid": int(dead.stdout), "host": socket.gethostname()})
+    )
     with Database.open(db_path, PASSPHRASE):
         assert json.loads(lock_path(db_path).read_text())["pid"] != int(dead.stdout)
     assert not lock_path(db_path).exists()

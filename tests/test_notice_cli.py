@@ -33,8 +33,9 @@ def run(ctx, cli, monkeypatch, db_path):
     ctx.db.close()
 
     def fixed_context(args):
-        return ServiceContext(Database.open(args.db, PASSPHRASE), actor="cli",
-                              clock=FixedClock(NOW))
+        return ServiceContext(
+            Database.open(args.db, PASSPHRASE), actor="cli", clock=FixedClock(NOW)
+        )
 
     monkeypatch.setattr(notice_commands, "open_context", fixed_context)
 
@@ -85,11 +86,25 @@ def test_prints_pdf_and_html_without_storing(run, out_dir):
 
 
 def test_controller_option_and_several_registers_make_one_notice(run, out_dir):
-    code, _, err = run("notice", "--controller", "Kuopion Energia Oy", "--format", "html",
-                       "--out", str(out_dir / "a.html"))
+    code, _, err = run(
+        "notice",
+        "--controller",
+        "Kuopion Energia Oy",
+        "--format",
+        "html",
+        "--out",
+        str(out_dir / "a.html"),
+    )
     assert code == 0, err
-    code, _, err = run("notice", KUOPIO_CUSTOMERS, KUOPIO_MARKETING, "--format", "html",
-                       "--out", str(out_dir / "b.html"))
+    code, _, err = run(
+        "notice",
+        KUOPIO_CUSTOMERS,
+        KUOPIO_MARKETING,
+        "--format",
+        "html",
+        "--out",
+        str(out_dir / "b.html"),
+    )
     assert code == 0, err
     joint = (out_dir / "a.html").read_text("utf-8")
     assert joint == (out_dir / "b.html").read_text("utf-8")
@@ -99,18 +114,24 @@ def test_controller_option_and_several_registers_make_one_notice(run, out_dir):
     assert not (out_dir / "c.pdf").exists()
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["No such register", "--out", "{tmp}/n.pdf"], "No register found"),
-    ([VALKEAKOSKI, "--lang", "de", "--out", "{tmp}/n.pdf"], "invalid choice: 'de'"),
-    ([VALKEAKOSKI, "--format", "docx", "--out", "{tmp}/n.pdf"], "invalid choice: 'docx'"),
-    ([VALKEAKOSKI, "--out", "{tmp}/missing-dir/n.pdf"], "Could not write"),
-    ([VALKEAKOSKI, "--out", "{tmp}/missing-dir/n.pdf", "--publish", "--yes"], "Could not write"),
-    (["No such register", "--out", "{tmp}/n.pdf", "--publish", "--yes"], "No register found"),
-    ([VALKEAKOSKI], "--out"),
-    ([VALKEAKOSKI, "--out", "{tmp}/n.pdf", "--yes"], "--publish"),
-    (["--out", "{tmp}/n.pdf"], "--controller"),
-    (["--controller", "Nobody Oy", "--out", "{tmp}/n.pdf"], "No controller found"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["No such register", "--out", "{tmp}/n.pdf"], "No register found"),
+        ([VALKEAKOSKI, "--lang", "de", "--out", "{tmp}/n.pdf"], "invalid choice: 'de'"),
+        ([VALKEAKOSKI, "--format", "docx", "--out", "{tmp}/n.pdf"], "invalid choice: 'docx'"),
+        ([VALKEAKOSKI, "--out", "{tmp}/missing-dir/n.pdf"], "Could not write"),
+        (
+            [VALKEAKOSKI, "--out", "{tmp}/missing-dir/n.pdf", "--publish", "--yes"],
+            "Could not write",
+        ),
+        (["No such register", "--out", "{tmp}/n.pdf", "--publish", "--yes"], "No register found"),
+        ([VALKEAKOSKI], "--out"),
+        ([VALKEAKOSKI, "--out", "{tmp}/n.pdf", "--yes"], "--publish"),
+        (["--out", "{tmp}/n.pdf"], "--controller"),
+        (["--controller", "Nobody Oy", "--out", "{tmp}/n.pdf"], "No controller found"),
+    ],
+)
 def test_bad_input_exits_1_with_a_message_and_stores_nothing(run, out_dir, args, message):
     before = stored(run)
     code, _, err = run("notice", *[a.format(tmp=out_dir) for a in args])
@@ -175,7 +196,10 @@ def test_publish_prints_changes_and_versions_are_listed(run, out_dir):
     assert code == 0
     listed = json.loads(out)
     assert [(v["version"], v["language"], v["format"]) for v in listed] == [
-        ("1", "fi", None), ("2", "fi", "pdf"), ("3", "fi", "html")]
+        ("1", "fi", None),
+        ("2", "fi", "pdf"),
+        ("3", "fi", "html"),
+    ]
     code, out, _ = run("notice", VALKEAKOSKI, "--versions")
     assert code == 0 and "Laatimispäivämäärä: 15.5.2018" in out
 

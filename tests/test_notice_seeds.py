@@ -40,11 +40,18 @@ ORIGINAL: dict[str, dict[str, list[str]]] = {
             "rekisteröidyn tietoja tuotteidensa ja palvelujensa markkinointiin",
             "Rekisteröidyn suostumukseen kun rekisteröity on antanut suostumuksensa sähköiseen "
             "markkinointiin",
-            "sähkömarkkinala", "energiatehokkuusla", "kuluttajansuojala",
+            "sähkömarkkinala",
+            "energiatehokkuusla",
+            "kuluttajansuojala",
         ],
         "data_categories": [
-            "nimi", "ikä tai syntymävuosi", "henkilötunnus tai y-tunnus", "osoite",
-            "asiakasnumero", "sukupuoli", "palvelukieli",
+            "nimi",
+            "ikä tai syntymävuosi",
+            "henkilötunnus tai y-tunnus",
+            "osoite",
+            "asiakasnumero",
+            "sukupuoli",
+            "palvelukieli",
             "yhteystiedot, kuten puhelinnumerot, sähköpostiosoite ja muu osoitetieto",
             "asiakkaan ilmoittamat suoramarkkinoinnin luvat ja -kiellot",
             "asiakkaiden ja Jyväskylän Energia Oy:n asiakaspalvelun väliset tallennettavat "
@@ -69,7 +76,8 @@ ORIGINAL: dict[str, dict[str, list[str]]] = {
             "energian ja veden kulutusmittar",
             "Suomen Asiakastieto Oy",
             "osoite-, päivitys- ja muuta vastaavaa palvelua tarjoav",
-            "arvon", "puhelinmyyn",
+            "arvon",
+            "puhelinmyyn",
             "evästei",
             "sähkömarkkinoiden tiedonvaihdon sääntöjen perusteella",
             "yhteydenotot",
@@ -122,7 +130,8 @@ ORIGINAL: dict[str, dict[str, list[str]]] = {
         ],
         "legal_bases": [
             "asiakas- tai yhteistyösopimu",
-            "Äänekosken Energian oikeutettu", "(kuten suoramarkkinointi, saatavien perintä)",
+            "Äänekosken Energian oikeutettu",
+            "(kuten suoramarkkinointi, saatavien perintä)",
         ],
         "data_categories": [
             "Nimi, henkilötunnus, yhteystiedot (puhelinnumero, sähköpostiosoite, postiosoite)",
@@ -142,7 +151,8 @@ ORIGINAL: dict[str, dict[str, list[str]]] = {
         ],
         "sources": [
             "rekisteröidyltä itseltään puhelimitse, tapaamisissa tai muulla vastaavalla tavalla",
-            "julkisista", "yksityisistä rekistereistä",
+            "julkisista",
+            "yksityisistä rekistereistä",
         ],
         "recipients": [
             "uutiskirjeen lähetyslistojen",
@@ -164,9 +174,11 @@ ORIGINAL: dict[str, dict[str, list[str]]] = {
         "rights": [
             "Rekisteröidyllä on oikeus tarkastaa itseään koskevat henkilörekisteriin "
             "tallennetut tiedot",
-            "oikeus vaatia virheellisen tiedon oikaisua", "tietojen poistamista",
+            "oikeus vaatia virheellisen tiedon oikaisua",
+            "tietojen poistamista",
             "Rekisteröidyllä on oikeus vastustaa tietojensa käsittelyä",
-            "kieltää suoramarkkinointi", "pyytää tietojensa käsittelyn rajoittamista",
+            "kieltää suoramarkkinointi",
+            "pyytää tietojensa käsittelyn rajoittamista",
             "Rekisteröidyllä on oikeus tehdä valitus valvontaviranomaiselle, erityisesti siinä "
             "EU-jäsenvaltiossa",
             "Kotakennääntie 31",
@@ -192,62 +204,104 @@ ORIGINAL: dict[str, dict[str, list[str]]] = {
             "Kuopion Energian suoramainontaan, etämyyntiin, sähköpostimarkkinointiin",
         ],
         "legal_bases": [
-            "sopimuks", "suostumuk", "energiaviraston määräysten", "mittauslaitelain",
+            "sopimuks",
+            "suostumuk",
+            "energiaviraston määräysten",
+            "mittauslaitelain",
             "energiatehokkuuslain",
         ],
         "data_categories": [
             # Asiakastiedot
-            "nimi", "ikä tai syntymävuosi", "henkilötunnus", "puhelinnumero",
-            "sähköpostiosoite", "katuosoite, postinumero ja -toimipaikka",
+            "nimi",
+            "ikä tai syntymävuosi",
+            "henkilötunnus",
+            "puhelinnumero",
+            "sähköpostiosoite",
+            "katuosoite, postinumero ja -toimipaikka",
             "asiakkaan edustajan tai asiakkaan yhteyshenkilön nimi, henkilötunnus, "
             "puhelinnumero ja sähköpostiosoite",
-            "asiakasnumero", "sopimustunnus", "sopimuksen viite", "liittymän tunnus",
-            "kaupunginosa/kortteli/tontti", "sopimuksen alku- ja loppupäiväys",
+            "asiakasnumero",
+            "sopimustunnus",
+            "sopimuksen viite",
+            "liittymän tunnus",
+            "kaupunginosa/kortteli/tontti",
+            "sopimuksen alku- ja loppupäiväys",
             "sopimusasiakkaan ilmoittamat suoramarkkinointiluvat ja -kiellot",
             # Käyttökohteen tiedot
-            "käyttöpaikan tunnus", "käyttöpaikan katuosoite, postinumero ja -toimipaikka",
-            "asumismuoto ja omistussuhde", "jakeluverkonhaltija", "sopimusasiakkaan tuote",
-            "tuotteen hinta", "lämmitysratkaisu", "kulutustiedot",
+            "käyttöpaikan tunnus",
+            "käyttöpaikan katuosoite, postinumero ja -toimipaikka",
+            "asumismuoto ja omistussuhde",
+            "jakeluverkonhaltija",
+            "sopimusasiakkaan tuote",
+            "tuotteen hinta",
+            "lämmitysratkaisu",
+            "kulutustiedot",
             "Kuopion Energia -konsernin käyttökohteeseen toimittaman laitteen tiedot",
-            "mittaustapa", "pääsulakkeen koko", "liittymän koko", "liittämiskohta",
-            "jännitetaso", "liittymisjohdon pituus", "sopimuslämpöteho", "sopimusvesivirta",
-            "sopimusrakennustilavuus", "tieto mahdollisesta pääsystä kiinteistön tekniseen tilaan",
-            "mittauslaitteen paikannuskoordinaatit", "arkistotunnus",
-            "mittauksen etusulakkeen koko", "käytön ajoitus",
+            "mittaustapa",
+            "pääsulakkeen koko",
+            "liittymän koko",
+            "liittämiskohta",
+            "jännitetaso",
+            "liittymisjohdon pituus",
+            "sopimuslämpöteho",
+            "sopimusvesivirta",
+            "sopimusrakennustilavuus",
+            "tieto mahdollisesta pääsystä kiinteistön tekniseen tilaan",
+            "mittauslaitteen paikannuskoordinaatit",
+            "arkistotunnus",
+            "mittauksen etusulakkeen koko",
+            "käytön ajoitus",
             "sähkön kulutusarvio tai tiedot kulutuksesta",
             # Laskutus ja maksuliikennetiedot
-            "pankkitilinumero", "luottotiedot", "tuote", "hinta", "laskun summa", "eräpäivä",
-            "suorituksen summa ja suorituspäivä", "laskutusrytmi", "laskutustapa",
+            "pankkitilinumero",
+            "luottotiedot",
+            "tuote",
+            "hinta",
+            "laskun summa",
+            "eräpäivä",
+            "suorituksen summa ja suorituspäivä",
+            "laskutusrytmi",
+            "laskutustapa",
             "tiedot maksuista",
             # Muut tiedot
             "asiakaspalveluun saapuneiden puheluiden tallenteet",
             "asiakkaan tallentamat kohteen ja tapahtumien/tehtävien tiedot",
-            "palvelujen käyttöön liittyvät tiedot", "lainsäädännön mukaiset lupa- ja kieltotiedot",
+            "palvelujen käyttöön liittyvät tiedot",
+            "lainsäädännön mukaiset lupa- ja kieltotiedot",
             "asiakkaiden tyytyväisyystiedot",
             "muut nykyisen tai aikaisemman asiakkaan suostumuksella tai valtuuttamana saadut "
             "tiedot",
             # Suostumukseen perustuvat markkinointitiedot
             "puhelinnumerot",
             "henkilön/asiakkaan ilmoittamat suoramarkkinointiluvat ja -kiellot",
-            "tieto asumismuodosta", "samassa taloudessa asuvien henkilöiden lukumäärä",
+            "tieto asumismuodosta",
+            "samassa taloudessa asuvien henkilöiden lukumäärä",
             "sähkön kulutuksen vuosiennuste",
             "henkilön/asiakkaan edustajan tai yhteyshenkilön nimi, henkilötunnus, "
             "puhelinnumero, katuosoite, postinumero ja -toimipaikka",
             # website data of the marketing register
-            "selaintie", "evästei",
+            "selaintie",
+            "evästei",
         ],
         "sources": [
             "antamasi tiedot, jotka on koostettu antamistasi kampanja- ja kilpailutiedoista",
             "käymäsi keskustelut asiakaspalvelumme kanssa",
             "muut yhteydenottosi sekä antamasi asiakaspalautteet",
-            "Fingrid Datahub Oy", "Väestötietojärjestelmä",
-            "Yritys- ja yhteisötietojärjestelmä (YTJ)", "Suomen Asiakastieto Oy", "Fonecta Oy",
-            "Itella Asiakkuusmarkkinointi Oy", "Kuopion kaupunki",
+            "Fingrid Datahub Oy",
+            "Väestötietojärjestelmä",
+            "Yritys- ja yhteisötietojärjestelmä (YTJ)",
+            "Suomen Asiakastieto Oy",
+            "Fonecta Oy",
+            "Itella Asiakkuusmarkkinointi Oy",
+            "Kuopion kaupunki",
             "analytiikkapalvelu",
         ],
         "recipients": [
-            "viranomaisille", "asiakkaan edustajalle (valtakirjalla)",
-            "yhteistyökumppaneille", "palveluntuottajille", "alihankkijoille",
+            "viranomaisille",
+            "asiakkaan edustajalle (valtakirjalla)",
+            "yhteistyökumppaneille",
+            "palveluntuottajille",
+            "alihankkijoille",
             "tytäryhtiöille",
             "Informaatioteknologiaan liittyvät palveluntarjoajat ja palveluiden tuottajat",
             "Myyntiin ja markkinointiin liittyvä kumppanit",
@@ -324,11 +378,17 @@ ORIGINAL: dict[str, dict[str, list[str]]] = {
             "asiakassuhteeseen liittyvien kontaktien yhteydessä",
             "evästeitä ja vastaavia käytön seurantatekniikoita",
             "muilta energiamarkkinoiden osapuolilta",
-            "luottotietorekister", "Väestörekisterikesk", "Posti",
+            "luottotietorekister",
+            "Väestörekisterikesk",
+            "Posti",
         ],
         "recipients": [
-            "konserniyhtiö", "viranomai", "sähkömarkkinoiden osapuol",
-            "yhteistyökumppaneille", "perintätoimistolle", "alihankkij",
+            "konserniyhtiö",
+            "viranomai",
+            "sähkömarkkinoiden osapuol",
+            "yhteistyökumppaneille",
+            "perintätoimistolle",
+            "alihankkij",
         ],
         "retention": [
             "rekisterinpitäjä voi säilyttää anonymisoidut asiakastiedot, joita ei voida yhdistää "
@@ -380,13 +440,18 @@ ORIGINAL: dict[str, dict[str, list[str]]] = {
             "Peruste puheluiden tallentamiselle on Valkeakosken Energia Oy:n oikeutettu etu",
         ],
         "data_categories": [
-            "henkilötunnus (yrityksiltä y-tunnus)", "osoite- ja yhteystiedot",
-            "käyttöpaikkaan liittyvät tiedot", "kulutustiedot",
-            "asiakkaan omistaman tilan nimi", "kiinteistörekisterinumero",
+            "henkilötunnus (yrityksiltä y-tunnus)",
+            "osoite- ja yhteystiedot",
+            "käyttöpaikkaan liittyvät tiedot",
+            "kulutustiedot",
+            "asiakkaan omistaman tilan nimi",
+            "kiinteistörekisterinumero",
             "suostumuksesta sähköposti, tekstiviesti- ja muilla automaattisilla järjestelmillä "
             "tiedotukseen ja markkinointiin",
             "mahdolliset suoramarkkinointikiellot",
-            "henkilön yksilöintitiedot (nimi, henkilötunnus)", "osoitetiedot", "puhelinnumero",
+            "henkilön yksilöintitiedot (nimi, henkilötunnus)",
+            "osoitetiedot",
+            "puhelinnumero",
             "erilaiset syyt, joiden vuoksi asiakas on palvelunumeroon soittanut",
             "Mikäli asiakas kieltäytyy sopimuksen toteuttamista varten tarvittavien "
             "perustietojensa ja kulutustietojen luovuttamisesta",
@@ -404,12 +469,15 @@ ORIGINAL: dict[str, dict[str, list[str]]] = {
             "sähkö- tai kaukolämpöverkon huoltoon ja ylläpitoon osallistuvat palveluntarjoajat",
             "puhelin- ja IT-palveluntarjoaja",
             "Valkeakosken Energia Oy:n käyttämät konsultit tai vuokratyöntekijät",
-            "muille sähkömarkkinaosapuolille", "viranomaisille", "Lupapiste",
+            "muille sähkömarkkinaosapuolille",
+            "viranomaisille",
+            "Lupapiste",
             "MailChimp",
         ],
         "retention": [
             "Valkeakosken Energia Oy säilyttää henkilötietoja asiakassuhteen ajan",
-            "kirjanpidollisista syistä", "enintään 10 vuoden ajan",
+            "kirjanpidollisista syistä",
+            "enintään 10 vuoden ajan",
             "Puhelintallenteita säilytetään yhden (1) vuoden ajan",
             "Asiakassuhteen päättyessä asiakkaan perustiedot ja tieto aiemmista sopimuksista "
             "voidaan siirtää Valkeakosken Energia Oy:n markkinointirekisteriin",
@@ -437,8 +505,16 @@ ORIGINAL: dict[str, dict[str, list[str]]] = {
     },
 }
 
-KINDS = ("purposes", "legal_bases", "data_categories", "sources", "recipients", "retention",
-         "safeguards", "rights")
+KINDS = (
+    "purposes",
+    "legal_bases",
+    "data_categories",
+    "sources",
+    "recipients",
+    "retention",
+    "safeguards",
+    "rights",
+)
 
 
 def squeeze(text: str) -> str:
@@ -480,16 +556,23 @@ def test_finnish_notice_states_everything_the_original_states(ctx, seed):
 def test_the_check_can_fail():
     """A statement the notice does not make is reported missing, per kind."""
     assert missing({"rights": ["Oikeus lentää", "nimi"]}, "nimi ja osoite") == {
-        "rights": ["Oikeus lentää"]}
+        "rights": ["Oikeus lentää"]
+    }
 
 
 def headings_of(lang: str) -> set[str]:
     """Every section heading, subheading and right name the notice texts define."""
     t = load_texts(lang)
-    return {t.doc("title"), t.doc("contents"), *(t.section(s) for s in SectionId),
-            *(t.text(k) for k in ("purposes", "bases", "processors", "rights_howto")),
-            *(t.source_kind(k) for k in SourceKind), *(t.recipient_kind(k) for k in RecipientKind),
-            *(t.security_kind(k) for k in SecurityKind), *(t.right_name(r) for r in Right)}
+    return {
+        t.doc("title"),
+        t.doc("contents"),
+        *(t.section(s) for s in SectionId),
+        *(t.text(k) for k in ("purposes", "bases", "processors", "rights_howto")),
+        *(t.source_kind(k) for k in SourceKind),
+        *(t.recipient_kind(k) for k in RecipientKind),
+        *(t.security_kind(k) for k in SecurityKind),
+        *(t.right_name(r) for r in Right),
+    }
 
 
 def finnish_headings() -> set[str]:
@@ -511,8 +594,9 @@ def test_swedish_and_english_notices_have_no_finnish_headings(ctx, seed, lang):
     assert [h for h in shown if any(f == re.sub(r"^\d+\.\s*", "", h) for f in fi_headings)] == []
     numbered = [line for line in pdf.splitlines() if re.match(r"^\d{1,2}\. \S", line)]
     assert len(numbered) >= 14
-    assert [line for line in numbered
-            if re.sub(r"^\d+\.\s*", "", line).strip() in fi_headings] == []
+    assert [
+        line for line in numbered if re.sub(r"^\d+\.\s*", "", line).strip() in fi_headings
+    ] == []
     # the section headings themselves are in the notice's language
     own = load_texts(lang)
     assert own.section(SectionId.CONTROLLER) in page and own.section(SectionId.RIGHTS) in pdf

@@ -93,11 +93,14 @@ def test_render_stores_nothing(ctx):
     assert versions_stored(ctx) == 0
 
 
-@pytest.mark.parametrize(("register", "lang", "fmt", "message"), [
-    ("No such register", "fi", "pdf", "No such register"),
-    (VALKEAKOSKI, "de", "pdf", "de"),
-    (VALKEAKOSKI, "fi", "docx", "docx"),
-])
+@pytest.mark.parametrize(
+    ("register", "lang", "fmt", "message"),
+    [
+        ("No such register", "fi", "pdf", "No such register"),
+        (VALKEAKOSKI, "de", "pdf", "de"),
+        (VALKEAKOSKI, "fi", "docx", "docx"),
+    ],
+)
 def test_bad_input_is_refused_with_a_clear_message(ctx, register, lang, fmt, message):
     load_seed(ctx, "004_valkeakoski")
     with pytest.raises(ServiceError, match=message):
@@ -147,7 +150,8 @@ def test_red_findings_block_publishing_until_confirmed(ctx):
 
     published = notices.publish(ctx, VALKEAKOSKI, "fi", "pdf", confirm_red=True, note="web")
     assert published.red_findings_confirmed == (
-        "transfer-no-safeguard: The Rocket Science Group LLC (Mailchimp) (US)",)
+        "transfer-no-safeguard: The Rocket Science Group LLC (Mailchimp) (US)",
+    )
     with ctx.read() as session:
         event = session.query(m.AuditEvent).order_by(m.AuditEvent.id.desc()).first()
         assert (event.action, event.entity) == ("publish", "notice")
@@ -164,7 +168,9 @@ def test_publish_stores_bytes_digest_date_and_version(ctx):
     assert published.sha256 == hashlib.sha256(published.content).hexdigest()
     stored = notices.list_versions(ctx, VALKEAKOSKI)
     assert [(v.version, v.issued_on, v.language, v.format) for v in stored] == [
-        ("1", date(2018, 5, 15), "fi", None), ("2", date(2026, 11, 23), "fi", "pdf")]
+        ("1", date(2018, 5, 15), "fi", None),
+        ("2", date(2026, 11, 23), "fi", "pdf"),
+    ]
     assert notices.version_content(ctx, stored[-1].id) == published.content
     assert stored[-1].sha256 == published.sha256 and stored[-1].size == len(published.content)
     assert "Versio: 2" in pdf_text(published.content)
@@ -196,10 +202,14 @@ def test_changes_since_published_are_shown_section_by_section(ctx):
 
     notices.publish(ctx, VALKEAKOSKI, "fi", "pdf")
     assert {c.status for c in notices.changes_since_published(ctx, VALKEAKOSKI, "fi")} == {
-        ChangeStatus.UNCHANGED}
+        ChangeStatus.UNCHANGED
+    }
     add_purpose(ctx, VALKEAKOSKI, "asiakastyytyväisyyden mittaaminen")
-    changed = [c for c in notices.changes_since_published(ctx, VALKEAKOSKI, "fi")
-               if c.status != ChangeStatus.UNCHANGED]
+    changed = [
+        c
+        for c in notices.changes_since_published(ctx, VALKEAKOSKI, "fi")
+        if c.status != ChangeStatus.UNCHANGED
+    ]
     assert [c.section_id for c in changed] == ["purposes"]
     assert "+- asiakastyytyväisyyden mittaaminen" in changed[0].diff
     # the Swedish notice was never published: nothing to compare with

@@ -20,12 +20,15 @@ def organisation_document() -> dict[str, Any]:
     doc = full_document()
     doc["requests"] = []
     doc["letter_templates"] = []
-    doc["registers"].append({
-        "key": "markkinointi", "name": "Markkinointirekisteri",
-        "controllers": [{"controller": "ee", "role": "controller"}],
-        "data_categories": [{"key": "sposti", "name": "sähköpostiosoite"}],
-        "recipients": [{"name": "Postitus Inc.", "kind": "service-provider"}],
-    })
+    doc["registers"].append(
+        {
+            "key": "markkinointi",
+            "name": "Markkinointirekisteri",
+            "controllers": [{"controller": "ee", "role": "controller"}],
+            "data_categories": [{"key": "sposti", "name": "sähköpostiosoite"}],
+            "recipients": [{"name": "Postitus Inc.", "kind": "service-provider"}],
+        }
+    )
     return doc
 
 
@@ -33,18 +36,33 @@ def load_organisation(ctx) -> None:
     exchange.import_document(ctx, organisation_document())
 
 
-def intake(received: date = date(2026, 11, 2), *, rights=(Right.ACCESS,),
-           name: str = "Matti Meikäläinen", address: str | None = "Kuja 1, 40100 Jyväskylä",
-           hetu: str | None = None, **kw) -> rq.Intake:
+def intake(
+    received: date = date(2026, 11, 2),
+    *,
+    rights=(Right.ACCESS,),
+    name: str = "Matti Meikäläinen",
+    address: str | None = "Kuja 1, 40100 Jyväskylä",
+    hetu: str | None = None,
+    **kw,
+) -> rq.Intake:
     kw.setdefault("controller", "Esimerkki Energia Oy")
-    return rq.Intake(received_on=received, channel=kw.pop("channel", Channel.POST),
-                     language=kw.pop("language", Language.FI), rights=tuple(rights),
-                     subject=rq.PersonInput(name, address, hetu=hetu), **kw)
+    return rq.Intake(
+        received_on=received,
+        channel=kw.pop("channel", Channel.POST),
+        language=kw.pop("language", Language.FI),
+        rights=tuple(rights),
+        subject=rq.PersonInput(name, address, hetu=hetu),
+        **kw,
+    )
 
 
 def represented(received: date = date(2026, 11, 2), **kw) -> rq.Intake:
-    return intake(received, requester=rq.PersonInput("Liisa Asianajaja", "Katu 2, Helsinki"),
-                  authority=Authority.POWER_OF_ATTORNEY, **kw)
+    return intake(
+        received,
+        requester=rq.PersonInput("Liisa Asianajaja", "Katu 2, Helsinki"),
+        authority=Authority.POWER_OF_ATTORNEY,
+        **kw,
+    )
 
 
 def audit_count(ctx) -> int:
@@ -61,8 +79,9 @@ def every_stored_text(ctx) -> str:
     """All values of all tables, as text (what an attacker with the key would see)."""
     parts = []
     with ctx.read() as s:
-        tables = [r[0] for r in s.execute(text(
-            "SELECT name FROM sqlite_master WHERE type = 'table'"))]
+        tables = [
+            r[0] for r in s.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
+        ]
         for table in tables:
             for row in s.execute(text(f'SELECT * FROM "{table}"')):
                 for value in row:

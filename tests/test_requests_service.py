@@ -95,16 +95,19 @@ def test_without_a_named_controller_the_organisation_itself_is_meant(org):
     assert view["register_names"] == ["Asiakasrekisteri", "Markkinointirekisteri"]
 
 
-@pytest.mark.parametrize("change", [
-    {"registers": ("Ei ole",)},
-    {"controller": "Tuntematon Oy"},
-    {"controller": "Esimerkki Sähköverkko Oy", "registers": ("Markkinointirekisteri",)},
-    {"received": date(2026, 11, 24)},  # tomorrow
-    {"rights": ()},
-    {"rights": (Right.ACCESS, Right.ACCESS)},
-    {"hetu": "131052-308X"},
-    {"authority": Authority.GUARDIAN},  # no requester named
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"registers": ("Ei ole",)},
+        {"controller": "Tuntematon Oy"},
+        {"controller": "Esimerkki Sähköverkko Oy", "registers": ("Markkinointirekisteri",)},
+        {"received": date(2026, 11, 24)},  # tomorrow
+        {"rights": ()},
+        {"rights": (Right.ACCESS, Right.ACCESS)},
+        {"hetu": "131052-308X"},
+        {"authority": Authority.GUARDIAN},  # no requester named
+    ],
+)
 def test_bad_intake_is_refused_and_stores_nothing(org, change):
     before = state(org)
     received = change.pop("received", date(2026, 11, 2))
@@ -117,28 +120,36 @@ def test_bad_intake_is_refused_and_stores_nothing(org, change):
 
 def test_intake_stores_subject_requester_authority_and_attachments(org):
     scan = b"%PDF-1.4 scanned letter"
-    case = rq.add_request(org, represented(
-        authority_checked_on=date(2026, 11, 4), description="Kirje ja valtakirja",
-        attachments=(rq.AttachmentInput("kirje.pdf", scan),)))
+    case = rq.add_request(
+        org,
+        represented(
+            authority_checked_on=date(2026, 11, 4),
+            description="Kirje ja valtakirja",
+            attachments=(rq.AttachmentInput("kirje.pdf", scan),),
+        ),
+    )
     view = rq.get_request(org, case)
     assert view["subject"]["name"] == "Matti Meikäläinen"
     assert view["requester"]["name"] == "Liisa Asianajaja"
     assert view["authority"] == "power-of-attorney"
     assert view["authority_checked_on"] == "2026-11-04"
     [att] = view["attachments"]
-    assert (att["filename"], att["media_type"], att["size"]) == ("kirje.pdf",
-                                                                  "application/pdf", len(scan))
+    assert (att["filename"], att["media_type"], att["size"]) == (
+        "kirje.pdf",
+        "application/pdf",
+        len(scan),
+    )
     assert att["sha256"] == hashlib.sha256(scan).hexdigest()
-    assert rq.attachment_content(org, case, att["id"]) == ("kirje.pdf", "application/pdf",
-                                                           scan)
+    assert rq.attachment_content(org, case, att["id"]) == ("kirje.pdf", "application/pdf", scan)
 
 
 def test_each_use_case_appends_exactly_one_audit_event(org):
     n = audit_count(org)
     case = rq.add_request(org, intake())
     assert audit_count(org) == n + 1
-    rq.update_request(org, case, rq.CaseUpdate(identity=verified(),
-                                               clarification_asked=date(2026, 11, 6)))
+    rq.update_request(
+        org, case, rq.CaseUpdate(identity=verified(), clarification_asked=date(2026, 11, 6))
+    )
     assert audit_count(org) == n + 2
     rq.add_note(org, case, "Soitettu asiakkaalle")
     assert audit_count(org) == n + 3
@@ -150,15 +161,25 @@ def test_each_use_case_appends_exactly_one_audit_event(org):
 def test_identity_code_is_stored_only_as_a_keyed_hash(org, db_path):
     case = rq.add_request(org, intake(hetu=HETU))
     other = rq.add_request(org, intake(name="Maija Muu", address="Tie 3"))
-    rq.update_request(org, other, rq.CaseUpdate(identity=rq.IdentityInput(
-        IdentityMethod.IN_PERSON_DOCUMENT, "AV", date(2026, 11, 20),
-        IdentityDocument.PASSPORT, "1234", hetu="010101A123N")))
+    rq.update_request(
+        org,
+        other,
+        rq.CaseUpdate(
+            identity=rq.IdentityInput(
+                IdentityMethod.IN_PERSON_DOCUMENT,
+                "AV",
+                date(2026, 11, 20),
+                IdentityDocument.PASSPORT,
+                "1234",
+                hetu="010101A123N",
+            )
+        ),
+    )
     with org.read() as s:
         key = bytes.fromhex(s.get(m.Setting, settings.IDENTITY_HASH_KEY).value)
         req = rq.find_case(s, case)
         assert req.subject.hetu_hash == identity_code_hash(HETU, key)
-        audit = " ".join(f"{e.before_json} {e.after_json}"
-                         for e in s.scalars(select(m.AuditEvent)))
+        audit = " ".join(f"{e.before_json} {e.after_json}" for e in s.scalars(select(m.AuditEvent)))
     stored = every_stored_text(org)
     org.db.close()
     raw = db_path.read_bytes()
@@ -177,25 +198,53 @@ def test_an_invalid_identity_code_on_update_changes_nothing(org):
     with pytest.raises(ServiceError, match="check character"):
         rq.update_request(org, case, rq.CaseUpdate(hetu="131052-308X"))
     with pytest.raises(ServiceError, match="birth date"):
-        rq.update_request(org, case, rq.CaseUpdate(identity=rq.IdentityInput(
-            IdentityMethod.STRONG_EID, "AV", date(2026, 11, 5), hetu="320152-308T")))
+        rq.update_request(
+            org,
+            case,
+            rq.CaseUpdate(
+                identity=rq.IdentityInput(
+                    IdentityMethod.STRONG_EID, "AV", date(2026, 11, 5), hetu="320152-308T"
+                )
+            ),
+        )
     assert state(org) == before
 
 
 def test_identity_verification_keeps_minimised_evidence_and_starts_work(org):
     case = rq.add_request(org, intake())
-    view = rq.record_identity(org, case, rq.IdentityInput(
-        IdentityMethod.IN_PERSON_DOCUMENT, "Aino Virtanen", date(2026, 11, 5),
-        IdentityDocument.DRIVING_LICENCE, "ab12"))
+    view = rq.record_identity(
+        org,
+        case,
+        rq.IdentityInput(
+            IdentityMethod.IN_PERSON_DOCUMENT,
+            "Aino Virtanen",
+            date(2026, 11, 5),
+            IdentityDocument.DRIVING_LICENCE,
+            "ab12",
+        ),
+    )
     [check] = view["identity_checks"]
-    assert check == {"method": "in-person-document", "verified_by": "Aino Virtanen",
-                     "verified_on": "2026-11-05", "document_type": "driving-licence",
-                     "document_last4": "AB12", "note": None}
+    assert check == {
+        "method": "in-person-document",
+        "verified_by": "Aino Virtanen",
+        "verified_on": "2026-11-05",
+        "document_type": "driving-licence",
+        "document_last4": "AB12",
+        "note": None,
+    }
     assert view["status"] == "in-progress"
     with pytest.raises(ServiceError, match="four"):
-        rq.record_identity(org, case, rq.IdentityInput(
-            IdentityMethod.IN_PERSON_DOCUMENT, "AV", date(2026, 11, 5),
-            IdentityDocument.PASSPORT, "XY1234567"))
+        rq.record_identity(
+            org,
+            case,
+            rq.IdentityInput(
+                IdentityMethod.IN_PERSON_DOCUMENT,
+                "AV",
+                date(2026, 11, 5),
+                IdentityDocument.PASSPORT,
+                "XY1234567",
+            ),
+        )
 
 
 # ----------------------------------------------------------------------- deadlines
@@ -218,8 +267,13 @@ def test_identity_pause_suspends_the_clock_and_shows_on_the_dashboard(org):
 
 def test_the_pause_policy_setting_changes_every_deadline(org):
     case = rq.add_request(org, intake(date(2026, 11, 2)))
-    rq.update_request(org, case, rq.CaseUpdate(clarification_asked=date(2026, 11, 4),
-                                               clarification_received=date(2026, 11, 14)))
+    rq.update_request(
+        org,
+        case,
+        rq.CaseUpdate(
+            clarification_asked=date(2026, 11, 4), clarification_received=date(2026, 11, 14)
+        ),
+    )
     assert rq.get_request(org, case)["due_date"] == "2026-12-14"
     settings.set_value(org, settings.PAUSE_POLICY, "none")
     assert rq.get_request(org, case)["due_date"] == "2026-12-02"
@@ -229,13 +283,18 @@ def test_the_pause_policy_setting_changes_every_deadline(org):
         settings.set_value(org, settings.PAUSE_POLICY, "sometimes")
 
 
-@pytest.mark.parametrize("update, message", [
-    (rq.CaseUpdate(identity_received=date(2026, 11, 5)), "No identity proof"),
-    (rq.CaseUpdate(identity_asked=date(2026, 10, 1)), "before the request"),
-    (rq.CaseUpdate(identity_asked=date(2026, 11, 30)), "future"),
-    (rq.CaseUpdate(identity_asked=date(2026, 11, 10), identity_received=date(2026, 11, 9)),
-     "before the question"),
-])
+@pytest.mark.parametrize(
+    "update, message",
+    [
+        (rq.CaseUpdate(identity_received=date(2026, 11, 5)), "No identity proof"),
+        (rq.CaseUpdate(identity_asked=date(2026, 10, 1)), "before the request"),
+        (rq.CaseUpdate(identity_asked=date(2026, 11, 30)), "future"),
+        (
+            rq.CaseUpdate(identity_asked=date(2026, 11, 10), identity_received=date(2026, 11, 9)),
+            "before the question",
+        ),
+    ],
+)
 def test_impossible_pauses_are_refused(org, update, message):
     case = rq.add_request(org, intake())
     before = state(org)
@@ -271,10 +330,17 @@ def test_an_issued_extension_letter_counts_as_the_letter(org):
     rq.extend(org, case, rq.ExtensionInput("Laaja aineisto", date(2026, 11, 19)))
     with org.change() as tx:  # what the letters service will do
         req = rq.find_case(tx.session, case)
-        req.letters.append(m.Letter(kind=LetterKind.EXTENSION.value, language="fi",
-                                    issued_on=date(2026, 11, 19), sent_via="post",
-                                    pdf=b"%PDF", sha256="0" * 64,
-                                    created_at=datetime(2026, 11, 17)))
+        req.letters.append(
+            m.Letter(
+                kind=LetterKind.EXTENSION.value,
+                language="fi",
+                issued_on=date(2026, 11, 19),
+                sent_via="post",
+                pdf=b"%PDF",
+                sha256="0" * 64,
+                created_at=datetime(2026, 11, 17),
+            )
+        )
         req.events.clear()
         tx.audit("test", "request", case)
     view = rq.get_request(org, case)
@@ -296,14 +362,17 @@ def test_non_gdpr_requests_have_no_statutory_deadline(org):
 # ----------------------------------------------------------------------- workflow
 
 
-@pytest.mark.parametrize("steps, target", [
-    ((), RequestStatus.ANSWERED),
-    ((), RequestStatus.EXTENDED),
-    ((), RequestStatus.RECEIVED),
-    ((), RequestStatus.CLOSED),  # a GDPR request closes unanswered only when withdrawn
-    ((RequestStatus.IN_PROGRESS,), RequestStatus.RECEIVED),
-    ((RequestStatus.IN_PROGRESS,), RequestStatus.ANSWERED),  # rights not decided yet
-])
+@pytest.mark.parametrize(
+    "steps, target",
+    [
+        ((), RequestStatus.ANSWERED),
+        ((), RequestStatus.EXTENDED),
+        ((), RequestStatus.RECEIVED),
+        ((), RequestStatus.CLOSED),  # a GDPR request closes unanswered only when withdrawn
+        ((RequestStatus.IN_PROGRESS,), RequestStatus.RECEIVED),
+        ((RequestStatus.IN_PROGRESS,), RequestStatus.ANSWERED),  # rights not decided yet
+    ],
+)
 def test_illegal_transitions_are_refused_with_the_reason(org, steps, target):
     case = rq.add_request(org, intake())
     for step in steps:
@@ -318,9 +387,16 @@ def test_illegal_transitions_are_refused_with_the_reason(org, steps, target):
 def test_a_case_runs_through_the_workflow_to_closed(org):
     case = rq.add_request(org, intake(rights=(Right.ACCESS, Right.ERASURE)))
     in_progress(org, case)
-    rq.update_request(org, case, rq.CaseUpdate(outcomes=(
-        rq.OutcomeInput(Right.ACCESS, Outcome.GRANTED),
-        rq.OutcomeInput(Right.ERASURE, Outcome.PARTLY, "art-17-3-b", "kirjanpito"))))
+    rq.update_request(
+        org,
+        case,
+        rq.CaseUpdate(
+            outcomes=(
+                rq.OutcomeInput(Right.ACCESS, Outcome.GRANTED),
+                rq.OutcomeInput(Right.ERASURE, Outcome.PARTLY, "art-17-3-b", "kirjanpito"),
+            )
+        ),
+    )
     view = rq.set_status(org, case, RequestStatus.ANSWERED)
     assert view["answered_on"] == "2026-11-23"
     view = rq.update_request(org, case, rq.CaseUpdate(close=True))
@@ -328,8 +404,11 @@ def test_a_case_runs_through_the_workflow_to_closed(org):
     with pytest.raises(ServiceError, match="closed"):
         rq.record_identity(org, case, verified())
     rq.add_note(org, case, "Arkistoitu")  # notes are still allowed
-    statuses = [json.loads(t["text"])["to"] for t in rq.get_request(org, case)["timeline"]
-                if t["kind"] == "status"]
+    statuses = [
+        json.loads(t["text"])["to"]
+        for t in rq.get_request(org, case)["timeline"]
+        if t["kind"] == "status"
+    ]
     assert statuses == ["in-progress", "answered", "closed"]
 
 
@@ -339,14 +418,17 @@ def test_a_withdrawn_request_closes_unanswered(org):
     assert view["status"] == "closed"
 
 
-@pytest.mark.parametrize("outcome, message", [
-    (rq.OutcomeInput(Right.ACCESS, Outcome.REFUSED), "legal ground"),
-    (rq.OutcomeInput(Right.ACCESS, Outcome.REFUSED, "art-17-3-b"), "cannot be cited"),
-    (rq.OutcomeInput(Right.ACCESS, Outcome.GRANTED, "art-15-4"), "partly"),
-    (rq.OutcomeInput(Right.ACCESS, Outcome.REFUSED, "no-such"), "Unknown legal ground"),
-    (rq.OutcomeInput(Right.ERASURE, Outcome.GRANTED), "does not request"),
-    (rq.OutcomeInput(Right.ACCESS, Outcome.REFUSED, "art-12-5"), "fee reason"),
-])
+@pytest.mark.parametrize(
+    "outcome, message",
+    [
+        (rq.OutcomeInput(Right.ACCESS, Outcome.REFUSED), "legal ground"),
+        (rq.OutcomeInput(Right.ACCESS, Outcome.REFUSED, "art-17-3-b"), "cannot be cited"),
+        (rq.OutcomeInput(Right.ACCESS, Outcome.GRANTED, "art-15-4"), "partly"),
+        (rq.OutcomeInput(Right.ACCESS, Outcome.REFUSED, "no-such"), "Unknown legal ground"),
+        (rq.OutcomeInput(Right.ERASURE, Outcome.GRANTED), "does not request"),
+        (rq.OutcomeInput(Right.ACCESS, Outcome.REFUSED, "art-12-5"), "fee reason"),
+    ],
+)
 def test_decisions_need_a_fitting_legal_ground(org, outcome, message):
     case = rq.add_request(org, intake())
     before = state(org)
@@ -357,21 +439,35 @@ def test_decisions_need_a_fitting_legal_ground(org, outcome, message):
 
 def test_an_art_12_5_refusal_is_accepted_with_the_officers_reason(org):
     case = rq.add_request(org, intake())
-    view = rq.update_request(org, case, rq.CaseUpdate(
-        fee_reason="Kolmas samanlainen pyyntö kuukauden sisällä",
-        outcomes=(rq.OutcomeInput(Right.ACCESS, Outcome.REFUSED, "art-12-5", "toistuva"),)))
+    view = rq.update_request(
+        org,
+        case,
+        rq.CaseUpdate(
+            fee_reason="Kolmas samanlainen pyyntö kuukauden sisällä",
+            outcomes=(rq.OutcomeInput(Right.ACCESS, Outcome.REFUSED, "art-12-5", "toistuva"),),
+        ),
+    )
     [right] = view["rights"]
     assert (right["outcome"], right["legal_ground"], right["decided_on"]) == (
-        "refused", "art-12-5", "2026-11-23")
+        "refused",
+        "art-12-5",
+        "2026-11-23",
+    )
     assert view["fee_reason"].startswith("Kolmas")
 
 
 def test_erasure_is_decided_per_data_category(org):
-    case = rq.add_request(org, intake(rights=(Right.ERASURE,),
-                                      registers=("Asiakasrekisteri",)))
-    view = rq.update_request(org, case, rq.CaseUpdate(erasures=(
-        rq.ErasureInput("Puhelutallenteet", True),
-        rq.ErasureInput("nimi", False, date(2036, 11, 20), "art-17-3-b", "kirjanpitolaki"))))
+    case = rq.add_request(org, intake(rights=(Right.ERASURE,), registers=("Asiakasrekisteri",)))
+    view = rq.update_request(
+        org,
+        case,
+        rq.CaseUpdate(
+            erasures=(
+                rq.ErasureInput("Puhelutallenteet", True),
+                rq.ErasureInput("nimi", False, date(2036, 11, 20), "art-17-3-b", "kirjanpitolaki"),
+            )
+        ),
+    )
     erasures = {e["category_name"]: e for e in view["rights"][0]["erasures"]}
     assert erasures["puhelutallenteet"]["erased"] is True
     assert erasures["nimi"]["kept_until"] == "2036-11-20"
@@ -385,10 +481,11 @@ def test_erasure_is_decided_per_data_category(org):
         with pytest.raises(ServiceError, match=message):
             rq.update_request(org, case, rq.CaseUpdate(erasures=(bad,)))
     # deciding a category again replaces the earlier decision
-    view = rq.update_request(org, case, rq.CaseUpdate(erasures=(rq.ErasureInput("nimi",
-                                                                                True),)))
-    assert sorted((e["category_name"], e["erased"]) for e in view["rights"][0]["erasures"]) \
-        == [("nimi", True), ("puhelutallenteet", True)]
+    view = rq.update_request(org, case, rq.CaseUpdate(erasures=(rq.ErasureInput("nimi", True),)))
+    assert sorted((e["category_name"], e["erased"]) for e in view["rights"][0]["erasures"]) == [
+        ("nimi", True),
+        ("puhelutallenteet", True),
+    ]
 
 
 def test_art_19_list_comes_from_the_registers_recipients(org):
@@ -396,20 +493,26 @@ def test_art_19_list_comes_from_the_registers_recipients(org):
     assert rq.art19_recipients(org, access) == []
     erasure = rq.add_request(org, intake(rights=(Right.ERASURE, Right.ACCESS)))
     names = {(n.register, n.name) for n in rq.art19_recipients(org, erasure)}
-    assert names == {("Asiakasrekisteri", "Viranomaiset"),
-                     ("Markkinointirekisteri", "Postitus Inc.")}
-    rq.decide(org, erasure, rq.OutcomeInput(Right.ERASURE, Outcome.REFUSED,
-                                            "art-17-1-not-met"))
+    assert names == {
+        ("Asiakasrekisteri", "Viranomaiset"),
+        ("Markkinointirekisteri", "Postitus Inc."),
+    }
+    rq.decide(org, erasure, rq.OutcomeInput(Right.ERASURE, Outcome.REFUSED, "art-17-1-not-met"))
     assert rq.art19_recipients(org, erasure) == []
 
 
 def test_legal_holds_are_placed_and_released_even_after_closing(org):
     case = rq.add_request(org, intake(registers=("Asiakasrekisteri",)))
-    view = rq.update_request(org, case, rq.CaseUpdate(
-        holds=(rq.HoldInput("puhelutallenteet", "riita-asia"),)))
+    view = rq.update_request(
+        org, case, rq.CaseUpdate(holds=(rq.HoldInput("puhelutallenteet", "riita-asia"),))
+    )
     [hold] = view["legal_holds"]
-    assert (hold["category_name"], hold["placed_on"], hold["released_on"],
-            hold["reason"]) == ("puhelutallenteet", "2026-11-23", None, "riita-asia")
+    assert (hold["category_name"], hold["placed_on"], hold["released_on"], hold["reason"]) == (
+        "puhelutallenteet",
+        "2026-11-23",
+        None,
+        "riita-asia",
+    )
     with pytest.raises(ServiceError, match="already on legal hold"):
         rq.update_request(org, case, rq.CaseUpdate(holds=(rq.HoldInput("puhelutallenteet"),)))
     rq.set_status(org, case, RequestStatus.CLOSED, withdrawn=True)
@@ -426,8 +529,9 @@ def test_repeat_requests_are_shown_with_the_earlier_cases(org):
     first = rq.add_request(org, intake(date(2025, 12, 1)))
     too_old = rq.add_request(org, intake(date(2025, 11, 1)))
     stranger = rq.add_request(org, intake(date(2026, 1, 10), name="Maija Muu"))
-    current = rq.add_request(org, intake(date(2026, 11, 2), name="meikäläinen, matti",
-                                         address="KUJA 1 40100 Jyväskylä"))
+    current = rq.add_request(
+        org, intake(date(2026, 11, 2), name="meikäläinen, matti", address="KUJA 1 40100 Jyväskylä")
+    )
     repeats = rq.get_request(org, current)["repeats"]
     assert [r["case_number"] for r in repeats] == [first]
     assert repeats[0]["basis"] == "name-and-address"
@@ -474,8 +578,9 @@ def test_dashboard_buckets_and_counts(org):
     later = rq.add_request(org, intake(date(2026, 11, 20), name="C"))  # due 21 Dec
     waiting = rq.add_request(org, intake(date(2026, 11, 10), name="D"))
     rq.update_request(org, waiting, rq.CaseUpdate(identity_asked=date(2026, 11, 11)))
-    other = rq.add_request(org, intake(date(2026, 9, 1), name="E",
-                                       classification=RequestClass.NON_GDPR))
+    other = rq.add_request(
+        org, intake(date(2026, 9, 1), name="E", classification=RequestClass.NON_GDPR)
+    )
     done = rq.add_request(org, intake(date(2026, 9, 1), name="F"))
     rq.set_status(org, done, RequestStatus.CLOSED, withdrawn=True)
     board = rq.dashboard(org)
@@ -484,8 +589,14 @@ def test_dashboard_buckets_and_counts(org):
     assert board.overdue[0].days_left == -21 and board.due_soon[0].days_left == 3
     assert [r.case_number for r in board.awaiting_identity] == [waiting]
     assert [r.case_number for r in board.open_cases] == [overdue, soon, later, waiting, other]
-    assert board.counts == {"received": 4, "awaiting": 1, "in-progress": 0, "extended": 0,
-                            "answered": 0, "closed": 1}
+    assert board.counts == {
+        "received": 4,
+        "awaiting": 1,
+        "in-progress": 0,
+        "extended": 0,
+        "answered": 0,
+        "closed": 1,
+    }
     assert json.loads(json.dumps(board.to_json()))["counts"]["closed"] == 1
 
 
@@ -509,8 +620,9 @@ def test_settings_are_typed_with_defaults(ctx):
     assert settings.get(ctx, settings.PAUSE_POLICY) == "suspend"
     assert settings.get(ctx, settings.CASE_PREFIX) is None
     assert settings.get(ctx, settings.AUTHORITY_NAME) == "Tietosuojavaltuutetun toimisto"
-    settings.set_many(ctx, {settings.OFFICER_NAME: "Aino Virtanen",
-                            settings.OFFICER_TITLE: "tietosuojavastaava"})
+    settings.set_many(
+        ctx, {settings.OFFICER_NAME: "Aino Virtanen", settings.OFFICER_TITLE: "tietosuojavastaava"}
+    )
     assert settings.all_settings(ctx)[settings.OFFICER_NAME] == "Aino Virtanen"
     assert settings.IDENTITY_HASH_KEY not in settings.all_settings(ctx)
     with pytest.raises(ServiceError):

@@ -29,16 +29,21 @@ def import_seed(ctx, name: str) -> str:
     with ctx.read() as session:
         registers = session.query(Register).order_by(Register.id).all()
         text = [flatten(entity_to_dict(session, "registers", r)) for r in registers]
-        controllers = [flatten(entities.get(ctx, "controllers", rc.controller.id))
-                       for r in registers for rc in r.controllers]
+        controllers = [
+            flatten(entities.get(ctx, "controllers", rc.controller.id))
+            for r in registers
+            for rc in r.controllers
+        ]
     return "\n".join(text + controllers)
 
 
 @pytest.mark.parametrize("name", sorted(expected.SECTIONS))
 def test_every_section_of_the_notice_is_held_by_the_imported_register(ctx, name):
     held = import_seed(ctx, name)
-    missing = {section: [s for s in strings if s not in held]
-               for section, strings in expected.SECTIONS[name].items()}
+    missing = {
+        section: [s for s in strings if s not in held]
+        for section, strings in expected.SECTIONS[name].items()
+    }
     assert {k: v for k, v in missing.items() if v} == {}
     assert len(expected.SECTIONS[name]) >= 10  # the notice's sections, named one by one
 
@@ -48,8 +53,12 @@ def test_no_fixture_name_address_or_email_appears_in_the_raw_database_file(ctx, 
         import_document(ctx, json.loads(seed.read_text("utf-8")))
     ctx.db.close()
     raw = db_path.read_bytes()
-    needles = [s for group in (expected.PEOPLE, expected.ADDRESSES) for values in group.values()
-               for s in values]
+    needles = [
+        s
+        for group in (expected.PEOPLE, expected.ADDRESSES)
+        for values in group.values()
+        for s in values
+    ]
     assert needles
     leaked = [s for s in needles if s.encode("utf-8") in raw or s.encode("utf-16-le") in raw]
     assert leaked == []

@@ -73,20 +73,25 @@ def test_sqlcipher_log_lines_are_silenced(db_path, tmp_path):
         except errors.WrongPassphrase:
             print("refused")
     """)
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "refused"
     assert result.stderr == ""
 
 
-@pytest.mark.parametrize("kind,content,error", [
-    ("empty", b"", errors.EmptyFile),
-    ("random", os.urandom(8192), errors.WrongPassphrase),
-    ("truncated", None, errors.Truncated),
-    ("text", b"hello, not a database\n" * 10, errors.Truncated),
-])
+@pytest.mark.parametrize(
+    "kind,content,error",
+    [
+        ("empty", b"", errors.EmptyFile),
+        ("random", os.urandom(8192), errors.WrongPassphrase),
+        ("truncated", None, errors.Truncated),
+        ("text", b"hello, not a database\n" * 10, errors.Truncated),
+    ],
+)
 def test_a_file_that_is_not_a_rekisteri_database_is_refused_unchanged(
-        tmp_path, kind, content, error):
+    tmp_path, kind, content, error
+):
     path = tmp_path / f"{kind}.db"
     if content is None:
         make_db(path)

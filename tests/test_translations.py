@@ -17,7 +17,8 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 def source_messages() -> set[str]:
     found = set()
     for _file, _line, message, _comments, _ctx in extract_from_dir(
-            str(ROOT / "rekisteri_app"), method_map=[("**.py", "python")], keywords=KEYWORDS):
+        str(ROOT / "rekisteri_app"), method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
         found.add(message[0] if isinstance(message, tuple) else message)
     return found
 
@@ -31,15 +32,21 @@ def catalogue(lang: str, kind: str):
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_every_source_string_is_translated(lang):
     po = catalogue(lang, "po")
-    missing = sorted(m for m in source_messages()
-                     if not (po.get(m) and (po.get(m).string if isinstance(po.get(m).string, str)
-                                            else all(po.get(m).string))))
+    missing = sorted(
+        m
+        for m in source_messages()
+        if not (
+            po.get(m)
+            and (po.get(m).string if isinstance(po.get(m).string, str) else all(po.get(m).string))
+        )
+    )
     assert missing == [], f"{len(missing)} untranslated in {lang}: {missing[:10]}"
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_compiled_catalogues_match_their_sources(lang):
     po, mo = catalogue(lang, "po"), catalogue(lang, "mo")
+
     def frozen(value):
         return tuple(value) if isinstance(value, list | tuple) else value
 
@@ -47,8 +54,10 @@ def test_compiled_catalogues_match_their_sources(lang):
         def given(text):
             return all(text) if isinstance(text, list | tuple) else bool(text)
 
-        return {frozen(m.id): frozen(m.string) for m in cat
-                if m.id and given(m.string) and not m.fuzzy}
+        return {
+            frozen(m.id): frozen(m.string) for m in cat if m.id and given(m.string) and not m.fuzzy
+        }
+
     def real(cat):  # a plural entry compiled without translation falls back to its msgid
         return {key: text for key, text in strings(cat).items() if text != key}
 

@@ -9,11 +9,13 @@ from .main import EXIT_BAD_INPUT, EXIT_OK, open_context, print_json, print_table
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help=_("list what is missing or wrong (Art. 13/14, 28, 30, "
-                                       "Chapter V)"))
+    p = sub.add_parser(
+        "check", help=_("list what is missing or wrong (Art. 13/14, 28, 30, Chapter V)")
+    )
     p.add_argument("--json", action="store_true", help=_("print JSON"))
-    p.add_argument("--fail-on-red", action="store_true",
-                   help=_("exit with code 1 when any red finding exists"))
+    p.add_argument(
+        "--fail-on-red", action="store_true", help=_("exit with code 1 when any red finding exists")
+    )
     p.set_defaults(handler=cmd_check)
 
 
@@ -32,11 +34,19 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(_("No findings."))
     else:
         severity = {"red": _("RED"), "amber": _("AMBER")}
-        kinds = {"register": _("register"), "transfer": _("transfer"),
-                 "processor": _("processor")}
-        print_table([_("Severity"), _("Subject"), _("Article"), _("Finding")],
-                    [[severity[f.severity], f"{kinds[f.subject_kind]}: {f.subject_name}",
-                      f.article, f.text(lang)] for f in findings])
+        kinds = {"register": _("register"), "transfer": _("transfer"), "processor": _("processor")}
+        print_table(
+            [_("Severity"), _("Subject"), _("Article"), _("Finding")],
+            [
+                [
+                    severity[f.severity],
+                    f"{kinds[f.subject_kind]}: {f.subject_name}",
+                    f.article,
+                    f.text(lang),
+                ]
+                for f in findings
+            ],
+        )
     if args.fail_on_red and any(f.severity == "red" for f in findings):
         return EXIT_BAD_INPUT
     return EXIT_OK

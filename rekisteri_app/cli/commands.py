@@ -10,8 +10,13 @@ def register_all(sub: argparse._SubParsersAction) -> None:
 
     for module in (db_commands, entity_commands):
         module.register(sub)
-    for optional in ("check_commands", "demo_commands", "request_commands",
-                     "letter_commands", "notice_commands"):
+    for optional in (
+        "check_commands",
+        "demo_commands",
+        "request_commands",
+        "letter_commands",
+        "notice_commands",
+    ):
         try:
             module = __import__(f"{__package__}.{optional}", fromlist=["register"])
         except ModuleNotFoundError as exc:

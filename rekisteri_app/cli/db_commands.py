@@ -16,9 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("passwd", help=_("change the passphrase (re-encrypts the database)"))
-    p.add_argument("--new-passphrase-file", metavar="FILE",
-                   help=_("read the new passphrase from FILE (else "
-                          "$REKISTERI_NEW_PASSPHRASE, else a prompt)"))
+    p.add_argument(
+        "--new-passphrase-file",
+        metavar="FILE",
+        help=_("read the new passphrase from FILE (else $REKISTERI_NEW_PASSPHRASE, else a prompt)"),
+    )
     p.set_defaults(handler=cmd_passwd)
 
     p = sub.add_parser("backup", help=_("write a consistent encrypted copy"))
@@ -57,8 +59,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         elif os.environ.get("REKISTERI_NEW_PASSPHRASE"):
             new = os.environ["REKISTERI_NEW_PASSPHRASE"]
         else:
-            new = read_passphrase(argparse.Namespace(), confirm=True,
-                                  prompt=_("New passphrase: "))
+            new = read_passphrase(argparse.Namespace(), confirm=True, prompt=_("New passphrase: "))
         with ctx.change() as tx:
             tx.audit("rekey", "database", None, None, None)
         ctx.db.rekey(new)
@@ -103,18 +104,24 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         doc = json.loads(Path(args.infile).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise UsageError(_("Cannot read {path}: {error}").format(
-            path=args.infile, error=exc.strerror)) from None
+        raise UsageError(
+            _("Cannot read {path}: {error}").format(path=args.infile, error=exc.strerror)
+        ) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise UsageError(_("{path} is not valid JSON: {error}").format(
-            path=args.infile, error=exc)) from None
+        raise UsageError(
+            _("{path} is not valid JSON: {error}").format(path=args.infile, error=exc)
+        ) from None
     ctx = open_context(args)
     try:
         counts = import_document(ctx, doc)
     finally:
         ctx.db.close()
-    print(_("Imported: {controllers} controllers, {processors} processors, {registers} "
-            "registers, {requests} requests.").format(**counts))
+    print(
+        _(
+            "Imported: {controllers} controllers, {processors} processors, {registers} "
+            "registers, {requests} requests."
+        ).format(**counts)
+    )
     return EXIT_OK
 
 
@@ -128,17 +135,33 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     finally:
         ctx.db.close()
     if args.json:
-        print_json({"ok": result.ok, "checked": result.checked,
-                    "broken_event": result.broken_id, "reason": result.reason})
+        print_json(
+            {
+                "ok": result.ok,
+                "checked": result.checked,
+                "broken_event": result.broken_id,
+                "reason": result.reason,
+            }
+        )
     elif result.ok:
         print(_("The audit trail is intact: {n} events verified.").format(n=result.checked))
     elif result.reason == "missing-tail":
-        print(_("The audit trail is broken: events after #{n} have been removed.").format(
-            n=result.checked))
+        print(
+            _("The audit trail is broken: events after #{n} have been removed.").format(
+                n=result.checked
+            )
+        )
     elif result.reason == "missing-before":
-        print(_("The audit trail is broken at event #{id}: the event before it was deleted "
-                "or altered.").format(id=result.broken_id))
+        print(
+            _(
+                "The audit trail is broken at event #{id}: the event before it was deleted "
+                "or altered."
+            ).format(id=result.broken_id)
+        )
     else:
-        print(_("The audit trail is broken at event #{id}: its contents were altered.")
-              .format(id=result.broken_id))
+        print(
+            _("The audit trail is broken at event #{id}: its contents were altered.").format(
+                id=result.broken_id
+            )
+        )
     return EXIT_OK if result.ok else EXIT_BAD_INPUT

@@ -12,8 +12,11 @@ from .main import EXIT_OK, UsageError, open_context, print_json, print_table
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    for kind, label in (("register", _("registers (records of processing)")),
-                        ("processor", _("processors")), ("controller", _("controllers"))):
+    for kind, label in (
+        ("register", _("registers (records of processing)")),
+        ("processor", _("processors")),
+        ("controller", _("controllers")),
+    ):
         p = sub.add_parser(kind, help=label)
         s = p.add_subparsers(dest=f"{kind}_command", metavar="COMMAND")
         ls = s.add_parser("list", help=_("list them"))
@@ -23,8 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         show.add_argument("name", metavar="NAME_OR_ID")
         show.add_argument("--json", action="store_true", help=_("print JSON"))
         show.set_defaults(handler=cmd_show, kind=kind)
-        save = s.add_parser("save", help=_("create, or replace with --replace, from a JSON "
-                                           "file in the exchange format"))
+        save = s.add_parser(
+            "save",
+            help=_("create, or replace with --replace, from a JSON file in the exchange format"),
+        )
         save.add_argument("--json", dest="infile", metavar="FILE", required=True)
         save.add_argument("--replace", metavar="NAME_OR_ID")
         save.set_defaults(handler=cmd_save, kind=kind)
@@ -41,15 +46,31 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _rows(ctx, kind: str):
     from ..services import entities
 
-    return {"register": entities.list_registers, "processor": entities.list_processors,
-            "controller": entities.list_controllers}[kind](ctx)
+    return {
+        "register": entities.list_registers,
+        "processor": entities.list_processors,
+        "controller": entities.list_controllers,
+    }[kind](ctx)
 
 
 HEADERS = {
-    "register": lambda: [_("Id"), _("Name"), _("Controllers"), _("Categories"),
-                         _("Transfers"), _("Processors")],
-    "processor": lambda: [_("Id"), _("Name"), _("Business ID"), _("Country"), _("Services"),
-                          _("Agreement signed"), _("Review")],
+    "register": lambda: [
+        _("Id"),
+        _("Name"),
+        _("Controllers"),
+        _("Categories"),
+        _("Transfers"),
+        _("Processors"),
+    ],
+    "processor": lambda: [
+        _("Id"),
+        _("Name"),
+        _("Business ID"),
+        _("Country"),
+        _("Services"),
+        _("Agreement signed"),
+        _("Review"),
+    ],
     "controller": lambda: [_("Id"), _("Name"), _("Business ID")],
 }
 
@@ -108,18 +129,21 @@ def cmd_save(args: argparse.Namespace) -> int:
     try:
         data = json.loads(Path(args.infile).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise UsageError(_("Cannot read {path}: {error}").format(
-            path=args.infile, error=exc.strerror)) from None
+        raise UsageError(
+            _("Cannot read {path}: {error}").format(path=args.infile, error=exc.strerror)
+        ) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise UsageError(_("{path} is not valid JSON: {error}").format(
-            path=args.infile, error=exc)) from None
+        raise UsageError(
+            _("{path} is not valid JSON: {error}").format(path=args.infile, error=exc)
+        ) from None
     ctx = open_context(args)
     try:
         saved = entities.save(ctx, args.kind + "s", data, args.replace)
     finally:
         ctx.db.close()
-    print(_("Saved {name} (id {id}).").format(name=saved["name"],
-                                              id=saved["key"].rsplit("-", 1)[-1]))
+    print(
+        _("Saved {name} (id {id}).").format(name=saved["name"], id=saved["key"].rsplit("-", 1)[-1])
+    )
     return EXIT_OK
 
 
@@ -143,6 +167,9 @@ def cmd_duplicate(args: argparse.Namespace) -> int:
         saved = entities.duplicate_register(ctx, args.name, args.new_name)
     finally:
         ctx.db.close()
-    print(_("Created {name} (id {id}).").format(name=saved["name"],
-                                                id=saved["key"].rsplit("-", 1)[-1]))
+    print(
+        _("Created {name} (id {id}).").format(
+            name=saved["name"], id=saved["key"].rsplit("-", 1)[-1]
+        )
+    )
     return EXIT_OK

@@ -37,36 +37,78 @@ TEMPLATE_ACTIONS = ("list", "show", "set", "reset")
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "letter", help=_("print and issue formal response letters of a case"),
-        description=_("CASE --kind KIND --lang L --out FILE.pdf issues a letter (with "
-                      "--draft: a preview, not stored). Also: list [CASE], reprint ID, "
-                      "enclosures ID, template list|show|set|reset."))
-    p.add_argument("words", nargs="*", metavar="CASE",
-                   help=_("the case number; or list, reprint ID, enclosures ID, template ..."))
-    p.add_argument("--kind", choices=[k.value for k in LetterKind],
-                   help=_("the kind of letter"))
-    p.add_argument("--lang", dest="letter_lang", choices=[lang.value for lang in Language],
-                   help=_("the letter's language (default: the case's reply language)"))
+        "letter",
+        help=_("print and issue formal response letters of a case"),
+        description=_(
+            "CASE --kind KIND --lang L --out FILE.pdf issues a letter (with "
+            "--draft: a preview, not stored). Also: list [CASE], reprint ID, "
+            "enclosures ID, template list|show|set|reset."
+        ),
+    )
+    p.add_argument(
+        "words",
+        nargs="*",
+        metavar="CASE",
+        help=_("the case number; or list, reprint ID, enclosures ID, template ..."),
+    )
+    p.add_argument("--kind", choices=[k.value for k in LetterKind], help=_("the kind of letter"))
+    p.add_argument(
+        "--lang",
+        dest="letter_lang",
+        choices=[lang.value for lang in Language],
+        help=_("the letter's language (default: the case's reply language)"),
+    )
     p.add_argument("--out", metavar="FILE", help=_("write the PDF (or enclosures) here"))
-    p.add_argument("--draft", action="store_true",
-                   help=_("a preview stamped as a draft; nothing is stored"))
-    p.add_argument("--sent-via", choices=[s.value for s in SentVia], default="post",
-                   help=_("how the letter is sent (default: post)"))
-    p.add_argument("--data-copy", metavar="FILE",
-                   help=_("JSON {\"category\": \"content\"} with the copy of the personal data "
-                          "(access response) or the data to hand over (portability)"))
-    p.add_argument("--action", action="append", default=[], metavar="TEXT",
-                   help=_("an action taken, printed in the letter (repeatable)"))
-    p.add_argument("--enclosure", action="append", default=[], metavar="TEXT",
-                   help=_("a further enclosure to list (repeatable)"))
-    p.add_argument("--reasons", metavar="TEXT",
-                   help=_("the reasons for a refusal (default: the case's refusal reason)"))
-    p.add_argument("--need", action="append", default=[], metavar="TEXT",
-                   help=_("identity request: what the requester must send (repeatable)"))
+    p.add_argument(
+        "--draft", action="store_true", help=_("a preview stamped as a draft; nothing is stored")
+    )
+    p.add_argument(
+        "--sent-via",
+        choices=[s.value for s in SentVia],
+        default="post",
+        help=_("how the letter is sent (default: post)"),
+    )
+    p.add_argument(
+        "--data-copy",
+        metavar="FILE",
+        help=_(
+            'JSON {"category": "content"} with the copy of the personal data '
+            "(access response) or the data to hand over (portability)"
+        ),
+    )
+    p.add_argument(
+        "--action",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help=_("an action taken, printed in the letter (repeatable)"),
+    )
+    p.add_argument(
+        "--enclosure",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help=_("a further enclosure to list (repeatable)"),
+    )
+    p.add_argument(
+        "--reasons",
+        metavar="TEXT",
+        help=_("the reasons for a refusal (default: the case's refusal reason)"),
+    )
+    p.add_argument(
+        "--need",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help=_("identity request: what the requester must send (repeatable)"),
+    )
     p.add_argument("--reply-by", metavar="DATE", help=_("identity request: reply by DATE"))
     p.add_argument("--reference", metavar="TEXT", help=_("the requester's reference"))
-    p.add_argument("--request-date", metavar="DATE",
-                   help=_("the date of the requester's letter (printed as the reference)"))
+    p.add_argument(
+        "--request-date",
+        metavar="DATE",
+        help=_("the date of the requester's letter (printed as the reference)"),
+    )
     p.add_argument("--file", metavar="FILE", help=_("template set: the new wording"))
     p.add_argument("--list-kinds", action="store_true", help=_("list the kinds of letter"))
     p.add_argument("--json", action="store_true", help=_("print JSON (list, template list)"))
@@ -82,8 +124,12 @@ def cmd_letter(args: argparse.Namespace) -> int:
             raise UsageError(_("--list-kinds takes no other arguments."))
         return _list_kinds()
     if not args.words:
-        raise UsageError(_("Name the case: rekisteri letter CASE --kind KIND --lang L "
-                           "--out FILE.pdf (or --list-kinds)."))
+        raise UsageError(
+            _(
+                "Name the case: rekisteri letter CASE --kind KIND --lang L "
+                "--out FILE.pdf (or --list-kinds)."
+            )
+        )
     first = args.words[0]
     if first == "list":
         return _list(args, args.words[1:])
@@ -111,8 +157,12 @@ def _list_kinds() -> int:
 
 def _one_id(words: list[str], action: str) -> int:
     if len(words) != 1 or not words[0].isdigit():
-        raise UsageError(_("Usage: rekisteri letter {action} ID (the letter's number from "
-                           "`rekisteri letter list`).").format(action=action))
+        raise UsageError(
+            _(
+                "Usage: rekisteri letter {action} ID (the letter's number from "
+                "`rekisteri letter list`)."
+            ).format(action=action)
+        )
     return int(words[0])
 
 
@@ -122,8 +172,9 @@ def _date(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UsageError(_("{option}: {value!r} is not a date (YYYY-MM-DD).").format(
-            option=option, value=value)) from None
+        raise UsageError(
+            _("{option}: {value!r} is not a date (YYYY-MM-DD).").format(option=option, value=value)
+        ) from None
 
 
 def _data_copy(path: str | None):
@@ -134,11 +185,13 @@ def _data_copy(path: str | None):
     try:
         value = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise UsageError(_("Cannot read {path}: {error}").format(
-            path=path, error=exc.strerror)) from None
+        raise UsageError(
+            _("Cannot read {path}: {error}").format(path=path, error=exc.strerror)
+        ) from None
     except ValueError as exc:
-        raise UsageError(_("{path} is not valid JSON: {error}").format(
-            path=path, error=exc)) from None
+        raise UsageError(
+            _("{path} is not valid JSON: {error}").format(path=path, error=exc)
+        ) from None
     return letters.parse_data_copy(value)
 
 
@@ -206,8 +259,9 @@ def _letter(args: argparse.Namespace, case: str) -> int:
                 written.append(target)
 
         try:
-            issued = letters.issue(ctx, case, args.kind, lang, args.sent_via, options,
-                                   before_commit=write)
+            issued = letters.issue(
+                ctx, case, args.kind, lang, args.sent_via, options, before_commit=write
+            )
         except BaseException:
             for path in written:  # the letter was not stored: no file claims it was
                 with contextlib.suppress(OSError):
@@ -217,9 +271,16 @@ def _letter(args: argparse.Namespace, case: str) -> int:
         ctx.db.close()
     _print_warnings(issued.warnings)
     info = issued.info
-    print(_("Issued letter {id} ({kind}, {lang}) of case {case} on {day}: {path}").format(
-        id=info.id, kind=info.kind.value, lang=info.language.value, case=info.case_number,
-        day=info.issued_on.isoformat(), path=out))
+    print(
+        _("Issued letter {id} ({kind}, {lang}) of case {case} on {day}: {path}").format(
+            id=info.id,
+            kind=info.kind.value,
+            lang=info.language.value,
+            case=info.case_number,
+            day=info.issued_on.isoformat(),
+            path=out,
+        )
+    )
     for path in written[1:]:
         print(_("Enclosure: {path}").format(path=path))
     print(_("SHA-256: {digest}").format(digest=info.sha256))
@@ -239,9 +300,20 @@ def _list(args: argparse.Namespace, words: list[str]) -> int:
     if args.json:
         print_json([r.to_json() for r in rows])
         return EXIT_OK
-    print_table([_("Id"), _("Case"), _("Kind"), _("Language"), _("Date"), _("Sent by")],
-                [(r.id, r.case_number, r.kind.value, r.language.value,
-                  r.issued_on.isoformat(), r.sent_via.value) for r in rows])
+    print_table(
+        [_("Id"), _("Case"), _("Kind"), _("Language"), _("Date"), _("Sent by")],
+        [
+            (
+                r.id,
+                r.case_number,
+                r.kind.value,
+                r.language.value,
+                r.issued_on.isoformat(),
+                r.sent_via.value,
+            )
+            for r in rows
+        ],
+    )
     return EXIT_OK
 
 
@@ -290,8 +362,9 @@ def _template(args: argparse.Namespace, words: list[str]) -> int:
     from ..services import letters
 
     if not words or words[0] not in TEMPLATE_ACTIONS:
-        raise UsageError(_("Usage: rekisteri letter template list|show|set|reset [KIND] "
-                           "--lang L [--file F]"))
+        raise UsageError(
+            _("Usage: rekisteri letter template list|show|set|reset [KIND] --lang L [--file F]")
+        )
     action, rest = words[0], words[1:]
     if action == "list":
         if rest:
@@ -301,11 +374,27 @@ def _template(args: argparse.Namespace, words: list[str]) -> int:
             states = letters.list_templates(ctx, args.letter_lang)
         finally:
             ctx.db.close()
-        rows = [(s.kind.value, s.language.value, s.version or "",
-                 _("own wording") if s.overridden else _("shipped")) for s in states]
+        rows = [
+            (
+                s.kind.value,
+                s.language.value,
+                s.version or "",
+                _("own wording") if s.overridden else _("shipped"),
+            )
+            for s in states
+        ]
         if args.json:
-            print_json([{"kind": s.kind.value, "language": s.language.value,
-                         "version": s.version, "overridden": s.overridden} for s in states])
+            print_json(
+                [
+                    {
+                        "kind": s.kind.value,
+                        "language": s.language.value,
+                        "version": s.version,
+                        "overridden": s.overridden,
+                    }
+                    for s in states
+                ]
+            )
         else:
             print_table([_("Kind"), _("Language"), _("Version"), _("Wording")], rows)
         return EXIT_OK
@@ -320,10 +409,16 @@ def _template(args: argparse.Namespace, words: list[str]) -> int:
             state = letters.template_state(ctx, kind, lang)
             print(state.text)
             for v in state.versions:
-                print(_("Version {version} of {at}: {what}").format(
-                    version=v.version, at=v.created_at.isoformat(timespec="seconds"),
-                    what=_("reset to the shipped wording") if v.text is None
-                    else _("own wording")), file=sys.stderr)
+                print(
+                    _("Version {version} of {at}: {what}").format(
+                        version=v.version,
+                        at=v.created_at.isoformat(timespec="seconds"),
+                        what=_("reset to the shipped wording")
+                        if v.text is None
+                        else _("own wording"),
+                    ),
+                    file=sys.stderr,
+                )
             return EXIT_OK
         if action == "set":
             if not args.file:
@@ -331,17 +426,26 @@ def _template(args: argparse.Namespace, words: list[str]) -> int:
             try:
                 text = Path(args.file).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
-                raise UsageError(_("Cannot read {path}: {error}").format(
-                    path=args.file, error=getattr(exc, "strerror", None) or exc)) from None
+                raise UsageError(
+                    _("Cannot read {path}: {error}").format(
+                        path=args.file, error=getattr(exc, "strerror", None) or exc
+                    )
+                ) from None
             version = letters.set_template(ctx, kind, lang, text)
         else:
             version = letters.reset_template(ctx, kind, lang)
     finally:
         ctx.db.close()
     if version.text is None:
-        print(_("The {kind} wording ({lang}) is the shipped one again (version {version}).")
-              .format(kind=kind, lang=lang, version=version.version))
+        print(
+            _("The {kind} wording ({lang}) is the shipped one again (version {version}).").format(
+                kind=kind, lang=lang, version=version.version
+            )
+        )
     else:
-        print(_("Stored version {version} of the {kind} wording ({lang}).").format(
-            version=version.version, kind=kind, lang=lang))
+        print(
+            _("Stored version {version} of the {kind} wording ({lang}).").format(
+                version=version.version, kind=kind, lang=lang
+            )
+        )
     return EXIT_OK

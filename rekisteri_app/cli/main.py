@@ -33,15 +33,19 @@ class Parser(argparse.ArgumentParser):
 # ------------------------------------------------------------------ passphrases
 
 
-def read_passphrase(args: argparse.Namespace, *, confirm: bool = False,
-                    prompt: str | None = None) -> str:
+def read_passphrase(
+    args: argparse.Namespace, *, confirm: bool = False, prompt: str | None = None
+) -> str:
     """--passphrase-file, else REKISTERI_PASSPHRASE, else a prompt without echo."""
     if getattr(args, "passphrase_file", None):
         try:
             text = Path(args.passphrase_file).read_text(encoding="utf-8")
         except OSError as exc:
-            raise UsageError(_("Cannot read the passphrase file {path}: {error}").format(
-                path=args.passphrase_file, error=exc.strerror)) from None
+            raise UsageError(
+                _("Cannot read the passphrase file {path}: {error}").format(
+                    path=args.passphrase_file, error=exc.strerror
+                )
+            ) from None
         return text.rstrip("\r\n")
     env = os.environ.get("REKISTERI_PASSPHRASE")
     if env:
@@ -86,16 +90,28 @@ Handler = Callable[[argparse.Namespace], int]
 def build_parser() -> Parser:
     from . import commands
 
-    parser = Parser(prog="rekisteri", description=_(
-        "Rekisteri: registers, rights requests and letters on an encrypted database."))
+    parser = Parser(
+        prog="rekisteri",
+        description=_(
+            "Rekisteri: registers, rights requests and letters on an encrypted database."
+        ),
+    )
     parser.add_argument("--version", action="version", version=f"rekisteri {__version__}")
-    parser.add_argument("--db", default=os.environ.get("REKISTERI_DB", DEFAULT_DB),
-                        help=_("the database file (default: $REKISTERI_DB or rekisteri.db)"))
-    parser.add_argument("--passphrase-file", metavar="FILE",
-                        help=_("read the passphrase from FILE (else $REKISTERI_PASSPHRASE, "
-                               "else a prompt)"))
-    parser.add_argument("--lang", choices=["fi", "sv", "en"],
-                        help=_("language of messages (default: from LANG, else Finnish)"))
+    parser.add_argument(
+        "--db",
+        default=os.environ.get("REKISTERI_DB", DEFAULT_DB),
+        help=_("the database file (default: $REKISTERI_DB or rekisteri.db)"),
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help=_("read the passphrase from FILE (else $REKISTERI_PASSPHRASE, else a prompt)"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=["fi", "sv", "en"],
+        help=_("language of messages (default: from LANG, else Finnish)"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.register_all(sub)
     return parser

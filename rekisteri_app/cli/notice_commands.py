@@ -29,26 +29,50 @@ YES_WORDS = {"y", "yes", "k", "kyllä", "kylla", "j", "ja"}
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("notice", help=_("print, publish and compare privacy notices"))
-    p.add_argument("registers", nargs="*", metavar="REGISTER",
-                   help=_("the register (name or id); several registers of one controller "
-                          "make one notice"))
-    p.add_argument("--controller", metavar="NAME",
-                   help=_("one notice of every register of this controller (name or id)"))
-    p.add_argument("--lang", dest="notice_lang", choices=NOTICE_LANGUAGES,
-                   help=_("the language of the notice (default: fi)"))
-    p.add_argument("--format", dest="notice_format", choices=FORMATS,
-                   help=_("pdf or html (default: from the name of the --out file, else pdf)"))
+    p.add_argument(
+        "registers",
+        nargs="*",
+        metavar="REGISTER",
+        help=_("the register (name or id); several registers of one controller make one notice"),
+    )
+    p.add_argument(
+        "--controller",
+        metavar="NAME",
+        help=_("one notice of every register of this controller (name or id)"),
+    )
+    p.add_argument(
+        "--lang",
+        dest="notice_lang",
+        choices=NOTICE_LANGUAGES,
+        help=_("the language of the notice (default: fi)"),
+    )
+    p.add_argument(
+        "--format",
+        dest="notice_format",
+        choices=FORMATS,
+        help=_("pdf or html (default: from the name of the --out file, else pdf)"),
+    )
     p.add_argument("--out", metavar="FILE", help=_("write the notice to FILE"))
-    p.add_argument("--publish", action="store_true",
-                   help=_("store the notice as the next dated version of the register"))
-    p.add_argument("--yes", "--force", dest="yes", action="store_true",
-                   help=_("publish even when the checker has red findings"))
+    p.add_argument(
+        "--publish",
+        action="store_true",
+        help=_("store the notice as the next dated version of the register"),
+    )
+    p.add_argument(
+        "--yes",
+        "--force",
+        dest="yes",
+        action="store_true",
+        help=_("publish even when the checker has red findings"),
+    )
     p.add_argument("--note", help=_("a note stored with the published version"))
     mode = p.add_mutually_exclusive_group()
-    mode.add_argument("--changes", action="store_true",
-                      help=_("show what changed since the last published version"))
-    mode.add_argument("--versions", action="store_true",
-                      help=_("list the published versions"))
+    mode.add_argument(
+        "--changes",
+        action="store_true",
+        help=_("show what changed since the last published version"),
+    )
+    mode.add_argument("--versions", action="store_true", help=_("list the published versions"))
     p.add_argument("--json", action="store_true", help=_("with --versions: print JSON"))
     p.set_defaults(handler=cmd_notice)
 
@@ -70,18 +94,27 @@ def _check_options(args: argparse.Namespace) -> None:
         raise UsageError(_("Name the register(s), or give --controller, not both."))
     if args.changes or args.versions:
         option = "--changes" if args.changes else "--versions"
-        for given, name in ((args.out, "--out"), (args.notice_format, "--format"),
-                            (args.publish, "--publish"), (args.yes, "--yes"),
-                            (args.note, "--note")):
+        for given, name in (
+            (args.out, "--out"),
+            (args.notice_format, "--format"),
+            (args.publish, "--publish"),
+            (args.yes, "--yes"),
+            (args.note, "--note"),
+        ):
             if given:
-                raise UsageError(_("{option} cannot be used with {other}.").format(
-                    option=option, other=name))
+                raise UsageError(
+                    _("{option} cannot be used with {other}.").format(option=option, other=name)
+                )
         if args.versions and args.notice_lang:
-            raise UsageError(_("{option} cannot be used with {other}.").format(
-                option="--versions", other="--lang"))
+            raise UsageError(
+                _("{option} cannot be used with {other}.").format(
+                    option="--versions", other="--lang"
+                )
+            )
     elif not args.out:
-        raise UsageError(_("Name the output file with --out FILE (or use --changes or "
-                           "--versions)."))
+        raise UsageError(
+            _("Name the output file with --out FILE (or use --changes or --versions).")
+        )
     if args.json and not args.versions:
         raise UsageError(_("--json belongs to --versions."))
     if (args.yes or args.note) and not args.publish:
@@ -126,8 +159,7 @@ def _print(args: argparse.Namespace) -> int:
         registers = _targets(ctx, args)
         if not args.publish:
             content = notices.render(ctx, registers, lang, fmt)
-            write_atomically(out, content.encode("utf-8") if isinstance(content, str)
-                             else content)
+            write_atomically(out, content.encode("utf-8") if isinstance(content, str) else content)
             print(_("Wrote the notice to {path}.").format(path=out))
             return EXIT_OK
         _print_pending_changes(notices, ctx, registers, lang)
@@ -143,29 +175,48 @@ def _print(args: argparse.Namespace) -> int:
                     return EXIT_BAD_INPUT
                 confirm = True
             else:
-                print(_("The notice was not published: confirm the red findings with --yes, "
-                        "or fix them first."), file=sys.stderr)
+                print(
+                    _(
+                        "The notice was not published: confirm the red findings with --yes, "
+                        "or fix them first."
+                    ),
+                    file=sys.stderr,
+                )
                 return EXIT_BAD_INPUT
         published = _publish_to(notices, ctx, registers, lang, fmt, confirm, args.note, out)
     finally:
         ctx.db.close()
-    print(_("Published version {version} of {date} ({lang}, {format}) to {path}.").format(
-        version=published.version, date=published.issued_on.isoformat(), lang=lang,
-        format=fmt, path=out))
+    print(
+        _("Published version {version} of {date} ({lang}, {format}) to {path}.").format(
+            version=published.version,
+            date=published.issued_on.isoformat(),
+            lang=lang,
+            format=fmt,
+            path=out,
+        )
+    )
     print(_("SHA-256: {digest}").format(digest=published.sha256))
     return EXIT_OK
 
 
-def _publish_to(notices, ctx, registers, lang: str, fmt: str, confirm: bool,
-                note: str | None, out: Path):
+def _publish_to(
+    notices, ctx, registers, lang: str, fmt: str, confirm: bool, note: str | None, out: Path
+):
     """Publish, writing `out` so that a failed write stores nothing and a refused commit
     leaves no file behind."""
     from ..storage.errors import WriteFailed
 
     partial = _partial(out)
     try:
-        published = notices.publish(ctx, registers, lang, fmt, confirm_red=confirm, note=note,
-                                     deliver=lambda content: _write_partial(partial, content))
+        published = notices.publish(
+            ctx,
+            registers,
+            lang,
+            fmt,
+            confirm_red=confirm,
+            note=note,
+            deliver=lambda content: _write_partial(partial, content),
+        )
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
@@ -188,8 +239,9 @@ def _write_partial(partial: Path, content: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
     except OSError as exc:
-        raise WriteFailed(partial.with_name(partial.name.removesuffix(".partial")),
-                          exc.strerror or str(exc)) from None
+        raise WriteFailed(
+            partial.with_name(partial.name.removesuffix(".partial")), exc.strerror or str(exc)
+        ) from None
 
 
 def _print_pending_changes(notices, ctx, registers, lang: str) -> None:
@@ -198,14 +250,23 @@ def _print_pending_changes(notices, ctx, registers, lang: str) -> None:
     if last is None:
         print(_("First published notice in {lang}: every section is new.").format(lang=lang))
         return
-    changed = [c for c in notices.changes_since_published(ctx, registers, lang)
-               if c.status != ChangeStatus.UNCHANGED]
+    changed = [
+        c
+        for c in notices.changes_since_published(ctx, registers, lang)
+        if c.status != ChangeStatus.UNCHANGED
+    ]
     if not changed:
-        print(_("No changes since version {version} of {date} ({lang}).").format(
-            version=last.version, date=last.issued_on.isoformat(), lang=lang))
+        print(
+            _("No changes since version {version} of {date} ({lang}).").format(
+                version=last.version, date=last.issued_on.isoformat(), lang=lang
+            )
+        )
         return
-    print(_("Changes since version {version} of {date} ({lang}):").format(
-        version=last.version, date=last.issued_on.isoformat(), lang=lang))
+    print(
+        _("Changes since version {version} of {date} ({lang}):").format(
+            version=last.version, date=last.issued_on.isoformat(), lang=lang
+        )
+    )
     for change in changed:
         print()
         _print_change(change)
@@ -255,21 +316,27 @@ def _changes(args: argparse.Namespace) -> int:
     try:
         registers = _targets(ctx, args)
         last = notices.last_published(ctx, registers, lang)
-        changes = [] if last is None else notices.changes_since_published(
-            ctx, registers, lang)
+        changes = [] if last is None else notices.changes_since_published(ctx, registers, lang)
     finally:
         ctx.db.close()
     if last is None:
-        print(_("No notice in {lang} has been published yet: every section is new.").format(
-            lang=lang))
+        print(
+            _("No notice in {lang} has been published yet: every section is new.").format(lang=lang)
+        )
         return EXIT_OK
     changed = [c for c in changes if c.status != ChangeStatus.UNCHANGED]
     if not changed:
-        print(_("No changes since version {version} of {date} ({lang}).").format(
-            version=last.version, date=last.issued_on.isoformat(), lang=lang))
+        print(
+            _("No changes since version {version} of {date} ({lang}).").format(
+                version=last.version, date=last.issued_on.isoformat(), lang=lang
+            )
+        )
         return EXIT_OK
-    print(_("Changes since version {version} of {date} ({lang}):").format(
-        version=last.version, date=last.issued_on.isoformat(), lang=lang))
+    print(
+        _("Changes since version {version} of {date} ({lang}):").format(
+            version=last.version, date=last.issued_on.isoformat(), lang=lang
+        )
+    )
     for change in changed:
         print()
         _print_change(change)
@@ -299,10 +366,27 @@ def _versions(args: argparse.Namespace) -> int:
         print(_("No published versions."))
         return EXIT_OK
     several = len({v.register_id for v in versions}) > 1
-    headers = [_("Version"), _("Date"), _("Language"), _("Format"), _("Size"), _("SHA-256"),
-               _("Note")]
-    rows = [[v.version, v.issued_on.isoformat(), v.language or "", v.format or "",
-             v.size or "", (v.sha256 or "")[:16], v.note or ""] for v in versions]
+    headers = [
+        _("Version"),
+        _("Date"),
+        _("Language"),
+        _("Format"),
+        _("Size"),
+        _("SHA-256"),
+        _("Note"),
+    ]
+    rows = [
+        [
+            v.version,
+            v.issued_on.isoformat(),
+            v.language or "",
+            v.format or "",
+            v.size or "",
+            (v.sha256 or "")[:16],
+            v.note or "",
+        ]
+        for v in versions
+    ]
     if several:
         headers.insert(0, _("Register"))
         for row, v in zip(rows, versions, strict=True):

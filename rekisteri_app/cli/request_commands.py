@@ -32,7 +32,8 @@ def _iso_date(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            _("{value!r} is not a valid date (YYYY-MM-DD)").format(value=text)) from None
+            _("{value!r} is not a valid date (YYYY-MM-DD)").format(value=text)
+        ) from None
 
 
 def _values(kind: type) -> list[str]:
@@ -44,47 +45,87 @@ def register(sub: argparse._SubParsersAction) -> None:
     s = p.add_subparsers(dest="request_command", metavar="COMMAND")
 
     add = s.add_parser("add", help=_("log a new request; prints its case number last"))
-    add.add_argument("--json", dest="infile", metavar="FILE",
-                     help=_("read the whole request from a JSON file instead"))
-    add.add_argument("--received", type=_iso_date, metavar="DATE",
-                     help=_("the day the request reached the controller"))
+    add.add_argument(
+        "--json",
+        dest="infile",
+        metavar="FILE",
+        help=_("read the whole request from a JSON file instead"),
+    )
+    add.add_argument(
+        "--received",
+        type=_iso_date,
+        metavar="DATE",
+        help=_("the day the request reached the controller"),
+    )
     add.add_argument("--channel", choices=_values(Channel))
-    add.add_argument("--type", dest="rights", action="append", choices=_values(Right),
-                     metavar="RIGHT", help=_("a requested right; repeat for several: {rights}")
-                     .format(rights=", ".join(_values(Right))))
+    add.add_argument(
+        "--type",
+        dest="rights",
+        action="append",
+        choices=_values(Right),
+        metavar="RIGHT",
+        help=_("a requested right; repeat for several: {rights}").format(
+            rights=", ".join(_values(Right))
+        ),
+    )
     add.add_argument("--name", help=_("the data subject's name"))
     add.add_argument("--address", help=_("the data subject's address"))
     add.add_argument("--email", help=_("the data subject's email"))
     add.add_argument("--phone", help=_("the data subject's phone"))
     add.add_argument("--customer-number", help=_("the data subject's customer number"))
-    add.add_argument("--hetu", metavar="CODE", help=_(
-        "the data subject's personal identity code, kept only as a keyed hash for matching"))
-    add.add_argument("--lang", dest="reply_language", choices=_values(Language),
-                     help=_("the language to reply in"))
-    add.add_argument("--register", dest="registers", action="append", metavar="NAME",
-                     help=_("a register concerned (default: every register of the "
-                            "controller); repeat for several"))
-    add.add_argument("--controller", metavar="NAME",
-                     help=_("the controller the request is addressed to"))
-    add.add_argument("--requester-name", help=_("the representative's name, if not the "
-                                                "data subject"))
+    add.add_argument(
+        "--hetu",
+        metavar="CODE",
+        help=_("the data subject's personal identity code, kept only as a keyed hash for matching"),
+    )
+    add.add_argument(
+        "--lang",
+        dest="reply_language",
+        choices=_values(Language),
+        help=_("the language to reply in"),
+    )
+    add.add_argument(
+        "--register",
+        dest="registers",
+        action="append",
+        metavar="NAME",
+        help=_(
+            "a register concerned (default: every register of the controller); repeat for several"
+        ),
+    )
+    add.add_argument(
+        "--controller", metavar="NAME", help=_("the controller the request is addressed to")
+    )
+    add.add_argument(
+        "--requester-name", help=_("the representative's name, if not the data subject")
+    )
     add.add_argument("--requester-address")
     add.add_argument("--requester-email")
     add.add_argument("--requester-phone")
-    add.add_argument("--authority", choices=_values(Authority),
-                     help=_("on what authority the requester acts"))
-    add.add_argument("--authority-checked", type=_iso_date, metavar="DATE",
-                     help=_("when the authority was checked"))
+    add.add_argument(
+        "--authority", choices=_values(Authority), help=_("on what authority the requester acts")
+    )
+    add.add_argument(
+        "--authority-checked",
+        type=_iso_date,
+        metavar="DATE",
+        help=_("when the authority was checked"),
+    )
     add.add_argument("--description")
     add.add_argument("--classification", choices=_values(RequestClass), default=None)
-    add.add_argument("--attach", action="append", metavar="FILE",
-                     help=_("a scan to keep in the database; repeat for several"))
+    add.add_argument(
+        "--attach",
+        action="append",
+        metavar="FILE",
+        help=_("a scan to keep in the database; repeat for several"),
+    )
     add.set_defaults(handler=cmd_add)
 
     ls = s.add_parser("list", help=_("list cases by due date"))
     ls.add_argument("--status", choices=_values(RequestStatus))
-    ls.add_argument("--due-before", type=_iso_date, metavar="DATE",
-                    help=_("only cases due before DATE"))
+    ls.add_argument(
+        "--due-before", type=_iso_date, metavar="DATE", help=_("only cases due before DATE")
+    )
     ls.add_argument("--json", action="store_true", help=_("print JSON"))
     ls.set_defaults(handler=cmd_list)
 
@@ -93,51 +134,92 @@ def register(sub: argparse._SubParsersAction) -> None:
     show.add_argument("--json", action="store_true", help=_("print JSON"))
     show.set_defaults(handler=cmd_show)
 
-    up = s.add_parser("update", help=_("record identity, pauses, extension, decisions, "
-                                       "status"))
+    up = s.add_parser("update", help=_("record identity, pauses, extension, decisions, status"))
     up.add_argument("case", metavar="CASE")
     g = up.add_argument_group(_("identity"))
-    g.add_argument("--identity-verified", choices=_values(IdentityMethod), metavar="METHOD",
-                   help=_("how the identity was verified: {methods}").format(
-                       methods=", ".join(_values(IdentityMethod))))
+    g.add_argument(
+        "--identity-verified",
+        choices=_values(IdentityMethod),
+        metavar="METHOD",
+        help=_("how the identity was verified: {methods}").format(
+            methods=", ".join(_values(IdentityMethod))
+        ),
+    )
     g.add_argument("--verified-by", metavar="NAME")
     g.add_argument("--verified-on", type=_iso_date, metavar="DATE")
     g.add_argument("--document-type", choices=_values(IdentityDocument))
-    g.add_argument("--document-last4", metavar="XXXX",
-                   help=_("the last four characters of the document number, nothing more"))
+    g.add_argument(
+        "--document-last4",
+        metavar="XXXX",
+        help=_("the last four characters of the document number, nothing more"),
+    )
     g.add_argument("--identity-note")
-    g.add_argument("--hetu", metavar="CODE", help=_(
-        "the data subject's personal identity code, kept only as a keyed hash"))
+    g.add_argument(
+        "--hetu",
+        metavar="CODE",
+        help=_("the data subject's personal identity code, kept only as a keyed hash"),
+    )
     g.add_argument("--authority-checked", type=_iso_date, metavar="DATE")
     g = up.add_argument_group(_("pauses"))
-    for name in ("identity-asked", "identity-received", "clarification-asked",
-                 "clarification-received"):
+    for name in (
+        "identity-asked",
+        "identity-received",
+        "clarification-asked",
+        "clarification-received",
+    ):
         g.add_argument(f"--{name}", type=_iso_date, metavar="DATE")
     g = up.add_argument_group(_("extension"))
-    g.add_argument("--extend", action="store_true",
-                   help=_("extend by two months (GDPR Art. 12(3))"))
+    g.add_argument(
+        "--extend", action="store_true", help=_("extend by two months (GDPR Art. 12(3))")
+    )
     g.add_argument("--reasons", help=_("the reasons for the delay"))
-    g.add_argument("--letter-sent", type=_iso_date, metavar="DATE",
-                   help=_("when the extension letter was sent"))
-    g.add_argument("--extended-on", type=_iso_date, metavar="DATE",
-                   help=_("when the extension was decided (default: the letter date)"))
+    g.add_argument(
+        "--letter-sent",
+        type=_iso_date,
+        metavar="DATE",
+        help=_("when the extension letter was sent"),
+    )
+    g.add_argument(
+        "--extended-on",
+        type=_iso_date,
+        metavar="DATE",
+        help=_("when the extension was decided (default: the letter date)"),
+    )
     g = up.add_argument_group(_("decisions"))
-    g.add_argument("--outcome", action="append", metavar="RIGHT=OUTCOME",
-                   help=_("outcome: {outcomes}").format(outcomes=", ".join(_values(Outcome))))
-    g.add_argument("--ground", action="append", metavar="CODE",
-                   help=_("a legal ground from the catalogue (one, or one per --outcome)"))
+    g.add_argument(
+        "--outcome",
+        action="append",
+        metavar="RIGHT=OUTCOME",
+        help=_("outcome: {outcomes}").format(outcomes=", ".join(_values(Outcome))),
+    )
+    g.add_argument(
+        "--ground",
+        action="append",
+        metavar="CODE",
+        help=_("a legal ground from the catalogue (one, or one per --outcome)"),
+    )
     g.add_argument("--reason", action="append", metavar="TEXT")
-    g.add_argument("--erasure", action="append", metavar="SPEC",
-                   help=_("CATEGORY=erased or CATEGORY=kept:DATE:GROUND[:REASON]"))
-    g.add_argument("--fee-reason", metavar="TEXT",
-                   help=_("the officer's reason for a fee or an Art. 12(5) refusal"))
+    g.add_argument(
+        "--erasure",
+        action="append",
+        metavar="SPEC",
+        help=_("CATEGORY=erased or CATEGORY=kept:DATE:GROUND[:REASON]"),
+    )
+    g.add_argument(
+        "--fee-reason",
+        metavar="TEXT",
+        help=_("the officer's reason for a fee or an Art. 12(5) refusal"),
+    )
     g.add_argument("--hold", action="append", metavar="CATEGORY")
     g.add_argument("--hold-reason", metavar="TEXT")
     g.add_argument("--release", action="append", metavar="CATEGORY")
     g = up.add_argument_group(_("status"))
     g.add_argument("--status", choices=_values(RequestStatus))
-    g.add_argument("--withdrawn", action="store_true",
-                   help=_("the requester withdrew the request (to close it unanswered)"))
+    g.add_argument(
+        "--withdrawn",
+        action="store_true",
+        help=_("the requester withdrew the request (to close it unanswered)"),
+    )
     g.add_argument("--close", action="store_true")
     up.add_argument("--attach", action="append", metavar="FILE")
     up.add_argument("--json", action="store_true", help=_("print the case as JSON afterwards"))
@@ -165,15 +247,22 @@ def _settings_parser(parent: argparse._SubParsersAction) -> None:
     keys = "\n".join(f"  {key}: {_(settings.spec(key).label)}" for key in settings.known_keys())
     policies = "\n".join(f"  {p.value}: {_(PAUSE_POLICY_HELP[p])}" for p in PausePolicy)
     st = parent.add_parser(
-        "settings", help=_("show or change settings (case number prefix, pause policy, "
-                           "officer, authority)"),
+        "settings",
+        help=_("show or change settings (case number prefix, pause policy, officer, authority)"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=_("Settings:\n{keys}\n\n{key} (what asking for identity proof or a "
-                 "clarification does to the deadline):\n{policies}\n\nAn empty VALUE "
-                 "restores the default.").format(keys=keys, key=settings.PAUSE_POLICY,
-                                                  policies=policies))
-    st.add_argument("--set", action="append", metavar="KEY=VALUE", default=[],
-                    help=_("change one setting; repeat for several (stored together)"))
+        epilog=_(
+            "Settings:\n{keys}\n\n{key} (what asking for identity proof or a "
+            "clarification does to the deadline):\n{policies}\n\nAn empty VALUE "
+            "restores the default."
+        ).format(keys=keys, key=settings.PAUSE_POLICY, policies=policies),
+    )
+    st.add_argument(
+        "--set",
+        action="append",
+        metavar="KEY=VALUE",
+        default=[],
+        help=_("change one setting; repeat for several (stored together)"),
+    )
     st.add_argument("--json", action="store_true", help=_("print JSON"))
     st.set_defaults(handler=cmd_settings)
 
@@ -185,8 +274,9 @@ def _read_file(path: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise UsageError(_("Cannot read {path}: {error}").format(
-            path=path, error=exc.strerror)) from None
+        raise UsageError(
+            _("Cannot read {path}: {error}").format(path=path, error=exc.strerror)
+        ) from None
 
 
 def _attachments(paths: list[str] | None):
@@ -216,27 +306,44 @@ def cmd_add(args: argparse.Namespace) -> int:
         try:
             data = json.loads(_read_file(args.infile).decode("utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise UsageError(_("{path} is not valid JSON: {error}").format(
-                path=args.infile, error=exc)) from None
+            raise UsageError(
+                _("{path} is not valid JSON: {error}").format(path=args.infile, error=exc)
+            ) from None
         intake = rq.intake_from_dict(data)
     else:
-        missing = [flag for flag, value in (("--received", args.received),
-                                            ("--channel", args.channel),
-                                            ("--type", args.rights), ("--name", args.name),
-                                            ("--lang", args.reply_language)) if not value]
+        missing = [
+            flag
+            for flag, value in (
+                ("--received", args.received),
+                ("--channel", args.channel),
+                ("--type", args.rights),
+                ("--name", args.name),
+                ("--lang", args.reply_language),
+            )
+            if not value
+        ]
         if missing:
-            raise UsageError(_("request add: missing {options} (or use --json FILE)").format(
-                options=", ".join(missing)))
+            raise UsageError(
+                _("request add: missing {options} (or use --json FILE)").format(
+                    options=", ".join(missing)
+                )
+            )
         requester = None
         if args.requester_name or args.requester_address:
-            requester = rq.PersonInput(args.requester_name or "", args.requester_address,
-                                       args.requester_email, args.requester_phone)
+            requester = rq.PersonInput(
+                args.requester_name or "",
+                args.requester_address,
+                args.requester_email,
+                args.requester_phone,
+            )
         intake = rq.Intake(
-            received_on=args.received, channel=Channel(args.channel),
+            received_on=args.received,
+            channel=Channel(args.channel),
             language=Language(args.reply_language),
             rights=tuple(Right(r) for r in args.rights),
-            subject=rq.PersonInput(args.name, args.address, args.email, args.phone,
-                                   args.customer_number, args.hetu),
+            subject=rq.PersonInput(
+                args.name, args.address, args.email, args.phone, args.customer_number, args.hetu
+            ),
             requester=requester,
             authority=Authority(args.authority or "self"),
             authority_checked_on=args.authority_checked,
@@ -255,8 +362,11 @@ def cmd_add(args: argparse.Namespace) -> int:
     if view.get("due_date"):
         print(_("Due {day}.").format(day=view["due_date"]))
     for match in view["repeats"]:
-        print(_("Note: the same data subject asked on {day} (case {case}).").format(
-            day=match["received"], case=match["case_number"]))
+        print(
+            _("Note: the same data subject asked on {day} (case {case}).").format(
+                day=match["received"], case=match["case_number"]
+            )
+        )
     print(_("New case number:"), case)
     return EXIT_OK
 
@@ -273,13 +383,30 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json([r.to_json() for r in rows])
         return EXIT_OK
     print_table(
-        [_("Case"), _("Received"), _("Data subject"), _("Rights"), _("Status"), _("Due"),
-         _("Days left"), _("Urgency")],
-        [[r.case_number, r.received_on.isoformat(), r.subject,
-          ", ".join(label(RIGHTS, x) for x in r.rights),
-          label(STATUSES, r.status), r.due.isoformat() if r.due else "",
-          "" if r.days_left is None else r.days_left, label(URGENCIES, r.urgency)]
-         for r in rows])
+        [
+            _("Case"),
+            _("Received"),
+            _("Data subject"),
+            _("Rights"),
+            _("Status"),
+            _("Due"),
+            _("Days left"),
+            _("Urgency"),
+        ],
+        [
+            [
+                r.case_number,
+                r.received_on.isoformat(),
+                r.subject,
+                ", ".join(label(RIGHTS, x) for x in r.rights),
+                label(STATUSES, r.status),
+                r.due.isoformat() if r.due else "",
+                "" if r.days_left is None else r.days_left,
+                label(URGENCIES, r.urgency),
+            ]
+            for r in rows
+        ],
+    )
     return EXIT_OK
 
 
@@ -318,14 +445,13 @@ def print_case(v: dict[str, Any]) -> None:
     line(_("Case"), v["case_number"])
     line(_("Status"), label(STATUSES, v["status"]))
     line(_("Classification"), label(CLASSIFICATIONS, v["classification"]))
-    line(_("Received"), f'{v["received"]} ({label(CHANNELS, v["channel"])})')
+    line(_("Received"), f"{v['received']} ({label(CHANNELS, v['channel'])})")
     line(_("Reply language"), label(LANGUAGES, v["language"]))
     line(_("Due"), v["due_date"])
     line(_("Extended to"), v["extended_due_date"])
     line(_("Urgency"), label(URGENCIES, v["urgency"]))
     subject = v["subject"]
-    line(_("Data subject"), ", ".join(x for x in (subject["name"], subject.get("address"))
-                                      if x))
+    line(_("Data subject"), ", ".join(x for x in (subject["name"], subject.get("address")) if x))
     if v.get("requester"):
         req = v["requester"]
         line(_("Requester"), ", ".join(x for x in (req["name"], req.get("address")) if x))
@@ -336,8 +462,11 @@ def print_case(v: dict[str, Any]) -> None:
     line(_("Description"), v.get("description"))
     print(_("Rights:"))
     for r in v["rights"]:
-        ground = LEGAL_GROUNDS[r["legal_ground"]].article if r.get("legal_ground") in \
-            LEGAL_GROUNDS else (r.get("legal_ground") or "")
+        ground = (
+            LEGAL_GROUNDS[r["legal_ground"]].article
+            if r.get("legal_ground") in LEGAL_GROUNDS
+            else (r.get("legal_ground") or "")
+        )
         text = f"  - {label(RIGHTS, r['right'])}: {label(OUTCOMES, r['outcome'])}"
         if ground:
             text += f" ({ground})"
@@ -348,43 +477,59 @@ def print_case(v: dict[str, Any]) -> None:
             if e["erased"]:
                 print("      " + _("{category}: erased.").format(category=e["category_name"]))
             else:
-                print("      " + _("{category}: kept until {day} ({ground}).").format(
-                    category=e["category_name"], day=e["kept_until"],
-                    ground=e.get("legal_ground") or ""))
+                print(
+                    "      "
+                    + _("{category}: kept until {day} ({ground}).").format(
+                        category=e["category_name"],
+                        day=e["kept_until"],
+                        ground=e.get("legal_ground") or "",
+                    )
+                )
     for check in v["identity_checks"]:
         text = _("Identity verified on {day} by {who}: {method}.").format(
-            day=check["verified_on"], who=check["verified_by"],
-            method=label(IDENTITY_METHODS, check["method"]))
+            day=check["verified_on"],
+            who=check["verified_by"],
+            method=label(IDENTITY_METHODS, check["method"]),
+        )
         if check.get("document_type"):
             text += f" {label(DOCUMENTS, check['document_type'])} …{check.get('document_last4')}"
         print(text)
     for pause in v["pauses"]:
-        print(_("Waiting for {kind}: asked {asked}, received {received}.").format(
-            kind=label(PAUSE_KINDS, pause["kind"]), asked=pause["asked_on"],
-            received=pause.get("received_on") or "—"))
+        print(
+            _("Waiting for {kind}: asked {asked}, received {received}.").format(
+                kind=label(PAUSE_KINDS, pause["kind"]),
+                asked=pause["asked_on"],
+                received=pause.get("received_on") or "—",
+            )
+        )
     line(_("Extension decided"), v.get("extended_on"))
     line(_("Extension reasons"), v.get("extension_reasons"))
     line(_("Extension letter sent"), v.get("extension_letter_sent_on"))
     line(_("Fee reason"), v.get("fee_reason"))
     for hold in v["legal_holds"]:
-        print(_("Legal hold: {category}, placed {placed}, released {released}.").format(
-            category=hold["category_name"], placed=hold["placed_on"],
-            released=hold.get("released_on") or "—"))
+        print(
+            _("Legal hold: {category}, placed {placed}, released {released}.").format(
+                category=hold["category_name"],
+                placed=hold["placed_on"],
+                released=hold.get("released_on") or "—",
+            )
+        )
     print(_("How the deadline was computed:"))
     for text in v["rule_lines"]:
         print(f"  {text}")
     if v["repeats"]:
         print(_("Earlier requests of the same data subject within 12 months:"))
         for match in v["repeats"]:
-            print(f"  {match['case_number']}  {match['received']}  "
-                  f"{', '.join(match['rights'])}  ({match['basis']})")
+            print(
+                f"  {match['case_number']}  {match['received']}  "
+                f"{', '.join(match['rights'])}  ({match['basis']})"
+            )
     if v["notify"]:
         print(_("Recipients to inform of the change (GDPR Art. 19):"))
         for n in v["notify"]:
             print(f"  {n['name']} ({n['register']})")
     for a in v["attachments"]:
-        print(_("Attachment: {name} ({size} bytes)").format(name=a["filename"],
-                                                            size=a.get("size")))
+        print(_("Attachment: {name} ({size} bytes)").format(name=a["filename"], size=a.get("size")))
     print(_("Timeline:"))
     for t in v["timeline"]:
         print(f"  {t['local']}  {t['actor'] or ''}  {t['description']}")
@@ -401,8 +546,7 @@ def _pairs(values: list[str] | None, n: int, option: str) -> list[str | None]:
         return values * n
     if len(values) == n:
         return values
-    raise UsageError(_("Give {option} once, or once for every --outcome.").format(
-        option=option))
+    raise UsageError(_("Give {option} once, or once for every --outcome.").format(option=option))
 
 
 def _outcomes(args: argparse.Namespace):
@@ -421,12 +565,15 @@ def _outcomes(args: argparse.Namespace):
         if not sep:
             raise UsageError(_("--outcome takes RIGHT=OUTCOME, e.g. access=granted."))
         try:
-            out.append(OutcomeInput(Right(right.strip()), Outcome(outcome.strip()), ground,
-                                    reason))
+            out.append(OutcomeInput(Right(right.strip()), Outcome(outcome.strip()), ground, reason))
         except ValueError:
-            raise UsageError(_("{value!r}: rights are {rights}; outcomes are {outcomes}.")
-                             .format(value=spec, rights=", ".join(_values(Right)),
-                                     outcomes=", ".join(_values(Outcome)))) from None
+            raise UsageError(
+                _("{value!r}: rights are {rights}; outcomes are {outcomes}.").format(
+                    value=spec,
+                    rights=", ".join(_values(Right)),
+                    outcomes=", ".join(_values(Outcome)),
+                )
+            ) from None
     return tuple(out)
 
 
@@ -437,8 +584,9 @@ def _erasures(specs: list[str] | None):
     for spec in specs or []:
         category, sep, rest = spec.partition("=")
         if not sep or not category.strip():
-            raise UsageError(_("--erasure takes CATEGORY=erased or "
-                               "CATEGORY=kept:DATE:GROUND[:REASON].").format())
+            raise UsageError(
+                _("--erasure takes CATEGORY=erased or CATEGORY=kept:DATE:GROUND[:REASON].").format()
+            )
         parts = rest.strip().split(":", 3)
         if parts == ["erased"]:
             out.append(ErasureInput(category.strip(), True))
@@ -446,13 +594,22 @@ def _erasures(specs: list[str] | None):
             try:
                 until = date.fromisoformat(parts[1])
             except ValueError:
-                raise UsageError(_("{value!r} is not a valid date (YYYY-MM-DD)").format(
-                    value=parts[1])) from None
-            out.append(ErasureInput(category.strip(), False, until, parts[2].strip(),
-                                    parts[3] if len(parts) == 4 else None))
+                raise UsageError(
+                    _("{value!r} is not a valid date (YYYY-MM-DD)").format(value=parts[1])
+                ) from None
+            out.append(
+                ErasureInput(
+                    category.strip(),
+                    False,
+                    until,
+                    parts[2].strip(),
+                    parts[3] if len(parts) == 4 else None,
+                )
+            )
         else:
-            raise UsageError(_("--erasure takes CATEGORY=erased or "
-                               "CATEGORY=kept:DATE:GROUND[:REASON]."))
+            raise UsageError(
+                _("--erasure takes CATEGORY=erased or CATEGORY=kept:DATE:GROUND[:REASON].")
+            )
     return tuple(out)
 
 
@@ -464,38 +621,64 @@ def build_update(args: argparse.Namespace):
         if not args.verified_by:
             raise UsageError(_("--identity-verified needs --verified-by NAME."))
         identity = rq.IdentityInput(
-            IdentityMethod(args.identity_verified), args.verified_by,
+            IdentityMethod(args.identity_verified),
+            args.verified_by,
             args.verified_on,
             None if args.document_type is None else IdentityDocument(args.document_type),
-            args.document_last4, args.identity_note, None)
-    elif any((args.verified_by, args.verified_on, args.document_type, args.document_last4,
-              args.identity_note)):
-        raise UsageError(_("--verified-by, --verified-on and the document options belong to "
-                           "--identity-verified METHOD."))
+            args.document_last4,
+            args.identity_note,
+            None,
+        )
+    elif any(
+        (
+            args.verified_by,
+            args.verified_on,
+            args.document_type,
+            args.document_last4,
+            args.identity_note,
+        )
+    ):
+        raise UsageError(
+            _(
+                "--verified-by, --verified-on and the document options belong to "
+                "--identity-verified METHOD."
+            )
+        )
     extension = None
     if args.extend:
         if not args.reasons:
-            raise UsageError(_("An extension needs the reasons for the delay (GDPR Art. "
-                               "12(3)): --reasons TEXT."))
+            raise UsageError(
+                _("An extension needs the reasons for the delay (GDPR Art. 12(3)): --reasons TEXT.")
+            )
         if not args.letter_sent:
-            raise UsageError(_("An extension needs a recorded letter informing the requester "
-                               "(GDPR Art. 12(3)): --letter-sent DATE."))
+            raise UsageError(
+                _(
+                    "An extension needs a recorded letter informing the requester "
+                    "(GDPR Art. 12(3)): --letter-sent DATE."
+                )
+            )
         extension = rq.ExtensionInput(args.reasons, args.letter_sent, args.extended_on)
     elif args.reasons or args.letter_sent or args.extended_on:
         raise UsageError(_("--reasons, --letter-sent and --extended-on belong to --extend."))
     if args.hold_reason and not args.hold:
         raise UsageError(_("--hold-reason belongs to --hold CATEGORY."))
     return rq.CaseUpdate(
-        identity=identity, hetu=args.hetu,
-        identity_asked=args.identity_asked, identity_received=args.identity_received,
+        identity=identity,
+        hetu=args.hetu,
+        identity_asked=args.identity_asked,
+        identity_received=args.identity_received,
         clarification_asked=args.clarification_asked,
         clarification_received=args.clarification_received,
-        extension=extension, outcomes=_outcomes(args), erasures=_erasures(args.erasure),
+        extension=extension,
+        outcomes=_outcomes(args),
+        erasures=_erasures(args.erasure),
         fee_reason=args.fee_reason,
         holds=tuple(rq.HoldInput(c, args.hold_reason) for c in args.hold or []),
         releases=tuple(args.release or []),
         status=None if args.status is None else RequestStatus(args.status),
-        withdrawn=args.withdrawn, close=args.close, attachments=_attachments(args.attach),
+        withdrawn=args.withdrawn,
+        close=args.close,
+        attachments=_attachments(args.attach),
         authority_checked_on=args.authority_checked,
     )
 
@@ -513,8 +696,11 @@ def cmd_update(args: argparse.Namespace) -> int:
         from ..services.requests_labels import STATUSES, label
 
         due = view.get("effective_due_date") or "—"
-        print(_("Updated {case}: {status}, due {due}.").format(
-            case=view["case_number"], status=label(STATUSES, view["status"]), due=due))
+        print(
+            _("Updated {case}: {status}, due {due}.").format(
+                case=view["case_number"], status=label(STATUSES, view["status"]), due=due
+            )
+        )
     return EXIT_OK
 
 
@@ -537,13 +723,14 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     if args.json:
         print_json(board.to_json())
         return EXIT_OK
-    for title, rows in ((_("Overdue"), board.overdue),
-                        (_("Due within 7 days"), board.due_soon),
-                        (_("Awaiting identity"), board.awaiting_identity)):
+    for title, rows in (
+        (_("Overdue"), board.overdue),
+        (_("Due within 7 days"), board.due_soon),
+        (_("Awaiting identity"), board.awaiting_identity),
+    ):
         print(f"{title}: {len(rows)}")
         for r in rows:
-            print(f"  {r.case_number}  {r.due or '—'}  {r.subject}  "
-                  f"{label(URGENCIES, r.urgency)}")
+            print(f"  {r.case_number}  {r.due or '—'}  {r.subject}  {label(URGENCIES, r.urgency)}")
     print(_("By status:"))
     for status, n in board.counts.items():
         print(f"  {label(STATUSES, status)}: {n}")
@@ -570,6 +757,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
     if args.json:
         print_json({k: None if v is None else str(v) for k, v in current.items()})
     else:
-        print_table([_("Setting"), _("Value")],
-                    [[k, "" if v is None else str(v)] for k, v in current.items()])
+        print_table(
+            [_("Setting"), _("Value")],
+            [[k, "" if v is None else str(v)] for k, v in current.items()],
+        )
     return EXIT_OK

@@ -87,8 +87,7 @@ def _excepthook(kind: type[BaseException], value: BaseException, trace: Any) -> 
     if QApplication.instance() is not None:
         from .dialogs import show_error
 
-        show_error(None, _("Unexpected error"), _("Unexpected error: {error}").format(
-            error=value))
+        show_error(None, _("Unexpected error"), _("Unexpected error: {error}").format(error=value))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -33,8 +33,16 @@ def preview_kind(filename: str, media_type: str | None) -> str:
     """'image', 'pdf', 'text' or 'none' for what the viewer can show."""
     media = (media_type or "").lower()
     suffix = Path(filename).suffix.lower()
-    if media.startswith("image/") or suffix in (".png", ".jpg", ".jpeg", ".gif", ".bmp",
-                                                ".tif", ".tiff", ".webp"):
+    if media.startswith("image/") or suffix in (
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".bmp",
+        ".tif",
+        ".tiff",
+        ".webp",
+    ):
         return "image"
     if media == "application/pdf" or suffix == ".pdf":
         return "pdf"
@@ -46,8 +54,9 @@ def preview_kind(filename: str, media_type: str | None) -> str:
 class AttachmentViewer(QDialog):
     """One attachment, shown from its bytes; "Save as…" writes it where the user says."""
 
-    def __init__(self, filename: str, media_type: str | None, content: bytes,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, filename: str, media_type: str | None, content: bytes, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.filename = filename
         self.content = content
@@ -73,8 +82,9 @@ class AttachmentViewer(QDialog):
         if self.kind == "image":
             pixmap = QPixmap()
             if not pixmap.loadFromData(self.content):
-                return self._message(_("The image cannot be shown: the file is damaged or "
-                                       "of an unknown kind."))
+                return self._message(
+                    _("The image cannot be shown: the file is damaged or of an unknown kind.")
+                )
             label = QLabel()
             label.setPixmap(pixmap)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -88,9 +98,13 @@ class AttachmentViewer(QDialog):
             box = QPlainTextEdit(self.content.decode("utf-8", errors="replace"))
             box.setReadOnly(True)
             return box
-        return self._message(_("Rekisteri cannot show this kind of file. Use “Save as…” "
-                               "to store a copy and open it with another program; delete "
-                               "the copy when you no longer need it."))
+        return self._message(
+            _(
+                "Rekisteri cannot show this kind of file. Use “Save as…” "
+                "to store a copy and open it with another program; delete "
+                "the copy when you no longer need it."
+            )
+        )
 
     def _pdf_view(self) -> QWidget:
         from PySide6.QtPdf import QPdfDocument
@@ -118,7 +132,10 @@ class AttachmentViewer(QDialog):
         except OSError as exc:
             from . import dialogs
 
-            dialogs.show_error(self, _("Not saved"), _("Cannot write {path}: {error}").format(
-                path=path, error=exc.strerror))
+            dialogs.show_error(
+                self,
+                _("Not saved"),
+                _("Cannot write {path}: {error}").format(path=path, error=exc.strerror),
+            )
             return None
         return path

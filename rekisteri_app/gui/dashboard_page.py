@@ -37,8 +37,7 @@ from .requests_page import (
     title_label,
 )
 
-TILE_COLOURS = {"overdue": "#c62828", "soon": "#ef8f00", "identity": "#3949ab",
-                "open": "#455a64"}
+TILE_COLOURS = {"overdue": "#c62828", "soon": "#ef8f00", "identity": "#3949ab", "open": "#455a64"}
 
 
 class Tile(QFrame):
@@ -54,7 +53,8 @@ class Tile(QFrame):
         colour = TILE_COLOURS[key]
         self.setStyleSheet(
             f"QFrame#tile_{key} {{ border: 1px solid #d0d0d0; border-left: 6px solid {colour};"
-            " border-radius: 4px; background: white; }")
+            " border-radius: 4px; background: white; }"
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 8, 14, 8)
         self.number = QLabel("0")
@@ -142,8 +142,7 @@ class DashboardPage(QWidget):
         self.empty = QLabel(_("No open requests."))
         self.empty.setStyleSheet("color: #666;")
         layout.addWidget(self.empty)
-        self.table.activated.connect(
-            lambda index: self.open_case(index.data(ROW_ROLE).case_number))
+        self.table.activated.connect(lambda index: self.open_case(index.data(ROW_ROLE).case_number))
         self.new_button.clicked.connect(self.new_request)
 
     def refresh(self) -> None:
@@ -165,18 +164,25 @@ class DashboardPage(QWidget):
         if board is None:
             return
         self.bucket = key
-        rows = {"overdue": board.overdue, "soon": board.due_soon,
-                "identity": board.awaiting_identity, "open": None}[key]
+        rows = {
+            "overdue": board.overdue,
+            "soon": board.due_soon,
+            "identity": board.awaiting_identity,
+            "open": None,
+        }[key]
         self.proxy.set_bucket(None if rows is None else {r.case_number for r in rows})
-        titles = {"overdue": _("Overdue cases"),
-                  "soon": _("Cases due within {n} days").format(n=DUE_SOON_DAYS),
-                  "identity": _("Cases awaiting identity proof"),
-                  "open": _("Open cases by due date")}
+        titles = {
+            "overdue": _("Overdue cases"),
+            "soon": _("Cases due within {n} days").format(n=DUE_SOON_DAYS),
+            "identity": _("Cases awaiting identity proof"),
+            "open": _("Open cases by due date"),
+        }
         self.table_title.setText(titles[key])
         for tile_key, tile in self.tiles.items():
             tile.setProperty("selected", tile_key == key)
-            tile.caption.setStyleSheet("color: #000; font-weight: bold;" if tile_key == key
-                                       else "color: #333;")
+            tile.caption.setStyleSheet(
+                "color: #000; font-weight: bold;" if tile_key == key else "color: #333;"
+            )
         self.empty.setVisible(self.proxy.rowCount() == 0)
 
     def open_case(self, case: str) -> Any:

@@ -87,8 +87,14 @@ def run_box(box: QMessageBox) -> Any:
     return box.exec()
 
 
-def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-         informative: str = "", detailed: str = "") -> QMessageBox:
+def _box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    informative: str = "",
+    detailed: str = "",
+) -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     if informative:
         box.setInformativeText(informative)
@@ -109,8 +115,7 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
     run_box(box)
 
 
-def show_problems(parent: QWidget | None, title: str, intro: str,
-                  problems: Iterable[Any]) -> None:
+def show_problems(parent: QWidget | None, title: str, intro: str, problems: Iterable[Any]) -> None:
     """A list of problems (InvalidDocument's Problem(path, message), or plain strings)."""
     lines = []
     for problem in problems:
@@ -121,8 +126,14 @@ def show_problems(parent: QWidget | None, title: str, intro: str,
     shown = "\n".join(f"• {line}" for line in lines[:MAX_LISTED])
     if len(lines) > MAX_LISTED:
         shown += "\n" + _("… and {n} more").format(n=len(lines) - MAX_LISTED)
-    box = _box(parent, QMessageBox.Icon.Warning, title, intro, shown,
-               "\n".join(lines) if len(lines) > MAX_LISTED else "")
+    box = _box(
+        parent,
+        QMessageBox.Icon.Warning,
+        title,
+        intro,
+        shown,
+        "\n".join(lines) if len(lines) > MAX_LISTED else "",
+    )
     box.addButton(QMessageBox.StandardButton.Ok)
     run_box(box)
 
@@ -141,10 +152,17 @@ SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 def ask_unsaved(parent: QWidget | None, what: str) -> str:
     """Save / Discard / Cancel for an editor with changes; returns one of the three."""
-    box = _box(parent, QMessageBox.Icon.Question, _("Unsaved changes"),
-               _("{what} has unsaved changes. Save them?").format(what=what))
-    box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                           | QMessageBox.StandardButton.Cancel)
+    box = _box(
+        parent,
+        QMessageBox.Icon.Question,
+        _("Unsaved changes"),
+        _("{what} has unsaved changes. Save them?").format(what=what),
+    )
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     result = run_box(box)
     if result == QMessageBox.StandardButton.Save:

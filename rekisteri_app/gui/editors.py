@@ -37,12 +37,33 @@ from .uiload import child, load_ui
 
 log = logging.getLogger(__name__)
 
-REGISTER_TEXTS = ("description", "provision_requirement", "rights_instructions",
-                  "identity_proof", "response_time", "request_address", "changes_policy",
-                  "transfers_statement", "retention_statement")
-REGISTER_LISTS = ("controllers", "contacts", "purposes", "legal_bases", "subject_groups",
-                  "data_categories", "retention_rules", "sources", "recipients", "processors",
-                  "transfers", "security_measures", "automated_decisions", "rights")
+REGISTER_TEXTS = (
+    "description",
+    "provision_requirement",
+    "rights_instructions",
+    "identity_proof",
+    "response_time",
+    "request_address",
+    "changes_policy",
+    "transfers_statement",
+    "retention_statement",
+)
+REGISTER_LISTS = (
+    "controllers",
+    "contacts",
+    "purposes",
+    "legal_bases",
+    "subject_groups",
+    "data_categories",
+    "retention_rules",
+    "sources",
+    "recipients",
+    "processors",
+    "transfers",
+    "security_measures",
+    "automated_decisions",
+    "rights",
+)
 
 
 def key_id(key: str | None) -> int | None:
@@ -87,8 +108,9 @@ class EditorDialog(QDialog):
     noun = N_("Item")
     new_title = N_("New item")
 
-    def __init__(self, ctx: Any, ident: int | None = None, parent: QWidget | None = None,
-                 **options: Any) -> None:
+    def __init__(
+        self, ctx: Any, ident: int | None = None, parent: QWidget | None = None, **options: Any
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.ident = ident
@@ -163,9 +185,16 @@ class EditorDialog(QDialog):
     def widget(self, kind: type, name: str) -> Any:
         return child(self.form, kind, name)
 
-    def check(self, name: str, normaliser: Callable[[str], object] | None, label: str, *,
-              required: bool = False, value: Callable[[], str] | None = None,
-              widget: QWidget | None = None) -> FieldCheck:
+    def check(
+        self,
+        name: str,
+        normaliser: Callable[[str], object] | None,
+        label: str,
+        *,
+        required: bool = False,
+        value: Callable[[], str] | None = None,
+        widget: QWidget | None = None,
+    ) -> FieldCheck:
         """Check field `name` live; `label` (N_-marked) names it in the problem line."""
         target = widget if widget is not None else self.form.findChild(QWidget, name)
         check = FieldCheck(target, normaliser, required=required, value=value)
@@ -204,8 +233,7 @@ class EditorDialog(QDialog):
 
     # ----------------------------------------------------------------- state
     def problems(self) -> list[str]:
-        found = [f"{_(check.label)}: {check.problem()}" for check in self.checks
-                 if check.problem()]
+        found = [f"{_(check.label)}: {check.problem()}" for check in self.checks if check.problem()]
         for editor in self.lists:
             found.extend(editor.problems())
         return [p for p in found if p]
@@ -247,9 +275,14 @@ class EditorDialog(QDialog):
         try:
             result = self.store(data)
         except InvalidDocument as exc:
-            dialogs.show_problems(self, _("Not saved"),
-                                  _("{what} was not saved: {n} problems.").format(
-                                      what=self.subject(), n=len(exc.problems)), exc.problems)
+            dialogs.show_problems(
+                self,
+                _("Not saved"),
+                _("{what} was not saved: {n} problems.").format(
+                    what=self.subject(), n=len(exc.problems)
+                ),
+                exc.problems,
+            )
             return False
         except (ServiceError, StorageError) as exc:
             message = exc.message if isinstance(exc, StorageError) else str(exc)
@@ -257,8 +290,9 @@ class EditorDialog(QDialog):
             return False
         except Exception as exc:  # a bug must not lose the officer's typing silently
             log.exception("saving failed")
-            dialogs.show_error(self, _("Not saved"),
-                               _("Unexpected error: {error}").format(error=exc))
+            dialogs.show_error(
+                self, _("Not saved"), _("Unexpected error: {error}").format(error=exc)
+            )
             return False
         self.after_save(result)
         self.baseline = self.collect_raw()
@@ -298,111 +332,260 @@ class RegisterEditor(EditorDialog):
         from ..domain.adequacy import countries
         from ..services import entities
 
-        self._controllers = [(f"controller-{c.id}", c.name)
-                             for c in entities.list_controllers(self.ctx)]
-        self._processors = [(f"processor-{p.id}", p.name)
-                            for p in entities.list_processors(self.ctx)]
-        self._countries = [(code, f"{name} ({code})")
-                           for code, name in countries(current_language())]
+        self._controllers = [
+            (f"controller-{c.id}", c.name) for c in entities.list_controllers(self.ctx)
+        ]
+        self._processors = [
+            (f"processor-{p.id}", p.name) for p in entities.list_processors(self.ctx)
+        ]
+        self._countries = [
+            (code, f"{name} ({code})") for code, name in countries(current_language())
+        ]
         self.name = self.widget(QLineEdit, "name")
         self.check("name", None, N_("Name"), required=True)
         self.watch(*(self.form.findChild(QWidget, n) for n in REGISTER_TEXTS))
 
-        self.list_editor("controllers", [
-            Column("controller", N_("Controller"), "choice", choices=lambda: self._controllers,
-                   required=True, width=320),
-            Column("role", N_("Role"), "choice", default="controller",
-                   choices=lambda: labels.choices(labels.CONTROLLER_ROLES), required=True),
-        ])
+        self.list_editor(
+            "controllers",
+            [
+                Column(
+                    "controller",
+                    N_("Controller"),
+                    "choice",
+                    choices=lambda: self._controllers,
+                    required=True,
+                    width=320,
+                ),
+                Column(
+                    "role",
+                    N_("Role"),
+                    "choice",
+                    default="controller",
+                    choices=lambda: labels.choices(labels.CONTROLLER_ROLES),
+                    required=True,
+                ),
+            ],
+        )
         self.list_editor("contacts", contact_columns())
-        self.list_editor("purposes", [Column("text", N_("Purpose"), "long", required=True)],
-                         scalar=True)
-        self.list_editor("legal_bases", [
-            Column("article", N_("GDPR Art. 6(1)"), "choice", blank=True, width=200,
-                   choices=lambda: labels.choices(labels.ARTICLES)),
-            Column("national_law", N_("National law"), width=220),
-            Column("description", N_("Description"), "long"),
-        ])
-        self.subject_groups = self.list_editor("subject_groups", [
-            Column("name", N_("Group"), required=True, width=260),
-            Column("description", N_("Description"), "long"),
-        ])
-        self.categories = self.list_editor("data_categories", [
-            Column("heading", N_("Heading"), width=160,
-                   tooltip=N_("Groups categories as the notice prints them")),
-            Column("name", N_("Category"), required=True, width=260),
-            Column("special", N_("Special (Art. 9)"), "bool", default=False, width=110,
-                   tooltip=N_("Special category of personal data (GDPR Art. 9)")),
-            Column("subject_group", N_("Data subject group"), "choice", blank=True,
-                   choices=self._group_names),
-        ], new_row=self._new_category)
-        self.list_editor("retention_rules", [
-            Column("data_category", N_("Data category"), "choice", blank=True, width=180,
-                   choices=self._category_choices),
-            Column("applies_to", N_("Applies to"), width=130),
-            Column("period_value", N_("Period"), "int", width=60),
-            Column("period_unit", N_("Unit"), "choice", blank=True, width=80,
-                   choices=lambda: labels.choices(labels.PERIOD_UNITS)),
-            Column("trigger", N_("Counted from"), width=170),
-            Column("description", N_("Description"), "long", width=170),
-            Column("legal_ground", N_("Legal ground"), width=140),
-        ])
-        self.list_editor("sources", [
-            Column("name", N_("Source"), required=True, width=240),
-            Column("kind", N_("Kind"), "choice", default="data-subject", required=True,
-                   width=200, choices=lambda: labels.choices(labels.SOURCE_KINDS)),
-            Column("description", N_("Description"), "long"),
-        ])
-        self.list_editor("recipients", [
-            Column("name", N_("Recipient"), required=True, width=220),
-            Column("kind", N_("Kind"), "choice", default="authority", required=True, width=180,
-                   choices=lambda: labels.choices(labels.RECIPIENT_KINDS)),
-            Column("description", N_("Description"), "long", width=220),
-            Column("legal_basis", N_("Legal basis"), width=160),
-        ])
-        self.list_editor("processors", [
-            Column("processor", N_("Processor"), "choice", required=True, width=300,
-                   choices=lambda: self._processors),
-            Column("service", N_("Service"), "long"),
-        ])
-        self.list_editor("transfers", [
-            Column("country", N_("Country"), "choice", required=True, width=150,
-                   choices=lambda: self._countries, check=v.normalise_destination),
-            Column("recipient", N_("Recipient"), required=True, width=140),
-            Column("processor", N_("Processor"), "choice", blank=True, width=120,
-                   choices=lambda: self._processors),
-            Column("safeguard", N_("Safeguard"), "choice", required=True, width=210,
-                   default="scc-2021-914", choices=lambda: labels.choices(labels.SAFEGUARDS),
-                   danger=labels.is_invalid_safeguard),
-            Column("scc_module", N_("SCC module"), "choice", blank=True, width=120,
-                   choices=lambda: labels.choices(labels.SCC_MODULES)),
-            Column("dpf_checked_on", N_("DPF checked on"), check=iso_date, width=95),
-            Column("derogation", N_("Derogation"), width=80),
-            Column("description", N_("Description"), "long"),
-        ])
-        self.list_editor("security_measures", [
-            Column("kind", N_("Kind"), "choice", default="technical", required=True, width=160,
-                   choices=lambda: labels.choices(labels.SECURITY_KINDS)),
-            Column("text", N_("Measure"), "long", required=True),
-        ])
-        self.list_editor("automated_decisions", [
-            Column("description", N_("Decision"), "long", required=True, width=220),
-            Column("logic", N_("Logic involved"), "long", width=200),
-            Column("consequences", N_("Consequences"), "long", width=200),
-            Column("is_profiling", N_("Profiling"), "bool", default=False),
-        ])
-        self.list_editor("rights", [
-            Column("right", N_("Right"), "choice", required=True, width=240,
-                   choices=lambda: labels.choices(labels.RIGHTS)),
-            Column("description", N_("Conditions as published"), "long"),
-        ])
-        self.list_editor("notice_versions", [
-            Column("version", N_("Version"), width=80),
-            Column("issued_on", N_("Issued on"), width=100),
-            Column("language", N_("Language"), width=80),
-            Column("format", N_("Format"), width=80),
-            Column("note", N_("Note")),
-        ], read_only=True)
+        self.list_editor(
+            "purposes", [Column("text", N_("Purpose"), "long", required=True)], scalar=True
+        )
+        self.list_editor(
+            "legal_bases",
+            [
+                Column(
+                    "article",
+                    N_("GDPR Art. 6(1)"),
+                    "choice",
+                    blank=True,
+                    width=200,
+                    choices=lambda: labels.choices(labels.ARTICLES),
+                ),
+                Column("national_law", N_("National law"), width=220),
+                Column("description", N_("Description"), "long"),
+            ],
+        )
+        self.subject_groups = self.list_editor(
+            "subject_groups",
+            [
+                Column("name", N_("Group"), required=True, width=260),
+                Column("description", N_("Description"), "long"),
+            ],
+        )
+        self.categories = self.list_editor(
+            "data_categories",
+            [
+                Column(
+                    "heading",
+                    N_("Heading"),
+                    width=160,
+                    tooltip=N_("Groups categories as the notice prints them"),
+                ),
+                Column("name", N_("Category"), required=True, width=260),
+                Column(
+                    "special",
+                    N_("Special (Art. 9)"),
+                    "bool",
+                    default=False,
+                    width=110,
+                    tooltip=N_("Special category of personal data (GDPR Art. 9)"),
+                ),
+                Column(
+                    "subject_group",
+                    N_("Data subject group"),
+                    "choice",
+                    blank=True,
+                    choices=self._group_names,
+                ),
+            ],
+            new_row=self._new_category,
+        )
+        self.list_editor(
+            "retention_rules",
+            [
+                Column(
+                    "data_category",
+                    N_("Data category"),
+                    "choice",
+                    blank=True,
+                    width=180,
+                    choices=self._category_choices,
+                ),
+                Column("applies_to", N_("Applies to"), width=130),
+                Column("period_value", N_("Period"), "int", width=60),
+                Column(
+                    "period_unit",
+                    N_("Unit"),
+                    "choice",
+                    blank=True,
+                    width=80,
+                    choices=lambda: labels.choices(labels.PERIOD_UNITS),
+                ),
+                Column("trigger", N_("Counted from"), width=170),
+                Column("description", N_("Description"), "long", width=170),
+                Column("legal_ground", N_("Legal ground"), width=140),
+            ],
+        )
+        self.list_editor(
+            "sources",
+            [
+                Column("name", N_("Source"), required=True, width=240),
+                Column(
+                    "kind",
+                    N_("Kind"),
+                    "choice",
+                    default="data-subject",
+                    required=True,
+                    width=200,
+                    choices=lambda: labels.choices(labels.SOURCE_KINDS),
+                ),
+                Column("description", N_("Description"), "long"),
+            ],
+        )
+        self.list_editor(
+            "recipients",
+            [
+                Column("name", N_("Recipient"), required=True, width=220),
+                Column(
+                    "kind",
+                    N_("Kind"),
+                    "choice",
+                    default="authority",
+                    required=True,
+                    width=180,
+                    choices=lambda: labels.choices(labels.RECIPIENT_KINDS),
+                ),
+                Column("description", N_("Description"), "long", width=220),
+                Column("legal_basis", N_("Legal basis"), width=160),
+            ],
+        )
+        self.list_editor(
+            "processors",
+            [
+                Column(
+                    "processor",
+                    N_("Processor"),
+                    "choice",
+                    required=True,
+                    width=300,
+                    choices=lambda: self._processors,
+                ),
+                Column("service", N_("Service"), "long"),
+            ],
+        )
+        self.list_editor(
+            "transfers",
+            [
+                Column(
+                    "country",
+                    N_("Country"),
+                    "choice",
+                    required=True,
+                    width=150,
+                    choices=lambda: self._countries,
+                    check=v.normalise_destination,
+                ),
+                Column("recipient", N_("Recipient"), required=True, width=140),
+                Column(
+                    "processor",
+                    N_("Processor"),
+                    "choice",
+                    blank=True,
+                    width=120,
+                    choices=lambda: self._processors,
+                ),
+                Column(
+                    "safeguard",
+                    N_("Safeguard"),
+                    "choice",
+                    required=True,
+                    width=210,
+                    default="scc-2021-914",
+                    choices=lambda: labels.choices(labels.SAFEGUARDS),
+                    danger=labels.is_invalid_safeguard,
+                ),
+                Column(
+                    "scc_module",
+                    N_("SCC module"),
+                    "choice",
+                    blank=True,
+                    width=120,
+                    choices=lambda: labels.choices(labels.SCC_MODULES),
+                ),
+                Column("dpf_checked_on", N_("DPF checked on"), check=iso_date, width=95),
+                Column("derogation", N_("Derogation"), width=80),
+                Column("description", N_("Description"), "long"),
+            ],
+        )
+        self.list_editor(
+            "security_measures",
+            [
+                Column(
+                    "kind",
+                    N_("Kind"),
+                    "choice",
+                    default="technical",
+                    required=True,
+                    width=160,
+                    choices=lambda: labels.choices(labels.SECURITY_KINDS),
+                ),
+                Column("text", N_("Measure"), "long", required=True),
+            ],
+        )
+        self.list_editor(
+            "automated_decisions",
+            [
+                Column("description", N_("Decision"), "long", required=True, width=220),
+                Column("logic", N_("Logic involved"), "long", width=200),
+                Column("consequences", N_("Consequences"), "long", width=200),
+                Column("is_profiling", N_("Profiling"), "bool", default=False),
+            ],
+        )
+        self.list_editor(
+            "rights",
+            [
+                Column(
+                    "right",
+                    N_("Right"),
+                    "choice",
+                    required=True,
+                    width=240,
+                    choices=lambda: labels.choices(labels.RIGHTS),
+                ),
+                Column("description", N_("Conditions as published"), "long"),
+            ],
+        )
+        self.list_editor(
+            "notice_versions",
+            [
+                Column("version", N_("Version"), width=80),
+                Column("issued_on", N_("Issued on"), width=100),
+                Column("language", N_("Language"), width=80),
+                Column("format", N_("Format"), width=80),
+                Column("note", N_("Note")),
+            ],
+            read_only=True,
+        )
 
         self.duplicate_button = QPushButton(_("Duplicate register…"), self)
         self.duplicate_button.setAutoDefault(False)
@@ -415,8 +598,11 @@ class RegisterEditor(EditorDialog):
         return [(g["name"], g["name"]) for g in self.subject_groups.value() if g.get("name")]
 
     def _category_choices(self) -> list[tuple[str, str]]:
-        return [(c["key"], c.get("name") or c["key"]) for c in self.categories.model.rows
-                if c.get("key")]
+        return [
+            (c["key"], c.get("name") or c["key"])
+            for c in self.categories.model.rows
+            if c.get("key")
+        ]
 
     @staticmethod
     def _new_category(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -427,8 +613,12 @@ class RegisterEditor(EditorDialog):
         return {"key": f"new-category-{number}"}
 
     def blank(self) -> dict[str, Any]:
-        return {"name": "", **dict.fromkeys(REGISTER_TEXTS), **{n: [] for n in REGISTER_LISTS},
-                "notice_versions": []}
+        return {
+            "name": "",
+            **dict.fromkeys(REGISTER_TEXTS),
+            **{n: [] for n in REGISTER_LISTS},
+            "notice_versions": [],
+        }
 
     def subject(self) -> str:
         name = self.name.text().strip() if hasattr(self, "name") else ""
@@ -479,16 +669,23 @@ def duplicate_register(parent: QWidget, ctx: Any, ident: int, name: str) -> int 
     from ..services.exchange import InvalidDocument
 
     new_name, ok = QInputDialog.getText(
-        parent, _("Duplicate register"), _("Name of the new register:"),
-        QLineEdit.EchoMode.Normal, _("{name} (copy)").format(name=name))
+        parent,
+        _("Duplicate register"),
+        _("Name of the new register:"),
+        QLineEdit.EchoMode.Normal,
+        _("{name} (copy)").format(name=name),
+    )
     if not ok or not new_name.strip():
         return None
     try:
         result = entities.duplicate_register(ctx, ident, new_name.strip())
     except InvalidDocument as exc:
-        dialogs.show_problems(parent, _("Not duplicated"), _(
-            "The register was not duplicated: {n} problems.").format(n=len(exc.problems)),
-            exc.problems)
+        dialogs.show_problems(
+            parent,
+            _("Not duplicated"),
+            _("The register was not duplicated: {n} problems.").format(n=len(exc.problems)),
+            exc.problems,
+        )
         return None
     except ServiceError as exc:
         dialogs.show_error(parent, _("Not duplicated"), str(exc))
@@ -521,13 +718,20 @@ class ProcessorEditor(EditorDialog):
         self.check("dpa_signed_on", iso_date, N_("Agreement signed"))
         self.check("dpa_review_on", iso_date, N_("Agreement review"))
         self.parent_combo = self.widget(QComboBox, "parent")
-        ChoiceCombo.fill(self.parent_combo,
-                         [(f"processor-{p.id}", p.name) for p in entities.list_processors(self.ctx)
-                          if p.id != self.ident], blank=_("(none)"))
-        self.watch(self.parent_combo, *(self.form.findChild(QWidget, n)
-                                        for n in self.LINE_FIELDS + self.TEXT_FIELDS))
-        self.list_editor("services", [Column("service", N_("Service"), required=True)],
-                         scalar=True)
+        ChoiceCombo.fill(
+            self.parent_combo,
+            [
+                (f"processor-{p.id}", p.name)
+                for p in entities.list_processors(self.ctx)
+                if p.id != self.ident
+            ],
+            blank=_("(none)"),
+        )
+        self.watch(
+            self.parent_combo,
+            *(self.form.findChild(QWidget, n) for n in self.LINE_FIELDS + self.TEXT_FIELDS),
+        )
+        self.list_editor("services", [Column("service", N_("Service"), required=True)], scalar=True)
 
     def blank(self) -> dict[str, Any]:
         return {"name": "", "services": []}
@@ -537,15 +741,36 @@ class ProcessorEditor(EditorDialog):
         return _("Processor {name}").format(name=name) if name else _(self.noun)
 
     def populate(self, data: dict[str, Any]) -> None:
-        self.texts(("name", "business_id", "email", "phone", "dpa_signed_on", "dpa_review_on",
-                    *self.LINE_FIELDS, *self.TEXT_FIELDS), data)
+        self.texts(
+            (
+                "name",
+                "business_id",
+                "email",
+                "phone",
+                "dpa_signed_on",
+                "dpa_review_on",
+                *self.LINE_FIELDS,
+                *self.TEXT_FIELDS,
+            ),
+            data,
+        )
         self.country.set_code(data.get("country"))
         ChoiceCombo.select(self.parent_combo, data.get("parent"))
         self.widget(ListEditor, "services").set_value(data.get("services") or [])
 
     def collect_raw(self) -> dict[str, Any]:
-        data = self.read_texts(("name", "business_id", "email", "phone", "dpa_signed_on",
-                                "dpa_review_on", *self.LINE_FIELDS, *self.TEXT_FIELDS))
+        data = self.read_texts(
+            (
+                "name",
+                "business_id",
+                "email",
+                "phone",
+                "dpa_signed_on",
+                "dpa_review_on",
+                *self.LINE_FIELDS,
+                *self.TEXT_FIELDS,
+            )
+        )
         data["name"] = data["name"] or ""
         data["country"] = self.country.code().strip() or None
         data["parent"] = ChoiceCombo.value(self.parent_combo)
@@ -554,10 +779,14 @@ class ProcessorEditor(EditorDialog):
 
     def collect(self) -> dict[str, Any]:
         data = self.collect_raw()
-        for name, normaliser in (("business_id", v.normalise_business_id),
-                                 ("country", v.normalise_country_code),
-                                 ("email", v.normalise_email), ("phone", v.normalise_phone),
-                                 ("dpa_signed_on", iso_date), ("dpa_review_on", iso_date)):
+        for name, normaliser in (
+            ("business_id", v.normalise_business_id),
+            ("country", v.normalise_country_code),
+            ("email", v.normalise_email),
+            ("phone", v.normalise_phone),
+            ("dpa_signed_on", iso_date),
+            ("dpa_review_on", iso_date),
+        ):
             data[name] = v.optional(normaliser, data[name])
         return data
 
@@ -609,8 +838,12 @@ class ControllerEditor(EditorDialog):
         self.check("phone", v.normalise_phone, N_("Phone"))
         self.check("email", v.normalise_email, N_("E-mail"))
         self.check("web", v.normalise_web_address, N_("Web address"))
-        self.watch(*(self.form.findChild(QWidget, n) for n in (
-            "visiting_address", "postal_street", "postal_town", "dpo_contact")))
+        self.watch(
+            *(
+                self.form.findChild(QWidget, n)
+                for n in ("visiting_address", "postal_street", "postal_town", "dpo_contact")
+            )
+        )
         self.list_editor("contacts", contact_columns())
 
     def blank(self) -> dict[str, Any]:
@@ -621,8 +854,10 @@ class ControllerEditor(EditorDialog):
         return _("Controller {name}").format(name=name) if name else _(self.noun)
 
     def populate(self, data: dict[str, Any]) -> None:
-        self.texts(("name", "business_id", "visiting_address", "phone", "email", "web",
-                    "dpo_contact"), data)
+        self.texts(
+            ("name", "business_id", "visiting_address", "phone", "email", "web", "dpo_contact"),
+            data,
+        )
         street, postcode, town, self._separator = split_postal_address(data.get("postal_address"))
         set_text(self.widget(QPlainTextEdit, "postal_street"), street)
         set_text(self.widget(QLineEdit, "postal_postcode"), postcode)
@@ -630,28 +865,36 @@ class ControllerEditor(EditorDialog):
         self.widget(ListEditor, "contacts").set_value(data.get("contacts") or [])
 
     def collect_raw(self) -> dict[str, Any]:
-        data = self.read_texts(("name", "business_id", "visiting_address", "phone", "email",
-                                "web", "dpo_contact"))
+        data = self.read_texts(
+            ("name", "business_id", "visiting_address", "phone", "email", "web", "dpo_contact")
+        )
         data["name"] = data["name"] or ""
         street = text_of(self.widget(QPlainTextEdit, "postal_street"))
         postcode = text_of(self.widget(QLineEdit, "postal_postcode"))
         town = text_of(self.widget(QLineEdit, "postal_town"))
-        data["postal_address"] = join_postal_address(street, postcode, town,
-                                                     self._separator) or None
+        data["postal_address"] = (
+            join_postal_address(street, postcode, town, self._separator) or None
+        )
         data["contacts"] = self.widget(ListEditor, "contacts").value()
         return data
 
     def collect(self) -> dict[str, Any]:
         data = self.collect_raw()
         street = text_of(self.widget(QPlainTextEdit, "postal_street"))
-        postcode = v.optional(v.normalise_postcode,
-                              text_of(self.widget(QLineEdit, "postal_postcode"))) or ""
+        postcode = (
+            v.optional(v.normalise_postcode, text_of(self.widget(QLineEdit, "postal_postcode")))
+            or ""
+        )
         town = text_of(self.widget(QLineEdit, "postal_town"))
-        data["postal_address"] = join_postal_address(street, postcode, town,
-                                                     self._separator) or None
-        for name, normaliser in (("business_id", v.normalise_business_id),
-                                 ("email", v.normalise_email), ("phone", v.normalise_phone),
-                                 ("web", v.normalise_web_address)):
+        data["postal_address"] = (
+            join_postal_address(street, postcode, town, self._separator) or None
+        )
+        for name, normaliser in (
+            ("business_id", v.normalise_business_id),
+            ("email", v.normalise_email),
+            ("phone", v.normalise_phone),
+            ("web", v.normalise_web_address),
+        ):
             data[name] = v.optional(normaliser, data[name])
         normalise_contacts(data["contacts"])
         return data
@@ -672,11 +915,24 @@ class TransferEditor(EditorDialog):
     noun = N_("Transfer")
     new_title = N_("New transfer")
 
-    FIELDS = ("country", "recipient", "processor", "safeguard", "scc_module",
-              "dpf_checked_on", "derogation", "description")
+    FIELDS = (
+        "country",
+        "recipient",
+        "processor",
+        "safeguard",
+        "scc_module",
+        "dpf_checked_on",
+        "derogation",
+        "description",
+    )
 
-    def __init__(self, ctx: Any, register_id: int | None = None, index: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Any,
+        register_id: int | None = None,
+        index: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         self.index = index
         super().__init__(ctx, register_id, parent)
 
@@ -684,32 +940,53 @@ class TransferEditor(EditorDialog):
         from ..services import entities
 
         self.register_combo = self.widget(QComboBox, "register")
-        ChoiceCombo.fill(self.register_combo,
-                         [(r.id, r.name) for r in entities.list_registers(self.ctx)])
+        ChoiceCombo.fill(
+            self.register_combo, [(r.id, r.name) for r in entities.list_registers(self.ctx)]
+        )
         self.register_combo.setEnabled(self.ident is None)
         self.country = CountryCombo(self.widget(QComboBox, "country"), blank=False)
-        self.check("country", v.normalise_destination, N_("Country"), required=True,
-                   value=self.country.code)
+        self.check(
+            "country",
+            v.normalise_destination,
+            N_("Country"),
+            required=True,
+            value=self.country.code,
+        )
         self.check("recipient", None, N_("Recipient"), required=True)
         self.check("dpf_checked_on", iso_date, N_("DPF checked on"))
         self.processor_combo = self.widget(QComboBox, "processor")
         processors = entities.list_processors(self.ctx)
-        ChoiceCombo.fill(self.processor_combo,
-                         [(f"processor-{p.id}", p.name) for p in processors],
-                         blank=_("(none)"))
+        ChoiceCombo.fill(
+            self.processor_combo,
+            [(f"processor-{p.id}", p.name) for p in processors],
+            blank=_("(none)"),
+        )
         self.safeguard_combo = self.widget(QComboBox, "safeguard")
-        ChoiceCombo.fill(self.safeguard_combo, labels.choices(labels.SAFEGUARDS),
-                         danger=labels.is_invalid_safeguard)
+        ChoiceCombo.fill(
+            self.safeguard_combo,
+            labels.choices(labels.SAFEGUARDS),
+            danger=labels.is_invalid_safeguard,
+        )
         self.module_combo = self.widget(QComboBox, "scc_module")
         ChoiceCombo.fill(self.module_combo, labels.choices(labels.SCC_MODULES), blank="")
         self.safeguard_note = self.widget(QLabel, "safeguardNote")
         self.safeguard_combo.currentIndexChanged.connect(self._safeguard_changed)
-        self.watch(self.register_combo, self.processor_combo, self.safeguard_combo,
-                   self.module_combo, self.widget(QLineEdit, "derogation"),
-                   self.widget(QPlainTextEdit, "description"))
+        self.watch(
+            self.register_combo,
+            self.processor_combo,
+            self.safeguard_combo,
+            self.module_combo,
+            self.widget(QLineEdit, "derogation"),
+            self.widget(QPlainTextEdit, "description"),
+        )
         if not self.register_combo.count():
-            self.check("register", None, N_("Register"), required=True,
-                       value=lambda: self.register_combo.currentText())
+            self.check(
+                "register",
+                None,
+                N_("Register"),
+                required=True,
+                value=lambda: self.register_combo.currentText(),
+            )
 
     def load(self) -> dict[str, Any]:
         from ..services import entities
@@ -723,14 +1000,22 @@ class TransferEditor(EditorDialog):
         return dict(self.register_data["transfers"][self.index])
 
     def blank(self) -> dict[str, Any]:
-        return {"country": "", "recipient": "", "processor": None, "safeguard": "scc-2021-914",
-                "scc_module": None, "dpf_checked_on": None, "derogation": None,
-                "description": None}
+        return {
+            "country": "",
+            "recipient": "",
+            "processor": None,
+            "safeguard": "scc-2021-914",
+            "scc_module": None,
+            "dpf_checked_on": None,
+            "derogation": None,
+            "description": None,
+        }
 
     def subject(self) -> str:
         recipient = self.widget(QLineEdit, "recipient").text().strip()
-        return _("Transfer to {recipient}").format(recipient=recipient) if recipient else _(
-            self.noun)
+        return (
+            _("Transfer to {recipient}").format(recipient=recipient) if recipient else _(self.noun)
+        )
 
     def populate(self, data: dict[str, Any]) -> None:
         if self.ident is not None:
@@ -745,9 +1030,12 @@ class TransferEditor(EditorDialog):
     def _safeguard_changed(self, *_args: Any) -> None:
         value = ChoiceCombo.value(self.safeguard_combo)
         if labels.is_invalid_safeguard(value):
-            self.safeguard_note.setText(_(
-                "This transfer tool is no longer valid. Record the tool now in use, for "
-                "example the 2021 standard contractual clauses."))
+            self.safeguard_note.setText(
+                _(
+                    "This transfer tool is no longer valid. Record the tool now in use, for "
+                    "example the 2021 standard contractual clauses."
+                )
+            )
             self.safeguard_note.setStyleSheet("color: #c62828;")
         else:
             self.safeguard_note.setText("")
@@ -755,8 +1043,7 @@ class TransferEditor(EditorDialog):
     def collect_raw(self) -> dict[str, Any]:
         data = dict(self.original)
         data["country"] = self.country.code().strip().upper()
-        data.update(self.read_texts(("recipient", "dpf_checked_on", "derogation",
-                                     "description")))
+        data.update(self.read_texts(("recipient", "dpf_checked_on", "derogation", "description")))
         data["recipient"] = data["recipient"] or ""
         data["processor"] = ChoiceCombo.value(self.processor_combo)
         data["safeguard"] = ChoiceCombo.value(self.safeguard_combo)
@@ -774,8 +1061,9 @@ class TransferEditor(EditorDialog):
     def store(self, data: dict[str, Any]) -> dict[str, Any]:
         from ..services import entities
 
-        register_id = self.ident if self.ident is not None else ChoiceCombo.value(
-            self.register_combo)
+        register_id = (
+            self.ident if self.ident is not None else ChoiceCombo.value(self.register_combo)
+        )
         register = entities.get(self.ctx, "registers", register_id)  # fresh: merge one item
         transfers = register["transfers"]
         if self.index is None or self.ident is None:

@@ -24,8 +24,13 @@ class ChoiceCombo:
     """Helpers for a QComboBox whose items carry stored values as item data."""
 
     @staticmethod
-    def fill(combo: QComboBox, options: Sequence[tuple[Any, str]], *, blank: str | None = None,
-             danger: Callable[[Any], bool] | None = None) -> None:
+    def fill(
+        combo: QComboBox,
+        options: Sequence[tuple[Any, str]],
+        *,
+        blank: str | None = None,
+        danger: Callable[[Any], bool] | None = None,
+    ) -> None:
         with QSignalBlocker(combo):
             current = combo.currentData()
             combo.clear()
@@ -34,8 +39,9 @@ class ChoiceCombo:
             for value, text in options:
                 combo.addItem(text, value)
                 if danger is not None and danger(value):
-                    combo.setItemData(combo.count() - 1, Qt.GlobalColor.darkRed,
-                                      Qt.ItemDataRole.ForegroundRole)
+                    combo.setItemData(
+                        combo.count() - 1, Qt.GlobalColor.darkRed, Qt.ItemDataRole.ForegroundRole
+                    )
             ChoiceCombo.select(combo, current)
 
     @staticmethod
@@ -85,7 +91,7 @@ class CountryCombo(QObject):
         if position >= 0:
             return self.combo.itemData(position) or ""
         if text.endswith(")") and "(" in text:
-            return text[text.rfind("(") + 1:-1].strip()
+            return text[text.rfind("(") + 1 : -1].strip()
         return text
 
     def set_code(self, code: str | None) -> None:
@@ -137,8 +143,14 @@ class FieldCheck(QObject):
 
     checked = Signal()
 
-    def __init__(self, widget: QWidget, normaliser: Callable[[str], object] | None, *,
-                 required: bool = False, value: Callable[[], str] | None = None) -> None:
+    def __init__(
+        self,
+        widget: QWidget,
+        normaliser: Callable[[str], object] | None,
+        *,
+        required: bool = False,
+        value: Callable[[], str] | None = None,
+    ) -> None:
         super().__init__(widget)
         self.widget = widget
         self.normaliser = normaliser

@@ -85,9 +85,13 @@ class DataCopyEditor(QWidget):
         self.list = QListWidget()
         self.list.setMaximumWidth(220)
         self.text = QPlainTextEdit()
-        self.text.setPlaceholderText(_("The data of this category, e.g. “Name: Maija "
-                                       "Virtanen”, one item per line. Leave empty to leave "
-                                       "the category out."))
+        self.text.setPlaceholderText(
+            _(
+                "The data of this category, e.g. “Name: Maija "
+                "Virtanen”, one item per line. Leave empty to leave "
+                "the category out."
+            )
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
@@ -122,8 +126,9 @@ class DataCopyEditor(QWidget):
             self.text.setPlainText(content)
 
     def entries(self) -> tuple[DataCopyEntry, ...]:
-        return tuple(DataCopyEntry(name, text) for name, text in self.contents.items()
-                     if text.strip())
+        return tuple(
+            DataCopyEntry(name, text) for name, text in self.contents.items() if text.strip()
+        )
 
 
 class LetterDialog(QDialog):
@@ -131,8 +136,13 @@ class LetterDialog(QDialog):
 
     issued = Signal(int)  # the stored letter's id
 
-    def __init__(self, ctx: Any, case: str, parent: QWidget | None = None,
-                 kind: LetterKind | str | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Any,
+        case: str,
+        parent: QWidget | None = None,
+        kind: LetterKind | str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.case = case
@@ -141,9 +151,13 @@ class LetterDialog(QDialog):
         self.setWindowTitle(_("Letter for case {case}").format(case=case))
 
         subject = (self.view.get("subject") or {}).get("name", "")
-        summary = QLabel(_("Case {case} · {name} · reply language: {lang}").format(
-            case=case, name=subject, lang=_(LANGUAGE_NAMES.get(self.view.get("language"),
-                                                                 "Finnish"))))
+        summary = QLabel(
+            _("Case {case} · {name} · reply language: {lang}").format(
+                case=case,
+                name=subject,
+                lang=_(LANGUAGE_NAMES.get(self.view.get("language"), "Finnish")),
+            )
+        )
         summary.setStyleSheet("font-size: 12pt; font-weight: bold;")
 
         self.kind = _kind_combo()
@@ -160,15 +174,21 @@ class LetterDialog(QDialog):
 
         # kind-specific inputs
         self.data_copy = DataCopyEditor(rq.category_names(ctx, case))
-        self.data_copy_box = self._box(_("Copy of the personal data, per data category"),
-                                       self.data_copy)
+        self.data_copy_box = self._box(
+            _("Copy of the personal data, per data category"), self.data_copy
+        )
         self.actions = QPlainTextEdit()
-        self.actions.setPlaceholderText(_("What was done, one action per line, e.g. "
-                                          "“Address corrected in the customer register”"))
+        self.actions.setPlaceholderText(
+            _(
+                "What was done, one action per line, e.g. "
+                "“Address corrected in the customer register”"
+            )
+        )
         self.actions_box = self._box(_("Actions taken"), self.actions)
         self.reasons = QPlainTextEdit(self.view.get("fee_reason") or "")
-        self.reasons.setPlaceholderText(_("Why the request is manifestly unfounded or "
-                                          "excessive (Art. 12(5))"))
+        self.reasons.setPlaceholderText(
+            _("Why the request is manifestly unfounded or excessive (Art. 12(5))")
+        )
         self.reasons_box = self._box(_("Reasons for refusing"), self.reasons)
         self.needed = QPlainTextEdit()
         self.reply_by_on = QCheckBox(_("Ask for a reply by"))
@@ -179,8 +199,14 @@ class LetterDialog(QDialog):
         identity = QWidget()
         identity_layout = QVBoxLayout(identity)
         identity_layout.setContentsMargins(0, 0, 0, 0)
-        identity_layout.addWidget(QLabel(_("What the requester must send, one item per "
-                                           "line (only what is needed; never an ID copy):")))
+        identity_layout.addWidget(
+            QLabel(
+                _(
+                    "What the requester must send, one item per "
+                    "line (only what is needed; never an ID copy):"
+                )
+            )
+        )
         identity_layout.addWidget(self.needed)
         row = QHBoxLayout()
         row.addWidget(self.reply_by_on)
@@ -203,8 +229,7 @@ class LetterDialog(QDialog):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(form)
-        for box in (self.data_copy_box, self.actions_box, self.reasons_box,
-                    self.identity_box):
+        for box in (self.data_copy_box, self.actions_box, self.reasons_box, self.identity_box):
             left_layout.addWidget(box, 1)
         left_layout.addWidget(QLabel(_("Enclosures")))
         left_layout.addWidget(self.enclosures)
@@ -222,14 +247,20 @@ class LetterDialog(QDialog):
 
         self.preview_button = QPushButton(_("Preview"))
         self.issue_button = QPushButton(_("Issue…"))
-        self.issue_button.setToolTip(_("Store the letter in the case as sent; it cannot "
-                                       "be changed afterwards"))
+        self.issue_button.setToolTip(
+            _("Store the letter in the case as sent; it cannot be changed afterwards")
+        )
         self.print_button = QPushButton(_("Print…"))
         self.save_button = QPushButton(_("Save as PDF…"))
         self.enclosure_button = QPushButton(_("Save enclosures…"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        for button in (self.preview_button, self.issue_button, self.print_button,
-                       self.save_button, self.enclosure_button):
+        for button in (
+            self.preview_button,
+            self.issue_button,
+            self.print_button,
+            self.save_button,
+            self.enclosure_button,
+        ):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
 
@@ -268,13 +299,13 @@ class LetterDialog(QDialog):
         return letters.LetterOptions(
             sent_via=SentVia(self.sent_via.currentData()),
             data_copy=self.data_copy.entries() if kind in letters.DATA_COPY_KINDS else (),
-            actions=_lines(self.actions.toPlainText()) if kind in DECISION_ACTION_KINDS
-            else (),
+            actions=_lines(self.actions.toPlainText()) if kind in DECISION_ACTION_KINDS else (),
             enclosures=_lines(self.enclosures.toPlainText()),
             refusal_reasons=self.reasons.toPlainText().strip() or None,
             identity_needed=_lines(self.needed.toPlainText()),
-            identity_reply_by=(self.reply_by.date().toPython()
-                               if self.reply_by_on.isChecked() else None),
+            identity_reply_by=(
+                self.reply_by.date().toPython() if self.reply_by_on.isChecked() else None
+            ),
         )
 
     def _kind_changed(self, *_args: Any) -> None:
@@ -283,7 +314,8 @@ class LetterDialog(QDialog):
         self.data_copy_box.setTitle(
             _("Data to hand over, per data category (machine-readable enclosure)")
             if kind is LetterKind.PORTABILITY
-            else _("Copy of the personal data, per data category"))
+            else _("Copy of the personal data, per data category")
+        )
         self.actions_box.setVisible(kind in DECISION_ACTION_KINDS)
         self.reasons_box.setVisible(kind is LetterKind.REFUSAL)
         self.identity_box.setVisible(kind is LetterKind.IDENTITY_REQUEST)
@@ -314,8 +346,9 @@ class LetterDialog(QDialog):
         """Show the warnings for the current choices (nothing stored)."""
         self.warnings.clear()
         try:
-            found = letters.warnings(self.ctx, self.case, self.current_kind(),
-                                     self.current_language(), self.options())
+            found = letters.warnings(
+                self.ctx, self.case, self.current_kind(), self.current_language(), self.options()
+            )
         except ServiceError as exc:
             self.warnings.addItem(str(exc))
             return []
@@ -329,8 +362,9 @@ class LetterDialog(QDialog):
     def preview(self) -> bytes | None:
         self.check()
         try:
-            pdf = letters.preview(self.ctx, self.case, self.current_kind(),
-                                  self.current_language(), self.options())
+            pdf = letters.preview(
+                self.ctx, self.case, self.current_kind(), self.current_language(), self.options()
+            )
         except ServiceError as exc:
             self._show_problem(str(exc))
             return None
@@ -344,11 +378,12 @@ class LetterDialog(QDialog):
         self.preview_widget.show_message(text)
 
     def confirm_issue(self, warnings: list[Any]) -> bool:
-        text = _("Issue this letter? It is stored in the case as sent on {day} and cannot be "
-                 "changed afterwards.").format(day=self.ctx.today().isoformat())
+        text = _(
+            "Issue this letter? It is stored in the case as sent on {day} and cannot be "
+            "changed afterwards."
+        ).format(day=self.ctx.today().isoformat())
         if warnings:
-            text += "\n\n" + _("Warnings:") + "\n" + "\n".join(
-                f"• {w.message}" for w in warnings)
+            text += "\n\n" + _("Warnings:") + "\n" + "\n".join(f"• {w.message}" for w in warnings)
         answer = QMessageBox.question(self, _("Issue letter"), text)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -357,9 +392,14 @@ class LetterDialog(QDialog):
         if not self.confirm_issue(warnings):
             return None
         try:
-            issued = letters.issue(self.ctx, self.case, self.current_kind(),
-                                   self.current_language(), self.sent_via.currentData(),
-                                   self.options())
+            issued = letters.issue(
+                self.ctx,
+                self.case,
+                self.current_kind(),
+                self.current_language(),
+                self.sent_via.currentData(),
+                self.options(),
+            )
         except ServiceError as exc:
             self._show_problem(str(exc))
             return None
@@ -378,12 +418,14 @@ class LetterDialog(QDialog):
             return False
         view = rq.get_request(self.ctx, self.case)
         if "answered" not in view["allowed_statuses"] or any(
-                r["outcome"] == "pending" for r in view["rights"]):
+            r["outcome"] == "pending" for r in view["rights"]
+        ):
             return False
         answer = QMessageBox.question(
-            self, _("Mark the case answered"),
-            _("The letter was issued. Mark case {case} as answered today?").format(
-                case=self.case))
+            self,
+            _("Mark the case answered"),
+            _("The letter was issued. Mark case {case} as answered today?").format(case=self.case),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
@@ -402,8 +444,12 @@ class LetterDialog(QDialog):
     def save_letter(self) -> Path | None:
         if self.issued_letter is None:
             return None
-        return save_bytes(self, self.issued_letter.pdf,
-                          letter_file_name(self.issued_letter.info), _("PDF files (*.pdf)"))
+        return save_bytes(
+            self,
+            self.issued_letter.pdf,
+            letter_file_name(self.issued_letter.info),
+            _("PDF files (*.pdf)"),
+        )
 
     def save_enclosures(self) -> list[Path]:
         from PySide6.QtWidgets import QFileDialog
@@ -416,8 +462,9 @@ class LetterDialog(QDialog):
         return write_files(self, Path(folder), self.issued_letter.enclosure_files)
 
 
-def open_letter_dialog(owner: QWidget, ctx: Any, case: str, on_issued: Any = None,
-                       kind: LetterKind | str | None = None) -> LetterDialog:
+def open_letter_dialog(
+    owner: QWidget, ctx: Any, case: str, on_issued: Any = None, kind: LetterKind | str | None = None
+) -> LetterDialog:
     """Show the letter dialog without blocking the window."""
     dialog = LetterDialog(ctx, case, owner, kind)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -433,8 +480,9 @@ def open_letter_dialog(owner: QWidget, ctx: Any, case: str, on_issued: Any = Non
 class TemplateDialog(QDialog):
     """The officer's wording of one kind of letter in one language."""
 
-    PLACEHOLDER_HELP = N_("Fields you can use: {names}. A field without a value stops the "
-                          "letter from printing.")
+    PLACEHOLDER_HELP = N_(
+        "Fields you can use: {names}. A field without a value stops the letter from printing."
+    )
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -444,8 +492,11 @@ class TemplateDialog(QDialog):
         self.language = _language_combo("fi")
         self.state_label = QLabel()
         self.text = QPlainTextEdit()
-        help_label = QLabel(_(self.PLACEHOLDER_HELP).format(
-            names=", ".join("{" + n + "}" for n in KNOWN_PLACEHOLDERS)))
+        help_label = QLabel(
+            _(self.PLACEHOLDER_HELP).format(
+                names=", ".join("{" + n + "}" for n in KNOWN_PLACEHOLDERS)
+            )
+        )
         help_label.setWordWrap(True)
         help_label.setStyleSheet("color: #555;")
         self.message = QLabel()
@@ -478,12 +529,14 @@ class TemplateDialog(QDialog):
         self.language.setCurrentIndex(self.language.findData(Language(lang).value))
 
     def load(self, *_args: Any) -> letters.TemplateState:
-        state = letters.template_state(self.ctx, self.kind.currentData(),
-                                       self.language.currentData())
+        state = letters.template_state(
+            self.ctx, self.kind.currentData(), self.language.currentData()
+        )
         self.text.setPlainText(state.text)
         if state.overridden:
-            self.state_label.setText(_("Own wording, version {version}.").format(
-                version=state.version))
+            self.state_label.setText(
+                _("Own wording, version {version}.").format(version=state.version)
+            )
         else:
             self.state_label.setText(_("The shipped wording."))
         self.reset_button.setEnabled(state.overridden)
@@ -492,9 +545,12 @@ class TemplateDialog(QDialog):
 
     def save(self) -> bool:
         try:
-            version = letters.set_template(self.ctx, self.kind.currentData(),
-                                           self.language.currentData(),
-                                           self.text.toPlainText())
+            version = letters.set_template(
+                self.ctx,
+                self.kind.currentData(),
+                self.language.currentData(),
+                self.text.toPlainText(),
+            )
         except ServiceError as exc:
             self.message.setStyleSheet("color: #b00020;")
             self.message.setText(str(exc))
@@ -506,8 +562,7 @@ class TemplateDialog(QDialog):
 
     def reset(self) -> bool:
         try:
-            letters.reset_template(self.ctx, self.kind.currentData(),
-                                   self.language.currentData())
+            letters.reset_template(self.ctx, self.kind.currentData(), self.language.currentData())
         except ServiceError as exc:
             self.message.setText(str(exc))
             return False

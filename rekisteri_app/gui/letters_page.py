@@ -65,10 +65,14 @@ class LetterTableModel(RowsModel):
         super().__init__(COLUMNS, parent)
         self.rows: list[letters.LetterInfo] = []
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(COLUMNS)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(COLUMNS)
+        ):
             return _(COLUMNS[section][1])
         return None
 
@@ -255,16 +259,21 @@ class LettersPage(FilteredTable, QWidget):
         self.print_button.setToolTip(_("Print the letter as it was issued"))
         self.save_button = QPushButton(_("Save as PDF…"))
         self.copy_button = QPushButton(_("Print copy…"))
-        self.copy_button.setToolTip(_("Print again, stamped as a copy in the letter's "
-                                      "language"))
+        self.copy_button.setToolTip(_("Print again, stamped as a copy in the letter's language"))
         self.save_copy_button = QPushButton(_("Save copy…"))
         self.enclosures_button = QPushButton(_("Save enclosures…"))
-        self.enclosures_button.setToolTip(_("The machine-readable files of a portability "
-                                            "reply (CSV and JSON)"))
+        self.enclosures_button.setToolTip(
+            _("The machine-readable files of a portability reply (CSV and JSON)")
+        )
         self.templates_button = QPushButton(_("Letter wording…"))
         self.templates_button.setToolTip(_("Edit or reset the wording of a kind of letter"))
-        for button in (self.print_button, self.save_button, self.copy_button,
-                       self.save_copy_button, self.enclosures_button):
+        for button in (
+            self.print_button,
+            self.save_button,
+            self.copy_button,
+            self.save_copy_button,
+            self.enclosures_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.templates_button)
@@ -284,7 +293,8 @@ class LettersPage(FilteredTable, QWidget):
         self.table.verticalHeader().hide()
         # the kind takes what is left (elided) so that date and way of sending stay in view
         self.table.horizontalHeader().setSectionResizeMode(
-            KIND_COLUMN, QHeaderView.ResizeMode.Stretch)
+            KIND_COLUMN, QHeaderView.ResizeMode.Stretch
+        )
         self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.preview = PdfPreview()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -295,8 +305,9 @@ class LettersPage(FilteredTable, QWidget):
         self.preview.setMinimumWidth(320)
         splitter.setSizes([640, 480])  # the letter must be readable beside the list
         layout.addWidget(splitter, 1)
-        self.hint = QLabel(_("No letters issued yet. Open a case and choose “Letter…” "
-                             "(Ctrl+L) to write one."))
+        self.hint = QLabel(
+            _("No letters issued yet. Open a case and choose “Letter…” (Ctrl+L) to write one.")
+        )
         self.hint.setStyleSheet("color: #666;")
         layout.addWidget(self.hint)
 
@@ -339,14 +350,19 @@ class LettersPage(FilteredTable, QWidget):
     def _update(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(
-            ngettext("{n} letter", "{n} letters", total).format(n=total) if shown == total
-            else _("{shown} of {total} letters").format(shown=shown, total=total))
+            ngettext("{n} letter", "{n} letters", total).format(n=total)
+            if shown == total
+            else _("{shown} of {total} letters").format(shown=shown, total=total)
+        )
         info = self.current_letter()
-        for button in (self.print_button, self.save_button, self.copy_button,
-                       self.save_copy_button):
+        for button in (
+            self.print_button,
+            self.save_button,
+            self.copy_button,
+            self.save_copy_button,
+        ):
             button.setEnabled(info is not None)
-        self.enclosures_button.setEnabled(info is not None
-                                          and info.kind is LetterKind.PORTABILITY)
+        self.enclosures_button.setEnabled(info is not None and info.kind is LetterKind.PORTABILITY)
 
     def _selection_changed(self, *_args: Any) -> None:
         self._update()
@@ -362,8 +378,11 @@ class LettersPage(FilteredTable, QWidget):
         if info is None:
             return None
         try:
-            return letters.reprint(self.ctx, info.id) if copy else letters.letter_pdf(
-                self.ctx, info.id)
+            return (
+                letters.reprint(self.ctx, info.id)
+                if copy
+                else letters.letter_pdf(self.ctx, info.id)
+            )
         except ServiceError as exc:
             QMessageBox.warning(self, _("Letters"), str(exc))
             return None
@@ -386,8 +405,7 @@ class LettersPage(FilteredTable, QWidget):
             return []
         files = letters.enclosure_files(self.ctx, info.id)
         if not files:
-            QMessageBox.information(self, _("Letters"), _("This letter has no file "
-                                                          "enclosures."))
+            QMessageBox.information(self, _("Letters"), _("This letter has no file enclosures."))
             return []
         folder = QFileDialog.getExistingDirectory(self, _("Save enclosures in folder"))
         if not folder:
@@ -403,8 +421,7 @@ class LettersPage(FilteredTable, QWidget):
         return dialog
 
 
-def write_files(parent: QWidget, folder: Path, files: Sequence[tuple[str, bytes]]
-                ) -> list[Path]:
+def write_files(parent: QWidget, folder: Path, files: Sequence[tuple[str, bytes]]) -> list[Path]:
     """Write enclosure files into `folder` (atomically); tell the officer what failed."""
     from ..cli.notice_commands import write_atomically
     from ..storage.errors import WriteFailed

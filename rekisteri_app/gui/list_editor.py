@@ -96,8 +96,9 @@ class ListModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             column = self.columns[section]
             if role == Qt.ItemDataRole.DisplayRole:
@@ -157,8 +158,12 @@ class ListModel(QAbstractTableModel):
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole and self.problem(index.row(), index.column()):
             return INVALID_BACKGROUND
-        if (role == Qt.ItemDataRole.ForegroundRole and column.danger is not None
-                and value is not None and column.danger(value)):
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column.danger is not None
+            and value is not None
+            and column.danger(value)
+        ):
             return DANGER_FOREGROUND
         if role == Qt.ItemDataRole.ToolTipRole:
             problem = self.problem(index.row(), index.column())
@@ -227,8 +232,7 @@ class ListDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.model = model
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: Index) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = self.model.columns[index.column()]
         if column.kind == "choice":
             combo = QComboBox(parent)
@@ -255,7 +259,8 @@ class ListDelegate(QStyledItemDelegate):
             for position in range(editor.count()):
                 data = editor.itemData(position)
                 if (data is None and value is None) or (
-                        data is not None and str(data) == str(value)):
+                    data is not None and str(data) == str(value)
+                ):
                     editor.setCurrentIndex(position)
                     return
             if value is not None:  # a stored value outside the list: keep it selectable
@@ -280,8 +285,9 @@ class ListDelegate(QStyledItemDelegate):
         else:
             super().setModelData(editor, model, index)
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
-                             index: Index) -> None:
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
         rect = QRect(option.rect)
         if isinstance(editor, QPlainTextEdit):
             rect.setHeight(max(rect.height(), 96))
@@ -289,9 +295,12 @@ class ListDelegate(QStyledItemDelegate):
 
     def eventFilter(self, editor: Any, event: QEvent) -> bool:
         # Ctrl+Enter ends editing a long text; plain Enter is a line break there.
-        if (isinstance(editor, QPlainTextEdit) and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):  # type: ignore[attr-defined]
+        if (
+            isinstance(editor, QPlainTextEdit)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):  # type: ignore[attr-defined]
             self._commit(editor)
             return True
         return super().eventFilter(editor, event)
@@ -313,10 +322,12 @@ class ListEditor(QWidget):
         self.view.setItemDelegate(ListDelegate(self.model, self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.AnyKeyPressed
-                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(True)
         self.view.horizontalHeader().setStretchLastSection(True)
@@ -341,16 +352,26 @@ class ListEditor(QWidget):
         self.remove_button.clicked.connect(self.remove_row)
         self.up_button.clicked.connect(lambda: self.move_row(-1))
         self.down_button.clicked.connect(lambda: self.move_row(1))
-        for signal in (self.model.dataChanged, self.model.rowsInserted, self.model.rowsRemoved,
-                       self.model.rowsMoved, self.model.modelReset):
+        for signal in (
+            self.model.dataChanged,
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.rowsMoved,
+            self.model.modelReset,
+        ):
             signal.connect(self._on_changed)
         self.view.selectionModel().currentChanged.connect(self._update_buttons)
         self._update_buttons()
 
     # ------------------------------------------------------------ configuration
-    def configure(self, columns: Sequence[Column], *, scalar: bool = False,
-                  new_row: Callable[[list[dict[str, Any]]], dict[str, Any]] | None = None,
-                  read_only: bool = False) -> None:
+    def configure(
+        self,
+        columns: Sequence[Column],
+        *,
+        scalar: bool = False,
+        new_row: Callable[[list[dict[str, Any]]], dict[str, Any]] | None = None,
+        read_only: bool = False,
+    ) -> None:
         """Set the columns; `scalar` for a list of plain strings (one column)."""
         self.model.beginResetModel()
         self.model.columns = list(columns)
@@ -398,8 +419,11 @@ class ListEditor(QWidget):
             for position, column in enumerate(self.model.columns):
                 problem = self.model.problem(row, position)
                 if problem:
-                    out.append(_("Row {row}, {column}: {problem}").format(
-                        row=row + 1, column=_(column.header), problem=problem))
+                    out.append(
+                        _("Row {row}, {column}: {problem}").format(
+                            row=row + 1, column=_(column.header), problem=problem
+                        )
+                    )
         return out
 
     # ------------------------------------------------------------------ actions

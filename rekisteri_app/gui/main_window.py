@@ -48,8 +48,15 @@ from .table_models import TableColumn, format_date
 log = logging.getLogger(__name__)
 
 DASHBOARD, REGISTERS, PROCESSORS, CONTROLLERS, TRANSFERS, REQUESTS, LETTERS, AUDIT = (
-    "dashboard", "registers", "processors", "controllers", "transfers", "requests", "letters",
-    "audit")
+    "dashboard",
+    "registers",
+    "processors",
+    "controllers",
+    "transfers",
+    "requests",
+    "letters",
+    "audit",
+)
 
 NAVIGATION = [
     (DASHBOARD, N_("Dashboard")),
@@ -115,71 +122,105 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(170)
         self.navigation.setSpacing(2)
-        self.navigation.setStyleSheet("QListWidget { font-size: 11pt; }"
-                                      "QListWidget::item { padding: 6px 8px; }")
+        self.navigation.setStyleSheet(
+            "QListWidget { font-size: 11pt; }QListWidget::item { padding: 6px 8px; }"
+        )
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self.page_order: list[str] = []
 
-        self.registers_page = ListPage(N_("Registers"), [
-            TableColumn(N_("Name"), lambda r: r.name),
-            TableColumn(N_("Controllers"), lambda r: r.controllers, stretch=True),
-            TableColumn(N_("Data categories"), lambda r: r.categories),
-            TableColumn(N_("Transfers"), lambda r: r.transfers),
-            TableColumn(N_("Processors"), lambda r: r.processors),
-            TableColumn(N_("Status"), lambda r: None, badge=True),
-        ], duplicate=True, empty_hint=N_(
-            "No registers yet. Press New (Ctrl+N) to describe the first one, or import a "
-            "JSON document (File → Import JSON…)."))
+        self.registers_page = ListPage(
+            N_("Registers"),
+            [
+                TableColumn(N_("Name"), lambda r: r.name),
+                TableColumn(N_("Controllers"), lambda r: r.controllers, stretch=True),
+                TableColumn(N_("Data categories"), lambda r: r.categories),
+                TableColumn(N_("Transfers"), lambda r: r.transfers),
+                TableColumn(N_("Processors"), lambda r: r.processors),
+                TableColumn(N_("Status"), lambda r: None, badge=True),
+            ],
+            duplicate=True,
+            empty_hint=N_(
+                "No registers yet. Press New (Ctrl+N) to describe the first one, or import a "
+                "JSON document (File → Import JSON…)."
+            ),
+        )
         self.registers_page.model.status_of = self.register_status
         self.registers_page.model.findings_of = self.register_findings
         self.registers_page.open_requested.connect(lambda r: self.open_register(r.id))
         self.registers_page.new_requested.connect(lambda: self.open_register(None))
         self.registers_page.delete_requested.connect(
-            lambda r: self.delete_entity("registers", r.id, r.name))
+            lambda r: self.delete_entity("registers", r.id, r.name)
+        )
         self.registers_page.duplicate_requested.connect(self.duplicate)
 
-        self.processors_page = ListPage(N_("Processors"), [
-            TableColumn(N_("Name"), lambda r: r.name),
-            TableColumn(N_("Business ID"), lambda r: r.business_id),
-            TableColumn(N_("Country"), lambda r: _country(r.country)),
-            TableColumn(N_("Services"), lambda r: r.services, stretch=True),
-            TableColumn(N_("Agreement signed"), lambda r: format_date(r.dpa_signed_on),
-                        sort=lambda r: str(r.dpa_signed_on or "")),
-            TableColumn(N_("Agreement review"), lambda r: format_date(r.dpa_review_on),
-                        sort=lambda r: str(r.dpa_review_on or "")),
-            TableColumn(N_("Status"), lambda r: None, badge=True),
-        ], empty_hint=N_("No processors yet: add the companies that process personal data "
-                         "on your behalf under a processing agreement."))
+        self.processors_page = ListPage(
+            N_("Processors"),
+            [
+                TableColumn(N_("Name"), lambda r: r.name),
+                TableColumn(N_("Business ID"), lambda r: r.business_id),
+                TableColumn(N_("Country"), lambda r: _country(r.country)),
+                TableColumn(N_("Services"), lambda r: r.services, stretch=True),
+                TableColumn(
+                    N_("Agreement signed"),
+                    lambda r: format_date(r.dpa_signed_on),
+                    sort=lambda r: str(r.dpa_signed_on or ""),
+                ),
+                TableColumn(
+                    N_("Agreement review"),
+                    lambda r: format_date(r.dpa_review_on),
+                    sort=lambda r: str(r.dpa_review_on or ""),
+                ),
+                TableColumn(N_("Status"), lambda r: None, badge=True),
+            ],
+            empty_hint=N_(
+                "No processors yet: add the companies that process personal data "
+                "on your behalf under a processing agreement."
+            ),
+        )
         self.processors_page.model.status_of = lambda r: self.status_of("processor", r.id)
         self.processors_page.model.findings_of = lambda r: self.findings_for("processor", r.id)
         self.processors_page.open_requested.connect(lambda r: self.open_processor(r.id))
         self.processors_page.new_requested.connect(lambda: self.open_processor(None))
         self.processors_page.delete_requested.connect(
-            lambda r: self.delete_entity("processors", r.id, r.name))
+            lambda r: self.delete_entity("processors", r.id, r.name)
+        )
 
-        self.controllers_page = ListPage(N_("Controllers"), [
-            TableColumn(N_("Name"), lambda r: r.name, stretch=True),
-            TableColumn(N_("Business ID"), lambda r: r.business_id),
-        ], empty_hint=N_("No controllers yet: add your own company first; registers refer "
-                         "to it."))
+        self.controllers_page = ListPage(
+            N_("Controllers"),
+            [
+                TableColumn(N_("Name"), lambda r: r.name, stretch=True),
+                TableColumn(N_("Business ID"), lambda r: r.business_id),
+            ],
+            empty_hint=N_("No controllers yet: add your own company first; registers refer to it."),
+        )
         self.controllers_page.open_requested.connect(lambda r: self.open_controller(r.id))
         self.controllers_page.new_requested.connect(lambda: self.open_controller(None))
         self.controllers_page.delete_requested.connect(
-            lambda r: self.delete_entity("controllers", r.id, r.name))
+            lambda r: self.delete_entity("controllers", r.id, r.name)
+        )
 
-        self.transfers_page = ListPage(N_("Transfers outside the EU/EEA"), [
-            TableColumn(N_("Country"), lambda r: _country(r.country)),
-            TableColumn(N_("Recipient"), lambda r: r.recipient),
-            TableColumn(N_("Safeguard"), lambda r: labels.label(labels.SAFEGUARDS, r.safeguard)),
-            TableColumn(N_("Register"), lambda r: r.register_name, stretch=True),
-            TableColumn(N_("Status"), lambda r: None, badge=True),
-        ], empty_hint=N_("No transfers outside the EU/EEA are recorded. Transfers belong to "
-                         "registers: add them here or in a register's editor."))
+        self.transfers_page = ListPage(
+            N_("Transfers outside the EU/EEA"),
+            [
+                TableColumn(N_("Country"), lambda r: _country(r.country)),
+                TableColumn(N_("Recipient"), lambda r: r.recipient),
+                TableColumn(
+                    N_("Safeguard"), lambda r: labels.label(labels.SAFEGUARDS, r.safeguard)
+                ),
+                TableColumn(N_("Register"), lambda r: r.register_name, stretch=True),
+                TableColumn(N_("Status"), lambda r: None, badge=True),
+            ],
+            empty_hint=N_(
+                "No transfers outside the EU/EEA are recorded. Transfers belong to "
+                "registers: add them here or in a register's editor."
+            ),
+        )
         self.transfers_page.model.status_of = lambda r: self.status_of("transfer", r.id)
         self.transfers_page.model.findings_of = lambda r: self.findings_for("transfer", r.id)
         self.transfers_page.open_requested.connect(
-            lambda r: self.open_transfer(r.register_id, r.index))
+            lambda r: self.open_transfer(r.register_id, r.index)
+        )
         self.transfers_page.new_requested.connect(lambda: self.open_transfer(None, None))
         self.transfers_page.delete_requested.connect(self.delete_transfer)
 
@@ -191,11 +232,17 @@ class MainWindow(QMainWindow):
         self.requests_page.changed.connect(self._requests_changed)
         self.letters_page = LettersPage(self.ctx)
         later: dict[str, QWidget] = {}  # pages still to come (shown greyed out)
-        pages = {DASHBOARD: self.dashboard_page, REQUESTS: self.requests_page,
-                 LETTERS: self.letters_page,
-                 REGISTERS: self.registers_page, PROCESSORS: self.processors_page,
-                 CONTROLLERS: self.controllers_page, TRANSFERS: self.transfers_page,
-                 AUDIT: self.audit_page, **later}
+        pages = {
+            DASHBOARD: self.dashboard_page,
+            REQUESTS: self.requests_page,
+            LETTERS: self.letters_page,
+            REGISTERS: self.registers_page,
+            PROCESSORS: self.processors_page,
+            CONTROLLERS: self.controllers_page,
+            TRANSFERS: self.transfers_page,
+            AUDIT: self.audit_page,
+            **later,
+        }
         for key, title in NAVIGATION:
             item = QListWidgetItem(_(title))
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -224,8 +271,10 @@ class MainWindow(QMainWindow):
         self.findings_dock = QDockWidget(_("Findings"), self)
         self.findings_dock.setObjectName("findingsDock")
         self.findings_dock.setWidget(self.findings_panel)
-        self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                                       | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.findings_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
         self.resizeDocks([self.findings_dock], [230], Qt.Orientation.Vertical)
 
@@ -242,15 +291,26 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(_("&File"))
         file_menu.addAction(self._action(_("New database…"), lambda: self.request_switch(1)))
-        file_menu.addAction(self._action(_("Open database…"), lambda: self.request_switch(0),
-                                         QKeySequence.StandardKey.Open))
-        file_menu.addAction(self._action(_("Close database"), lambda: self.request_switch(None),
-                                         QKeySequence.StandardKey.Close))
+        file_menu.addAction(
+            self._action(
+                _("Open database…"), lambda: self.request_switch(0), QKeySequence.StandardKey.Open
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                _("Close database"),
+                lambda: self.request_switch(None),
+                QKeySequence.StandardKey.Close,
+            )
+        )
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("Export JSON…"), self.export_json))
         file_menu.addAction(self._action(_("Import JSON…"), self.import_json))
-        file_menu.addAction(self._action(_("Backup…"), self.backup, tip=_(
-            "Write an encrypted copy of the database")))
+        file_menu.addAction(
+            self._action(
+                _("Backup…"), self.backup, tip=_("Write an encrypted copy of the database")
+            )
+        )
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("Quit"), self.close, QKeySequence.StandardKey.Quit))
 
@@ -258,37 +318,49 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(_("New"), self.new_item, QKeySequence.StandardKey.New)
         edit_menu.addAction(self.new_action)
         edit_menu.addAction(self._action(_("Open selected"), self.open_selected))
-        self.duplicate_action = self._action(_("Duplicate register…"),
-                                             self.duplicate_selected)
+        self.duplicate_action = self._action(_("Duplicate register…"), self.duplicate_selected)
         edit_menu.addAction(self.duplicate_action)
-        self.notice_action = self._action(_("Privacy notice…"), self.privacy_notice,
-                                          "Ctrl+Shift+P", _(
-                                              "Preview, save and publish the privacy notice of "
-                                              "the selected register(s)"))
+        self.notice_action = self._action(
+            _("Privacy notice…"),
+            self.privacy_notice,
+            "Ctrl+Shift+P",
+            _("Preview, save and publish the privacy notice of the selected register(s)"),
+        )
         edit_menu.addAction(self.notice_action)
         # several registers of one controller make one notice
         self.registers_page.table.setSelectionMode(
-            self.registers_page.table.SelectionMode.ExtendedSelection)
+            self.registers_page.table.SelectionMode.ExtendedSelection
+        )
         edit_menu.addAction(self._action(_("Delete selected…"), self.delete_selected))
         edit_menu.addSeparator()
-        edit_menu.addAction(self._action(_("Find"), self.focus_filter,
-                                         QKeySequence.StandardKey.Find))
+        edit_menu.addAction(
+            self._action(_("Find"), self.focus_filter, QKeySequence.StandardKey.Find)
+        )
         edit_menu.addSeparator()
-        edit_menu.addAction(self._action(_("Settings…"), self.edit_settings,
-                                         QKeySequence.StandardKey.Preferences, _(
-                                             "Case number prefix, the deadline clock's pause "
-                                             "policy, the officer named in letters")))
+        edit_menu.addAction(
+            self._action(
+                _("Settings…"),
+                self.edit_settings,
+                QKeySequence.StandardKey.Preferences,
+                _(
+                    "Case number prefix, the deadline clock's pause "
+                    "policy, the officer named in letters"
+                ),
+            )
+        )
 
         view_menu = bar.addMenu(_("&View"))
         for number, (key, title) in enumerate(NAVIGATION, start=1):
-            view_menu.addAction(self._action(_(title), lambda _c=False, k=key: self.show_page(k),
-                                             f"Ctrl+{number}"))
+            view_menu.addAction(
+                self._action(_(title), lambda _c=False, k=key: self.show_page(k), f"Ctrl+{number}")
+            )
         view_menu.addSeparator()
         toggle = self.findings_dock.toggleViewAction()
         toggle.setText(_("Findings panel"))
         view_menu.addAction(toggle)
-        view_menu.addAction(self._action(_("Refresh"), self.refresh,
-                                         QKeySequence.StandardKey.Refresh))
+        view_menu.addAction(
+            self._action(_("Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
+        )
         language_menu = view_menu.addMenu(_("Language"))
         group = QActionGroup(self)
         for lang in LANGUAGES:
@@ -322,14 +394,19 @@ class MainWindow(QMainWindow):
         self.audit_page.refresh()
         self.dashboard_page.refresh()
         self.requests_page.refresh()
-        self.findings_panel.set_findings(self.findings, available=status.checker_available(),
-                                         error=error)
+        self.findings_panel.set_findings(
+            self.findings, available=status.checker_available(), error=error
+        )
         red = sum(1 for f in self.findings if str(f.severity) == status.RED)
         self.findings_dock.setWindowTitle(
-            _("Findings ({n})").format(n=len(self.findings)) if self.findings else _("Findings"))
+            _("Findings ({n})").format(n=len(self.findings)) if self.findings else _("Findings")
+        )
         if red:
-            self.statusBar().showMessage(ngettext(
-                "{n} finding must be fixed.", "{n} findings must be fixed.", red).format(n=red))
+            self.statusBar().showMessage(
+                ngettext("{n} finding must be fixed.", "{n} findings must be fixed.", red).format(
+                    n=red
+                )
+            )
         else:
             self.statusBar().clearMessage()
 
@@ -343,14 +420,16 @@ class MainWindow(QMainWindow):
         return self.statuses.get((kind, ident), status.OK)
 
     def findings_for(self, kind: str, ident: Any) -> list[Any]:
-        return [f for f in self.findings
-                if str(f.subject_kind) == kind and status._subject_id(f.subject_id) == ident]
+        return [
+            f
+            for f in self.findings
+            if str(f.subject_kind) == kind and status._subject_id(f.subject_id) == ident
+        ]
 
     def register_status(self, row: Any) -> str:
         """A register's badge also shows the worst of its transfers."""
         own = [self.status_of("register", row.id)]
-        own += [self.status_of("transfer", t.id) for t in self.transfers
-                if t.register_id == row.id]
+        own += [self.status_of("transfer", t.id) for t in self.transfers if t.register_id == row.id]
         return status.worst(own)
 
     def register_findings(self, row: Any) -> list[Any]:
@@ -460,8 +539,11 @@ class MainWindow(QMainWindow):
 
     def open_transfer(self, register_id: int | None, index: int | None) -> EditorDialog | None:
         if register_id is None and not self.registers_page.model.rows:
-            dialogs.show_info(self, _("No registers"), _(
-                "A transfer belongs to a register. Create a register first."))
+            dialogs.show_info(
+                self,
+                _("No registers"),
+                _("A transfer belongs to a register. Create a register first."),
+            )
             return None
         key = ("transfer", (register_id, index) if register_id is not None else object())
         return self._show_editor(key, lambda: TransferEditor(self.ctx, register_id, index, self))
@@ -495,9 +577,12 @@ class MainWindow(QMainWindow):
         from ..services import entities
         from ..services.context import ServiceError
 
-        if not dialogs.confirm(self, _("Delete"), _(
-                "Delete {name}? The deletion is recorded in the audit trail.").format(name=name),
-                _("Delete")):
+        if not dialogs.confirm(
+            self,
+            _("Delete"),
+            _("Delete {name}? The deletion is recorded in the audit trail.").format(name=name),
+            _("Delete"),
+        ):
             return False
         try:
             entities.delete(self.ctx, kind, ident)
@@ -511,9 +596,14 @@ class MainWindow(QMainWindow):
         from ..services import entities
         from ..services.context import ServiceError
 
-        if not dialogs.confirm(self, _("Delete"), _(
-                "Delete the transfer to {recipient} from register {register}?").format(
-                    recipient=row.recipient, register=row.register_name), _("Delete")):
+        if not dialogs.confirm(
+            self,
+            _("Delete"),
+            _("Delete the transfer to {recipient} from register {register}?").format(
+                recipient=row.recipient, register=row.register_name
+            ),
+            _("Delete"),
+        ):
             return False
         try:
             data = entities.get(self.ctx, "registers", row.register_id)
@@ -537,29 +627,40 @@ class MainWindow(QMainWindow):
     def export_json(self) -> None:
         from ..services import exchange
 
-        if not dialogs.confirm(self, _("Export JSON"), _(
+        if not dialogs.confirm(
+            self,
+            _("Export JSON"),
+            _(
                 "The export is a plain, unencrypted JSON file with every register and "
                 "request, including personal data. Store it only where such data may be "
-                "kept, and delete it when it is no longer needed."), _("Export…")):
+                "kept, and delete it when it is no longer needed."
+            ),
+            _("Export…"),
+        ):
             return
         default = Path(self.database.path).with_name(
-            f"rekisteri-export-{date.today().isoformat()}.json")
-        path, _filter = QFileDialog.getSaveFileName(self, _("Export JSON"), str(default),
-                                                    "JSON (*.json)")
+            f"rekisteri-export-{date.today().isoformat()}.json"
+        )
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export JSON"), str(default), "JSON (*.json)"
+        )
         if not path:
             return
         try:
             Path(path).write_text(exchange.export_json(self.ctx), encoding="utf-8")
         except OSError as exc:
-            dialogs.show_error(self, _("Export failed"), _(
-                "Could not write {path}: {error}").format(path=path, error=exc.strerror))
+            dialogs.show_error(
+                self,
+                _("Export failed"),
+                _("Could not write {path}: {error}").format(path=path, error=exc.strerror),
+            )
             return
         self.statusBar().showMessage(_("Exported to {path}").format(path=path), 8000)
 
     def import_json(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, _("Import JSON"),
-                                                    str(Path(self.database.path).parent),
-                                                    "JSON (*.json);;*")
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Import JSON"), str(Path(self.database.path).parent), "JSON (*.json);;*"
+        )
         if path:
             self.import_file(Path(path))
 
@@ -570,37 +671,60 @@ class MainWindow(QMainWindow):
         try:
             document = json.loads(path.read_text(encoding="utf-8"))
         except OSError as exc:
-            dialogs.show_error(self, _("Import failed"), _("Could not read {path}: {error}")
-                               .format(path=path, error=exc.strerror))
+            dialogs.show_error(
+                self,
+                _("Import failed"),
+                _("Could not read {path}: {error}").format(path=path, error=exc.strerror),
+            )
             return False
         except (ValueError, UnicodeDecodeError) as exc:
-            dialogs.show_error(self, _("Import failed"), _(
-                "{path} is not a JSON document: {error}").format(path=path, error=exc))
+            dialogs.show_error(
+                self,
+                _("Import failed"),
+                _("{path} is not a JSON document: {error}").format(path=path, error=exc),
+            )
             return False
         try:
             counts = exchange.import_document(self.ctx, document)
         except exchange.InvalidDocument as exc:
-            dialogs.show_problems(self, _("Import failed"), _(
-                "Nothing was imported: the document has {n} problems.").format(
-                    n=len(exc.problems)), [str(p) for p in exc.problems])
+            dialogs.show_problems(
+                self,
+                _("Import failed"),
+                _("Nothing was imported: the document has {n} problems.").format(
+                    n=len(exc.problems)
+                ),
+                [str(p) for p in exc.problems],
+            )
             return False
         except ServiceError as exc:
             dialogs.show_error(self, _("Import failed"), str(exc))
             return False
         self.refresh()
-        dialogs.show_info(self, _("Imported"), _(
-            "Imported {registers} registers, {processors} processors, {controllers} "
-            "controllers and {requests} requests.").format(
-                registers=counts.get("registers", 0), processors=counts.get("processors", 0),
-                controllers=counts.get("controllers", 0), requests=counts.get("requests", 0)))
+        dialogs.show_info(
+            self,
+            _("Imported"),
+            _(
+                "Imported {registers} registers, {processors} processors, {controllers} "
+                "controllers and {requests} requests."
+            ).format(
+                registers=counts.get("registers", 0),
+                processors=counts.get("processors", 0),
+                controllers=counts.get("controllers", 0),
+                requests=counts.get("requests", 0),
+            ),
+        )
         return True
 
     def backup(self) -> None:
         source = Path(self.database.path)
         default = source.with_name(f"{source.stem}-backup-{date.today():%Y%m%d}{source.suffix}")
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Backup"), str(default), "Rekisteri (*.db *.rekisteri);;*",
-            options=QFileDialog.Option.DontConfirmOverwrite)
+            self,
+            _("Backup"),
+            str(default),
+            "Rekisteri (*.db *.rekisteri);;*",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if path:
             self.backup_to(Path(path))
 
@@ -616,9 +740,13 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, _("Backup failed"), exc.message)
             return False
         QApplication.restoreOverrideCursor()
-        dialogs.show_info(self, _("Backup"), _(
-            "The backup was written to {path}. It is encrypted with the same passphrase.")
-            .format(path=out))
+        dialogs.show_info(
+            self,
+            _("Backup"),
+            _("The backup was written to {path}. It is encrypted with the same passphrase.").format(
+                path=out
+            ),
+        )
         return True
 
     def edit_settings(self) -> Any:
@@ -633,16 +761,21 @@ class MainWindow(QMainWindow):
 
     def choose_language(self, lang: str) -> None:
         settings.save_language(lang)
-        dialogs.show_info(self, _("Language"), _(
-            "The new language is used the next time Rekisteri starts."))
+        dialogs.show_info(
+            self, _("Language"), _("The new language is used the next time Rekisteri starts.")
+        )
 
     def about(self) -> None:
         from PySide6 import __version__ as pyside_version
 
-        dialogs.show_info(self, _("About Rekisteri"), _(
-            "Rekisteri {version}\n\nThe privacy officer's records of processing, rights "
-            "requests and letters, on an encrypted database.\n\nQt for Python {qt}").format(
-                version=__version__, qt=pyside_version))
+        dialogs.show_info(
+            self,
+            _("About Rekisteri"),
+            _(
+                "Rekisteri {version}\n\nThe privacy officer's records of processing, rights "
+                "requests and letters, on an encrypted database.\n\nQt for Python {qt}"
+            ).format(version=__version__, qt=pyside_version),
+        )
 
     # ------------------------------------------------------------- closing
     def request_switch(self, tab: int | None) -> None:

@@ -38,8 +38,12 @@ from .table_models import ROW_ROLE, RowTableModel, TableColumn, format_date
 
 LANGUAGES = (("fi", N_("Finnish")), ("sv", N_("Swedish")), ("en", N_("English")))
 FORMATS = (("pdf", N_("PDF")), ("html", N_("HTML")))
-STATUS_TEXT = {"added": N_("added"), "removed": N_("removed"), "changed": N_("changed"),
-               "unchanged": N_("unchanged")}
+STATUS_TEXT = {
+    "added": N_("added"),
+    "removed": N_("removed"),
+    "changed": N_("changed"),
+    "unchanged": N_("unchanged"),
+}
 
 
 def selected_register_ids(page: Any) -> list[int]:
@@ -54,8 +58,14 @@ def selected_register_ids(page: Any) -> list[int]:
 class NoticeDialog(QDialog):
     """One notice of `register_ids`: the current text, and the versions stored of it."""
 
-    def __init__(self, ctx: Any, register_ids: Sequence[int], parent: QWidget | None = None,
-                 *, lang: str = "fi") -> None:
+    def __init__(
+        self,
+        ctx: Any,
+        register_ids: Sequence[int],
+        parent: QWidget | None = None,
+        *,
+        lang: str = "fi",
+    ) -> None:
         super().__init__(parent)
         from ..services import notices
 
@@ -96,8 +106,9 @@ class NoticeDialog(QDialog):
         bar.addStretch(1)
         self.save_button = QPushButton(_("Save as…"))
         self.publish_button = QPushButton(_("Publish…"))
-        self.publish_button.setToolTip(_(
-            "Store this notice as a dated version; the checker's red findings are shown first"))
+        self.publish_button.setToolTip(
+            _("Store this notice as a dated version; the checker's red findings are shown first")
+        )
         bar.addWidget(self.save_button)
         bar.addWidget(self.publish_button)
         layout.addLayout(bar)
@@ -129,21 +140,27 @@ class NoticeDialog(QDialog):
     def _versions_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        self.versions_model = RowTableModel([
-            TableColumn(N_("Version"), lambda v: v.version),
-            TableColumn(N_("Date"), lambda v: format_date(v.issued_on), sort=lambda v: v.issued_on),
-            TableColumn(N_("Language"), lambda v: v.language or ""),
-            TableColumn(N_("Format"), lambda v: (v.format or "").upper()),
-            TableColumn(N_("SHA-256"), lambda v: (v.sha256 or "")[:16]),
-            TableColumn(N_("Note"), lambda v: v.note or "", stretch=True),
-        ], self)
+        self.versions_model = RowTableModel(
+            [
+                TableColumn(N_("Version"), lambda v: v.version),
+                TableColumn(
+                    N_("Date"), lambda v: format_date(v.issued_on), sort=lambda v: v.issued_on
+                ),
+                TableColumn(N_("Language"), lambda v: v.language or ""),
+                TableColumn(N_("Format"), lambda v: (v.format or "").upper()),
+                TableColumn(N_("SHA-256"), lambda v: (v.sha256 or "")[:16]),
+                TableColumn(N_("Note"), lambda v: v.note or "", stretch=True),
+            ],
+            self,
+        )
         self.versions_table = QTableView()
         self.versions_table.setModel(self.versions_model)
         self.versions_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.versions_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.versions_table.verticalHeader().hide()
         self.versions_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.versions_table.horizontalHeader().setStretchLastSection(True)
         self.versions_table.doubleClicked.connect(lambda _index: self.open_version())
         layout.addWidget(self.versions_table, 1)
@@ -186,12 +203,19 @@ class NoticeDialog(QDialog):
         if last is None:
             parts.append(_("No notice in this language has been published yet."))
         else:
-            parts.append(_("Last published: version {version} of {date}.").format(
-                version=last.version, date=format_date(last.issued_on)))
+            parts.append(
+                _("Last published: version {version} of {date}.").format(
+                    version=last.version, date=format_date(last.issued_on)
+                )
+            )
         if red:
-            parts.append(ngettext("The checker has {n} red finding.",
-                                  "The checker has {n} red findings.", len(red)).format(
-                                      n=len(red)))
+            parts.append(
+                ngettext(
+                    "The checker has {n} red finding.",
+                    "The checker has {n} red findings.",
+                    len(red),
+                ).format(n=len(red))
+            )
         self.info_label.setText(" ".join(parts))
 
     # ---------------------------------------------------------------- preview
@@ -244,8 +268,7 @@ class NoticeDialog(QDialog):
     # ---------------------------------------------------------------- actions
     def _ask_path(self, suggested: str, fmt: str) -> str:
         filters = _("PDF files (*.pdf)") if fmt == "pdf" else _("HTML pages (*.html *.htm)")
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save the notice"), suggested,
-                                                    filters)
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save the notice"), suggested, filters)
         return path
 
     def _suggested_name(self, fmt: str, version: str = "") -> str:
@@ -277,11 +300,18 @@ class NoticeDialog(QDialog):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_("Publish the notice"))
-        box.setText(ngettext("The checker has {n} red finding for this notice:",
-                             "The checker has {n} red findings for this notice:",
-                             len(findings)).format(n=len(findings)))
-        items = "".join(f"<li><b>{html.escape(f.subject_name)}</b>: "
-                        f"{html.escape(f.text(current_language()))}</li>" for f in findings)
+        box.setText(
+            ngettext(
+                "The checker has {n} red finding for this notice:",
+                "The checker has {n} red findings for this notice:",
+                len(findings),
+            ).format(n=len(findings))
+        )
+        items = "".join(
+            f"<li><b>{html.escape(f.subject_name)}</b>: "
+            f"{html.escape(f.text(current_language()))}</li>"
+            for f in findings
+        )
         box.setInformativeText(f"<ul>{items}</ul>" + html.escape(_("Publish anyway?")))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -297,17 +327,22 @@ class NoticeDialog(QDialog):
             self.info_label.setText(_("Nothing was published."))
             return False
         try:
-            published = notices.publish(self.ctx, self.register_ids, self.lang, self.fmt,
-                                        confirm_red=bool(red))
+            published = notices.publish(
+                self.ctx, self.register_ids, self.lang, self.fmt, confirm_red=bool(red)
+            )
         except ServiceError as exc:
             dialogs.show_error(self, _("Publish the notice"), str(exc))
             return False
         self.refresh()
-        self.info_label.setText(_(
-            "Published version {version} of {date} ({lang}, {format}). SHA-256: {digest}"
-        ).format(version=published.version, date=format_date(published.issued_on),
-                 lang=published.language, format=published.format.upper(),
-                 digest=published.sha256))
+        self.info_label.setText(
+            _("Published version {version} of {date} ({lang}, {format}). SHA-256: {digest}").format(
+                version=published.version,
+                date=format_date(published.issued_on),
+                lang=published.language,
+                format=published.format.upper(),
+                digest=published.sha256,
+            )
+        )
         return True
 
     def selected_version(self) -> Any | None:
@@ -325,9 +360,13 @@ class NoticeDialog(QDialog):
             return None
         content = notices.version_content(self.ctx, version.id)
         if not content:
-            dialogs.show_info(self, _("Published versions"), _(
-                "Version {version} is known only by its date; no text is stored.").format(
-                    version=version.version))
+            dialogs.show_info(
+                self,
+                _("Published versions"),
+                _("Version {version} is known only by its date; no text is stored.").format(
+                    version=version.version
+                ),
+            )
             return None
         return version, content
 
@@ -339,8 +378,11 @@ class NoticeDialog(QDialog):
         version, content = stored
         self.show_content(content, version.format or "pdf")
         self.tabs.setCurrentIndex(0)
-        self.info_label.setText(_("Showing the stored version {version} of {date}.").format(
-            version=version.version, date=format_date(version.issued_on)))
+        self.info_label.setText(
+            _("Showing the stored version {version} of {date}.").format(
+                version=version.version, date=format_date(version.issued_on)
+            )
+        )
 
     def save_version_as(self) -> None:
         stored = self._stored()
@@ -372,7 +414,8 @@ def changes_html(last: Any, changes: Sequence[Any]) -> str:
         return f"<p>{html.escape(intro)}</p>"
     changed = [c for c in changes if str(c.status) != "unchanged"]
     head = _("Compared with version {version} of {date}.").format(
-        version=last.version, date=format_date(last.issued_on))
+        version=last.version, date=format_date(last.issued_on)
+    )
     out = [f"<p>{html.escape(head)}</p>"]
     if not changed:
         out.append("<p><b>{}</b></p>".format(html.escape(_("Nothing has changed."))))
@@ -393,8 +436,15 @@ def changes_html(last: Any, changes: Sequence[Any]) -> str:
         out.append("".join(lines))
     same = len(changes) - len(changed)
     if same:
-        out.append("<p style='color:#555'>{}</p>".format(html.escape(ngettext(
-            "{n} section unchanged.", "{n} sections unchanged.", same).format(n=same))))
+        out.append(
+            "<p style='color:#555'>{}</p>".format(
+                html.escape(
+                    ngettext("{n} section unchanged.", "{n} sections unchanged.", same).format(
+                        n=same
+                    )
+                )
+            )
+        )
     return "".join(out)
 
 
@@ -404,8 +454,9 @@ def open_notice_dialog(parent: QWidget, page: Any, ctx: Any) -> NoticeDialog | N
 
     ids = selected_register_ids(page)
     if not ids:
-        dialogs.show_info(parent, _("Privacy notice"),
-                                _("Select one register, or several of one controller."))
+        dialogs.show_info(
+            parent, _("Privacy notice"), _("Select one register, or several of one controller.")
+        )
         return None
     try:
         dialog = NoticeDialog(ctx, ids, parent)

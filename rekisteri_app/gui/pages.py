@@ -46,8 +46,9 @@ def format_timestamp(value: str) -> str:
         return value
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return format_datetime(moment.astimezone(ZoneInfo(HELSINKI)), format="short",
-                           locale=current_language())
+    return format_datetime(
+        moment.astimezone(ZoneInfo(HELSINKI)), format="short", locale=current_language()
+    )
 
 
 def _embed(host: QWidget, form: QWidget) -> None:
@@ -64,9 +65,15 @@ class ListPage(FilteredTable, QWidget):
     delete_requested = Signal(object)
     duplicate_requested = Signal(object)
 
-    def __init__(self, title: str, columns: Sequence[TableColumn], *,
-                 duplicate: bool = False, empty_hint: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        columns: Sequence[TableColumn],
+        *,
+        duplicate: bool = False,
+        empty_hint: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.empty_hint = empty_hint
         self.form = load_ui("list_page.ui", self)
@@ -84,8 +91,7 @@ class ListPage(FilteredTable, QWidget):
         self.proxy.setSourceModel(self.model)
         self.table.setModel(self.proxy)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 10)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -145,8 +151,7 @@ class ListPage(FilteredTable, QWidget):
         if shown == total:
             self.count_label.setText(ngettext("{n} row", "{n} rows", total).format(n=total))
         else:
-            self.count_label.setText(_("{shown} of {total} rows").format(shown=shown,
-                                                                       total=total))
+            self.count_label.setText(_("{shown} of {total} rows").format(shown=shown, total=total))
 
     def _activated(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)
@@ -184,8 +189,13 @@ AUDIT_COLUMNS = [
     TableColumn(N_("Time"), lambda r: format_timestamp(r.at), sort=lambda r: r.id),
     TableColumn(N_("Who"), lambda r: r.actor),
     TableColumn(N_("Action"), lambda r: labels.label(labels.AUDIT_ACTIONS, r.action)),
-    TableColumn(N_("What"), lambda r: labels.label(labels.AUDIT_ENTITIES, r.entity)
-                + (f" {r.entity_id}" if r.entity_id else "")),
+    TableColumn(
+        N_("What"),
+        lambda r: (
+            labels.label(labels.AUDIT_ENTITIES, r.entity)
+            + (f" {r.entity_id}" if r.entity_id else "")
+        ),
+    ),
 ]
 
 
@@ -228,8 +238,9 @@ class AuditPage(FilteredTable, QWidget):
 
         result = verify_audit(self.ctx)
         if result.ok:
-            self.result.setText(_("The chain is intact: {n} events checked.").format(
-                n=result.checked))
+            self.result.setText(
+                _("The chain is intact: {n} events checked.").format(n=result.checked)
+            )
             self.result.setStyleSheet("color: #2e7d32; font-weight: bold;")
         else:
             reasons = {
@@ -238,7 +249,8 @@ class AuditPage(FilteredTable, QWidget):
                 "missing-tail": _("events at the end of the trail are missing"),
             }
             reason = reasons.get(result.reason or "", result.reason or "").format(
-                id=result.broken_id)
+                id=result.broken_id
+            )
             self.result.setText(_("The chain is broken: {reason}.").format(reason=reason))
             self.result.setStyleSheet("color: #c62828; font-weight: bold;")
         return result.ok
@@ -319,11 +331,13 @@ class FindingsPanel(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.severity.currentIndexChanged.connect(
-            lambda i: self.proxy.set_severity({1: status.RED, 2: status.AMBER}.get(i)))
+            lambda i: self.proxy.set_severity({1: status.RED, 2: status.AMBER}.get(i))
+        )
         self.table.activated.connect(self._activated)
 
-    def set_findings(self, findings: Sequence[Any], *, available: bool = True,
-                     error: str | None = None) -> None:
+    def set_findings(
+        self, findings: Sequence[Any], *, available: bool = True, error: str | None = None
+    ) -> None:
         self.model.set_rows(findings)
         header = self.table.horizontalHeader()
         self.table.resizeColumnToContents(0)
@@ -338,11 +352,11 @@ class FindingsPanel(QWidget):
         elif not available:
             self.summary.setText(_("The compliance checker is not available in this version."))
         elif not findings:
-            self.summary.setText(_("No findings: every register, transfer and processor is "
-                                   "complete."))
+            self.summary.setText(
+                _("No findings: every register, transfer and processor is complete.")
+            )
         else:
-            self.summary.setText(_("{red} to fix, {amber} to check").format(red=red,
-                                                                          amber=amber))
+            self.summary.setText(_("{red} to fix, {amber} to check").format(red=red, amber=amber))
 
     def _activated(self, index: QModelIndex) -> None:
         finding = index.data(ROW_ROLE)

@@ -42,10 +42,19 @@ def transfer_rows(ctx: ServiceContext) -> list[TransferRow]:
         registers = session.scalars(select(m.Register).order_by(m.Register.name)).all()
         for register in registers:
             for index, transfer in enumerate(register.transfers):
-                rows.append(TransferRow(
-                    transfer.id, register.id, register.name, index, transfer.country,
-                    transfer.recipient, transfer.safeguard, transfer.scc_module,
-                    transfer.processor.name if transfer.processor is not None else None))
+                rows.append(
+                    TransferRow(
+                        transfer.id,
+                        register.id,
+                        register.name,
+                        index,
+                        transfer.country,
+                        transfer.recipient,
+                        transfer.safeguard,
+                        transfer.scc_module,
+                        transfer.processor.name if transfer.processor is not None else None,
+                    )
+                )
         return rows
 
 
@@ -64,9 +73,12 @@ class AuditRow:
 def audit_rows(ctx: ServiceContext) -> list[AuditRow]:
     """The audit trail, oldest first (the view sorts newest first)."""
     with ctx.read() as session:
-        return [AuditRow(e.id, e.at, e.actor, e.action, e.entity, e.entity_id, e.before_json,
-                         e.after_json)
-                for e in session.scalars(select(m.AuditEvent).order_by(m.AuditEvent.id))]
+        return [
+            AuditRow(
+                e.id, e.at, e.actor, e.action, e.entity, e.entity_id, e.before_json, e.after_json
+            )
+            for e in session.scalars(select(m.AuditEvent).order_by(m.AuditEvent.id))
+        ]
 
 
 def verify_audit(ctx: ServiceContext):

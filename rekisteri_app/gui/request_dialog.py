@@ -234,11 +234,16 @@ class IntakeDialog(QDialog):
         self.language = make_combo(choices(LANGUAGES))
         form.addRow(_("Reply in"), self.language)
         self.classification = make_combo(choices(CLASSIFICATIONS))
-        self.classification.setToolTip(_("A request outside the GDPR (e.g. from an estate) "
-                                         "is answered without the statutory deadline."))
+        self.classification.setToolTip(
+            _(
+                "A request outside the GDPR (e.g. from an estate) "
+                "is answered without the statutory deadline."
+            )
+        )
         form.addRow(_("Classification"), self.classification)
-        self.controller = make_combo([(c.id, c.name) for c, _regs in self.targets],
-                                     none=_("— not named —"))
+        self.controller = make_combo(
+            [(c.id, c.name) for c, _regs in self.targets], none=_("— not named —")
+        )
         if len(self.targets) == 1:
             self.controller.setCurrentIndex(1)
         else:  # the organisation itself, when it is one of several (group companies)
@@ -280,8 +285,9 @@ class IntakeDialog(QDialog):
         self.subject_hetu = QLineEdit()
         self.subject_hetu.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         self.subject_hetu.setPlaceholderText(_("optional; kept only as a keyed hash"))
-        self.subject_hetu.setToolTip(_("Used only to recognise the same person later. The "
-                                       "code itself is never stored."))
+        self.subject_hetu.setToolTip(
+            _("Used only to recognise the same person later. The code itself is never stored.")
+        )
         form.addRow(_("Personal identity code"), self.subject_hetu)
 
         # --- the requester, when someone else acts
@@ -297,8 +303,9 @@ class IntakeDialog(QDialog):
         form.addRow(_("Email"), self.requester_email)
         self.requester_phone = QLineEdit()
         form.addRow(_("Phone"), self.requester_phone)
-        self.authority = make_combo([(v, t) for v, t in choices(AUTHORITIES)
-                                     if v != Authority.SELF])
+        self.authority = make_combo(
+            [(v, t) for v, t in choices(AUTHORITIES) if v != Authority.SELF]
+        )
         form.addRow(_("Authority"), self.authority)
         self.authority_checked = OptionalDate(_("checked on"), today)
         form.addRow("", self.authority_checked)
@@ -341,8 +348,9 @@ class IntakeDialog(QDialog):
         layout.addLayout(columns)
         layout.addWidget(self.repeat_label)
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Log request"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -389,8 +397,9 @@ class IntakeDialog(QDialog):
         try:
             content = path.read_bytes()
         except OSError as exc:
-            self.message.error(_("Cannot read {path}: {error}").format(path=path,
-                                                                     error=exc.strerror))
+            self.message.error(
+                _("Cannot read {path}: {error}").format(path=path, error=exc.strerror)
+            )
             return
         self.attachments.append(rq.AttachmentInput(path.name, content))
         self.attachment_list.addItem(f"{path.name} ({len(content)} B)")
@@ -406,18 +415,29 @@ class IntakeDialog(QDialog):
         if not name:
             self.repeat_label.hide()
             return
-        matches = rq.possible_repeats(self.ctx, name, _text(self.subject_address),
-                                      self.received.value(), _text(self.subject_hetu))
+        matches = rq.possible_repeats(
+            self.ctx,
+            name,
+            _text(self.subject_address),
+            self.received.value(),
+            _text(self.subject_hetu),
+        )
         if not matches:
             self.repeat_label.hide()
             return
-        items = ", ".join(f"{_e(m['case_number'])} ({_e(format_date(m['received']))}: "
-                          f"{_e(', '.join(_short_right(r) for r in m['rights']))})"
-                          for m in matches)
+        items = ", ".join(
+            f"{_e(m['case_number'])} ({_e(format_date(m['received']))}: "
+            f"{_e(', '.join(_short_right(r) for r in m['rights']))})"
+            for m in matches
+        )
         self.repeat_label.setText(
-            "<b>" + _e(_("The same data subject asked within the last 12 months:")) + "</b> "
-            + items + "<br/>" + _e(_("For information only: nothing is charged or refused "
-                                     "automatically.")))
+            "<b>"
+            + _e(_("The same data subject asked within the last 12 months:"))
+            + "</b> "
+            + items
+            + "<br/>"
+            + _e(_("For information only: nothing is charged or refused automatically."))
+        )
         self.repeat_label.show()
 
     def intake(self) -> rq.Intake:
@@ -425,9 +445,12 @@ class IntakeDialog(QDialog):
         authority = Authority.SELF
         checked = None
         if self.represented.isChecked():
-            requester = rq.PersonInput(self.requester_name.text(),
-                                       _text(self.requester_address),
-                                       _text(self.requester_email), _text(self.requester_phone))
+            requester = rq.PersonInput(
+                self.requester_name.text(),
+                _text(self.requester_address),
+                _text(self.requester_email),
+                _text(self.requester_phone),
+            )
             authority = Authority(self.authority.currentData())
             checked = self.authority_checked.value()
         return rq.Intake(
@@ -435,10 +458,17 @@ class IntakeDialog(QDialog):
             channel=Channel(self.channel.currentData()),
             language=Language(self.language.currentData()),
             rights=tuple(r for r, box in self.rights.items() if box.isChecked()),
-            subject=rq.PersonInput(self.subject_name.text(), _text(self.subject_address),
-                                   _text(self.subject_email), _text(self.subject_phone),
-                                   _text(self.subject_customer), _text(self.subject_hetu)),
-            requester=requester, authority=authority, authority_checked_on=checked,
+            subject=rq.PersonInput(
+                self.subject_name.text(),
+                _text(self.subject_address),
+                _text(self.subject_email),
+                _text(self.subject_phone),
+                _text(self.subject_customer),
+                _text(self.subject_hetu),
+            ),
+            requester=requester,
+            authority=authority,
+            authority_checked_on=checked,
             controller=self.controller.currentData(),
             registers=tuple(self.checked_registers()),
             description=_text(self.description),
@@ -477,14 +507,16 @@ class TimelineModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (_("Time"), _("Who"), _("Event"))[section]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -580,8 +612,9 @@ class CaseDialog(QDialog):
         form = QFormLayout(box)
         self.method = make_combo(choices(IDENTITY_METHODS))
         form.addRow(_("Method"), self.method)
-        self.verified_by = QLineEdit(settings.get(self.ctx, settings.OFFICER_NAME)
-                                     or self.ctx.actor)
+        self.verified_by = QLineEdit(
+            settings.get(self.ctx, settings.OFFICER_NAME) or self.ctx.actor
+        )
         form.addRow(_("Verified by"), self.verified_by)
         self.verified_on = DateField(today)
         form.addRow(_("Verified on"), self.verified_on)
@@ -590,8 +623,9 @@ class CaseDialog(QDialog):
         self.document_last4 = QLineEdit()
         self.document_last4.setMaxLength(4)
         self.document_last4.setMaximumWidth(80)
-        self.document_last4.setToolTip(_("Only the last four characters of the document "
-                                         "number are kept."))
+        self.document_last4.setToolTip(
+            _("Only the last four characters of the document number are kept.")
+        )
         form.addRow(_("Last four characters"), self.document_last4)
         self.identity_hetu = QLineEdit()
         self.identity_hetu.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
@@ -691,8 +725,9 @@ class CaseDialog(QDialog):
         box = QGroupBox(_("Fee or refusal as excessive (GDPR Art. 12(5))"))
         row = QHBoxLayout(box)
         self.fee_reason = QLineEdit()
-        self.fee_reason.setPlaceholderText(_("the officer's reason; nothing is charged "
-                                             "automatically"))
+        self.fee_reason.setPlaceholderText(
+            _("the officer's reason; nothing is charged automatically")
+        )
         row.addWidget(self.fee_reason, 1)
         button = QPushButton(_("Record reason"))
         button.clicked.connect(self.record_fee_reason)
@@ -716,7 +751,8 @@ class CaseDialog(QDialog):
         form.addRow(_("Decision"), choice)
         self.erasure_ground = make_combo(
             [(g.code, f"{g.article} — {g.label()}") for g in grounds_for(Right.ERASURE)],
-            none=_("— no ground —"))
+            none=_("— no ground —"),
+        )
         form.addRow(_("Because of"), self.erasure_ground)
         self.erasure_reason = QLineEdit()
         form.addRow(_("Reason"), self.erasure_reason)
@@ -764,9 +800,11 @@ class CaseDialog(QDialog):
         self.timeline.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.timeline.horizontalHeader().setStretchLastSection(True)
         self.timeline.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.timeline.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents)
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
         layout.addWidget(self.timeline, 1)
         row = QHBoxLayout()
         self.note = QLineEdit()
@@ -805,23 +843,28 @@ class CaseDialog(QDialog):
         colour = URGENCY_FOREGROUND.get(v["urgency"], "#455a64") if open_case else "#455a64"
         self.status_badge.setText(label(STATUSES, v["status"]))
         self.status_badge.setStyleSheet(
-            f"background: {colour}; color: white; border-radius: 8px; padding: 2px 10px;")
+            f"background: {colour}; color: white; border-radius: 8px; padding: 2px 10px;"
+        )
         due = v.get("effective_due_date")
         if due:
             left = days_left_text(v["days_left"]) if open_case else ""
             text = _("Due {day}").format(day=format_date(due, "full"))
-            self.due_label.setText(f"<span style='color:{colour}; font-size: 12pt'><b>"
-                                   f"{_e(text)}</b> {_e(left)}</span>")
+            self.due_label.setText(
+                f"<span style='color:{colour}; font-size: 12pt'><b>{_e(text)}</b> {_e(left)}</span>"
+            )
         else:
-            self.due_label.setText(f"<span style='color:{colour}'>"
-                                   f"{_e(label(URGENCIES, v['urgency']))}</span>")
+            self.due_label.setText(
+                f"<span style='color:{colour}'>{_e(label(URGENCIES, v['urgency']))}</span>"
+            )
 
         self.overview.setHtml(self._overview_html())
         self.status_combo.clear()
         # Offer closing unanswered too; the service refuses it unless "withdrawn" is ticked.
         for status in workflow.allowed_targets(
-                RequestStatus(v["status"]), request_class=RequestClass(v["classification"]),
-                withdrawn=True):
+            RequestStatus(v["status"]),
+            request_class=RequestClass(v["classification"]),
+            withdrawn=True,
+        ):
             if status != RequestStatus.EXTENDED:  # extend on the Deadline tab
                 self.status_combo.addItem(label(STATUSES, status), status.value)
         self.status_button.setEnabled(self.status_combo.count() > 0)
@@ -832,16 +875,24 @@ class CaseDialog(QDialog):
             items = "".join(
                 f"<li>{_e(format_date(c['verified_on']))} — {_e(c['verified_by'])}: "
                 f"{_e(label(IDENTITY_METHODS, c['method']))}"
-                + (f", {_e(label(DOCUMENTS, c['document_type']))} …"
-                   f"{_e(c.get('document_last4') or '')}" if c.get("document_type") else "")
-                + "</li>" for c in checks)
+                + (
+                    f", {_e(label(DOCUMENTS, c['document_type']))} …"
+                    f"{_e(c.get('document_last4') or '')}"
+                    if c.get("document_type")
+                    else ""
+                )
+                + "</li>"
+                for c in checks
+            )
             text = f"<b>{_e(_('Identity verified'))}</b><ul>{items}</ul>"
         else:
             text = f"<b>{_e(_('Identity not verified yet.'))}</b>"
         if v["identity_code_recorded"]:
-            text += "<p style='color:#666'>" + _e(_(
-                "A personal identity code is recorded for matching (as a keyed hash "
-                "only).")) + "</p>"
+            text += (
+                "<p style='color:#666'>"
+                + _e(_("A personal identity code is recorded for matching (as a keyed hash only)."))
+                + "</p>"
+            )
         self.identity_info.setText(text)
         self.identity_hetu.clear()
         self.document_last4.clear()
@@ -851,31 +902,49 @@ class CaseDialog(QDialog):
             checked = v.get("authority_checked_on")
             self.authority_info.setText(
                 _("{name} acts by {authority}; checked: {checked}").format(
-                    name=requester["name"], authority=label(AUTHORITIES, v["authority"]),
-                    checked=format_date(checked) if checked else _("not yet")))
+                    name=requester["name"],
+                    authority=label(AUTHORITIES, v["authority"]),
+                    checked=format_date(checked) if checked else _("not yet"),
+                )
+            )
 
-        self.rule.setText(f"<b>{_e(_('How the deadline was computed'))}</b>"
-                          f"{rule_html(v)}")
+        self.rule.setText(f"<b>{_e(_('How the deadline was computed'))}</b>{rule_html(v)}")
         pauses = v["pauses"]
-        self.pauses_info.setText("<br/>".join(
-            _e(_("{kind}: asked {asked}, arrived {received}").format(
-                kind=label(PAUSE_KINDS, p["kind"]).capitalize(),
-                asked=format_date(p["asked_on"]),
-                received=format_date(p["received_on"]) if p.get("received_on") else "—"))
-            for p in pauses) or _e(_("Nothing asked from the requester.")))
+        self.pauses_info.setText(
+            "<br/>".join(
+                _e(
+                    _("{kind}: asked {asked}, arrived {received}").format(
+                        kind=label(PAUSE_KINDS, p["kind"]).capitalize(),
+                        asked=format_date(p["asked_on"]),
+                        received=format_date(p["received_on"]) if p.get("received_on") else "—",
+                    )
+                )
+                for p in pauses
+            )
+            or _e(_("Nothing asked from the requester."))
+        )
         extended = v.get("extended_on") is not None
-        for widget in (self.extension_reasons, self.extension_decided, self.extension_letter,
-                       self.extend_button):
+        for widget in (
+            self.extension_reasons,
+            self.extension_decided,
+            self.extension_letter,
+            self.extend_button,
+        ):
             widget.setEnabled(not extended and v["classification"] == RequestClass.GDPR)
         if extended:
-            self.extension_info.setText(_(
-                "Extended on {day}: {reasons}. Letter sent {letter}.").format(
-                day=format_date(v["extended_on"]), reasons=v.get("extension_reasons") or "",
-                letter=format_date(v["extension_letter_sent_on"])
-                if v.get("extension_letter_sent_on") else "—"))
+            self.extension_info.setText(
+                _("Extended on {day}: {reasons}. Letter sent {letter}.").format(
+                    day=format_date(v["extended_on"]),
+                    reasons=v.get("extension_reasons") or "",
+                    letter=format_date(v["extension_letter_sent_on"])
+                    if v.get("extension_letter_sent_on")
+                    else "—",
+                )
+            )
         elif v["classification"] != RequestClass.GDPR:
-            self.extension_info.setText(_("A request outside the GDPR has no statutory "
-                                          "deadline to extend."))
+            self.extension_info.setText(
+                _("A request outside the GDPR has no statutory deadline to extend.")
+            )
         else:
             self.extension_info.setText("")
 
@@ -899,11 +968,19 @@ class CaseDialog(QDialog):
         if not self.erasure_category.currentText() and self.categories:
             self.erasure_category.setCurrentIndex(0)
         holds = v["legal_holds"]
-        self.holds_info.setText("<br/>".join(
-            _e(_("{category}: placed {placed}, released {released}").format(
-                category=h["category_name"], placed=format_date(h["placed_on"]),
-                released=format_date(h["released_on"]) if h.get("released_on") else "—"))
-            for h in holds) or _e(_("No legal holds.")))
+        self.holds_info.setText(
+            "<br/>".join(
+                _e(
+                    _("{category}: placed {placed}, released {released}").format(
+                        category=h["category_name"],
+                        placed=format_date(h["placed_on"]),
+                        released=format_date(h["released_on"]) if h.get("released_on") else "—",
+                    )
+                )
+                for h in holds
+            )
+            or _e(_("No legal holds."))
+        )
         self.notify_info.setText(self._notify_html())
 
         self.timeline_model.set_rows(v["timeline"])
@@ -921,46 +998,82 @@ class CaseDialog(QDialog):
             (_("Logged"), _logged_text(v.get("logged_at"))),
             (_("Reply in"), label(LANGUAGES, v["language"])),
             (_("Classification"), label(CLASSIFICATIONS, v["classification"])),
-            (_("Data subject"), ", ".join(x for x in (v["subject"]["name"],
-                                                      v["subject"].get("address")) if x)),
+            (
+                _("Data subject"),
+                ", ".join(x for x in (v["subject"]["name"], v["subject"].get("address")) if x),
+            ),
         ]
         if v.get("requester"):
             r = v["requester"]
-            rows.append((_("Requester"), ", ".join(x for x in (r["name"], r.get("address"))
-                                                   if x)))
+            rows.append((_("Requester"), ", ".join(x for x in (r["name"], r.get("address")) if x)))
             rows.append((_("Authority"), label(AUTHORITIES, v["authority"])))
         checks = v["identity_checks"]
-        identity = (_("verified {day} ({who})").format(
-            day=format_date(checks[-1]["verified_on"]), who=checks[-1]["verified_by"])
-            if checks else _("not verified yet"))
+        identity = (
+            _("verified {day} ({who})").format(
+                day=format_date(checks[-1]["verified_on"]), who=checks[-1]["verified_by"]
+            )
+            if checks
+            else _("not verified yet")
+        )
         rows += [
             (_("Addressed to"), v.get("controller_name") or "—"),
             (_("Registers"), ", ".join(v["register_names"]) or "—"),
-            (_("Rights"), "; ".join(f"{label(RIGHTS, r['right'])}: "
-                                    f"{label(OUTCOMES, r['outcome'])}" for r in v["rights"])),
+            (
+                _("Rights"),
+                "; ".join(
+                    f"{label(RIGHTS, r['right'])}: {label(OUTCOMES, r['outcome'])}"
+                    for r in v["rights"]
+                ),
+            ),
             (_("Description"), v.get("description") or ""),
             (_("Identity"), identity),
-            (_("Asked from the requester"), "; ".join(
-                _("{kind}: asked {asked}, arrived {received}").format(
-                    kind=label(PAUSE_KINDS, p["kind"]), asked=format_date(p["asked_on"]),
-                    received=format_date(p["received_on"]) if p.get("received_on") else "—")
-                for p in v["pauses"])),
-            (_("Extended"), _("{day}: {reasons} (letter sent {letter})").format(
-                day=format_date(v["extended_on"]), reasons=v.get("extension_reasons") or "",
-                letter=format_date(v["extension_letter_sent_on"]) or "—")
-             if v.get("extended_on") else ""),
-            (_("Legal holds"), "; ".join(
-                h["category_name"] + (" " + _("(released {day})").format(
-                    day=format_date(h["released_on"])) if h.get("released_on") else "")
-                for h in v["legal_holds"])),
+            (
+                _("Asked from the requester"),
+                "; ".join(
+                    _("{kind}: asked {asked}, arrived {received}").format(
+                        kind=label(PAUSE_KINDS, p["kind"]),
+                        asked=format_date(p["asked_on"]),
+                        received=format_date(p["received_on"]) if p.get("received_on") else "—",
+                    )
+                    for p in v["pauses"]
+                ),
+            ),
+            (
+                _("Extended"),
+                _("{day}: {reasons} (letter sent {letter})").format(
+                    day=format_date(v["extended_on"]),
+                    reasons=v.get("extension_reasons") or "",
+                    letter=format_date(v["extension_letter_sent_on"]) or "—",
+                )
+                if v.get("extended_on")
+                else "",
+            ),
+            (
+                _("Legal holds"),
+                "; ".join(
+                    h["category_name"]
+                    + (
+                        " " + _("(released {day})").format(day=format_date(h["released_on"]))
+                        if h.get("released_on")
+                        else ""
+                    )
+                    for h in v["legal_holds"]
+                ),
+            ),
             (_("Fee reason"), v.get("fee_reason") or ""),
             (_("Attachments"), ", ".join(a["filename"] for a in v["attachments"])),
         ]
-        table = "".join(f"<tr><td style='color:#555;padding-right:12px'>{_e(k)}</td>"
-                        f"<td>{_e(val)}</td></tr>" for k, val in rows if val)
-        parts = [f"<table>{table}</table>",
-                 f"<p><b>{_e(_('How the deadline was computed'))}</b></p>{rule_html(v)}",
-                 repeats_html(v), self._notify_html()]
+        table = "".join(
+            f"<tr><td style='color:#555;padding-right:12px'>{_e(k)}</td><td>{_e(val)}</td></tr>"
+            for k, val in rows
+            if val
+        )
+        parts = [
+            f"<table>{table}</table>",
+            f"<p><b>{_e(_('How the deadline was computed'))}</b></p>{rule_html(v)}",
+            repeats_html(v),
+            self._notify_html(),
+        ]
         return "".join(parts)
 
     def _rights_html(self) -> str:
@@ -968,29 +1081,39 @@ class CaseDialog(QDialog):
         for r in self.view["rights"]:
             ground = r.get("legal_ground")
             article = LEGAL_GROUNDS[ground].article if ground in LEGAL_GROUNDS else (ground or "")
-            rows.append(f"<tr><td><b>{_e(label(RIGHTS, r['right']))}</b></td>"
-                        f"<td style='padding:0 10px'>{_e(label(OUTCOMES, r['outcome']))}</td>"
-                        f"<td>{_e(article)}</td><td style='padding-left:10px'>"
-                        f"{_e(r.get('reason') or '')}</td></tr>")
+            rows.append(
+                f"<tr><td><b>{_e(label(RIGHTS, r['right']))}</b></td>"
+                f"<td style='padding:0 10px'>{_e(label(OUTCOMES, r['outcome']))}</td>"
+                f"<td>{_e(article)}</td><td style='padding-left:10px'>"
+                f"{_e(r.get('reason') or '')}</td></tr>"
+            )
             for e in r.get("erasures") or []:
-                text = (_("{category}: erased.").format(category=e["category_name"])
-                        if e["erased"] else
-                        _("{category}: kept until {day} ({ground}).").format(
-                            category=e["category_name"], day=format_date(e["kept_until"]),
-                            ground=LEGAL_GROUNDS[e["legal_ground"]].article
-                            if e.get("legal_ground") in LEGAL_GROUNDS else ""))
-                rows.append(f"<tr><td></td><td colspan='3' style='color:#555'>{_e(text)}"
-                            "</td></tr>")
+                text = (
+                    _("{category}: erased.").format(category=e["category_name"])
+                    if e["erased"]
+                    else _("{category}: kept until {day} ({ground}).").format(
+                        category=e["category_name"],
+                        day=format_date(e["kept_until"]),
+                        ground=LEGAL_GROUNDS[e["legal_ground"]].article
+                        if e.get("legal_ground") in LEGAL_GROUNDS
+                        else "",
+                    )
+                )
+                rows.append(f"<tr><td></td><td colspan='3' style='color:#555'>{_e(text)}</td></tr>")
         return f"<table>{''.join(rows)}</table>"
 
     def _notify_html(self) -> str:
         notify = self.view["notify"]
         if not notify:
             return ""
-        items = "".join(f"<li>{_e(n['name'])} <span style='color:#666'>({_e(n['register'])})"
-                        "</span></li>" for n in notify)
-        return (f"<p><b>{_e(_('Recipients to inform of the change (GDPR Art. 19)'))}</b></p>"
-                f"<ul>{items}</ul>")
+        items = "".join(
+            f"<li>{_e(n['name'])} <span style='color:#666'>({_e(n['register'])})</span></li>"
+            for n in notify
+        )
+        return (
+            f"<p><b>{_e(_('Recipients to inform of the change (GDPR Art. 19)'))}</b></p>"
+            f"<ul>{items}</ul>"
+        )
 
     def _right_changed(self, *_args: Any) -> None:
         right = self.decision_right.currentData()
@@ -999,8 +1122,9 @@ class CaseDialog(QDialog):
         if right:
             for g in grounds_for(Right(right)):
                 self.decision_ground.addItem(f"{g.article} — {g.label()}", g.code)
-                self.decision_ground.setItemData(self.decision_ground.count() - 1,
-                                                 g.label(), Qt.ItemDataRole.ToolTipRole)
+                self.decision_ground.setItemData(
+                    self.decision_ground.count() - 1, g.label(), Qt.ItemDataRole.ToolTipRole
+                )
 
     def _open_other(self, url: Any) -> None:
         other = url.toString()
@@ -1029,18 +1153,22 @@ class CaseDialog(QDialog):
         status = self.status_combo.currentData()
         if status is None:
             return False
-        return self._apply(rq.CaseUpdate(status=RequestStatus(status),
-                                         withdrawn=self.withdrawn.isChecked()),
-                           _("Status changed."))
+        return self._apply(
+            rq.CaseUpdate(status=RequestStatus(status), withdrawn=self.withdrawn.isChecked()),
+            _("Status changed."),
+        )
 
     def record_identity(self) -> bool:
         doc = self.document_type.currentData()
         data = rq.IdentityInput(
             method=IdentityMethod(self.method.currentData()),
-            verified_by=self.verified_by.text(), verified_on=self.verified_on.value(),
+            verified_by=self.verified_by.text(),
+            verified_on=self.verified_on.value(),
             document_type=None if doc is None else IdentityDocument(doc),
-            document_last4=_text(self.document_last4), note=_text(self.identity_note),
-            hetu=_text(self.identity_hetu))
+            document_last4=_text(self.document_last4),
+            note=_text(self.identity_note),
+            hetu=_text(self.identity_hetu),
+        )
         ok = self._apply(rq.CaseUpdate(identity=data), _("Identity verification recorded."))
         self.identity_hetu.clear()
         if ok:
@@ -1048,8 +1176,10 @@ class CaseDialog(QDialog):
         return ok
 
     def record_authority(self) -> bool:
-        return self._apply(rq.CaseUpdate(authority_checked_on=self.authority_checked.value()),
-                           _("Authority check recorded."))
+        return self._apply(
+            rq.CaseUpdate(authority_checked_on=self.authority_checked.value()),
+            _("Authority check recorded."),
+        )
 
     def record_pause(self, *, asked: bool) -> bool:
         kind = PauseKind(self.pause_kind.currentData())
@@ -1058,39 +1188,67 @@ class CaseDialog(QDialog):
         return self._apply(rq.CaseUpdate(**{field: day}), _("Recorded."))
 
     def extend(self) -> bool:
-        return self._apply(rq.CaseUpdate(extension=rq.ExtensionInput(
-            self.extension_reasons.toPlainText(), self.extension_letter.value(),
-            self.extension_decided.value())), _("The deadline was extended."))
+        return self._apply(
+            rq.CaseUpdate(
+                extension=rq.ExtensionInput(
+                    self.extension_reasons.toPlainText(),
+                    self.extension_letter.value(),
+                    self.extension_decided.value(),
+                )
+            ),
+            _("The deadline was extended."),
+        )
 
     def record_decision(self) -> bool:
         right = self.decision_right.currentData()
         if right is None:
             return False
-        return self._apply(rq.CaseUpdate(outcomes=(rq.OutcomeInput(
-            Right(right), Outcome(self.decision_outcome.currentData()),
-            self.decision_ground.currentData(), _text(self.decision_reason)),)),
-            _("Decision recorded."))
+        return self._apply(
+            rq.CaseUpdate(
+                outcomes=(
+                    rq.OutcomeInput(
+                        Right(right),
+                        Outcome(self.decision_outcome.currentData()),
+                        self.decision_ground.currentData(),
+                        _text(self.decision_reason),
+                    ),
+                )
+            ),
+            _("Decision recorded."),
+        )
 
     def record_fee_reason(self) -> bool:
-        return self._apply(rq.CaseUpdate(fee_reason=self.fee_reason.text()),
-                           _("Reason recorded."))
+        return self._apply(rq.CaseUpdate(fee_reason=self.fee_reason.text()), _("Reason recorded."))
 
     def record_erasure(self) -> bool:
         erased = self.erased.isChecked()
-        return self._apply(rq.CaseUpdate(erasures=(rq.ErasureInput(
-            self.erasure_category.currentText(), erased,
-            None if erased else self.kept_until.value(),
-            None if erased else self.erasure_ground.currentData(),
-            _text(self.erasure_reason)),)), _("Erasure decision recorded."))
+        return self._apply(
+            rq.CaseUpdate(
+                erasures=(
+                    rq.ErasureInput(
+                        self.erasure_category.currentText(),
+                        erased,
+                        None if erased else self.kept_until.value(),
+                        None if erased else self.erasure_ground.currentData(),
+                        _text(self.erasure_reason),
+                    ),
+                )
+            ),
+            _("Erasure decision recorded."),
+        )
 
     def place_hold(self) -> bool:
-        return self._apply(rq.CaseUpdate(holds=(rq.HoldInput(
-            self.hold_category.currentText(), _text(self.hold_reason)),)),
-            _("Legal hold placed."))
+        return self._apply(
+            rq.CaseUpdate(
+                holds=(rq.HoldInput(self.hold_category.currentText(), _text(self.hold_reason)),)
+            ),
+            _("Legal hold placed."),
+        )
 
     def release_hold(self) -> bool:
-        return self._apply(rq.CaseUpdate(releases=(self.hold_category.currentText(),)),
-                           _("Legal hold released."))
+        return self._apply(
+            rq.CaseUpdate(releases=(self.hold_category.currentText(),)), _("Legal hold released.")
+        )
 
     def add_note(self) -> bool:
         try:
@@ -1114,12 +1272,14 @@ class CaseDialog(QDialog):
         try:
             content = path.read_bytes()
         except OSError as exc:
-            self.message.error(_("Cannot read {path}: {error}").format(path=path,
-                                                                     error=exc.strerror))
+            self.message.error(
+                _("Cannot read {path}: {error}").format(path=path, error=exc.strerror)
+            )
             return False
-        return self._apply(rq.CaseUpdate(attachments=(rq.AttachmentInput(path.name,
-                                                                         content),)),
-                           _("Attachment added."))
+        return self._apply(
+            rq.CaseUpdate(attachments=(rq.AttachmentInput(path.name, content),)),
+            _("Attachment added."),
+        )
 
     def open_attachment(self) -> Any:
         """Show the selected attachment from memory (no temporary file)."""
@@ -1128,8 +1288,9 @@ class CaseDialog(QDialog):
         item = self.attachment_list.currentItem()
         if item is None:
             return None
-        name, media, content = rq.attachment_content(self.ctx, self.case,
-                                                     item.data(Qt.ItemDataRole.UserRole))
+        name, media, content = rq.attachment_content(
+            self.ctx, self.case, item.data(Qt.ItemDataRole.UserRole)
+        )
         viewer = AttachmentViewer(name, media, content, self)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         viewer.show()
@@ -1139,12 +1300,14 @@ class CaseDialog(QDialog):
         item = self.attachment_list.currentItem()
         if item is None:
             return
-        name, _media, content = rq.attachment_content(self.ctx, self.case,
-                                                      item.data(Qt.ItemDataRole.UserRole))
+        name, _media, content = rq.attachment_content(
+            self.ctx, self.case, item.data(Qt.ItemDataRole.UserRole)
+        )
         path, _filter = QFileDialog.getSaveFileName(self, _("Save attachment"), name)
         if path:
             try:
                 Path(path).write_bytes(content)
             except OSError as exc:
-                self.message.error(_("Cannot write {path}: {error}").format(
-                    path=path, error=exc.strerror))
+                self.message.error(
+                    _("Cannot write {path}: {error}").format(path=path, error=exc.strerror)
+                )

@@ -81,8 +81,9 @@ def format_weekday_date(value: date) -> str:
     """Weekday and date, for the deadline explanation (ma 7.12.2026)."""
     from babel.dates import format_date as babel_format_date
 
-    fmt = {"fi": "EEEEEE d.M.yyyy", "sv": "EEE yyyy-MM-dd"}.get(current_language(),
-                                                                "EEE d MMM yyyy")
+    fmt = {"fi": "EEEEEE d.M.yyyy", "sv": "EEE yyyy-MM-dd"}.get(
+        current_language(), "EEE d MMM yyyy"
+    )
     return babel_format_date(value, format=fmt, locale=date_locale())
 
 
@@ -136,8 +137,9 @@ class RequestTableModel(RowsModel):
         super().__init__([(key, title) for key, title in COLUMNS if key in keys], parent)
         self.rows: list[rq.RequestRow] = []
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _(self.columns[section][1])
         return None
@@ -149,8 +151,9 @@ class RequestTableModel(RowsModel):
             return format_date(row.received_on)
         if key == "subject":
             if row.requester:
-                return _("{subject} (by {requester})").format(subject=row.subject,
-                                                              requester=row.requester)
+                return _("{subject} (by {requester})").format(
+                    subject=row.subject, requester=row.requester
+                )
             return row.subject
         if key == "rights":
             return ", ".join(label(RIGHTS, r).split(" (")[0] for r in row.rights)
@@ -158,8 +161,11 @@ class RequestTableModel(RowsModel):
             return label(STATUSES, row.status)
         if key == "due":
             if row.due is None:
-                return label(URGENCIES, row.urgency) if row.urgency in (
-                    Urgency.SUSPENDED, Urgency.NO_DEADLINE) else ""
+                return (
+                    label(URGENCIES, row.urgency)
+                    if row.urgency in (Urgency.SUSPENDED, Urgency.NO_DEADLINE)
+                    else ""
+                )
             text = format_date(row.due)
             return text + (" " + _("(extended)") if row.extended else "")
         if key == "left":
@@ -197,8 +203,9 @@ class RequestTableModel(RowsModel):
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
             # The full text (columns are capped in width) and the urgency in words.
-            tip = "\n".join(x for x in (self._text(row, key), label(URGENCIES, row.urgency),
-                                         row.problem) if x)
+            tip = "\n".join(
+                x for x in (self._text(row, key), label(URGENCIES, row.urgency), row.problem) if x
+            )
             if key == "rights":
                 tip = "\n".join(label(RIGHTS, r) for r in row.rights)
             return tip
@@ -262,8 +269,9 @@ def fit_columns(table: QTableView) -> None:
     table.resizeColumnsToContents()
     header = table.horizontalHeader()
     for column in range(header.count() - 1):
-        header.resizeSection(column, min(max(header.sectionSize(column) + 12, 70),
-                                         MAX_COLUMN_WIDTH))
+        header.resizeSection(
+            column, min(max(header.sectionSize(column) + 12, 70), MAX_COLUMN_WIDTH)
+        )
 
 
 # ------------------------------------------------------------------------ page
@@ -330,11 +338,11 @@ class RequestsPage(FilteredTable, QWidget):
         self.new_button.clicked.connect(self.new_request)
         self.open_button.clicked.connect(self.open_selected)
         self.letter_button.clicked.connect(self.open_letter)
-        self.table.activated.connect(lambda index: self.open_case(
-            index.data(ROW_ROLE).case_number))
+        self.table.activated.connect(lambda index: self.open_case(index.data(ROW_ROLE).case_number))
         self.filter.textChanged.connect(self._filter_changed)
         self.status_filter.currentIndexChanged.connect(
-            lambda _i: self._set_status(self.status_filter.currentData()))
+            lambda _i: self._set_status(self.status_filter.currentData())
+        )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.status_filter.setCurrentIndex(1)  # open cases first; "All statuses" above
 
@@ -366,8 +374,10 @@ class RequestsPage(FilteredTable, QWidget):
     def _update(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(
-            ngettext("{n} case", "{n} cases", total).format(n=total) if shown == total
-            else _("{shown} of {total} cases").format(shown=shown, total=total))
+            ngettext("{n} case", "{n} cases", total).format(n=total)
+            if shown == total
+            else _("{shown} of {total} cases").format(shown=shown, total=total)
+        )
         self.open_button.setEnabled(self.current_case() is not None)
         self.letter_button.setEnabled(self.current_case() is not None)
 
@@ -377,8 +387,9 @@ class RequestsPage(FilteredTable, QWidget):
         if case is None:
             self.preview.clear()
             return
-        self.preview.setHtml(case_html(rq.get_request(self.ctx, case,
-                                                      date_format=format_weekday_date)))
+        self.preview.setHtml(
+            case_html(rq.get_request(self.ctx, case, date_format=format_weekday_date))
+        )
 
     # --------------------------------------------------------------- actions
     def new_request(self) -> Any:
@@ -460,11 +471,11 @@ def repeats_html(view: dict[str, Any]) -> str:
         f"{_e(format_date(r['received']))}: "
         f"{_e(', '.join(label(RIGHTS, x).split(' (')[0] for x in r['rights']))} "
         f"({_e(label(STATUSES, r['status']))})</li>"
-        for r in view["repeats"])
+        for r in view["repeats"]
+    )
     title = _e(_("Earlier requests of the same data subject within 12 months"))
     note = _e(_("For information only: nothing is charged or refused automatically."))
-    return (f"<p><b>{title}</b><br/><span style='color:#666'>{note}</span></p>"
-            f"<ul>{items}</ul>")
+    return f"<p><b>{title}</b><br/><span style='color:#666'>{note}</span></p><ul>{items}</ul>"
 
 
 def case_html(view: dict[str, Any]) -> str:
@@ -485,7 +496,10 @@ def case_html(view: dict[str, Any]) -> str:
     parts.append(repeats_html(view))
     events = view["timeline"][-5:]
     if events:
-        rows = "".join(f"<tr><td style='color:#666;padding-right:8px'>{_e(t['local'])}</td>"
-                       f"<td>{_e(t['description'])}</td></tr>" for t in events)
+        rows = "".join(
+            f"<tr><td style='color:#666;padding-right:8px'>{_e(t['local'])}</td>"
+            f"<td>{_e(t['description'])}</td></tr>"
+            for t in events
+        )
         parts.append(f"<p><b>{_e(_('Latest events'))}</b></p><table>{rows}</table>")
     return "".join(parts)

@@ -95,8 +95,9 @@ class SettingsDialog(QDialog):
         self.message.setStyleSheet("color: #c62828; font-weight: bold;")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -109,8 +110,11 @@ class SettingsDialog(QDialog):
             self.example.setText(str(exc))
             return
         year = self.ctx.today().year
-        self.example.setText(_("New cases are numbered like {example}.").format(
-            example=next_case_number(year, [], prefix)))
+        self.example.setText(
+            _("New cases are numbered like {example}.").format(
+                example=next_case_number(year, [], prefix)
+            )
+        )
 
     def policy(self) -> str:
         for value, button in self.policy_buttons.items():
@@ -120,8 +124,10 @@ class SettingsDialog(QDialog):
 
     def changes(self) -> dict[str, Any]:
         """Only what differs from the stored values (so an unchanged OK writes nothing)."""
-        wanted: dict[str, Any] = {settings.CASE_PREFIX: self.prefix.text().strip() or None,
-                                  settings.PAUSE_POLICY: self.policy()}
+        wanted: dict[str, Any] = {
+            settings.CASE_PREFIX: self.prefix.text().strip() or None,
+            settings.PAUSE_POLICY: self.policy(),
+        }
         for key, field in self.fields.items():
             wanted[key] = field.text().strip() or None
         out = {}

@@ -53,8 +53,10 @@ def passphrase_strength(text: str, minimum: int = MIN_PASSPHRASE) -> tuple[int, 
         return 0, ""
     if len(text) < minimum:
         return 0, _("Too short: at least {n} characters.").format(n=minimum)
-    classes = sum(any(test(ch) for ch in text) for test in (
-        str.islower, str.isupper, str.isdigit, lambda ch: not ch.isalnum()))
+    classes = sum(
+        any(test(ch) for ch in text)
+        for test in (str.islower, str.isupper, str.isdigit, lambda ch: not ch.isalnum())
+    )
     score = 1 + (len(text) >= 12) + (len(text) >= 16) + (classes >= 3)
     score = min(score, 4)
     words = {1: _("Weak"), 2: _("Fair"), 3: _("Good"), 4: _("Strong")}
@@ -63,7 +65,8 @@ def passphrase_strength(text: str, minimum: int = MIN_PASSPHRASE) -> tuple[int, 
 
 def default_folder() -> Path:
     documents = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        QStandardPaths.StandardLocation.DocumentsLocation
+    ) or str(Path.home())
     return Path(documents) / "Rekisteri"
 
 
@@ -157,9 +160,11 @@ class StartDialog(QDialog):
         if demo_service() is None:
             self.demo_button.setEnabled(False)
             self.demo_button.setToolTip(_("The demo is not included in this version."))
-        self.demo_location.setText(_(
-            "The demo is stored in {path} with the passphrase {passphrase}.").format(
-                path=demo_path(), passphrase=DEMO_PASSPHRASE))
+        self.demo_location.setText(
+            _("The demo is stored in {path} with the passphrase {passphrase}.").format(
+                path=demo_path(), passphrase=DEMO_PASSPHRASE
+            )
+        )
 
         if tab is None:
             tab = OPEN_TAB if self.recent_list.count() else NEW_TAB
@@ -175,15 +180,17 @@ class StartDialog(QDialog):
 
     def _browse_open(self) -> None:
         start = self.open_path.text() or str(default_folder())
-        path, _filter = QFileDialog.getOpenFileName(self, _("Open a Rekisteri database"),
-                                                    start, FILE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Open a Rekisteri database"), start, FILE_FILTER
+        )
         if path:
             self.open_path.setText(path)
             self.open_passphrase.setFocus()
 
     def _update_open(self, *_args: Any) -> None:
-        self.open_button.setEnabled(bool(self.open_path.text().strip())
-                                    and bool(self.open_passphrase.text()))
+        self.open_button.setEnabled(
+            bool(self.open_path.text().strip()) and bool(self.open_passphrase.text())
+        )
 
     def open_database(self) -> bool:
         path = self.open_path.text().strip()
@@ -205,8 +212,9 @@ class StartDialog(QDialog):
 
     # -------------------------------------------------------------------- new
     def _browse_new(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, _("Create a Rekisteri database"),
-                                                    self.new_path.text(), FILE_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Create a Rekisteri database"), self.new_path.text(), FILE_FILTER
+        )
         if path:
             self.new_path.setText(path)
 
@@ -223,16 +231,21 @@ class StartDialog(QDialog):
         path = self.new_path.text().strip()
         exists = bool(path) and Path(path).exists()
         if exists:
-            self.storage_note.setText(_("A file named {path} already exists. Choose another "
-                                        "name.").format(path=path))
+            self.storage_note.setText(
+                _("A file named {path} already exists. Choose another name.").format(path=path)
+            )
         else:
-            self.storage_note.setText(_(
-                "The database will be stored in {path}. It is encrypted with this "
-                "passphrase: nobody can open it without the passphrase, and a forgotten "
-                "passphrase cannot be recovered. Keep the passphrase safe and make backups "
-                "(File → Backup).").format(path=path or "—"))
-        self.create_button.setEnabled(bool(path) and not exists and len(first) >= minimum
-                                      and first == second)
+            self.storage_note.setText(
+                _(
+                    "The database will be stored in {path}. It is encrypted with this "
+                    "passphrase: nobody can open it without the passphrase, and a forgotten "
+                    "passphrase cannot be recovered. Keep the passphrase safe and make backups "
+                    "(File → Backup)."
+                ).format(path=path or "—")
+            )
+        self.create_button.setEnabled(
+            bool(path) and not exists and len(first) >= minimum and first == second
+        )
 
     def create_database(self) -> bool:
         if not self.create_button.isEnabled():

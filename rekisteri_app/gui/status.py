@@ -57,8 +57,9 @@ def status_by_subject(findings: Iterable[Any]) -> dict[Key, str]:
     service = _service()
     if service is not None and hasattr(service, "status_by_subject"):
         raw = service.status_by_subject(findings)
-        return {(str(kind), _subject_id(ident)): str(status)
-                for (kind, ident), status in raw.items()}
+        return {
+            (str(kind), _subject_id(ident)): str(status) for (kind, ident), status in raw.items()
+        }
     out: dict[Key, str] = {}
     for finding in findings:
         key = (str(finding.subject_kind), _subject_id(finding.subject_id))

@@ -57,10 +57,16 @@ class FindingRow:
         return self.finding.text(lang)
 
     def as_dict(self, lang: str | None = None) -> dict[str, Any]:
-        return {"severity": self.severity, "code": self.code,
-                "subject_kind": self.subject_kind, "subject_id": self.subject_id,
-                "subject_name": self.subject_name, "register_id": self.register_id,
-                "article": self.article, "message": self.text(lang)}
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "subject_kind": self.subject_kind,
+            "subject_id": self.subject_id,
+            "subject_name": self.subject_name,
+            "register_id": self.register_id,
+            "article": self.article,
+            "message": self.text(lang),
+        }
 
 
 def _text(*parts: str | None) -> str:
@@ -69,10 +75,14 @@ def _text(*parts: str | None) -> str:
 
 def checked_transfer(t: m.Transfer) -> c.CheckedTransfer:
     return c.CheckedTransfer(
-        name=f"{t.recipient} ({t.country})", country=t.country, recipient=t.recipient,
-        safeguard=Safeguard(t.safeguard), dpf_checked_on=t.dpf_checked_on,
+        name=f"{t.recipient} ({t.country})",
+        country=t.country,
+        recipient=t.recipient,
+        safeguard=Safeguard(t.safeguard),
+        dpf_checked_on=t.dpf_checked_on,
         scc_module=SccModule(t.scc_module) if t.scc_module else None,
-        documentation=t.description or "")
+        documentation=t.description or "",
+    )
 
 
 def checked_register(reg: m.Register) -> c.CheckedRegister:
@@ -86,48 +96,72 @@ def checked_register(reg: m.Register) -> c.CheckedRegister:
         controllers=tuple(
             c.CheckedController(
                 name=rc.controller.name,
-                contact_details=_text(rc.controller.postal_address,
-                                      rc.controller.visiting_address, rc.controller.phone,
-                                      rc.controller.email),
-                role=ControllerRole(rc.role))
-            for rc in reg.controllers),
+                contact_details=_text(
+                    rc.controller.postal_address,
+                    rc.controller.visiting_address,
+                    rc.controller.phone,
+                    rc.controller.email,
+                ),
+                role=ControllerRole(rc.role),
+            )
+            for rc in reg.controllers
+        ),
         contact_points=tuple(
-            c.CheckedContactPoint(name=_text(p.name, p.role),
-                                  contact_details=_text(p.phone, p.email, p.address))
-            for p in contacts) + tuple(
-            c.CheckedContactPoint(name=rc.controller.name,
-                                  contact_details=rc.controller.dpo_contact, is_dpo=True)
-            for rc in reg.controllers if rc.controller.dpo_contact),
+            c.CheckedContactPoint(
+                name=_text(p.name, p.role), contact_details=_text(p.phone, p.email, p.address)
+            )
+            for p in contacts
+        )
+        + tuple(
+            c.CheckedContactPoint(
+                name=rc.controller.name, contact_details=rc.controller.dpo_contact, is_dpo=True
+            )
+            for rc in reg.controllers
+            if rc.controller.dpo_contact
+        ),
         dpo_appointed=any(bool(rc.controller.dpo_contact) for rc in reg.controllers),
         purposes=tuple(p.text for p in reg.purposes),
         legal_bases=tuple(
-            c.CheckedLegalBasis(article=LegalBasisArticle(b.article) if b.article else None,
-                                national_law=b.national_law or "",
-                                description=b.description or "")
-            for b in reg.legal_bases),
+            c.CheckedLegalBasis(
+                article=LegalBasisArticle(b.article) if b.article else None,
+                national_law=b.national_law or "",
+                description=b.description or "",
+            )
+            for b in reg.legal_bases
+        ),
         subject_groups=tuple(g.name for g in reg.subject_groups),
-        data_categories=tuple(c.CheckedDataCategory(d.name, d.special)
-                              for d in reg.data_categories),
+        data_categories=tuple(
+            c.CheckedDataCategory(d.name, d.special) for d in reg.data_categories
+        ),
         retention_rules=tuple(
             c.CheckedRetentionRule(
                 description=_text(r.applies_to, r.trigger, r.description, r.legal_ground),
                 period=r.period_value,
-                unit=PeriodUnit(r.period_unit) if r.period_unit else None)
-            for r in reg.retention_rules)
-        + ((c.CheckedRetentionRule(description=reg.retention_statement),)
-           if reg.retention_statement else ()),
-        sources=tuple(c.CheckedSource(SourceKind(s.kind), _text(s.name, s.description))
-                      for s in reg.sources),
-        recipients=tuple(c.CheckedRecipient(RecipientKind(r.kind),
-                                            _text(r.name, r.description, r.legal_basis))
-                         for r in reg.recipients),
+                unit=PeriodUnit(r.period_unit) if r.period_unit else None,
+            )
+            for r in reg.retention_rules
+        )
+        + (
+            (c.CheckedRetentionRule(description=reg.retention_statement),)
+            if reg.retention_statement
+            else ()
+        ),
+        sources=tuple(
+            c.CheckedSource(SourceKind(s.kind), _text(s.name, s.description)) for s in reg.sources
+        ),
+        recipients=tuple(
+            c.CheckedRecipient(RecipientKind(r.kind), _text(r.name, r.description, r.legal_basis))
+            for r in reg.recipients
+        ),
         processors=tuple(p.processor.name for p in reg.processors),
         transfers=tuple(checked_transfer(t) for t in reg.transfers),
-        security_measures=tuple(c.CheckedSecurityMeasure(SecurityKind(s.kind), s.text)
-                                for s in reg.security_measures),
+        security_measures=tuple(
+            c.CheckedSecurityMeasure(SecurityKind(s.kind), s.text) for s in reg.security_measures
+        ),
         automated_decisions=tuple(
             c.CheckedAutomatedDecision(a.description, _text(a.logic, a.consequences))
-            for a in reg.automated_decisions),
+            for a in reg.automated_decisions
+        ),
         rights_information_present=bool(reg.rights or reg.rights_instructions),
         # Printed notices always carry the supervisory authority from the settings.
         supervisory_authority_info_present=True,
@@ -140,11 +174,16 @@ def checked_register(reg: m.Register) -> c.CheckedRegister:
 def check_session(session: Session, today) -> list[FindingRow]:
     rows: list[FindingRow] = []
     for reg in session.scalars(select(m.Register).order_by(m.Register.name)):
-        rows += [FindingRow(f, "register", reg.id) for f in c.check_register(checked_register(reg))
-                 if f.subject_kind == c.SubjectKind.REGISTER]
+        rows += [
+            FindingRow(f, "register", reg.id)
+            for f in c.check_register(checked_register(reg))
+            if f.subject_kind == c.SubjectKind.REGISTER
+        ]
         for t in reg.transfers:
-            rows += [FindingRow(f, "transfer", t.id, reg.id)
-                     for f in c.check_transfer(checked_transfer(t), today)]
+            rows += [
+                FindingRow(f, "transfer", t.id, reg.id)
+                for f in c.check_transfer(checked_transfer(t), today)
+            ]
     for p in session.scalars(select(m.Processor).order_by(m.Processor.name)):
         checked = c.CheckedProcessor(p.name, p.dpa_signed_on, p.dpa_review_on)
         rows += [FindingRow(f, "processor", p.id) for f in c.check_processor(checked, today)]

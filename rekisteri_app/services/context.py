@@ -46,11 +46,20 @@ class Transaction:
     ctx: ServiceContext
     audited: int = 0
 
-    def audit(self, action: str, entity: str, entity_id: Any, before: Any = None,
-              after: Any = None) -> None:
+    def audit(
+        self, action: str, entity: str, entity_id: Any, before: Any = None, after: Any = None
+    ) -> None:
         self.session.flush()
-        audit.append(self.session, at=self.ctx.now(), actor=self.ctx.actor, action=action,
-                     entity=entity, entity_id=entity_id, before=before, after=after)
+        audit.append(
+            self.session,
+            at=self.ctx.now(),
+            actor=self.ctx.actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            before=before,
+            after=after,
+        )
         self.audited += 1
 
 

@@ -27,8 +27,11 @@ MODELS: dict[str, type] = {
 
 
 def _label(kind: str) -> str:
-    return {"controllers": _("controller"), "processors": _("processor"),
-            "registers": _("register")}[kind]
+    return {
+        "controllers": _("controller"),
+        "processors": _("processor"),
+        "registers": _("register"),
+    }[kind]
 
 
 def find(session: Session, kind: str, name_or_id: str | int) -> Any:
@@ -41,13 +44,15 @@ def find(session: Session, kind: str, name_or_id: str | int) -> Any:
         obj = session.get(model, int(ident))
         if obj is not None:
             return obj
-    matches = session.scalars(
-        select(model).where(func.lower(model.name) == text.lower())).all()
+    matches = session.scalars(select(model).where(func.lower(model.name) == text.lower())).all()
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        raise ServiceError(_("Several {kind}s are named {name!r}: use the id.").format(
-            kind=_label(kind), name=text))
+        raise ServiceError(
+            _("Several {kind}s are named {name!r}: use the id.").format(
+                kind=_label(kind), name=text
+            )
+        )
     raise not_found(_label(kind), text)
 
 
@@ -56,14 +61,14 @@ def get(ctx: ServiceContext, kind: str, name_or_id: str | int) -> dict[str, Any]
         return entity_to_dict(session, kind, find(session, kind, name_or_id))
 
 
-def save(ctx: ServiceContext, kind: str, data: dict[str, Any],
-         name_or_id: str | int | None = None) -> dict[str, Any]:
+def save(
+    ctx: ServiceContext, kind: str, data: dict[str, Any], name_or_id: str | int | None = None
+) -> dict[str, Any]:
     """Create (no `name_or_id`) or replace one entity; returns it as stored."""
     with ctx.change() as tx:
         current = None if name_or_id is None else find(tx.session, kind, name_or_id)
         before = None if current is None else entity_to_dict(tx.session, kind, current)
-        problems = validate_entity(tx.session, kind, data,
-                                   None if current is None else current.id)
+        problems = validate_entity(tx.session, kind, data, None if current is None else current.id)
         if problems:
             raise InvalidDocument(problems)
         obj = save_entity(tx.session, kind, data, current)
@@ -80,14 +85,16 @@ def delete(ctx: ServiceContext, kind: str, name_or_id: str | int) -> None:
         try:
             tx.session.flush()
         except IntegrityError:
-            raise ServiceError(_(
-                "{name} is still referred to (by a register, a transfer or a request) and "
-                "cannot be deleted.").format(name=before.get("name"))) from None
+            raise ServiceError(
+                _(
+                    "{name} is still referred to (by a register, a transfer or a request) and "
+                    "cannot be deleted."
+                ).format(name=before.get("name"))
+            ) from None
         tx.audit("delete", kind[:-1], obj.id, before, None)
 
 
-def duplicate_register(ctx: ServiceContext, name_or_id: str | int,
-                       new_name: str) -> dict[str, Any]:
+def duplicate_register(ctx: ServiceContext, name_or_id: str | int, new_name: str) -> dict[str, Any]:
     """Start a new register from an existing one (notice versions are not copied)."""
     data = get(ctx, "registers", name_or_id)
     for category in data["data_categories"]:
@@ -122,9 +129,16 @@ def list_registers(ctx: ServiceContext) -> list[RegisterRow]:
     with ctx.read() as session:
         rows = []
         for reg in session.scalars(select(m.Register).order_by(m.Register.name)):
-            rows.append(RegisterRow(
-                reg.id, reg.name, ", ".join(rc.controller.name for rc in reg.controllers),
-                len(reg.data_categories), len(reg.transfers), len(reg.processors)))
+            rows.append(
+                RegisterRow(
+                    reg.id,
+                    reg.name,
+                    ", ".join(rc.controller.name for rc in reg.controllers),
+                    len(reg.data_categories),
+                    len(reg.transfers),
+                    len(reg.processors),
+                )
+            )
         return rows
 
 
@@ -142,9 +156,15 @@ class ProcessorRow:
 def list_processors(ctx: ServiceContext) -> list[ProcessorRow]:
     with ctx.read() as session:
         return [
-            ProcessorRow(p.id, p.name, p.business_id, p.country,
-                         ", ".join((p.services or "").splitlines()), p.dpa_signed_on,
-                         p.dpa_review_on)
+            ProcessorRow(
+                p.id,
+                p.name,
+                p.business_id,
+                p.country,
+                ", ".join((p.services or "").splitlines()),
+                p.dpa_signed_on,
+                p.dpa_review_on,
+            )
             for p in session.scalars(select(m.Processor).order_by(m.Processor.name))
         ]
 
@@ -158,5 +178,7 @@ class ControllerRow:
 
 def list_controllers(ctx: ServiceContext) -> list[ControllerRow]:
     with ctx.read() as session:
-        return [ControllerRow(c.id, c.name, c.business_id)
-                for c in session.scalars(select(m.Controller).order_by(m.Controller.name))]
+        return [
+            ControllerRow(c.id, c.name, c.business_id)
+            for c in session.scalars(select(m.Controller).order_by(m.Controller.name))
+        ]

@@ -56,7 +56,9 @@ class InvalidDocument(ServiceError):
         tail = ("\n  " + _("… and {n} more").format(n=more)) if more > 0 else ""
         super().__init__(
             _("The document was not imported: {n} problems.").format(n=len(problems))
-            + "\n" + lines + tail
+            + "\n"
+            + lines
+            + tail
         )
 
 
@@ -100,8 +102,12 @@ def _dump(node: Node, obj: Any, keys: dict[tuple[str, int], str]) -> Any:
 
 def _keys(session: Session) -> dict[tuple[str, int], str]:
     keys: dict[tuple[str, int], str] = {}
-    for namespace, model in (("controller", m.Controller), ("processor", m.Processor),
-                             ("register", m.Register), ("category", m.DataCategory)):
+    for namespace, model in (
+        ("controller", m.Controller),
+        ("processor", m.Processor),
+        ("register", m.Register),
+        ("category", m.DataCategory),
+    ):
         for (ident,) in session.execute(select(model.id)):
             keys[(namespace, ident)] = f"{namespace}-{ident}"
     return keys
@@ -120,11 +126,13 @@ def _loaders(node: Node, path=None) -> list:
         options.extend(_loaders(child, loader))
     for ref in node.refs:
         attribute = getattr(node.model, ref.attribute)
-        options.append(selectinload(attribute) if path is None
-                       else path.selectinload(attribute))
+        options.append(selectinload(attribute) if path is None else path.selectinload(attribute))
     if node.model is m.RightsRequest:
-        for attribute in (m.RightsRequest.subject, m.RightsRequest.requester,
-                          m.RightsRequest.registers):
+        for attribute in (
+            m.RightsRequest.subject,
+            m.RightsRequest.requester,
+            m.RightsRequest.registers,
+        ):
             options.append(selectinload(attribute))
     return options
 
@@ -138,8 +146,7 @@ def export_document(session: Session) -> dict[str, Any]:
         if s.key not in PRIVATE_SETTINGS
     }
     for name, node in TOP.items():
-        rows = session.scalars(select(node.model).options(*_loaders(node))
-                               .order_by(node.model.id))
+        rows = session.scalars(select(node.model).options(*_loaders(node)).order_by(node.model.id))
         doc[name] = [_dump(node, row, keys) for row in rows]
     return doc
 
@@ -171,11 +178,11 @@ def _schema_message(error) -> str:
         return _("unknown field: {detail}").format(detail=error.message)
     if validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value if v is not None)
-        return _("{value!r} is not one of: {allowed}").format(value=error.instance,
-                                                             allowed=allowed)
+        return _("{value!r} is not one of: {allowed}").format(value=error.instance, allowed=allowed)
     if validator == "type":
         return _("{value!r} has the wrong type (expected {expected})").format(
-            value=error.instance, expected=error.validator_value)
+            value=error.instance, expected=error.validator_value
+        )
     if validator == "pattern":
         return _("{value!r} is not in the expected form").format(value=error.instance)
     if validator == "const":
@@ -202,8 +209,14 @@ def _check_value(kind: str, value: Any, path: str, problems: list[Problem]) -> N
         problems.append(Problem(path, message.format(value=str(value)[:40])))
 
 
-def _walk_semantics(node: Node, item: Any, path: str, keys: dict[str, dict[str, str]],
-                    refs: list[tuple[str, str, str]], problems: list[Problem]) -> None:
+def _walk_semantics(
+    node: Node,
+    item: Any,
+    path: str,
+    keys: dict[str, dict[str, str]],
+    refs: list[tuple[str, str, str]],
+    problems: list[Problem],
+) -> None:
     from ..domain import validation
 
     if node.scalar or not isinstance(item, dict):
@@ -215,8 +228,12 @@ def _walk_semantics(node: Node, item: Any, path: str, keys: dict[str, dict[str, 
                 problems.append(Problem(f"{path}.key", _("duplicate key {key!r}").format(key=key)))
             keys[node.key][key] = path
     for column in plain_columns(node):
-        _check_value(column_kind(column), item.get(json_name(column)),
-                     f"{path}.{json_name(column)}", problems)
+        _check_value(
+            column_kind(column),
+            item.get(json_name(column)),
+            f"{path}.{json_name(column)}",
+            problems,
+        )
     for ref in node.refs:
         if item.get(ref.field) is not None:
             refs.append((ref.target, item[ref.field], f"{path}.{ref.field}"))
@@ -226,8 +243,11 @@ def _walk_semantics(node: Node, item: Any, path: str, keys: dict[str, dict[str, 
         except ValueError as exc:
             problems.append(Problem(f"{path}.business_id", str(exc)))
     if node.model in (m.Processor, m.Transfer) and item.get("country"):
-        check = (validation.normalise_destination if node.model is m.Transfer
-                 else validation.normalise_country_code)
+        check = (
+            validation.normalise_destination
+            if node.model is m.Transfer
+            else validation.normalise_country_code
+        )
         try:
             check(item["country"])
         except ValueError as exc:
@@ -243,8 +263,9 @@ def _walk_semantics(node: Node, item: Any, path: str, keys: dict[str, dict[str, 
                 _walk_semantics(PERSON, item[role], f"{path}.{role}", keys, refs, problems)
 
 
-def validate_document(doc: Any, session: Session | None = None, *,
-                      replacing: dict[str, int] | None = None) -> list[Problem]:
+def validate_document(
+    doc: Any, session: Session | None = None, *, replacing: dict[str, int] | None = None
+) -> list[Problem]:
     """Every problem of `doc`, each with its JSON path; empty when it can be imported.
 
     With a session, keys of entities already in the database are valid references
@@ -261,8 +282,12 @@ def validate_document(doc: Any, session: Session | None = None, *,
     ]
     if problems or not isinstance(doc, dict):
         return problems
-    keys: dict[str, dict[str, str]] = {"controller": {}, "processor": {}, "register": {},
-                                       "category": {}}
+    keys: dict[str, dict[str, str]] = {
+        "controller": {},
+        "processor": {},
+        "register": {},
+        "category": {},
+    }
     known: set[tuple[str, str]] = set()
     if session is not None:
         known = {(kind, key) for (kind, _id), key in _keys(session).items()}
@@ -272,35 +297,47 @@ def validate_document(doc: Any, session: Session | None = None, *,
             _walk_semantics(node, item, f"$.{name}[{i}]", keys, refs, problems)
     for target, key, path in refs:
         if key not in keys[target] and (target, key) not in known:
-            problems.append(Problem(path, _("refers to unknown {kind} {key!r}").format(
-                kind=target, key=key)))
+            problems.append(
+                Problem(path, _("refers to unknown {kind} {key!r}").format(kind=target, key=key))
+            )
     names: dict[str, str] = {}
     for i, reg in enumerate(doc.get("registers") or []):
         path = f"$.registers[{i}].name"
         if reg["name"] in names:
-            problems.append(Problem(path, _("register name {name!r} appears twice").format(
-                name=reg["name"])))
+            problems.append(
+                Problem(path, _("register name {name!r} appears twice").format(name=reg["name"]))
+            )
         names[reg["name"]] = path
     cases: set[str] = set()
     for i, req in enumerate(doc.get("requests") or []):
         if req["case_number"] in cases:
-            problems.append(Problem(f"$.requests[{i}].case_number",
-                                    _("case number {case} appears twice").format(
-                                        case=req["case_number"])))
+            problems.append(
+                Problem(
+                    f"$.requests[{i}].case_number",
+                    _("case number {case} appears twice").format(case=req["case_number"]),
+                )
+            )
         cases.add(req["case_number"])
     if session is not None:
-        existing = set(session.scalars(
-            select(m.Register.name).where(m.Register.id != replacing.get("register", -1))))
+        existing = set(
+            session.scalars(
+                select(m.Register.name).where(m.Register.id != replacing.get("register", -1))
+            )
+        )
         for name, path in names.items():
             if name in existing:
-                problems.append(Problem(path, _("a register named {name!r} already exists")
-                                        .format(name=name)))
+                problems.append(
+                    Problem(path, _("a register named {name!r} already exists").format(name=name))
+                )
         taken = set(session.scalars(select(m.RightsRequest.case_number)))
         for i, req in enumerate(doc.get("requests") or []):
             if req["case_number"] in taken:
-                problems.append(Problem(f"$.requests[{i}].case_number",
-                                        _("case number {case} already exists").format(
-                                            case=req["case_number"])))
+                problems.append(
+                    Problem(
+                        f"$.requests[{i}].case_number",
+                        _("case number {case} already exists").format(case=req["case_number"]),
+                    )
+                )
     return problems
 
 
@@ -320,8 +357,9 @@ def _value_in(column, value: Any) -> Any:
     return value
 
 
-def _build(node: Node, item: Any, objects: dict[tuple[str, str], Any], session: Session,
-           deferred: list) -> Any:
+def _build(
+    node: Node, item: Any, objects: dict[tuple[str, str], Any], session: Session, deferred: list
+) -> Any:
     from ..domain import validation
 
     if node.scalar:
@@ -334,8 +372,11 @@ def _build(node: Node, item: Any, objects: dict[tuple[str, str], Any], session: 
     if kwargs.get("business_id"):
         kwargs["business_id"] = validation.normalise_business_id(kwargs["business_id"])
     if kwargs.get("country"):
-        kwargs["country"] = (validation.normalise_destination if node.model is m.Transfer
-                             else validation.normalise_country_code)(kwargs["country"])
+        kwargs["country"] = (
+            validation.normalise_destination
+            if node.model is m.Transfer
+            else validation.normalise_country_code
+        )(kwargs["country"])
     existing = objects.get((node.key, item.get("key"))) if node.key else None
     if isinstance(existing, node.model) and getattr(existing, "id", None) is not None:
         obj = existing  # an edit: keep identity so references to it survive
@@ -367,8 +408,10 @@ def _build(node: Node, item: Any, objects: dict[tuple[str, str], Any], session: 
         obj.subject = _build(PERSON, item["subject"], objects, session, deferred)
         if item.get("requester"):
             obj.requester = _build(PERSON, item["requester"], objects, session, deferred)
-        obj.registers = [m.RequestRegister(register=objects[("register", k)])
-                         for k in item.get("registers") or []]
+        obj.registers = [
+            m.RequestRegister(register=objects[("register", k)])
+            for k in item.get("registers") or []
+        ]
         obj.year, obj.sequence = _case_parts(obj.case_number, obj.received_on)
         if obj.logged_at is None:
             obj.logged_at = datetime.combine(obj.received_on, datetime.min.time())
@@ -426,8 +469,12 @@ def import_document(ctx: ServiceContext, doc: Any) -> dict[str, int]:
 def known_objects(session: Session) -> dict[tuple[str, str], Any]:
     """Stored controllers, processors, registers and categories under their export keys."""
     objects: dict[tuple[str, str], Any] = {}
-    for namespace, model in (("controller", m.Controller), ("processor", m.Processor),
-                             ("register", m.Register), ("category", m.DataCategory)):
+    for namespace, model in (
+        ("controller", m.Controller),
+        ("processor", m.Processor),
+        ("register", m.Register),
+        ("category", m.DataCategory),
+    ):
         for obj in session.scalars(select(model)):
             objects[(namespace, f"{namespace}-{obj.id}")] = obj
     return objects
@@ -438,15 +485,18 @@ def entity_to_dict(session: Session, kind: str, obj: Any) -> dict[str, Any]:
     return _dump(TOP[kind], obj, _keys(session))
 
 
-def validate_entity(session: Session, kind: str, data: Any,
-                    replacing: int | None = None) -> list[Problem]:
+def validate_entity(
+    session: Session, kind: str, data: Any, replacing: int | None = None
+) -> list[Problem]:
     doc = {"format": FORMAT, "version": VERSION, kind: [data]}
-    return validate_document(doc, session,
-                             replacing={} if replacing is None else {kind[:-1]: replacing})
+    return validate_document(
+        doc, session, replacing={} if replacing is None else {kind[:-1]: replacing}
+    )
 
 
-def save_entity(session: Session, kind: str, data: dict[str, Any],
-                replacing: Any | None = None) -> Any:
+def save_entity(
+    session: Session, kind: str, data: dict[str, Any], replacing: Any | None = None
+) -> Any:
     """Create or update one entity from its exchange form (validated by the caller)."""
     node = TOP[kind]
     objects = known_objects(session)

@@ -76,8 +76,7 @@ def node_schema(node: Node) -> dict[str, Any]:
     for name in ("subject",):
         if name in required and name in props and node.model.__tablename__ != "requests":
             required.remove(name)
-    schema: dict[str, Any] = {"type": "object", "properties": props,
-                              "additionalProperties": False}
+    schema: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
     required = [r for r in dict.fromkeys(required) if r in props]
     if required:
         schema["required"] = required

@@ -48,8 +48,9 @@ class Node:
 
 CONTACT = Node(m.Contact)
 
-CONTROLLER = Node(m.Controller, key="controller", children={"contacts": CONTACT},
-                  required=("name",))
+CONTROLLER = Node(
+    m.Controller, key="controller", children={"contacts": CONTACT}, required=("name",)
+)
 
 PROCESSOR = Node(
     m.Processor,
@@ -64,31 +65,40 @@ REGISTER = Node(
     key="register",
     required=("name",),
     children={
-        "controllers": Node(m.RegisterController,
-                            refs=(Ref("controller", "controller", "controller", True),),
-                            enums={"role": enums.ControllerRole}),
+        "controllers": Node(
+            m.RegisterController,
+            refs=(Ref("controller", "controller", "controller", True),),
+            enums={"role": enums.ControllerRole},
+        ),
         "contacts": CONTACT,
         "purposes": Node(m.Purpose, scalar="text"),
         "legal_bases": Node(m.LegalBasis, enums={"article": enums.LegalBasisArticle}),
         "subject_groups": Node(m.SubjectGroup, required=("name",)),
         "data_categories": Node(m.DataCategory, key="category", required=("name",)),
-        "retention_rules": Node(m.RetentionRule,
-                                refs=(Ref("data_category", "data_category", "category"),),
-                                enums={"period_unit": enums.PeriodUnit}),
+        "retention_rules": Node(
+            m.RetentionRule,
+            refs=(Ref("data_category", "data_category", "category"),),
+            enums={"period_unit": enums.PeriodUnit},
+        ),
         "sources": Node(m.Source, enums={"kind": enums.SourceKind}, required=("name",)),
-        "recipients": Node(m.Recipient, enums={"kind": enums.RecipientKind},
-                           required=("name",)),
-        "processors": Node(m.RegisterProcessor,
-                           refs=(Ref("processor", "processor", "processor", True),)),
-        "transfers": Node(m.Transfer, refs=(Ref("processor", "processor", "processor"),),
-                          enums={"safeguard": enums.Safeguard, "scc_module": enums.SccModule},
-                          required=("country", "recipient", "safeguard")),
-        "security_measures": Node(m.SecurityMeasure, enums={"kind": enums.SecurityKind},
-                                  required=("kind", "text")),
+        "recipients": Node(m.Recipient, enums={"kind": enums.RecipientKind}, required=("name",)),
+        "processors": Node(
+            m.RegisterProcessor, refs=(Ref("processor", "processor", "processor", True),)
+        ),
+        "transfers": Node(
+            m.Transfer,
+            refs=(Ref("processor", "processor", "processor"),),
+            enums={"safeguard": enums.Safeguard, "scc_module": enums.SccModule},
+            required=("country", "recipient", "safeguard"),
+        ),
+        "security_measures": Node(
+            m.SecurityMeasure, enums={"kind": enums.SecurityKind}, required=("kind", "text")
+        ),
         "automated_decisions": Node(m.AutomatedDecision, required=("description",)),
         "rights": Node(m.RegisterRight, enums={"right": enums.Right}, required=("right",)),
-        "notice_versions": Node(m.NoticeVersion, required=("version", "issued_on"),
-                                enums={"language": enums.Language}),
+        "notice_versions": Node(
+            m.NoticeVersion, required=("version", "issued_on"), enums={"language": enums.Language}
+        ),
     },
 )
 
@@ -98,39 +108,61 @@ REQUEST = Node(
     m.RightsRequest,
     refs=(Ref("controller", "controller", "controller"),),
     exclude=frozenset({"year", "sequence"}),
-    enums={"channel": enums.Channel, "language": enums.Language,
-           "classification": enums.RequestClass, "status": enums.RequestStatus,
-           "authority": enums.Authority},
+    enums={
+        "channel": enums.Channel,
+        "language": enums.Language,
+        "classification": enums.RequestClass,
+        "status": enums.RequestStatus,
+        "authority": enums.Authority,
+    },
     required=("case_number", "received_on", "channel", "language", "subject"),
     children={
         "rights": Node(
             m.RequestRight,
             enums={"right": enums.Right, "outcome": enums.Outcome},
             required=("right",),
-            children={"erasures": Node(
-                m.ErasureDecision,
-                refs=(Ref("data_category", "data_category", "category"),),
-                required=("category_name", "erased"))},
+            children={
+                "erasures": Node(
+                    m.ErasureDecision,
+                    refs=(Ref("data_category", "data_category", "category"),),
+                    required=("category_name", "erased"),
+                )
+            },
         ),
-        "identity_checks": Node(m.IdentityCheck, enums={"method": enums.IdentityMethod},
-                                required=("method", "verified_by", "verified_on")),
+        "identity_checks": Node(
+            m.IdentityCheck,
+            enums={"method": enums.IdentityMethod},
+            required=("method", "verified_by", "verified_on"),
+        ),
         "pauses": Node(m.Pause, enums={"kind": enums.PauseKind}, required=("kind", "asked_on")),
         "events": Node(m.CaseEvent, required=("at", "kind")),
         "attachments": Node(m.Attachment, required=("filename", "media_type", "content")),
-        "legal_holds": Node(m.LegalHold,
-                            refs=(Ref("data_category", "data_category", "category"),),
-                            required=("category_name", "placed_on")),
-        "letters": Node(m.Letter, enums={"kind": enums.LetterKind, "language": enums.Language,
-                                         "sent_via": enums.SentVia},
-                        required=("kind", "language", "issued_on", "sent_via", "pdf")),
+        "legal_holds": Node(
+            m.LegalHold,
+            refs=(Ref("data_category", "data_category", "category"),),
+            required=("category_name", "placed_on"),
+        ),
+        "letters": Node(
+            m.Letter,
+            enums={"kind": enums.LetterKind, "language": enums.Language, "sent_via": enums.SentVia},
+            required=("kind", "language", "issued_on", "sent_via", "pdf"),
+        ),
     },
 )
 
-TEMPLATE = Node(m.LetterTemplate, enums={"kind": enums.LetterKind, "language": enums.Language},
-                required=("kind", "language", "version", "created_at"))
+TEMPLATE = Node(
+    m.LetterTemplate,
+    enums={"kind": enums.LetterKind, "language": enums.Language},
+    required=("kind", "language", "version", "created_at"),
+)
 
-TOP = {"controllers": CONTROLLER, "processors": PROCESSOR, "registers": REGISTER,
-       "requests": REQUEST, "letter_templates": TEMPLATE}
+TOP = {
+    "controllers": CONTROLLER,
+    "processors": PROCESSOR,
+    "registers": REGISTER,
+    "requests": REQUEST,
+    "letter_templates": TEMPLATE,
+}
 
 
 def plain_columns(node: Node) -> list:

@@ -121,8 +121,9 @@ def sent_via_label(via: SentVia | str) -> str:
 
 
 # Letters sent while the request is being handled: no decisions, no actions, no remedies.
-PRE_DECISION_KINDS = frozenset({LetterKind.ACKNOWLEDGEMENT, LetterKind.IDENTITY_REQUEST,
-                                LetterKind.EXTENSION})
+PRE_DECISION_KINDS = frozenset(
+    {LetterKind.ACKNOWLEDGEMENT, LetterKind.IDENTITY_REQUEST, LetterKind.EXTENSION}
+)
 
 # Kinds whose letter includes the officer's per-category copy of the data.
 DATA_COPY_KINDS = frozenset({LetterKind.ACCESS_RESPONSE, LetterKind.PORTABILITY})
@@ -149,8 +150,10 @@ FIELD_HINTS: dict[str, str] = {
     "refusal_reasons": N_("the reasons for refusing (the case's refusal reason)"),
     "erasure_decisions": N_("an erasure decision per data category (record them in the case)"),
     "registers": N_("the registers the request concerns"),
-    "recipient_address": N_("the recipient's postal address (record it in the case), or "
-                            "send the letter another way than by post"),
+    "recipient_address": N_(
+        "the recipient's postal address (record it in the case), or "
+        "send the letter another way than by post"
+    ),
     "identity_needed": N_("what the requester must send to prove their identity"),
     "reply_by": N_("the date by which the requester should reply"),
     "portability_data": N_("the data to hand over, per data category"),
@@ -163,8 +166,10 @@ class LetterBlocked(ServiceError):
     def __init__(self, names: tuple[str, ...]):
         self.names = names
         lines = [_("The letter cannot be printed: these fields have no value:")]
-        lines += [f"- {name}: {_(FIELD_HINTS[name])}" if name in FIELD_HINTS else f"- {name}"
-                  for name in names]
+        lines += [
+            f"- {name}: {_(FIELD_HINTS[name])}" if name in FIELD_HINTS else f"- {name}"
+            for name in names
+        ]
         super().__init__("\n".join(lines))
 
 
@@ -216,10 +221,17 @@ class LetterInfo:
     created_at: datetime
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "case_number": self.case_number,
-                "subject_name": self.subject_name, "kind": self.kind.value,
-                "language": self.language.value, "issued_on": self.issued_on.isoformat(),
-                "sent_via": self.sent_via.value, "sha256": self.sha256, "size": self.size}
+        return {
+            "id": self.id,
+            "case_number": self.case_number,
+            "subject_name": self.subject_name,
+            "kind": self.kind.value,
+            "language": self.language.value,
+            "issued_on": self.issued_on.isoformat(),
+            "sent_via": self.sent_via.value,
+            "sha256": self.sha256,
+            "size": self.size,
+        }
 
 
 @dataclass(frozen=True)
@@ -253,8 +265,9 @@ class TemplateState:
 
 @event.listens_for(m.Letter, "before_update")
 def _refuse_letter_update(_mapper, _connection, target: m.Letter) -> None:
-    raise LetterImmutable(_("An issued letter cannot be changed (letter {id}).").format(
-        id=target.id))
+    raise LetterImmutable(
+        _("An issued letter cannot be changed (letter {id}).").format(id=target.id)
+    )
 
 
 def delete_letter(ctx: ServiceContext, letter_id: int) -> None:
@@ -262,8 +275,9 @@ def delete_letter(ctx: ServiceContext, letter_id: int) -> None:
     with ctx.read() as session:
         if session.get(m.Letter, letter_id) is None:
             raise not_found(_("letter"), letter_id)
-    raise LetterImmutable(_("An issued letter cannot be deleted (letter {id}).").format(
-        id=letter_id))
+    raise LetterImmutable(
+        _("An issued letter cannot be deleted (letter {id}).").format(id=letter_id)
+    )
 
 
 # ============================================================================ building
@@ -288,19 +302,27 @@ def _organisation(session: Session, req: m.RightsRequest) -> Organisation:
         name = settings.read(session, settings.ORGANISATION_NAME) or ""
         return Organisation(name=name, business_id="", postal_address=())
     visiting = ", ".join(address_lines(c.visiting_address))
-    return Organisation(name=c.name, business_id=_s(c.business_id),
-                        postal_address=address_lines(c.postal_address) or
-                        address_lines(c.visiting_address),
-                        visiting_address=visiting, phone=_s(c.phone), email=_s(c.email),
-                        web=_s(c.web))
+    return Organisation(
+        name=c.name,
+        business_id=_s(c.business_id),
+        postal_address=address_lines(c.postal_address) or address_lines(c.visiting_address),
+        visiting_address=visiting,
+        phone=_s(c.phone),
+        email=_s(c.email),
+        web=_s(c.web),
+    )
 
 
 def _officer(session: Session) -> Officer:
     def get(key: str) -> str:
         return _s(settings.read(session, key))
 
-    return Officer(name=get(settings.OFFICER_NAME), title=get(settings.OFFICER_TITLE),
-                   phone=get(settings.OFFICER_PHONE), email=get(settings.OFFICER_EMAIL))
+    return Officer(
+        name=get(settings.OFFICER_NAME),
+        title=get(settings.OFFICER_TITLE),
+        phone=get(settings.OFFICER_PHONE),
+        email=get(settings.OFFICER_EMAIL),
+    )
 
 
 def _authority(session: Session, lang: Language) -> SupervisoryAuthority:
@@ -322,7 +344,8 @@ def _authority(session: Session, lang: Language) -> SupervisoryAuthority:
         postal_address=address or base.postal_address,
         phone=explicit(settings.AUTHORITY_PHONE) or base.phone,
         email=explicit(settings.AUTHORITY_EMAIL) or base.email,
-        web=explicit(settings.AUTHORITY_WEB) or base.web)
+        web=explicit(settings.AUTHORITY_WEB) or base.web,
+    )
 
 
 def _period(amount: int, unit: str, lang: Language) -> str:
@@ -334,8 +357,9 @@ def _period(amount: int, unit: str, lang: Language) -> str:
 def _retention(reg: m.Register, lang: Language) -> tuple[str, ...]:
     out: list[str] = []
     for rule in reg.retention_rules:
-        applies = _s(rule.applies_to) or (_s(rule.data_category.name)
-                                          if rule.data_category is not None else "")
+        applies = _s(rule.applies_to) or (
+            _s(rule.data_category.name) if rule.data_category is not None else ""
+        )
         period = _s(rule.trigger)
         if rule.period_value is not None and rule.period_unit:
             amount = _period(rule.period_value, rule.period_unit, lang)
@@ -370,8 +394,9 @@ def register_info(reg: m.Register, lang: Language) -> RegisterInfo:
     recipients += [_named(rp.processor.name, rp.service) for rp in reg.processors]
     automated = []
     for a in reg.automated_decisions:
-        automated.append(" ".join(p for p in (_s(a.description), _s(a.logic),
-                                              _s(a.consequences)) if p))
+        automated.append(
+            " ".join(p for p in (_s(a.description), _s(a.logic), _s(a.consequences)) if p)
+        )
     return RegisterInfo(
         name=reg.name,
         purposes=tuple(_s(p.text) for p in reg.purposes if _s(p.text)),
@@ -380,9 +405,14 @@ def register_info(reg: m.Register, lang: Language) -> RegisterInfo:
         recipients=tuple(recipients),
         retention=_retention(reg, lang),
         sources=tuple(_named(s.name, s.description) for s in reg.sources if _s(s.name)),
-        transfers=tuple(Transfer(country=country_name(t.country, lang.value),
-                                 safeguard=_safeguard(t.safeguard), recipient=_s(t.recipient))
-                        for t in reg.transfers),
+        transfers=tuple(
+            Transfer(
+                country=country_name(t.country, lang.value),
+                safeguard=_safeguard(t.safeguard),
+                recipient=_s(t.recipient),
+            )
+            for t in reg.transfers
+        ),
         automated_decisions=" ".join(a for a in automated if a),
     )
 
@@ -410,8 +440,7 @@ def _ground(code: str | None, reason: str | None, lang: Language) -> Ground | No
     return Ground(code=code, article=article or "", reason=text)
 
 
-def _decisions(req: m.RightsRequest, kind: LetterKind, lang: Language
-               ) -> tuple[RightDecision, ...]:
+def _decisions(req: m.RightsRequest, kind: LetterKind, lang: Language) -> tuple[RightDecision, ...]:
     rows = list(req.rights)
     if kind in PRE_DECISION_KINDS:  # they only name the rights requested
         return tuple(RightDecision(Right(r.right)) for r in rows)
@@ -421,8 +450,11 @@ def _decisions(req: m.RightsRequest, kind: LetterKind, lang: Language
     out = []
     for r in rows:
         ground = _ground(r.legal_ground, r.reason, lang)
-        out.append(RightDecision(Right(r.right), Outcome(r.outcome),
-                                 (ground,) if ground is not None else ()))
+        out.append(
+            RightDecision(
+                Right(r.right), Outcome(r.outcome), (ground,) if ground is not None else ()
+            )
+        )
     return tuple(out)
 
 
@@ -445,8 +477,9 @@ def _art19(session: Session, req: m.RightsRequest) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _deadline(session: Session, req: m.RightsRequest, today: date,
-              kind: LetterKind | None = None) -> tuple[date, date | None]:
+def _deadline(
+    session: Session, req: m.RightsRequest, today: date, kind: LetterKind | None = None
+) -> tuple[date, date | None]:
     """(due date, extended due date) as the letter should print them. A request outside
     the GDPR or with the clock suspended has no date that could be "passed".
 
@@ -454,13 +487,20 @@ def _deadline(session: Session, req: m.RightsRequest, today: date,
     the requester must be told within the first month), so for that letter the deadline
     is computed as if it is sent today; a late extension letter is refused."""
     policy = settings.pause_policy(session)
-    if kind is LetterKind.EXTENSION and req.extended_on is not None \
-            and rq.extension_letter_date(req) is None:
+    if (
+        kind is LetterKind.EXTENSION
+        and req.extended_on is not None
+        and rq.extension_letter_date(req) is None
+    ):
         extension = dl.Extension(req.extended_on, req.extension_reasons or "", today)
         try:
             deadline = dl.compute_deadline(
-                req.received_on, request_class=RequestClass(req.classification),
-                pauses=rq.case_pauses(req), policy=policy, extension=extension)
+                req.received_on,
+                request_class=RequestClass(req.classification),
+                pauses=rq.case_pauses(req),
+                policy=policy,
+                extension=extension,
+            )
         except dl.DeadlineError as exc:
             raise ServiceError(str(exc)) from None
     else:
@@ -471,34 +511,50 @@ def _deadline(session: Session, req: m.RightsRequest, today: date,
     return due, deadline.extended_due
 
 
-def _identity_request(kind: LetterKind, lang: Language, options: LetterOptions
-                      ) -> IdentityRequest | None:
+def _identity_request(
+    kind: LetterKind, lang: Language, options: LetterOptions
+) -> IdentityRequest | None:
     if kind is not LetterKind.IDENTITY_REQUEST:
         return None
     needed = tuple(t.strip() for t in options.identity_needed if t.strip()) or tuple(
-        catalogue(lang)["identity_defaults"]["needed"])
-    return IdentityRequest(needed=needed,
-                           methods=options.identity_methods or DEFAULT_IDENTITY_METHODS,
-                           reply_by=options.identity_reply_by)
+        catalogue(lang)["identity_defaults"]["needed"]
+    )
+    return IdentityRequest(
+        needed=needed,
+        methods=options.identity_methods or DEFAULT_IDENTITY_METHODS,
+        reply_by=options.identity_reply_by,
+    )
 
 
-def build_letter_data(session: Session, req: m.RightsRequest, kind: LetterKind,
-                      lang: Language, options: LetterOptions, today: date) -> LetterData:
+def build_letter_data(
+    session: Session,
+    req: m.RightsRequest,
+    kind: LetterKind,
+    lang: Language,
+    options: LetterOptions,
+    today: date,
+) -> LetterData:
     """Everything one letter prints, gathered from the case, its registers and settings."""
     subject = req.subject
     representative = req.authority != Authority.SELF and req.requester is not None
     addressee = req.requester if representative else subject
     due, extended = _deadline(session, req, today, kind)
-    registers = tuple(register_info(rr.register, lang) for rr in req.registers) \
-        if kind is LetterKind.ACCESS_RESPONSE else ()
+    registers = (
+        tuple(register_info(rr.register, lang) for rr in req.registers)
+        if kind is LetterKind.ACCESS_RESPONSE
+        else ()
+    )
     refusal = _s(options.refusal_reasons) or _s(req.fee_reason)
     return LetterData(
         kind=kind,
         language=lang,
         organisation=_organisation(session, req),
         officer=_officer(session),
-        recipient=Recipient(addressee.name, address_lines(addressee.address),
-                            Authority(req.authority) if representative else Authority.SELF),
+        recipient=Recipient(
+            addressee.name,
+            address_lines(addressee.address),
+            Authority(req.authority) if representative else Authority.SELF,
+        ),
         data_subject_name=subject.name,
         case_number=req.case_number,
         issue_date=today,
@@ -513,8 +569,9 @@ def build_letter_data(session: Session, req: m.RightsRequest, kind: LetterKind,
         registers=registers,
         erasure_decisions=_erasures(req, lang) if kind is LetterKind.ERASURE else (),
         art19_recipients=_art19(session, req),
-        actions=() if kind in PRE_DECISION_KINDS else tuple(
-            a.strip() for a in options.actions if a.strip()),
+        actions=()
+        if kind in PRE_DECISION_KINDS
+        else tuple(a.strip() for a in options.actions if a.strip()),
         data_copy=options.data_copy if kind is LetterKind.ACCESS_RESPONSE else (),
         enclosures=tuple(e.strip() for e in options.enclosures if e.strip()),
         supervisory_authority=_authority(session, lang),
@@ -539,21 +596,27 @@ def _records(content: str) -> list[dict[str, str]]:
         if not line:
             continue
         name, sep, value = line.partition(": ")
-        out.append({"field": name.strip(), "value": value.strip()} if sep and name.strip()
-                   else {"field": "", "value": line})
+        out.append(
+            {"field": name.strip(), "value": value.strip()}
+            if sep and name.strip()
+            else {"field": "", "value": line}
+        )
     return out
 
 
-def portability_files(data: LetterData, entries: tuple[DataCopyEntry, ...]
-                      ) -> tuple[tuple[str, bytes], ...]:
+def portability_files(
+    data: LetterData, entries: tuple[DataCopyEntry, ...]
+) -> tuple[tuple[str, bytes], ...]:
     """The Art. 20 enclosure: the same records as JSON and as CSV (UTF-8, RFC 4180)."""
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", data.case_number).strip("-") or "letter"
     categories = [{"category": e.category, "records": _records(e.content)} for e in entries]
     document = {
         "format": PORTABILITY_FORMAT,
         "case_number": data.case_number,
-        "controller": {"name": data.organisation.name,
-                       "business_id": data.organisation.business_id},
+        "controller": {
+            "name": data.organisation.name,
+            "business_id": data.organisation.business_id,
+        },
         "data_subject": data.data_subject_name,
         "created_on": data.issue_date.isoformat(),
         "categories": categories,
@@ -573,18 +636,23 @@ def portability_files(data: LetterData, entries: tuple[DataCopyEntry, ...]
 
 
 def _template_rows(session: Session, kind: LetterKind, lang: Language) -> list[m.LetterTemplate]:
-    return list(session.scalars(
-        select(m.LetterTemplate)
-        .where(m.LetterTemplate.kind == kind.value, m.LetterTemplate.language == lang.value)
-        .order_by(m.LetterTemplate.version)))
+    return list(
+        session.scalars(
+            select(m.LetterTemplate)
+            .where(m.LetterTemplate.kind == kind.value, m.LetterTemplate.language == lang.value)
+            .order_by(m.LetterTemplate.version)
+        )
+    )
 
 
 def overrides_for(session: Session, lang: Language) -> dict[LetterKind, str]:
     """The officer's wording in force per kind in `lang` (newest version; None = default)."""
     newest: dict[str, m.LetterTemplate] = {}
-    for row in session.scalars(select(m.LetterTemplate)
-                               .where(m.LetterTemplate.language == lang.value)
-                               .order_by(m.LetterTemplate.version)):
+    for row in session.scalars(
+        select(m.LetterTemplate)
+        .where(m.LetterTemplate.language == lang.value)
+        .order_by(m.LetterTemplate.version)
+    ):
         newest[row.kind] = row
     out: dict[LetterKind, str] = {}
     for kind, row in newest.items():
@@ -596,8 +664,9 @@ def overrides_for(session: Session, lang: Language) -> dict[LetterKind, str]:
     return out
 
 
-def template_state(ctx: ServiceContext, kind: LetterKind | str, lang: Language | str
-                   ) -> TemplateState:
+def template_state(
+    ctx: ServiceContext, kind: LetterKind | str, lang: Language | str
+) -> TemplateState:
     kind, lang = _kind(kind), _lang(lang)
     default = template_text(kind, lang)
     with ctx.read() as session:
@@ -605,40 +674,63 @@ def template_state(ctx: ServiceContext, kind: LetterKind | str, lang: Language |
     versions = tuple(TemplateVersion(r.version, r.text, r.created_at) for r in rows)
     current = rows[-1].text if rows else None
     overridden = current is not None and bool(current.strip())
-    return TemplateState(kind, lang, current if overridden else default, default,
-                         rows[-1].version if rows else None, overridden, versions)
+    return TemplateState(
+        kind,
+        lang,
+        current if overridden else default,
+        default,
+        rows[-1].version if rows else None,
+        overridden,
+        versions,
+    )
 
 
-def _write_template(ctx: ServiceContext, kind: LetterKind, lang: Language,
-                    text: str | None, action: str) -> TemplateVersion:
+def _write_template(
+    ctx: ServiceContext, kind: LetterKind, lang: Language, text: str | None, action: str
+) -> TemplateVersion:
     with ctx.change() as tx:
         rows = _template_rows(tx.session, kind, lang)
         before = rows[-1].text if rows else None
-        number = (tx.session.scalar(select(func.max(m.LetterTemplate.version)).where(
-            m.LetterTemplate.kind == kind.value,
-            m.LetterTemplate.language == lang.value)) or 0) + 1
+        number = (
+            tx.session.scalar(
+                select(func.max(m.LetterTemplate.version)).where(
+                    m.LetterTemplate.kind == kind.value, m.LetterTemplate.language == lang.value
+                )
+            )
+            or 0
+        ) + 1
         now = ctx.now().replace(tzinfo=None)
-        row = m.LetterTemplate(kind=kind.value, language=lang.value, version=number,
-                               text=text, created_at=now)
+        row = m.LetterTemplate(
+            kind=kind.value, language=lang.value, version=number, text=text, created_at=now
+        )
         tx.session.add(row)
-        tx.audit(action, "letter_template", f"{kind.value}/{lang.value}",
-                 {"version": number - 1 if rows else None, "text": before},
-                 {"version": number, "text": text})
+        tx.audit(
+            action,
+            "letter_template",
+            f"{kind.value}/{lang.value}",
+            {"version": number - 1 if rows else None, "text": before},
+            {"version": number, "text": text},
+        )
         return TemplateVersion(number, text, now)
 
 
-def set_template(ctx: ServiceContext, kind: LetterKind | str, lang: Language | str,
-                 text: str) -> TemplateVersion:
+def set_template(
+    ctx: ServiceContext, kind: LetterKind | str, lang: Language | str, text: str
+) -> TemplateVersion:
     """Store the officer's wording as the next version; unknown placeholders refused."""
     kind, lang = _kind(kind), _lang(lang)
     text = (text or "").replace("\r\n", "\n").strip("\n")
     if not text.strip():
-        raise ServiceError(_("The wording is empty. To go back to the shipped wording, "
-                             "reset it instead."))
+        raise ServiceError(
+            _("The wording is empty. To go back to the shipped wording, reset it instead.")
+        )
     unknown = unknown_placeholders(text)
     if unknown:
-        raise ServiceError(_("The wording names fields that no letter can fill: {names}").format(
-            names=", ".join("{" + n + "}" for n in unknown)))
+        raise ServiceError(
+            _("The wording names fields that no letter can fill: {names}").format(
+                names=", ".join("{" + n + "}" for n in unknown)
+            )
+        )
     if text == template_text(kind, lang):
         if template_state(ctx, kind, lang).overridden:
             return reset_template(ctx, kind, lang)
@@ -646,8 +738,9 @@ def set_template(ctx: ServiceContext, kind: LetterKind | str, lang: Language | s
     return _write_template(ctx, kind, lang, text, "letter_template.set")
 
 
-def reset_template(ctx: ServiceContext, kind: LetterKind | str, lang: Language | str
-                   ) -> TemplateVersion:
+def reset_template(
+    ctx: ServiceContext, kind: LetterKind | str, lang: Language | str
+) -> TemplateVersion:
     """Go back to the shipped wording (stored as a version, so the history stays)."""
     kind, lang = _kind(kind), _lang(lang)
     if not template_state(ctx, kind, lang).overridden:
@@ -655,8 +748,7 @@ def reset_template(ctx: ServiceContext, kind: LetterKind | str, lang: Language |
     return _write_template(ctx, kind, lang, None, "letter_template.reset")
 
 
-def list_templates(ctx: ServiceContext, lang: Language | str | None = None
-                   ) -> list[TemplateState]:
+def list_templates(ctx: ServiceContext, lang: Language | str | None = None) -> list[TemplateState]:
     langs = [_lang(lang)] if lang else list(Language)
     return [template_state(ctx, kind, language) for language in langs for kind in LetterKind]
 
@@ -668,29 +760,37 @@ def _kind(kind: LetterKind | str) -> LetterKind:
     try:
         return LetterKind(kind)
     except ValueError:
-        raise ServiceError(_("Unknown letter kind {kind!r}: use one of {allowed}.").format(
-            kind=str(kind), allowed=", ".join(k.value for k in LetterKind))) from None
+        raise ServiceError(
+            _("Unknown letter kind {kind!r}: use one of {allowed}.").format(
+                kind=str(kind), allowed=", ".join(k.value for k in LetterKind)
+            )
+        ) from None
 
 
 def _lang(lang: Language | str) -> Language:
     try:
         return Language(lang)
     except ValueError:
-        raise ServiceError(_("Unknown letter language {lang!r}: use fi, sv or en.").format(
-            lang=str(lang))) from None
+        raise ServiceError(
+            _("Unknown letter language {lang!r}: use fi, sv or en.").format(lang=str(lang))
+        ) from None
 
 
-def _check_kind(req: m.RightsRequest, kind: LetterKind, data: LetterData,
-                options: LetterOptions) -> None:
+def _check_kind(
+    req: m.RightsRequest, kind: LetterKind, data: LetterData, options: LetterOptions
+) -> None:
     missing: list[str] = []
     if options.sent_via is SentVia.POST and not data.recipient.address_lines:
         missing.append("recipient_address")  # the window envelope would show a bare name
-    if kind is LetterKind.EXTENSION and (req.extended_on is None or
-                                         RequestClass(req.classification) is
-                                         RequestClass.NON_GDPR):
+    if kind is LetterKind.EXTENSION and (
+        req.extended_on is None or RequestClass(req.classification) is RequestClass.NON_GDPR
+    ):
         missing.append("extended_due_date")
-    if kind in KIND_RIGHT and not any(r.right == KIND_RIGHT[kind] for r in req.rights) \
-            and kind is not LetterKind.ACCESS_RESPONSE:
+    if (
+        kind in KIND_RIGHT
+        and not any(r.right == KIND_RIGHT[kind] for r in req.rights)
+        and kind is not LetterKind.ACCESS_RESPONSE
+    ):
         missing.append("rights")
     if kind is LetterKind.PORTABILITY:
         granted = any(d.outcome in (Outcome.GRANTED, Outcome.PARTLY) for d in data.rights)
@@ -700,12 +800,17 @@ def _check_kind(req: m.RightsRequest, kind: LetterKind, data: LetterData,
         raise LetterBlocked(tuple(sorted(set(missing))))
 
 
-def _prepare(session: Session, ctx: ServiceContext, req: m.RightsRequest, kind: LetterKind,
-             lang: Language, options: LetterOptions) -> Prepared:
+def _prepare(
+    session: Session,
+    ctx: ServiceContext,
+    req: m.RightsRequest,
+    kind: LetterKind,
+    lang: Language,
+    options: LetterOptions,
+) -> Prepared:
     data = build_letter_data(session, req, kind, lang, options, ctx.today())
     overrides = overrides_for(session, lang)
-    warnings = tuple(w for w in letter_warnings(data, overrides)
-                     if w.code != "missing-values")
+    warnings = tuple(w for w in letter_warnings(data, overrides) if w.code != "missing-values")
     files: tuple[tuple[str, bytes], ...] = ()
     if kind is LetterKind.PORTABILITY and options.data_copy:
         files = portability_files(data, options.data_copy)
@@ -721,21 +826,36 @@ def _render(prepared: Prepared, *, draft: bool) -> bytes:
         raise ServiceError(str(exc)) from None
 
 
-def prepare(ctx: ServiceContext, case: str, kind: LetterKind | str, lang: Language | str,
-            options: LetterOptions | None = None) -> Prepared:
+def prepare(
+    ctx: ServiceContext,
+    case: str,
+    kind: LetterKind | str,
+    lang: Language | str,
+    options: LetterOptions | None = None,
+) -> Prepared:
     """The letter's data and warnings, for showing before printing (nothing stored)."""
     kind, lang, options = _kind(kind), _lang(lang), options or LetterOptions()
     with ctx.read() as session:
         return _prepare(session, ctx, rq.find_case(session, case), kind, lang, options)
 
 
-def warnings(ctx: ServiceContext, case: str, kind: LetterKind | str, lang: Language | str,
-             options: LetterOptions | None = None) -> list[LetterWarning]:
+def warnings(
+    ctx: ServiceContext,
+    case: str,
+    kind: LetterKind | str,
+    lang: Language | str,
+    options: LetterOptions | None = None,
+) -> list[LetterWarning]:
     return list(prepare(ctx, case, kind, lang, options).warnings)
 
 
-def preview(ctx: ServiceContext, case: str, kind: LetterKind | str, lang: Language | str,
-            options: LetterOptions | None = None) -> bytes:
+def preview(
+    ctx: ServiceContext,
+    case: str,
+    kind: LetterKind | str,
+    lang: Language | str,
+    options: LetterOptions | None = None,
+) -> bytes:
     """The letter as PDF bytes stamped as a draft; never stored."""
     kind, lang, options = _kind(kind), _lang(lang), options or LetterOptions()
     with ctx.read() as session:
@@ -746,16 +866,30 @@ def preview(ctx: ServiceContext, case: str, kind: LetterKind | str, lang: Langua
 
 
 def _info(letter: m.Letter) -> LetterInfo:
-    return LetterInfo(id=letter.id, case_number=letter.request.case_number,
-                      subject_name=letter.request.subject.name, kind=LetterKind(letter.kind),
-                      language=Language(letter.language), issued_on=letter.issued_on,
-                      sent_via=SentVia(letter.sent_via), sha256=letter.sha256,
-                      size=len(letter.pdf or b""), created_at=letter.created_at)
+    return LetterInfo(
+        id=letter.id,
+        case_number=letter.request.case_number,
+        subject_name=letter.request.subject.name,
+        kind=LetterKind(letter.kind),
+        language=Language(letter.language),
+        issued_on=letter.issued_on,
+        sent_via=SentVia(letter.sent_via),
+        sha256=letter.sha256,
+        size=len(letter.pdf or b""),
+        created_at=letter.created_at,
+    )
 
 
-def issue(ctx: ServiceContext, case: str, kind: LetterKind | str, lang: Language | str,
-          sent_via: SentVia | str = SentVia.POST, options: LetterOptions | None = None,
-          *, before_commit: Callable[[Issued], None] | None = None) -> Issued:
+def issue(
+    ctx: ServiceContext,
+    case: str,
+    kind: LetterKind | str,
+    lang: Language | str,
+    sent_via: SentVia | str = SentVia.POST,
+    options: LetterOptions | None = None,
+    *,
+    before_commit: Callable[[Issued], None] | None = None,
+) -> Issued:
     """Render, store (PDF, SHA-256, kind, language, date, how sent) and put the letter on
     the case timeline, in one audited transaction. Blocked letters store nothing.
 
@@ -765,8 +899,11 @@ def issue(ctx: ServiceContext, case: str, kind: LetterKind | str, lang: Language
     try:
         via = SentVia(sent_via)
     except ValueError:
-        raise ServiceError(_("Unknown way of sending {value!r}: use one of {allowed}.").format(
-            value=str(sent_via), allowed=", ".join(s.value for s in SentVia))) from None
+        raise ServiceError(
+            _("Unknown way of sending {value!r}: use one of {allowed}.").format(
+                value=str(sent_via), allowed=", ".join(s.value for s in SentVia)
+            )
+        ) from None
     options = replace(options or LetterOptions(), sent_via=via)
     with ctx.change() as tx:
         req = rq.find_case(tx.session, case)
@@ -787,19 +924,40 @@ def issue(ctx: ServiceContext, case: str, kind: LetterKind | str, lang: Language
 def _store(tx: Transaction, req: m.RightsRequest, data: LetterData, pdf: bytes) -> m.Letter:
     now = tx.ctx.now().replace(tzinfo=None)
     digest = hashlib.sha256(pdf).hexdigest()
-    letter = m.Letter(kind=data.kind.value, language=data.language.value,
-                      issued_on=data.issue_date, sent_via=(data.sent_via or SentVia.POST).value,
-                      pdf=pdf, sha256=digest, created_at=now)
+    letter = m.Letter(
+        kind=data.kind.value,
+        language=data.language.value,
+        issued_on=data.issue_date,
+        sent_via=(data.sent_via or SentVia.POST).value,
+        pdf=pdf,
+        sha256=digest,
+        created_at=now,
+    )
     req.letters.append(letter)
     tx.session.flush()
-    record = {"kind": data.kind.value, "on": data.issue_date.isoformat(),
-              "language": data.language.value, "sent_via": letter.sent_via,
-              "letter_id": letter.id, "sha256": digest}
-    req.events.append(m.CaseEvent(at=now, kind="letter-sent",
-                                  text=json.dumps(record, ensure_ascii=False, sort_keys=True),
-                                  actor=tx.ctx.actor))
-    tx.audit("letter.issue", "letter", letter.id, None,
-             {"case_number": req.case_number, **record, "size": len(pdf)})
+    record = {
+        "kind": data.kind.value,
+        "on": data.issue_date.isoformat(),
+        "language": data.language.value,
+        "sent_via": letter.sent_via,
+        "letter_id": letter.id,
+        "sha256": digest,
+    }
+    req.events.append(
+        m.CaseEvent(
+            at=now,
+            kind="letter-sent",
+            text=json.dumps(record, ensure_ascii=False, sort_keys=True),
+            actor=tx.ctx.actor,
+        )
+    )
+    tx.audit(
+        "letter.issue",
+        "letter",
+        letter.id,
+        None,
+        {"case_number": req.case_number, **record, "size": len(pdf)},
+    )
     return letter
 
 

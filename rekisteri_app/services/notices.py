@@ -103,11 +103,19 @@ class NoticeVersionInfo:
     has_sections: bool
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "register_id": self.register_id,
-                "register": self.register_name, "version": self.version,
-                "issued_on": self.issued_on.isoformat(), "language": self.language,
-                "format": self.format, "note": self.note, "sha256": self.sha256,
-                "size": self.size, "has_sections": self.has_sections}
+        return {
+            "id": self.id,
+            "register_id": self.register_id,
+            "register": self.register_name,
+            "version": self.version,
+            "issued_on": self.issued_on.isoformat(),
+            "language": self.language,
+            "format": self.format,
+            "note": self.note,
+            "sha256": self.sha256,
+            "size": self.size,
+            "has_sections": self.has_sections,
+        }
 
 
 @dataclass(frozen=True)
@@ -144,15 +152,21 @@ class PublishedNotice:
 
 def _check_lang(lang: str) -> str:
     if lang not in NOTICE_LANGUAGES:
-        raise ServiceError(_("Unknown notice language {value!r}: use one of {allowed}.").format(
-            value=lang, allowed=", ".join(NOTICE_LANGUAGES)))
+        raise ServiceError(
+            _("Unknown notice language {value!r}: use one of {allowed}.").format(
+                value=lang, allowed=", ".join(NOTICE_LANGUAGES)
+            )
+        )
     return lang
 
 
 def _check_format(fmt: str) -> str:
     if fmt not in FORMATS:
-        raise ServiceError(_("Unknown notice format {value!r}: use one of {allowed}.").format(
-            value=fmt, allowed=", ".join(FORMATS)))
+        raise ServiceError(
+            _("Unknown notice format {value!r}: use one of {allowed}.").format(
+                value=fmt, allowed=", ".join(FORMATS)
+            )
+        )
     return fmt
 
 
@@ -175,9 +189,12 @@ def find_registers(session: Session, register: RegisterRef) -> list[m.Register]:
     if len(found) > 1:
         shared = set.intersection(*({rc.controller_id for rc in r.controllers} for r in found))
         if not shared:
-            raise ServiceError(_(
-                "One notice can only cover registers of the same controller; {names} have "
-                "no controller in common.").format(names=", ".join(r.name for r in found)))
+            raise ServiceError(
+                _(
+                    "One notice can only cover registers of the same controller; {names} have "
+                    "no controller in common."
+                ).format(names=", ".join(r.name for r in found))
+            )
     return found
 
 
@@ -185,11 +202,17 @@ def controller_registers(ctx: ServiceContext, controller: str | int) -> list[int
     """Ids of every register the controller (name, export key or id) takes part in."""
     with ctx.read() as session:
         found = entities.find(session, "controllers", controller)
-        ids = sorted(set(session.scalars(select(m.RegisterController.register_id).where(
-            m.RegisterController.controller_id == found.id))))
+        ids = sorted(
+            set(
+                session.scalars(
+                    select(m.RegisterController.register_id).where(
+                        m.RegisterController.controller_id == found.id
+                    )
+                )
+            )
+        )
         if not ids:
-            raise ServiceError(_("{controller} has no registers.").format(
-                controller=found.name))
+            raise ServiceError(_("{controller} has no registers.").format(controller=found.name))
         return ids
 
 
@@ -223,23 +246,36 @@ def _laws(national_law: str | None) -> tuple[str, ...]:
 def _controller(rc: m.RegisterController) -> ControllerInfo:
     c = rc.controller
     return ControllerInfo(
-        name=c.name, business_id=_s(c.business_id), role=ControllerRole(rc.role),
+        name=c.name,
+        business_id=_s(c.business_id),
+        role=ControllerRole(rc.role),
         visiting_address=_s(c.visiting_address) or None,
         postal_address=_s(c.postal_address) or None,
-        phone=_s(c.phone), email=_s(c.email), web=_s(c.web), dpo_contact=_s(c.dpo_contact))
+        phone=_s(c.phone),
+        email=_s(c.email),
+        web=_s(c.web),
+        dpo_contact=_s(c.dpo_contact),
+    )
 
 
 def _contact(p: m.Contact, organisation: str = "") -> ContactPerson:
-    return ContactPerson(name=_s(p.name), role=_s(p.role), organisation=organisation,
-                         phone=_s(p.phone), email=_s(p.email),
-                         address=_s(p.address) or None, scope=_s(p.scope))
+    return ContactPerson(
+        name=_s(p.name),
+        role=_s(p.role),
+        organisation=organisation,
+        phone=_s(p.phone),
+        email=_s(p.email),
+        address=_s(p.address) or None,
+        scope=_s(p.scope),
+    )
 
 
 def _processor(rp: m.RegisterProcessor) -> Processor:
     """Named by the service it gives this register, else by all the services it offers."""
     services = _unique([rp.service]) or _unique((rp.processor.services or "").splitlines())
-    return Processor(name=rp.processor.name, services=tuple(services),
-                     country=_s(rp.processor.country))
+    return Processor(
+        name=rp.processor.name, services=tuple(services), country=_s(rp.processor.country)
+    )
 
 
 def _retention(rule: m.RetentionRule) -> RetentionRule:
@@ -251,8 +287,10 @@ def _retention(rule: m.RetentionRule) -> RetentionRule:
         applies_to=applies_to,
         period_value=rule.period_value if has_period else None,
         period_unit=PeriodUnit(rule.period_unit) if has_period else None,
-        trigger=_s(rule.trigger), description=_s(rule.description),
-        legal_ground=_s(rule.legal_ground))
+        trigger=_s(rule.trigger),
+        description=_s(rule.description),
+        legal_ground=_s(rule.legal_ground),
+    )
 
 
 def register_data(reg: m.Register) -> RegisterData:
@@ -262,32 +300,49 @@ def register_data(reg: m.Register) -> RegisterData:
         description=_s(reg.description),
         purposes=tuple(Purpose(p.text) for p in reg.purposes if _s(p.text)),
         legal_bases=tuple(
-            LegalBasis(article=LegalBasisArticle(b.article) if b.article else None,
-                       description=_s(b.description), laws=_laws(b.national_law))
-            for b in reg.legal_bases),
-        subject_groups=tuple(SubjectGroup(g.name, _s(g.description))
-                             for g in reg.subject_groups),
+            LegalBasis(
+                article=LegalBasisArticle(b.article) if b.article else None,
+                description=_s(b.description),
+                laws=_laws(b.national_law),
+            )
+            for b in reg.legal_bases
+        ),
+        subject_groups=tuple(SubjectGroup(g.name, _s(g.description)) for g in reg.subject_groups),
         categories=tuple(
-            DataCategory(name=d.name, heading=_s(d.heading), special=bool(d.special),
-                         subject_group=_s(d.subject_group))
-            for d in reg.data_categories),
+            DataCategory(
+                name=d.name,
+                heading=_s(d.heading),
+                special=bool(d.special),
+                subject_group=_s(d.subject_group),
+            )
+            for d in reg.data_categories
+        ),
         provision_requirement=_s(reg.provision_requirement),
-        sources=tuple(Source(s.name, SourceKind(s.kind), _s(s.description))
-                      for s in reg.sources),
-        recipients=tuple(Recipient(r.name, RecipientKind(r.kind), _s(r.description),
-                                   _s(r.legal_basis)) for r in reg.recipients),
+        sources=tuple(Source(s.name, SourceKind(s.kind), _s(s.description)) for s in reg.sources),
+        recipients=tuple(
+            Recipient(r.name, RecipientKind(r.kind), _s(r.description), _s(r.legal_basis))
+            for r in reg.recipients
+        ),
         processors=tuple(_processor(rp) for rp in reg.processors),
-        transfers=tuple(Transfer(recipient=t.recipient, country=t.country,
-                                 safeguard=Safeguard(t.safeguard),
-                                 description=_s(t.description)) for t in reg.transfers),
+        transfers=tuple(
+            Transfer(
+                recipient=t.recipient,
+                country=t.country,
+                safeguard=Safeguard(t.safeguard),
+                description=_s(t.description),
+            )
+            for t in reg.transfers
+        ),
         transfers_statement=_s(reg.transfers_statement),
         retention=tuple(_retention(rule) for rule in reg.retention_rules),
         retention_statement=_s(reg.retention_statement),
-        security=tuple(SecurityMeasure(SecurityKind(s.kind), s.text)
-                       for s in reg.security_measures),
+        security=tuple(
+            SecurityMeasure(SecurityKind(s.kind), s.text) for s in reg.security_measures
+        ),
         automated_decisions=tuple(
-            AutomatedDecision(a.description, _s(a.logic), _s(a.consequences),
-                              bool(a.is_profiling)) for a in reg.automated_decisions),
+            AutomatedDecision(a.description, _s(a.logic), _s(a.consequences), bool(a.is_profiling))
+            for a in reg.automated_decisions
+        ),
     )
 
 
@@ -298,8 +353,7 @@ def _rights(registers: Sequence[m.Register]) -> tuple[RightStatement, ...]:
         for r in reg.rights:
             texts = conditions.setdefault(r.right, [])
             texts += [t for t in _unique([r.description]) if t not in texts]
-    return tuple(RightStatement(Right(right), tuple(texts))
-                 for right, texts in conditions.items())
+    return tuple(RightStatement(Right(right), tuple(texts)) for right, texts in conditions.items())
 
 
 def _requests(registers: Sequence[m.Register]) -> RequestInstructions:
@@ -307,13 +361,17 @@ def _requests(registers: Sequence[m.Register]) -> RequestInstructions:
     return RequestInstructions(
         recipient="; ".join(addresses),
         identity_proof=" ".join(_unique(r.identity_proof for r in registers)),
-        notes=tuple(_unique([r.response_time for r in registers]
-                            + [r.rights_instructions for r in registers])))
+        notes=tuple(
+            _unique(
+                [r.response_time for r in registers] + [r.rights_instructions for r in registers]
+            )
+        ),
+    )
 
 
 def _controllers_and_contacts(
-        registers: Sequence[m.Register]) -> tuple[tuple[ControllerInfo, ...],
-                                                  tuple[ContactPerson, ...]]:
+    registers: Sequence[m.Register],
+) -> tuple[tuple[ControllerInfo, ...], tuple[ContactPerson, ...]]:
     links: list[m.RegisterController] = []
     for reg in registers:
         for rc in reg.controllers:
@@ -339,6 +397,7 @@ def supervisory_authority(session: Session) -> SupervisoryAuthority:
     """The Data Protection Ombudsman in the notice's language, with the officer's own
     settings (authority.*) where they were set. A set address replaces both published
     addresses: the default visiting address would be stale beside a corrected one."""
+
     def explicit(key: str) -> str:
         row = session.get(m.Setting, key)
         if row is None or not _s(row.value):
@@ -353,7 +412,8 @@ def supervisory_authority(session: Session) -> SupervisoryAuthority:
         postal_address=address or base.postal_address,
         phone=explicit(settings.AUTHORITY_PHONE) or base.phone,
         email=explicit(settings.AUTHORITY_EMAIL) or base.email,
-        web=explicit(settings.AUTHORITY_WEB) or base.web)
+        web=explicit(settings.AUTHORITY_WEB) or base.web,
+    )
 
 
 def _versions(registers: Sequence[m.Register]) -> list[m.NoticeVersion]:
@@ -365,11 +425,13 @@ def _helsinki_today() -> date:
     return datetime.now(HELSINKI).date()
 
 
-def _latest_published(registers: Sequence[m.Register],
-                      lang: str | None = None) -> m.NoticeVersion | None:
+def _latest_published(
+    registers: Sequence[m.Register], lang: str | None = None
+) -> m.NoticeVersion | None:
     """The newest version published by the app (it has section texts), in `lang` if given."""
-    rows = [v for v in _versions(registers)
-            if v.sections_json and (lang is None or v.language == lang)]
+    rows = [
+        v for v in _versions(registers) if v.sections_json and (lang is None or v.language == lang)
+    ]
     return rows[-1] if rows else None
 
 
@@ -381,8 +443,9 @@ def _unchanged_since(session: Session, ids: Sequence[int], row: m.NoticeVersion)
     return [list(s) for s in section_texts(data, lang)] == stored
 
 
-def plan_version(session: Session, registers: Sequence[m.Register],
-                 today: date) -> tuple[str, date, bool]:
+def plan_version(
+    session: Session, registers: Sequence[m.Register], today: date
+) -> tuple[str, date, bool]:
     """(version, date, new?) that publishing now would print.
 
     Why: the Finnish, Swedish and English notice, PDF or HTML, of unchanged data is one
@@ -396,9 +459,15 @@ def plan_version(session: Session, registers: Sequence[m.Register],
     return next_version(v.version for v in _versions(registers)), today, True
 
 
-def notice_data(session: Session, register_ids: Sequence[int], lang: str, *,
-                today: date | None = None, version: str | None = None,
-                dated: date | None = None) -> NoticeData:
+def notice_data(
+    session: Session,
+    register_ids: Sequence[int],
+    lang: str,
+    *,
+    today: date | None = None,
+    version: str | None = None,
+    dated: date | None = None,
+) -> NoticeData:
     """The notice of these registers (one, or several of one controller) in `lang`.
 
     Version and date are what publishing now would print (`plan_version`): those of the
@@ -410,8 +479,7 @@ def notice_data(session: Session, register_ids: Sequence[int], lang: str, *,
     controllers, contacts = _controllers_and_contacts(registers)
     history = _versions(registers)
     if version is None or dated is None:
-        planned, planned_on, _new = plan_version(session, registers,
-                                                 today or _helsinki_today())
+        planned, planned_on, _new = plan_version(session, registers, today or _helsinki_today())
         version = planned if version is None else version
         dated = planned_on if dated is None else dated
     first = history[0].issued_on if history else None
@@ -439,8 +507,7 @@ def _render(data: NoticeData, lang: str, fmt: str) -> bytes | str:
 # --------------------------------------------------------------------------- use cases
 
 
-def render(ctx: ServiceContext, register: RegisterRef, lang: str,
-           fmt: str = "pdf") -> bytes | str:
+def render(ctx: ServiceContext, register: RegisterRef, lang: str, fmt: str = "pdf") -> bytes | str:
     """The current notice: PDF bytes, or the HTML page as text. Stores nothing."""
     _check_lang(lang)
     _check_format(fmt)
@@ -451,9 +518,15 @@ def render(ctx: ServiceContext, register: RegisterRef, lang: str,
 
 def _red(session: Session, registers: Sequence[m.Register], today: date) -> list[FindingRow]:
     ids = {r.id for r in registers}
-    return [f for f in check_session(session, today) if f.severity == "red" and (
-        (f.subject_kind == "register" and f.subject_id in ids)
-        or (f.subject_kind == "transfer" and f.register_id in ids))]
+    return [
+        f
+        for f in check_session(session, today)
+        if f.severity == "red"
+        and (
+            (f.subject_kind == "register" and f.subject_id in ids)
+            or (f.subject_kind == "transfer" and f.register_id in ids)
+        )
+    ]
 
 
 def red_findings(ctx: ServiceContext, register: RegisterRef) -> list[FindingRow]:
@@ -464,21 +537,38 @@ def red_findings(ctx: ServiceContext, register: RegisterRef) -> list[FindingRow]
 
 def next_version(existing: Iterable[str]) -> str:
     """One more than the highest leading number of the stored versions ("3", "v2.1")."""
-    numbers = [int(found.group(1)) for v in existing
-               if (found := re.match(r"\s*[vV]?(\d+)", v or ""))]
+    numbers = [
+        int(found.group(1)) for v in existing if (found := re.match(r"\s*[vV]?(\d+)", v or ""))
+    ]
     return str(max(numbers, default=0) + 1)
 
 
 def _info(v: m.NoticeVersion) -> NoticeVersionInfo:
     return NoticeVersionInfo(
-        id=v.id, register_id=v.register_id, register_name=v.register.name, version=v.version,
-        issued_on=v.issued_on, language=v.language, format=v.format, note=v.note,
-        sha256=v.sha256, size=len(v.content or b""), has_sections=bool(v.sections_json))
+        id=v.id,
+        register_id=v.register_id,
+        register_name=v.register.name,
+        version=v.version,
+        issued_on=v.issued_on,
+        language=v.language,
+        format=v.format,
+        note=v.note,
+        sha256=v.sha256,
+        size=len(v.content or b""),
+        has_sections=bool(v.sections_json),
+    )
 
 
-def publish(ctx: ServiceContext, register: RegisterRef, lang: str, fmt: str = "pdf", *,
-            confirm_red: bool = False, note: str | None = None,
-            deliver: Callable[[bytes], None] | None = None) -> PublishedNotice:
+def publish(
+    ctx: ServiceContext,
+    register: RegisterRef,
+    lang: str,
+    fmt: str = "pdf",
+    *,
+    confirm_red: bool = False,
+    note: str | None = None,
+    deliver: Callable[[bytes], None] | None = None,
+) -> PublishedNotice:
     """Store the notice as a version of the register(s).
 
     Changed content becomes the next version, dated today; unchanged content in another
@@ -497,36 +587,63 @@ def publish(ctx: ServiceContext, register: RegisterRef, lang: str, fmt: str = "p
         red = _red(session, registers, ctx.today())
         if red and not confirm_red:
             names = ", ".join(r.name for r in registers)
-            raise RedFindings(_(
-                "{register} has {count} red finding(s); publishing the notice needs "
-                "confirmation.").format(register=names, count=len(red)), red)
+            raise RedFindings(
+                _(
+                    "{register} has {count} red finding(s); publishing the notice needs "
+                    "confirmation."
+                ).format(register=names, count=len(red)),
+                red,
+            )
         ids = [r.id for r in registers]
         version, dated, _new = plan_version(session, registers, ctx.today())
-        if any(v.version == version and v.language == lang and v.format == fmt
-               and v.sections_json for v in _versions(registers)):
-            raise ServiceError(_(
-                "Version {version} ({lang}, {format}) is already published and nothing has "
-                "changed since.").format(version=version, lang=lang, format=fmt))
+        if any(
+            v.version == version and v.language == lang and v.format == fmt and v.sections_json
+            for v in _versions(registers)
+        ):
+            raise ServiceError(
+                _(
+                    "Version {version} ({lang}, {format}) is already published and nothing has "
+                    "changed since."
+                ).format(version=version, lang=lang, format=fmt)
+            )
         data = notice_data(session, ids, lang, version=version, dated=dated)
         rendered = _render(data, lang, fmt)
         content = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
         digest = hashlib.sha256(content).hexdigest()
-        sections = json.dumps([list(s) for s in section_texts(data, lang)],
-                              ensure_ascii=False)
+        sections = json.dumps([list(s) for s in section_texts(data, lang)], ensure_ascii=False)
         rows = []
         for reg in registers:
-            row = m.NoticeVersion(version=version, issued_on=dated, language=lang,
-                                  format=fmt, note=_s(note) or None, content=content,
-                                  sections_json=sections, sha256=digest)
+            row = m.NoticeVersion(
+                version=version,
+                issued_on=dated,
+                language=lang,
+                format=fmt,
+                note=_s(note) or None,
+                content=content,
+                sections_json=sections,
+                sha256=digest,
+            )
             reg.notice_versions.append(row)
             rows.append(row)
         session.flush()
         confirmed = tuple(f"{f.code}: {f.subject_name}" for f in red)
-        tx.audit("publish", "notice", ",".join(str(r.id) for r in rows), None, {
-            "registers": [r.name for r in registers], "register_ids": ids,
-            "version": version, "issued_on": dated.isoformat(), "language": lang,
-            "format": fmt, "sha256": digest, "size": len(content),
-            "red_findings_confirmed": list(confirmed)})
+        tx.audit(
+            "publish",
+            "notice",
+            ",".join(str(r.id) for r in rows),
+            None,
+            {
+                "registers": [r.name for r in registers],
+                "register_ids": ids,
+                "version": version,
+                "issued_on": dated.isoformat(),
+                "language": lang,
+                "format": fmt,
+                "sha256": digest,
+                "size": len(content),
+                "red_findings_confirmed": list(confirmed),
+            },
+        )
         published = PublishedNotice(tuple(_info(r) for r in rows), content, confirmed)
         if deliver is not None:
             deliver(content)
@@ -568,8 +685,9 @@ def version_content(ctx: ServiceContext, version_id: int) -> bytes:
         return row.content or b""
 
 
-def last_published(ctx: ServiceContext, register: RegisterRef,
-                   lang: str) -> NoticeVersionInfo | None:
+def last_published(
+    ctx: ServiceContext, register: RegisterRef, lang: str
+) -> NoticeVersionInfo | None:
     """The latest version in `lang` that can be compared with (it has section texts)."""
     _check_lang(lang)
     with ctx.read() as session:
@@ -577,8 +695,9 @@ def last_published(ctx: ServiceContext, register: RegisterRef,
         return None if row is None else _info(row)
 
 
-def changes_since_published(ctx: ServiceContext, register: RegisterRef,
-                            lang: str) -> list[SectionChange]:
+def changes_since_published(
+    ctx: ServiceContext, register: RegisterRef, lang: str
+) -> list[SectionChange]:
     """Section by section, how the current notice differs from the last one published in
     `lang` (every section ADDED when none was). The current text is built with the
     published version's number and date, so only the content can differ."""
@@ -592,6 +711,5 @@ def changes_since_published(ctx: ServiceContext, register: RegisterRef,
             data = notice_data(session, ids, lang, today=ctx.today())
         else:
             old = [tuple(s) for s in json.loads(last.sections_json or "[]")]
-            data = notice_data(session, ids, lang, version=last.version,
-                               dated=last.issued_on)
+            data = notice_data(session, ids, lang, version=last.version, dated=last.issued_on)
         return diff_sections(old, section_texts(data, lang))

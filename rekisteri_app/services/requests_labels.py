@@ -105,13 +105,16 @@ PAUSE_POLICY_HELP: Mapping[str, str] = {
     PausePolicy.SUSPEND: N_(
         "The days between asking for identity proof or a clarification and receiving it "
         "are added to the deadline (EDPB Guidelines 01/2022 on the right of access, "
-        "§ 159). While an answer is awaited the case has no due date."),
+        "§ 159). While an answer is awaited the case has no due date."
+    ),
     PausePolicy.RESTART: N_(
         "One month is counted again from the day the answer arrived (the UK regulator's "
-        "practice). Not the EDPB reading; use only on legal advice."),
+        "practice). Not the EDPB reading; use only on legal advice."
+    ),
     PausePolicy.NONE: N_(
         "Asking for proof or a clarification does not stop the clock: one month from "
-        "receipt always applies. The strictest reading of GDPR Art. 12(3)."),
+        "receipt always applies. The strictest reading of GDPR Art. 12(3)."
+    ),
 }
 
 STATUSES: Mapping[str, str] = STATUS_LABELS

@@ -58,8 +58,11 @@ def _policy(value: Any) -> PausePolicy:
     try:
         return PausePolicy(str(value).strip().lower())
     except ValueError:
-        raise ServiceError(_("Unknown pause policy {value!r}: use one of {allowed}.").format(
-            value=str(value), allowed=", ".join(p.value for p in PausePolicy))) from None
+        raise ServiceError(
+            _("Unknown pause policy {value!r}: use one of {allowed}.").format(
+                value=str(value), allowed=", ".join(p.value for p in PausePolicy)
+            )
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,9 @@ _OMBUDSMAN = OMBUDSMAN["fi"]
 
 for _spec in (
     SettingSpec(CASE_PREFIX, N_("Case number prefix"), _prefix),
-    SettingSpec(PAUSE_POLICY, N_("Pause policy of the deadline clock"), _policy,
-                DEFAULT_PAUSE_POLICY),
+    SettingSpec(
+        PAUSE_POLICY, N_("Pause policy of the deadline clock"), _policy, DEFAULT_PAUSE_POLICY
+    ),
     SettingSpec(IDENTITY_HASH_KEY, N_("Identity code hashing key"), private=True),
     SettingSpec(ORGANISATION_NAME, N_("Organisation name")),
     SettingSpec(OFFICER_NAME, N_("Privacy officer's name")),
@@ -96,14 +100,14 @@ for _spec in (
     SettingSpec(OFFICER_EMAIL, N_("Privacy officer's email")),
     # The Office of the Data Protection Ombudsman (domain/supervisory_authority.py).
     SettingSpec(AUTHORITY_NAME, N_("Supervisory authority"), default=_OMBUDSMAN.name),
-    SettingSpec(AUTHORITY_ADDRESS, N_("Supervisory authority's address"),
-                default=f"{_OMBUDSMAN.po_box}, {_OMBUDSMAN.po_postcode} {_OMBUDSMAN.city}"),
-    SettingSpec(AUTHORITY_PHONE, N_("Supervisory authority's phone"),
-                default=_OMBUDSMAN.phone),
-    SettingSpec(AUTHORITY_EMAIL, N_("Supervisory authority's email"),
-                default=_OMBUDSMAN.email),
-    SettingSpec(AUTHORITY_WEB, N_("Supervisory authority's web site"),
-                default=_OMBUDSMAN.web),
+    SettingSpec(
+        AUTHORITY_ADDRESS,
+        N_("Supervisory authority's address"),
+        default=f"{_OMBUDSMAN.po_box}, {_OMBUDSMAN.po_postcode} {_OMBUDSMAN.city}",
+    ),
+    SettingSpec(AUTHORITY_PHONE, N_("Supervisory authority's phone"), default=_OMBUDSMAN.phone),
+    SettingSpec(AUTHORITY_EMAIL, N_("Supervisory authority's email"), default=_OMBUDSMAN.email),
+    SettingSpec(AUTHORITY_WEB, N_("Supervisory authority's web site"), default=_OMBUDSMAN.web),
 ):
     register_setting(_spec)
 

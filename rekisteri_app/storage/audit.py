@@ -25,15 +25,23 @@ HEAD_KEY = "audit.head"
 def canonical_json(value: Any) -> str | None:
     if value is None:
         return None
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      default=str)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
-def event_hash(prev_hash: str, at: str, actor: str, action: str, entity: str,
-               entity_id: str | None, before_json: str | None, after_json: str | None) -> str:
+def event_hash(
+    prev_hash: str,
+    at: str,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    before_json: str | None,
+    after_json: str | None,
+) -> str:
     payload = json.dumps(
         [prev_hash, at, actor, action, entity, entity_id, before_json, after_json],
-        ensure_ascii=False, separators=(",", ":"),
+        ensure_ascii=False,
+        separators=(",", ":"),
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -46,16 +54,33 @@ def _head(session: Session) -> tuple[int, str]:
     return int(count), last
 
 
-def append(session: Session, *, at: datetime, actor: str, action: str, entity: str,
-           entity_id: Any, before: Any, after: Any) -> AuditEvent:
+def append(
+    session: Session,
+    *,
+    at: datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: Any,
+    before: Any,
+    after: Any,
+) -> AuditEvent:
     count, prev = _head(session)
     stamp = at.isoformat(timespec="microseconds")
     eid = None if entity_id is None else str(entity_id)
     before_json, after_json = canonical_json(before), canonical_json(after)
     digest = event_hash(prev, stamp, actor, action, entity, eid, before_json, after_json)
-    event = AuditEvent(at=stamp, actor=actor, action=action, entity=entity, entity_id=eid,
-                       before_json=before_json, after_json=after_json, prev_hash=prev,
-                       hash=digest)
+    event = AuditEvent(
+        at=stamp,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=eid,
+        before_json=before_json,
+        after_json=after_json,
+        prev_hash=prev,
+        hash=digest,
+    )
     session.add(event)
     head = session.get(Setting, HEAD_KEY)
     value = f"{count + 1}:{digest}"
@@ -81,8 +106,9 @@ def verify(session: Session) -> Verification:
     for ev in session.scalars(select(AuditEvent).order_by(AuditEvent.id)):
         if ev.prev_hash != prev:
             return Verification(False, checked, ev.id, "missing-before")
-        expected = event_hash(prev, ev.at, ev.actor, ev.action, ev.entity, ev.entity_id,
-                              ev.before_json, ev.after_json)
+        expected = event_hash(
+            prev, ev.at, ev.actor, ev.action, ev.entity, ev.entity_id, ev.before_json, ev.after_json
+        )
         if expected != ev.hash:
             return Verification(False, checked, ev.id, "altered")
         prev = ev.hash

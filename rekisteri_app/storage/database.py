@@ -48,8 +48,9 @@ def _quote(passphrase: str) -> str:
 def _raw_connect(path: Path, passphrase: str, *, uri_readonly: bool = False):
     """A keyed sqlcipher3 connection; proves the key by reading the schema."""
     target = f"file:{path}?mode=ro" if uri_readonly else str(path)
-    conn = sqlcipher3.connect(target, uri=uri_readonly, check_same_thread=False,
-                              isolation_level=None)
+    conn = sqlcipher3.connect(
+        target, uri=uri_readonly, check_same_thread=False, isolation_level=None
+    )
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = {_quote(passphrase)}")
     return conn
@@ -111,8 +112,13 @@ def _make_engine(path: Path, passphrase: str) -> Engine:
 
     # A small pool: a read may happen while another session is open (e.g. a list
     # refreshing during an edit); each pooled connection derives its key only once.
-    engine = create_engine("sqlite+rekisteri_cipher://", creator=creator, poolclass=QueuePool,
-                           pool_size=3, max_overflow=2)
+    engine = create_engine(
+        "sqlite+rekisteri_cipher://",
+        creator=creator,
+        poolclass=QueuePool,
+        pool_size=3,
+        max_overflow=2,
+    )
 
     @event.listens_for(engine, "begin")
     def _begin(conn):  # the driver runs in autocommit mode; SQLAlchemy owns transactions

@@ -114,9 +114,7 @@ class Register(Base):
     data_categories: Mapped[list[DataCategory]] = relationship(
         back_populates="register", **_owned("DataCategory.position")
     )
-    retention_rules: Mapped[list[RetentionRule]] = relationship(
-        **_owned("RetentionRule.position")
-    )
+    retention_rules: Mapped[list[RetentionRule]] = relationship(**_owned("RetentionRule.position"))
     sources: Mapped[list[Source]] = relationship(**_owned("Source.position"))
     recipients: Mapped[list[Recipient]] = relationship(**_owned("Recipient.position"))
     processors: Mapped[list[RegisterProcessor]] = relationship(

@@ -58,7 +58,8 @@ def letter_warnings(
                             register=register.name,
                             country=transfer.country,
                             safeguard=catalogue(ui)["safeguards"].get(
-                                transfer.safeguard.value, transfer.safeguard.value),
+                                transfer.safeguard.value, transfer.safeguard.value
+                            ),
                         ),
                         register.name,
                     )

@@ -155,13 +155,21 @@ def _from_domain(language: Language) -> SupervisoryAuthority:
     a = OMBUDSMAN[language.value]
     if language is Language.EN:
         return SupervisoryAuthority(
-            name=a.name, visiting_address=f"{a.street}, FI-{a.postcode} {a.city}, Finland",
+            name=a.name,
+            visiting_address=f"{a.street}, FI-{a.postcode} {a.city}, Finland",
             postal_address=f"{a.po_box}, FI-{a.po_postcode} {a.city}, Finland",
-            phone=a.phone, email=a.email, web=a.web)
+            phone=a.phone,
+            email=a.email,
+            web=a.web,
+        )
     return SupervisoryAuthority(
-        name=a.name, visiting_address=f"{a.street}, {a.postcode} {a.city}",
+        name=a.name,
+        visiting_address=f"{a.street}, {a.postcode} {a.city}",
         postal_address=f"{a.po_box}, {a.po_postcode} {a.city}",
-        phone=a.phone, email=a.email, web=a.web)
+        phone=a.phone,
+        email=a.email,
+        web=a.web,
+    )
 
 
 DEFAULT_SUPERVISORY_AUTHORITY: dict[Language, SupervisoryAuthority] = {

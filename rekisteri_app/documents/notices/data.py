@@ -350,10 +350,12 @@ def _ombudsman() -> SupervisoryAuthority:
 
     return SupervisoryAuthority(
         name=each("name"),
-        visiting_address=Address(street=each("street"), postal_code=fi.postcode,
-                                 city=each("city")),
-        postal_address=Address(street=Localized(fi=fi.po_box, sv=sv.po_box, en=fi.po_box),
-                               postal_code=fi.po_postcode, city=each("city")),
+        visiting_address=Address(street=each("street"), postal_code=fi.postcode, city=each("city")),
+        postal_address=Address(
+            street=Localized(fi=fi.po_box, sv=sv.po_box, en=fi.po_box),
+            postal_code=fi.po_postcode,
+            city=each("city"),
+        ),
         phone=each("phone"),
         email=fi.email,
         web=each("web"),

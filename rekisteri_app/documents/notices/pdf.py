@@ -228,8 +228,10 @@ def _canvas_maker(doc: NoticeDocument, s: dict[str, ParagraphStyle]):
             self.setLineWidth(0.5)
             self.line(_MARGIN_X, y + 9, width - _MARGIN_X, y + 9)
             right_width = 32 * mm
-            left = Paragraph(_e(doc.footer), _one_line(
-                s["footer"], doc.footer, width - 2 * _MARGIN_X - right_width))
+            left = Paragraph(
+                _e(doc.footer),
+                _one_line(s["footer"], doc.footer, width - 2 * _MARGIN_X - right_width),
+            )
             right = Paragraph(_e(doc.page_label(self._pageNumber, total)), s["footer_right"])
             top = y + 6  # both paragraphs hang from the same top edge
             _, h_left = left.wrap(width - 2 * _MARGIN_X - right_width, 20 * mm)
