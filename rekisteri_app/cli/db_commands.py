@@ -78,8 +78,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from ..files import write_atomically
     from ..services.exchange import export_json
-    from ..storage.errors import WriteFailed
 
     ctx = open_context(args)
     try:
@@ -87,13 +87,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         ctx.db.close()
     out = Path(args.out)
-    tmp = out.with_name(out.name + ".partial")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise WriteFailed(out, exc.strerror or str(exc)) from None
+    write_atomically(out, text)
     print(_("Exported the database to {path}.").format(path=out))
     return EXIT_OK
 

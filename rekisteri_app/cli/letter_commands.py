@@ -27,9 +27,9 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.enums import Language, LetterKind, SentVia
+from ..files import write_atomically
 from ..i18n import _, language_from_environment, set_language
 from .main import EXIT_OK, UsageError, open_context, print_json, print_table
-from .notice_commands import write_atomically
 
 ACTIONS = ("list", "reprint", "enclosures", "template")
 TEMPLATE_ACTIONS = ("list", "show", "set", "reset")

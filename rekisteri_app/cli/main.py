@@ -121,6 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _peek_lang(argv) or language_from_environment()
     set_language(lang)
+    from ..files import WriteFailed
     from ..services.context import ServiceError
     from ..storage.errors import CannotOpen, StorageError
 
@@ -139,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CannotOpen as exc:
         print(exc.message, file=sys.stderr)
         return EXIT_CANNOT_OPEN
-    except StorageError as exc:
+    except (StorageError, WriteFailed) as exc:
         print(exc.message, file=sys.stderr)
         return EXIT_BAD_INPUT
     except ServiceError as exc:

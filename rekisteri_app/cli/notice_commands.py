@@ -14,12 +14,11 @@ after the commit (a refused commit leaves no file).
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
 from pathlib import Path
 
 from ..documents.notices import NOTICE_LANGUAGES, ChangeStatus, SectionChange
+from ..files import atomic_path, write_atomically
 from ..i18n import _, current_language, language_from_environment, set_language
 from .main import EXIT_BAD_INPUT, EXIT_OK, UsageError, open_context, print_json, print_table
 
@@ -124,13 +123,6 @@ def _check_options(args: argparse.Namespace) -> None:
 # ------------------------------------------------------------------------ print/publish
 
 
-def write_atomically(path: Path, content: bytes) -> None:
-    """Write beside the target and rename into place: a reader never sees half a file."""
-    from ..services.notices import save_to
-
-    save_to(path, content)
-
-
 def _format(args: argparse.Namespace) -> str:
     if args.notice_format:
         return args.notice_format
@@ -146,10 +138,6 @@ def _targets(ctx, args: argparse.Namespace) -> list[str | int]:
     return list(args.registers)
 
 
-def _partial(path: Path) -> Path:
-    return path.with_name(path.name + ".partial")
-
-
 def _print(args: argparse.Namespace) -> int:
     from ..services import notices
 
@@ -159,7 +147,7 @@ def _print(args: argparse.Namespace) -> int:
         registers = _targets(ctx, args)
         if not args.publish:
             content = notices.render(ctx, registers, lang, fmt)
-            write_atomically(out, content.encode("utf-8") if isinstance(content, str) else content)
+            write_atomically(out, content)
             print(_("Wrote the notice to {path}.").format(path=out))
             return EXIT_OK
         _print_pending_changes(notices, ctx, registers, lang)
@@ -204,44 +192,16 @@ def _publish_to(
 ):
     """Publish, writing `out` so that a failed write stores nothing and a refused commit
     leaves no file behind."""
-    from ..storage.errors import WriteFailed
-
-    partial = _partial(out)
-    try:
-        published = notices.publish(
+    with atomic_path(out) as partial:
+        return notices.publish(
             ctx,
             registers,
             lang,
             fmt,
             confirm_red=confirm,
             note=note,
-            deliver=lambda content: _write_partial(partial, content),
+            deliver=lambda content: write_atomically(partial, content),
         )
-    except BaseException:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise
-    try:
-        os.replace(partial, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise WriteFailed(out, exc.strerror or str(exc)) from None
-    return published
-
-
-def _write_partial(partial: Path, content: bytes) -> None:
-    from ..storage.errors import WriteFailed
-
-    try:
-        with open(partial, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except OSError as exc:
-        raise WriteFailed(
-            partial.with_name(partial.name.removesuffix(".partial")), exc.strerror or str(exc)
-        ) from None
 
 
 def _print_pending_changes(notices, ctx, registers, lang: str) -> None:

@@ -212,8 +212,7 @@ def print_with_dialog(parent: QWidget, pdf: bytes, title: str) -> bool:
 
 def save_bytes(parent: QWidget, content: bytes, suggested: str, file_filter: str) -> Path | None:
     """Ask where to save, then write atomically (a reader never sees half a file)."""
-    from ..cli.notice_commands import write_atomically
-    from ..storage.errors import WriteFailed
+    from ..files import WriteFailed, write_atomically
 
     path, _selected = QFileDialog.getSaveFileName(parent, _("Save as"), suggested, file_filter)
     if not path:
@@ -423,8 +422,7 @@ class LettersPage(FilteredTable, QWidget):
 
 def write_files(parent: QWidget, folder: Path, files: Sequence[tuple[str, bytes]]) -> list[Path]:
     """Write enclosure files into `folder` (atomically); tell the officer what failed."""
-    from ..cli.notice_commands import write_atomically
-    from ..storage.errors import WriteFailed
+    from ..files import WriteFailed, write_atomically
 
     written: list[Path] = []
     for name, content in files:

@@ -282,12 +282,11 @@ class NoticeDialog(QDialog):
             self.save_to_path(path, self.content)
 
     def save_to_path(self, path: str, content: bytes | str) -> bool:
-        from ..services import notices
-        from ..storage.errors import StorageError
+        from ..files import WriteFailed, write_atomically
 
         try:
-            notices.save_to(path, content)
-        except StorageError as exc:
+            write_atomically(path, content)
+        except WriteFailed as exc:
             dialogs.show_error(self, _("Save the notice"), exc.message)
             return False
         self.info_label.setText(_("Saved to {path}.").format(path=path))

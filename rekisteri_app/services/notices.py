@@ -14,15 +14,12 @@ document) is published as one version row per register with the same bytes and n
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -648,26 +645,6 @@ def publish(
         if deliver is not None:
             deliver(content)
         return published
-
-
-def save_to(path: str | os.PathLike[str], content: bytes | str) -> None:
-    """Write a notice the officer asked for: beside the target, then renamed into place, so
-    a reader never sees half a file and a full disk leaves the old file as it was."""
-    from ..storage.errors import WriteFailed
-
-    target = Path(path)
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    tmp = target.with_name(target.name + ".partial")
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise WriteFailed(target, exc.strerror or str(exc)) from None
 
 
 def list_versions(ctx: ServiceContext, register: RegisterRef) -> list[NoticeVersionInfo]:

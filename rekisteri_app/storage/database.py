@@ -14,12 +14,9 @@ database and exists only during a write transaction.
 
 from __future__ import annotations
 
-import os
-import shutil
 import sqlite3 as _stdlib_sqlite  # only for its exception types' names in messages
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlcipher3
@@ -30,6 +27,7 @@ from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from ..files import atomic_path
 from . import errors
 from .lock import DatabaseInUse, DatabaseLock
 
@@ -219,6 +217,19 @@ class Database:
         self.engine = _make_engine(self.path, new_passphrase)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
+    def backup_to(self, out: Path | str) -> Path:
+        """An encrypted copy under the same passphrase, made through the open keyed engine.
+
+        SQLCipher's ATTACH without a KEY reuses the main database's key, so the caller
+        needs no passphrase (the window does not keep one).
+        """
+        out = Path(out)
+        if out.exists():
+            raise errors.AlreadyExists(out)
+        with self.engine.connect() as conn:
+            _export_copy(conn.connection.dbapi_connection, out, "")
+        return out
+
 
 def _acquire(path: Path) -> DatabaseLock:
     lock = DatabaseLock(path)
@@ -229,6 +240,24 @@ def _acquire(path: Path) -> DatabaseLock:
     except OSError as exc:
         raise errors.WriteFailed(path, exc.strerror or str(exc)) from None
     return lock
+
+
+def _export_copy(conn, out: Path, key_clause: str) -> None:
+    """`sqlcipher_export` of the main database into `out`, inside one read transaction."""
+    with atomic_path(out) as partial:
+        try:
+            conn.execute(f"ATTACH DATABASE {_quote(str(partial))} AS copy{key_clause}")
+            conn.execute("BEGIN")
+            conn.execute("SELECT sqlcipher_export('copy')")
+            conn.execute(f"PRAGMA copy.application_id = {APPLICATION_ID}")
+            conn.execute("COMMIT")
+            conn.execute("DETACH DATABASE copy")
+        except sqlcipher3.Error as exc:
+            with suppress(sqlcipher3.Error):
+                conn.execute("ROLLBACK")
+            with suppress(sqlcipher3.Error):
+                conn.execute("DETACH DATABASE copy")
+            raise errors.WriteFailed(out, str(exc)) from None
 
 
 def backup(path: Path | str, passphrase: str, out: Path | str) -> Path:
@@ -245,37 +274,8 @@ def backup(path: Path | str, passphrase: str, out: Path | str) -> Path:
         raise errors.AlreadyExists(out)
     conn = _raw_connect(path, passphrase)
     _prove_key(conn, path)
-    tmp = out.with_name(out.name + ".partial")
-    tmp.unlink(missing_ok=True)
     try:
-        conn.execute(f"ATTACH DATABASE {_quote(str(tmp))} AS copy KEY {_quote(passphrase)}")
-        conn.execute("BEGIN")
-        conn.execute("SELECT sqlcipher_export('copy')")
-        conn.execute(f"PRAGMA copy.application_id = {APPLICATION_ID}")
-        conn.execute("COMMIT")
-        conn.execute("DETACH DATABASE copy")
-    except sqlcipher3.Error as exc:
-        with suppress(sqlcipher3.Error):
-            conn.execute("ROLLBACK")
+        _export_copy(conn, out, f" KEY {_quote(passphrase)}")
+    finally:
         conn.close()
-        tmp.unlink(missing_ok=True)
-        raise errors.WriteFailed(out, str(exc)) from None
-    conn.close()
-    try:
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise errors.WriteFailed(out, exc.strerror or str(exc)) from None
     return out
-
-
-def file_backup(path: Path, label: str) -> Path:
-    """A byte copy of a closed database (already encrypted) before a migration."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
-    try:
-        shutil.copy2(path, target)
-    except OSError as exc:
-        target.unlink(missing_ok=True)
-        raise errors.WriteFailed(target, exc.strerror or str(exc)) from None
-    return target

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..files import WriteFailed  # noqa: F401 - re-exported: writing files is not only ours
 from ..i18n import _
 
 
@@ -121,13 +122,3 @@ class WeakPassphrase(StorageError):
     @property
     def message(self) -> str:
         return _("The passphrase must be at least {n} characters long.").format(n=self.detail)
-
-
-class WriteFailed(StorageError):
-    """Disk full, read-only medium, a locked file: nothing was stored."""
-
-    @property
-    def message(self) -> str:
-        return _("Could not write {path}: {detail}. Nothing was changed.").format(
-            path=self.path, detail=self.detail
-        )

@@ -6,6 +6,8 @@ a failed or unwanted upgrade can always be undone by restoring the copy.
 
 from __future__ import annotations
 
+import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +39,18 @@ def current_revision(db: Database) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def file_backup(path: Path, label: str) -> Path:
+    """A byte copy of a closed database (already encrypted) before a migration."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
+    try:
+        shutil.copy2(path, target)
+    except OSError as exc:
+        target.unlink(missing_ok=True)
+        raise errors.WriteFailed(target, exc.strerror or str(exc)) from None
+    return target
+
+
 def upgrade(db: Database, *, backup: bool) -> Path | None:
     """Bring `db` to the head revision; returns the pre-migration backup, if one was made."""
     script = ScriptDirectory.from_config(_config())
@@ -51,8 +65,6 @@ def upgrade(db: Database, *, backup: bool) -> Path | None:
             raise errors.NewerSchema(db.path) from None
     copy = None
     if backup and current is not None:
-        from .database import file_backup
-
         db.engine.dispose()
         copy = file_backup(db.path, f"before-{head}")
     cfg = _config()
