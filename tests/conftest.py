@@ -47,6 +47,24 @@ class FixedClock:
         return self.when
 
 
+def cli_context_at(when: datetime, actor: str = "cli"):
+    """A stand-in for `cli.common.open_context` whose service context has a fixed clock."""
+    from contextlib import contextmanager
+
+    from rekisteri_app.services.context import ServiceContext
+    from rekisteri_app.storage.database import Database
+
+    @contextmanager
+    def open_context(args):
+        database = Database.open(args.db, PASSPHRASE)
+        try:
+            yield ServiceContext(database, actor=actor, clock=FixedClock(when))
+        finally:
+            database.close()
+
+    return open_context
+
+
 @pytest.fixture
 def ctx(db):
     from rekisteri_app.services.context import ServiceContext

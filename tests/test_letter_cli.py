@@ -18,7 +18,7 @@ from rekisteri_app.domain.enums import Language, LetterKind
 from rekisteri_app.services import letters
 from rekisteri_app.services.context import ServiceContext
 from rekisteri_app.storage.database import Database
-from tests.conftest import PASSPHRASE, FixedClock
+from tests.conftest import PASSPHRASE, FixedClock, cli_context_at
 from tests.test_letter_service import DATA_COPY, OPTIONS, decided_case
 from tests.test_requests_helpers import state
 
@@ -37,7 +37,7 @@ def run(ctx, cli, monkeypatch, db_path, tmp_path):
 
     case = decided_case(ctx)
     ctx.db.close()
-    monkeypatch.setattr(letter_commands, "open_context", lambda args: opened(args.db))
+    monkeypatch.setattr(letter_commands, "open_context", cli_context_at(NOW))
     copy = tmp_path / "copy.json"
     copy.write_text(
         json.dumps({e.category: e.content for e in DATA_COPY}, ensure_ascii=False), encoding="utf-8"

@@ -11,7 +11,7 @@ import pytest
 
 from rekisteri_app.services.context import ServiceContext
 from rekisteri_app.storage.database import Database
-from tests.conftest import PASSPHRASE, FixedClock
+from tests.conftest import PASSPHRASE, FixedClock, cli_context_at
 from tests.test_notice_service import (
     KUOPIO_CUSTOMERS,
     KUOPIO_MARKETING,
@@ -32,17 +32,14 @@ def run(ctx, cli, monkeypatch, db_path):
     load_seed(ctx, "004_valkeakoski", "002_kuopio")
     ctx.db.close()
 
-    def fixed_context(args):
-        return ServiceContext(
-            Database.open(args.db, PASSPHRASE), actor="cli", clock=FixedClock(NOW)
-        )
-
-    monkeypatch.setattr(notice_commands, "open_context", fixed_context)
+    monkeypatch.setattr(notice_commands, "open_context", cli_context_at(NOW))
 
     def call(*args: str) -> tuple[int, str, str]:
         return cli("--lang", "en", *args)
 
-    call.ctx = lambda: fixed_context(type("A", (), {"db": db_path})())
+    call.ctx = lambda: ServiceContext(
+        Database.open(db_path, PASSPHRASE), actor="cli", clock=FixedClock(NOW)
+    )
     return call
 
 

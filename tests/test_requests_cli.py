@@ -9,7 +9,7 @@ import pytest
 
 from rekisteri_app.services.context import ServiceContext
 from rekisteri_app.storage.database import Database
-from tests.conftest import PASSPHRASE, FixedClock
+from tests.conftest import PASSPHRASE, cli_context_at
 from tests.test_requests_helpers import HETU, load_organisation, state
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -23,12 +23,7 @@ def run(ctx, cli, monkeypatch, db_path):
     load_organisation(ctx)
     ctx.db.close()
 
-    def fixed_context(args):
-        return ServiceContext(
-            Database.open(args.db, PASSPHRASE), actor="cli", clock=FixedClock(NOW)
-        )
-
-    monkeypatch.setattr(request_commands, "open_context", fixed_context)
+    monkeypatch.setattr(request_commands, "open_context", cli_context_at(NOW))
 
     def call(*args: str) -> tuple[int, str, str]:
         return cli("--lang", "en", *args)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..i18n import _, current_language
-from .main import EXIT_BAD_INPUT, EXIT_OK, open_context, print_json, print_table
+from .common import EXIT_BAD_INPUT, EXIT_OK, open_context, print_json, print_table
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,11 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     from ..services.compliance import check_database
 
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         findings = check_database(ctx)
-    finally:
-        ctx.db.close()
     lang = current_language()
     if args.json:
         print_json([f.as_dict(lang) for f in findings])

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from ..i18n import _
-from .main import EXIT_BAD_INPUT, EXIT_OK, UsageError, open_context, print_json, read_passphrase
+from .common import EXIT_BAD_INPUT, EXIT_OK, UsageError, open_context, print_json, read_passphrase
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,8 +52,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         if args.new_passphrase_file:
             new = Path(args.new_passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
         elif os.environ.get("REKISTERI_NEW_PASSPHRASE"):
@@ -63,8 +62,6 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         with ctx.change() as tx:
             tx.audit("rekey", "database", None, None, None)
         ctx.db.rekey(new)
-    finally:
-        ctx.db.close()
     print(_("The passphrase was changed."))
     return EXIT_OK
 
@@ -81,11 +78,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ..files import write_atomically
     from ..services.exchange import export_json
 
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         text = export_json(ctx)
-    finally:
-        ctx.db.close()
     out = Path(args.out)
     write_atomically(out, text)
     print(_("Exported the database to {path}.").format(path=out))
@@ -105,11 +99,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UsageError(
             _("{path} is not valid JSON: {error}").format(path=args.infile, error=exc)
         ) from None
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         counts = import_document(ctx, doc)
-    finally:
-        ctx.db.close()
     print(
         _(
             "Imported: {controllers} controllers, {processors} processors, {registers} "
@@ -122,12 +113,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from ..storage.audit import verify
 
-    ctx = open_context(args)
-    try:
-        with ctx.read() as session:
-            result = verify(session)
-    finally:
-        ctx.db.close()
+    with open_context(args) as ctx, ctx.read() as session:
+        result = verify(session)
     if args.json:
         print_json(
             {

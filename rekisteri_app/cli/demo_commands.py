@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..i18n import _
-from .main import EXIT_OK, read_passphrase
+from .common import EXIT_OK, read_passphrase
 
 
 def register(sub: argparse._SubParsersAction) -> None:

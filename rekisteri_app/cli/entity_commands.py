@@ -8,7 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..i18n import _
-from .main import EXIT_OK, UsageError, open_context, print_json, print_table
+from .common import EXIT_OK, UsageError, open_context, print_json, print_table
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -76,11 +76,8 @@ HEADERS = {
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         rows = _rows(ctx, args.kind)
-    finally:
-        ctx.db.close()
     if args.json:
         print_json([asdict(r) for r in rows])
     else:
@@ -91,11 +88,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     from ..services import entities
 
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         data = entities.get(ctx, args.kind + "s", args.name)
-    finally:
-        ctx.db.close()
     if args.json:
         print_json(data)
     else:
@@ -136,11 +130,8 @@ def cmd_save(args: argparse.Namespace) -> int:
         raise UsageError(
             _("{path} is not valid JSON: {error}").format(path=args.infile, error=exc)
         ) from None
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         saved = entities.save(ctx, args.kind + "s", data, args.replace)
-    finally:
-        ctx.db.close()
     print(
         _("Saved {name} (id {id}).").format(name=saved["name"], id=saved["key"].rsplit("-", 1)[-1])
     )
@@ -150,11 +141,8 @@ def cmd_save(args: argparse.Namespace) -> int:
 def cmd_delete(args: argparse.Namespace) -> int:
     from ..services import entities
 
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         entities.delete(ctx, args.kind + "s", args.name)
-    finally:
-        ctx.db.close()
     print(_("Deleted {name}.").format(name=args.name))
     return EXIT_OK
 
@@ -162,11 +150,8 @@ def cmd_delete(args: argparse.Namespace) -> int:
 def cmd_duplicate(args: argparse.Namespace) -> int:
     from ..services import entities
 
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         saved = entities.duplicate_register(ctx, args.name, args.new_name)
-    finally:
-        ctx.db.close()
     print(
         _("Created {name} (id {id}).").format(
             name=saved["name"], id=saved["key"].rsplit("-", 1)[-1]

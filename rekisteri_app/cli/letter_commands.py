@@ -29,7 +29,7 @@ from pathlib import Path
 from ..domain.enums import Language, LetterKind, SentVia
 from ..files import write_atomically
 from ..i18n import _, language_from_environment, set_language
-from .main import EXIT_OK, UsageError, open_context, print_json, print_table
+from .common import EXIT_OK, UsageError, open_context, print_json, print_table
 
 ACTIONS = ("list", "reprint", "enclosures", "template")
 TEMPLATE_ACTIONS = ("list", "show", "set", "reset")
@@ -236,8 +236,7 @@ def _letter(args: argparse.Namespace, case: str) -> int:
         raise UsageError(_("--file belongs to `letter template set`."))
     options = _options(args)
     out = Path(args.out)
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         lang = args.letter_lang or rq.get_request(ctx, case)["language"]
         if args.draft:
             prepared = letters.prepare(ctx, case, args.kind, lang, options)
@@ -267,8 +266,6 @@ def _letter(args: argparse.Namespace, case: str) -> int:
                 with contextlib.suppress(OSError):
                     path.unlink()
             raise
-    finally:
-        ctx.db.close()
     _print_warnings(issued.warnings)
     info = issued.info
     print(
@@ -292,11 +289,8 @@ def _list(args: argparse.Namespace, words: list[str]) -> int:
 
     if len(words) > 1:
         raise UsageError(_("Usage: rekisteri letter list [CASE] [--json]"))
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         rows = letters.list_letters(ctx, words[0] if words else None)
-    finally:
-        ctx.db.close()
     if args.json:
         print_json([r.to_json() for r in rows])
         return EXIT_OK
@@ -322,11 +316,8 @@ def _reprint(args: argparse.Namespace, letter_id: int) -> int:
 
     if not args.out:
         raise UsageError(_("Name the output file with --out FILE.pdf."))
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         pdf = letters.reprint(ctx, letter_id)
-    finally:
-        ctx.db.close()
     write_atomically(Path(args.out), pdf)
     print(_("Wrote a copy of letter {id} to {path}.").format(id=letter_id, path=args.out))
     return EXIT_OK
@@ -337,11 +328,8 @@ def _enclosures(args: argparse.Namespace, letter_id: int) -> int:
 
     if not args.out:
         raise UsageError(_("Name the folder with --out DIR."))
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         files = letters.enclosure_files(ctx, letter_id)
-    finally:
-        ctx.db.close()
     if not files:
         print(_("Letter {id} has no file enclosures.").format(id=letter_id), file=sys.stderr)
         return EXIT_OK
@@ -369,11 +357,8 @@ def _template(args: argparse.Namespace, words: list[str]) -> int:
     if action == "list":
         if rest:
             raise UsageError(_("Usage: rekisteri letter template list [--lang L] [--json]"))
-        ctx = open_context(args)
-        try:
+        with open_context(args) as ctx:
             states = letters.list_templates(ctx, args.letter_lang)
-        finally:
-            ctx.db.close()
         rows = [
             (
                 s.kind.value,
@@ -403,8 +388,7 @@ def _template(args: argparse.Namespace, words: list[str]) -> int:
     if not args.letter_lang:
         raise UsageError(_("Name the language with --lang fi|sv|en."))
     kind, lang = rest[0], args.letter_lang
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         if action == "show":
             state = letters.template_state(ctx, kind, lang)
             print(state.text)
@@ -434,8 +418,6 @@ def _template(args: argparse.Namespace, words: list[str]) -> int:
             version = letters.set_template(ctx, kind, lang, text)
         else:
             version = letters.reset_template(ctx, kind, lang)
-    finally:
-        ctx.db.close()
     if version.text is None:
         print(
             _("The {kind} wording ({lang}) is the shipped one again (version {version}).").format(

@@ -6,90 +6,19 @@ Exit codes: 0 done, 1 bad input, 2 cannot open (passphrase, file, lock).
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Any, NoReturn
 
 from .. import __version__
 from ..i18n import _, language_from_environment, set_language
-
-EXIT_OK, EXIT_BAD_INPUT, EXIT_CANNOT_OPEN = 0, 1, 2
-DEFAULT_DB = "rekisteri.db"
-
-
-class UsageError(Exception):
-    """Wrong arguments: exit code 1, never argparse's 2 (2 means "cannot open")."""
-
-
-class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message}")
-
-
-# ------------------------------------------------------------------ passphrases
-
-
-def read_passphrase(
-    args: argparse.Namespace, *, confirm: bool = False, prompt: str | None = None
-) -> str:
-    """--passphrase-file, else REKISTERI_PASSPHRASE, else a prompt without echo."""
-    if getattr(args, "passphrase_file", None):
-        try:
-            text = Path(args.passphrase_file).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(
-                _("Cannot read the passphrase file {path}: {error}").format(
-                    path=args.passphrase_file, error=exc.strerror
-                )
-            ) from None
-        return text.rstrip("\r\n")
-    env = os.environ.get("REKISTERI_PASSPHRASE")
-    if env:
-        return env
-    if not sys.stdin or not sys.stdin.isatty():
-        raise UsageError(_("No passphrase: use --passphrase-file or REKISTERI_PASSPHRASE."))
-    first = getpass.getpass(prompt or _("Passphrase: "))
-    if confirm and getpass.getpass(_("Passphrase again: ")) != first:
-        raise UsageError(_("The passphrases do not match."))
-    return first
-
-
-def open_context(args: argparse.Namespace):
-    """Open the database named by --db and wrap it in a service context."""
-    from ..services.context import ServiceContext
-    from ..storage.database import Database
-
-    db = Database.open(Path(args.db), read_passphrase(args))
-    return ServiceContext(db)
-
-
-# ---------------------------------------------------------------------- output
-
-
-def print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True, default=str))
-
-
-def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
-    for row in cells:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-
-
-# ---------------------------------------------------------------------- parser
+from . import commands
+from .common import DEFAULT_DB, EXIT_BAD_INPUT, EXIT_CANNOT_OPEN, EXIT_OK, Parser, UsageError
 
 Handler = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> Parser:
-    from . import commands
-
     parser = Parser(
         prog="rekisteri",
         description=_(

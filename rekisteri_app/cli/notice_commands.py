@@ -20,7 +20,7 @@ from pathlib import Path
 from ..documents.notices import NOTICE_LANGUAGES, ChangeStatus, SectionChange
 from ..files import atomic_path, write_atomically
 from ..i18n import _, current_language, language_from_environment, set_language
-from .main import EXIT_BAD_INPUT, EXIT_OK, UsageError, open_context, print_json, print_table
+from .common import EXIT_BAD_INPUT, EXIT_OK, UsageError, open_context, print_json, print_table
 
 FORMATS = ("pdf", "html")
 YES_WORDS = {"y", "yes", "k", "kyllä", "kylla", "j", "ja"}
@@ -142,8 +142,7 @@ def _print(args: argparse.Namespace) -> int:
     from ..services import notices
 
     lang, fmt, out = args.notice_lang or "fi", _format(args), Path(args.out)
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         registers = _targets(ctx, args)
         if not args.publish:
             content = notices.render(ctx, registers, lang, fmt)
@@ -172,8 +171,6 @@ def _print(args: argparse.Namespace) -> int:
                 )
                 return EXIT_BAD_INPUT
         published = _publish_to(notices, ctx, registers, lang, fmt, confirm, args.note, out)
-    finally:
-        ctx.db.close()
     print(
         _("Published version {version} of {date} ({lang}, {format}) to {path}.").format(
             version=published.version,
@@ -272,13 +269,10 @@ def _changes(args: argparse.Namespace) -> int:
     from ..services import notices
 
     lang = args.notice_lang or "fi"
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         registers = _targets(ctx, args)
         last = notices.last_published(ctx, registers, lang)
         changes = [] if last is None else notices.changes_since_published(ctx, registers, lang)
-    finally:
-        ctx.db.close()
     if last is None:
         print(
             _("No notice in {lang} has been published yet: every section is new.").format(lang=lang)
@@ -314,11 +308,8 @@ def _print_change(change: SectionChange) -> None:
 def _versions(args: argparse.Namespace) -> int:
     from ..services import notices
 
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         versions = notices.list_versions(ctx, _targets(ctx, args))
-    finally:
-        ctx.db.close()
     if args.json:
         print_json([v.as_dict() for v in versions])
         return EXIT_OK

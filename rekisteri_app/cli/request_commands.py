@@ -24,16 +24,7 @@ from ..domain.enums import (
 )
 from ..domain.identity_code import IdentityDocument
 from ..i18n import _, language_from_environment, set_language
-from .main import EXIT_OK, UsageError, open_context, print_json, print_table
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("{value!r} is not a valid date (YYYY-MM-DD)").format(value=text)
-        ) from None
+from .common import EXIT_OK, UsageError, iso_date, open_context, print_json, print_table
 
 
 def _values(kind: type) -> list[str]:
@@ -53,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add.add_argument(
         "--received",
-        type=_iso_date,
+        type=iso_date,
         metavar="DATE",
         help=_("the day the request reached the controller"),
     )
@@ -107,7 +98,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add.add_argument(
         "--authority-checked",
-        type=_iso_date,
+        type=iso_date,
         metavar="DATE",
         help=_("when the authority was checked"),
     )
@@ -124,7 +115,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls = s.add_parser("list", help=_("list cases by due date"))
     ls.add_argument("--status", choices=_values(RequestStatus))
     ls.add_argument(
-        "--due-before", type=_iso_date, metavar="DATE", help=_("only cases due before DATE")
+        "--due-before", type=iso_date, metavar="DATE", help=_("only cases due before DATE")
     )
     ls.add_argument("--json", action="store_true", help=_("print JSON"))
     ls.set_defaults(handler=cmd_list)
@@ -146,7 +137,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     g.add_argument("--verified-by", metavar="NAME")
-    g.add_argument("--verified-on", type=_iso_date, metavar="DATE")
+    g.add_argument("--verified-on", type=iso_date, metavar="DATE")
     g.add_argument("--document-type", choices=_values(IdentityDocument))
     g.add_argument(
         "--document-last4",
@@ -159,7 +150,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="CODE",
         help=_("the data subject's personal identity code, kept only as a keyed hash"),
     )
-    g.add_argument("--authority-checked", type=_iso_date, metavar="DATE")
+    g.add_argument("--authority-checked", type=iso_date, metavar="DATE")
     g = up.add_argument_group(_("pauses"))
     for name in (
         "identity-asked",
@@ -167,7 +158,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "clarification-asked",
         "clarification-received",
     ):
-        g.add_argument(f"--{name}", type=_iso_date, metavar="DATE")
+        g.add_argument(f"--{name}", type=iso_date, metavar="DATE")
     g = up.add_argument_group(_("extension"))
     g.add_argument(
         "--extend", action="store_true", help=_("extend by two months (GDPR Art. 12(3))")
@@ -175,13 +166,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--reasons", help=_("the reasons for the delay"))
     g.add_argument(
         "--letter-sent",
-        type=_iso_date,
+        type=iso_date,
         metavar="DATE",
         help=_("when the extension letter was sent"),
     )
     g.add_argument(
         "--extended-on",
-        type=_iso_date,
+        type=iso_date,
         metavar="DATE",
         help=_("when the extension was decided (default: the letter date)"),
     )
@@ -286,11 +277,8 @@ def _attachments(paths: list[str] | None):
 
 
 def _run(args: argparse.Namespace, fn, *a, **kw):
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         return ctx, fn(ctx, *a, **kw)
-    finally:
-        ctx.db.close()
 
 
 # ------------------------------------------------------------------------- add
@@ -353,12 +341,9 @@ def cmd_add(args: argparse.Namespace) -> int:
             classification=RequestClass(args.classification or "gdpr"),
             attachments=_attachments(args.attach),
         )
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         case = rq.add_request(ctx, intake)
         view = rq.get_request(ctx, case)
-    finally:
-        ctx.db.close()
     if view.get("due_date"):
         print(_("Due {day}.").format(day=view["due_date"]))
     for match in view["repeats"]:
@@ -740,8 +725,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 def cmd_settings(args: argparse.Namespace) -> int:
     from ..services import settings
 
-    ctx = open_context(args)
-    try:
+    with open_context(args) as ctx:
         if args.set:
             values = {}
             for item in args.set:
@@ -752,8 +736,6 @@ def cmd_settings(args: argparse.Namespace) -> int:
                 values[key.strip()] = value
             settings.set_many(ctx, values)
         current = settings.all_settings(ctx)
-    finally:
-        ctx.db.close()
     if args.json:
         print_json({k: None if v is None else str(v) for k, v in current.items()})
     else:
