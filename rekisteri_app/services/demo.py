@@ -352,23 +352,9 @@ class _Case:
 
 
 def _scan_pdf(title: str, lines: list[str]) -> bytes:
-    """A one-page stand-in for a scanned letter (invented text, made with reportlab)."""
-    from io import BytesIO
+    from ..documents.scan_stand_in import scan_stand_in
 
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen.canvas import Canvas
-
-    regular = "Helvetica"  # built in: no font file to load for a stand-in
-    out = BytesIO()
-    canvas = Canvas(out, pagesize=A4, invariant=1)
-    canvas.setFont(regular, 14)
-    canvas.drawString(72, 770, title)
-    canvas.setFont(regular, 11)
-    for i, line in enumerate(lines):
-        canvas.drawString(72, 730 - 18 * i, line)
-    canvas.showPage()
-    canvas.save()
-    return out.getvalue()
+    return scan_stand_in(title, lines)
 
 
 def _people(rng: random.Random, n: int) -> list[tuple[str, str]]:
