@@ -76,6 +76,7 @@ from ..storage import models as m
 from . import requests as rq
 from . import settings
 from .context import ServiceContext, ServiceError, Transaction, not_found
+from .requests import deadlines as case_deadlines
 
 # The right each decision letter answers; other kinds speak of every right of the case.
 KIND_RIGHT: dict[LetterKind, Right] = {
@@ -490,21 +491,14 @@ def _deadline(
     if (
         kind is LetterKind.EXTENSION
         and req.extended_on is not None
-        and rq.extension_letter_date(req) is None
+        and case_deadlines.extension_letter_date(req) is None
     ):
-        extension = dl.Extension(req.extended_on, req.extension_reasons or "", today)
         try:
-            deadline = dl.compute_deadline(
-                req.received_on,
-                request_class=RequestClass(req.classification),
-                pauses=rq.case_pauses(req),
-                policy=policy,
-                extension=extension,
-            )
+            deadline = case_deadlines.compute(req, policy, letter_on=today)
         except dl.DeadlineError as exc:
             raise ServiceError(str(exc)) from None
     else:
-        deadline, _problem = rq.deadline_for_display(req, policy)
+        deadline, _problem = case_deadlines.deadline_for_display(req, policy)
     if deadline is None:
         return today, None
     due = deadline.due or max(today, deadline.raw_due or req.received_on)
