@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ...domain.enums import Language, LetterKind, SentVia
 from ...i18n import N_, _
+from ...storage import models as m
 from ..context import ServiceError
 
 # Names of the kinds and ways of sending in the officer's UI language (not the letter's).
@@ -80,8 +81,9 @@ class LetterBlocked(ServiceError):
         super().__init__("\n".join(lines))
 
 
-class LetterImmutable(ServiceError):
-    """Any attempt to change or delete an issued letter."""
+class LetterImmutable(ServiceError, m.LetterImmutable):
+    """Any attempt to change or delete an issued letter (the ORM guard in
+    storage/models.py raises its storage-level base, `m.LetterImmutable`)."""
 
 
 def _kind(kind: LetterKind | str) -> LetterKind:

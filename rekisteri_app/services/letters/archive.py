@@ -1,8 +1,8 @@
 """Issued letters as archive records: listing, the stored bytes, reprints stamped as
 copies in the letter's own language, the embedded enclosures.
 
-An issued letter is never changed or deleted: an ORM guard refuses updates and
-`delete_letter` always refuses.
+An issued letter is never changed or deleted: the ORM guard in storage/models.py
+refuses updates and `delete_letter` always refuses.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...documents.letters.templates import catalogue
@@ -48,13 +48,6 @@ class LetterInfo:
             "sha256": self.sha256,
             "size": self.size,
         }
-
-
-@event.listens_for(m.Letter, "before_update")
-def _refuse_letter_update(_mapper, _connection, target: m.Letter) -> None:
-    raise LetterImmutable(
-        _("An issued letter cannot be changed (letter {id}).").format(id=target.id)
-    )
 
 
 def delete_letter(ctx: ServiceContext, letter_id: int) -> None:
