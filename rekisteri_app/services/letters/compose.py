@@ -369,7 +369,7 @@ def build_letter_data(
         data_subject_name=subject.name,
         case_number=req.case_number,
         issue_date=today,
-        received_date=req.received_on,
+        received_on=req.received_on,
         due_date=due,
         reference=_s(options.reference),
         request_date=options.request_date,

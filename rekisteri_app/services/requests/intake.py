@@ -250,8 +250,8 @@ def intake_from_dict(data: Any) -> Intake:
             )
         return PersonInput(**{k: (None if v is None else str(v)) for k, v in value.items()})
 
-    received = data.get("received_on", data.get("received"))
-    if received is None:
+    received_on = data.get("received_on", data.get("received"))
+    if received_on is None:
         raise ServiceError(_("required field {name} is missing").format(name="received_on"))
     for required in ("channel", "language", "rights", "subject"):
         if data.get(required) in (None, "", []):
@@ -272,7 +272,7 @@ def intake_from_dict(data: Any) -> Intake:
     assert subject is not None
     checked = data.get("authority_checked_on")
     return Intake(
-        received_on=parse_date(received, "received_on"),
+        received_on=parse_date(received_on, "received_on"),
         channel=_enum(Channel, data["channel"], "channel"),
         language=_enum(Language, data["language"], "language"),
         rights=rights,

@@ -140,7 +140,7 @@ def _all_cases(*, full: bool = True) -> Any:
 def _summary(req: m.RightsRequest) -> RequestSummary:
     return RequestSummary(
         case_id=req.case_number,
-        received=req.received_on,
+        received_on=req.received_on,
         identity_hash=req.subject.hetu_hash,
         name=req.subject.name,
         address=req.subject.address or "",
@@ -159,7 +159,7 @@ def repeats(session: Session, req: m.RightsRequest) -> list[dict[str, Any]]:
         out.append(
             {
                 "case_number": match.earlier.case_id,
-                "received": match.earlier.received.isoformat(),
+                "received": match.earlier.received_on.isoformat(),
                 "basis": match.basis.value,
                 "shared_rights": sorted(str(r) for r in match.shared_rights),
                 "status": other.status,
@@ -170,7 +170,7 @@ def repeats(session: Session, req: m.RightsRequest) -> list[dict[str, Any]]:
 
 
 def possible_repeats(
-    ctx: ServiceContext, name: str, address: str | None, received: date, hetu: str | None = None
+    ctx: ServiceContext, name: str, address: str | None, received_on: date, hetu: str | None = None
 ) -> list[dict[str, Any]]:
     """Stored requests that a new one with these details would repeat (for the intake
     form, before anything is saved). An identity code is only compared when the hashing
@@ -185,7 +185,7 @@ def possible_repeats(
                 identity_hash = None
         current = RequestSummary(
             case_id="",
-            received=received,
+            received_on=received_on,
             identity_hash=identity_hash,
             name=name or "",
             address=address or "",
@@ -195,7 +195,7 @@ def possible_repeats(
         return [
             {
                 "case_number": match.earlier.case_id,
-                "received": match.earlier.received.isoformat(),
+                "received": match.earlier.received_on.isoformat(),
                 "basis": match.basis.value,
                 "status": by_case[match.earlier.case_id].status,
                 "rights": [r.right for r in by_case[match.earlier.case_id].rights],
