@@ -293,10 +293,6 @@ class Pause:
         if self.received_on is not None and self.received_on < self.asked_on:
             raise InvalidPause(_("The answer cannot arrive before the question was sent."))
 
-    @property
-    def is_open(self) -> bool:
-        return self.received_on is None
-
 
 @dataclass(frozen=True)
 class Extension:

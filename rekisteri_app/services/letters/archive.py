@@ -88,11 +88,6 @@ def letter_pdf(ctx: ServiceContext, letter_id: int) -> bytes:
         return bytes(_letter(session, letter_id).pdf)
 
 
-def get_letter(ctx: ServiceContext, letter_id: int) -> LetterInfo:
-    with ctx.read() as session:
-        return _info(_letter(session, letter_id))
-
-
 def reprint(ctx: ServiceContext, letter_id: int) -> bytes:
     """The stored letter stamped KOPIO / KOPIA / COPY in the letter's own language.
 

@@ -53,7 +53,7 @@ from ...i18n import _
 from ...storage import models as m
 from .. import requests as rq
 from .. import settings
-from ..context import ServiceContext, ServiceError
+from ..context import ServiceError
 from ..requests import deadlines as case_deadlines
 
 # The right each decision letter answers; other kinds speak of every right of the case.
@@ -440,11 +440,6 @@ def portability_files(
     return ((f"{stem}-portability.json", as_json), (f"{stem}-portability.csv", as_csv))
 
 
-def default_data_copy(ctx: ServiceContext, case: str) -> list[DataCopyEntry]:
-    """One empty entry per data category of the case's registers, for the officer to fill."""
-    return [DataCopyEntry(name, "") for name in rq.category_names(ctx, case)]
-
-
 def parse_data_copy(value: Any) -> tuple[DataCopyEntry, ...]:
     """{"category": "content"} or [{"category": ..., "content": ...}] (as in --data-copy)."""
     items: list[tuple[Any, Any]]
@@ -466,10 +461,3 @@ def parse_data_copy(value: Any) -> tuple[DataCopyEntry, ...]:
             raise ServiceError(_("A data copy entry has no category."))
         out.append(DataCopyEntry(str(category).strip(), "" if content is None else str(content)))
     return tuple(out)
-
-
-def extension_dates(ctx: ServiceContext, case: str) -> tuple[date | None, date | None]:
-    """(due date, extended due date) of the case, for the dialog's summary."""
-    with ctx.read() as session:
-        req = rq.find_case(session, case)
-        return _deadline(session, req, ctx.today())

@@ -53,7 +53,6 @@ from .queries import (
     list_requests,
     notification_list,
     possible_repeats,
-    registers_for_case,
     repeats,
     sort_key,
 )
@@ -111,7 +110,6 @@ __all__ = [
     "parse_date",
     "possible_repeats",
     "record_identity",
-    "registers_for_case",
     "repeats",
     "set_status",
     "snapshot",

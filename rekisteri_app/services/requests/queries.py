@@ -362,11 +362,6 @@ def dashboard(ctx: ServiceContext) -> Dashboard:
     )
 
 
-def registers_for_case(ctx: ServiceContext, case: str) -> list[str]:
-    with ctx.read() as session:
-        return [rr.register.name for rr in find_case(session, case).registers]
-
-
 def category_names(ctx: ServiceContext, case: str) -> list[str]:
     """Data categories of the case's registers, for erasure and legal-hold pickers."""
     with ctx.read() as session:
