@@ -197,7 +197,7 @@ def test_steps_for_month_end_clamp_and_weekend_roll() -> None:
         StepCode.ROLLED,
     ]
     assert result.raw_due == D(2026, 2, 28)
-    assert result.start == result.received == D(2026, 1, 31)
+    assert result.start == result.received_on == D(2026, 1, 31)
     rolled = result.steps[-1]
     assert (rolled.from_day, rolled.day) == (D(2026, 2, 28), D(2026, 3, 2))
     assert [(s.day, s.reason) for s in rolled.skipped] == [

@@ -265,7 +265,7 @@ def test_issuing_the_extension_letter_records_it_for_the_deadline(ctx):
 def test_issued_letter_is_immutable(ctx):
     case = decided_case(ctx)
     issued = letters.issue(ctx, case, LetterKind.ACKNOWLEDGEMENT, Language.FI)
-    with pytest.raises(letters.LetterImmutable), ctx.change() as tx:
+    with pytest.raises(m.LetterImmutable), ctx.change() as tx:
         tx.session.get(m.Letter, issued.info.id).pdf = b"forged"
         tx.audit("forge", "letter", issued.info.id)
     with pytest.raises(letters.LetterImmutable):

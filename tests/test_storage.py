@@ -80,6 +80,43 @@ def test_sqlcipher_log_lines_are_silenced(db_path, tmp_path):
     assert result.stderr == ""
 
 
+def test_issued_letters_are_immutable_in_a_process_without_the_letter_service(db_path):
+    """The guard is registered with the model, so a script or a migration that never
+    imports services.letters cannot change an issued letter either."""
+    script = textwrap.dedent(f"""
+        import sys
+        from datetime import date, datetime
+        from rekisteri_app.storage import models as m
+        from rekisteri_app.storage.database import Database
+
+        with Database.create({str(db_path)!r}, {PASSPHRASE!r}) as db:
+            with db.session() as s:
+                req = m.RightsRequest(
+                    case_number="2026-0001", year=2026, sequence=1,
+                    received_on=date(2026, 11, 2), logged_at=datetime(2026, 11, 2, 8),
+                    channel="post", language="fi", subject=m.Person(name="Maija Meikäläinen"),
+                )
+                req.letters.append(m.Letter(
+                    kind="acknowledgement", language="fi", issued_on=date(2026, 11, 2),
+                    sent_via="post", pdf=b"as sent", sha256="0" * 64,
+                    created_at=datetime(2026, 11, 2, 8),
+                ))
+                s.add(req)
+            try:
+                with db.session() as s:
+                    s.get(m.Letter, 1).pdf = b"forged"
+            except m.LetterImmutable:
+                print("refused")
+            with db.session() as s:
+                print(s.get(m.Letter, 1).pdf.decode())
+        print([name for name in sys.modules if name.startswith("rekisteri_app.services")])
+    """)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split("\n") == ["refused", "as sent", "[]", ""]
+
+
 @pytest.mark.parametrize(
     "kind,content,error",
     [

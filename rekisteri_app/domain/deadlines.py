@@ -293,10 +293,6 @@ class Pause:
         if self.received_on is not None and self.received_on < self.asked_on:
             raise InvalidPause(_("The answer cannot arrive before the question was sent."))
 
-    @property
-    def is_open(self) -> bool:
-        return self.received_on is None
-
 
 @dataclass(frozen=True)
 class Extension:
@@ -348,7 +344,7 @@ class Deadline:
     date, or under RESTART the day the missing information arrived).
     """
 
-    received: date
+    received_on: date
     start: date
     policy: PausePolicy
     raw_due: date | None
@@ -420,14 +416,14 @@ def _roll(raw: date, period: Period) -> tuple[date, list[Step]]:
 
 
 def _apply_pauses(
-    received: date, pauses: Iterable[Pause], policy: PausePolicy
+    received_on: date, pauses: Iterable[Pause], policy: PausePolicy
 ) -> tuple[date, date | None, list[Step]]:
     """Start date, unrolled end of the first period (None if open) and the steps."""
-    start = received
+    start = received_on
     raw, steps = _month_steps(start, 1, Period.FIRST)
-    stopped_until = received  # SUSPEND: the clock is already stopped up to here
+    stopped_until = received_on  # SUSPEND: the clock is already stopped up to here
     for pause in sorted(pauses, key=lambda p: (p.asked_on, p.received_on or date.max)):
-        if pause.asked_on < received:
+        if pause.asked_on < received_on:
             raise InvalidPause(_("A pause cannot start before the request was received."))
         kind = pause.kind
         if policy is PausePolicy.NONE:
@@ -471,7 +467,7 @@ def _apply_pauses(
     return start, raw, steps
 
 
-def check_extension(extension: Extension, received: date, due: date | None) -> None:
+def check_extension(extension: Extension, received_on: date, due: date | None) -> None:
     """Raise ExtensionRefused unless Art. 12(3) allows this extension.
 
     It needs reasons and a letter telling the requester, both within the first period:
@@ -484,7 +480,7 @@ def check_extension(extension: Extension, received: date, due: date | None) -> N
         raise ExtensionRefused(
             _("An extension needs a recorded letter informing the requester (GDPR Art. 12(3)).")
         )
-    if extension.decided_on < received:
+    if extension.decided_on < received_on:
         raise ExtensionRefused(_("An extension cannot be decided before the request arrived."))
     if extension.letter_sent_on < extension.decided_on:
         raise ExtensionRefused(_("The extension letter cannot be sent before the decision."))
@@ -505,14 +501,14 @@ def check_extension(extension: Extension, received: date, due: date | None) -> N
 
 
 def compute_deadline(
-    received: date,
+    received_on: date,
     *,
     request_class: RequestClass = RequestClass.GDPR,
     pauses: Iterable[Pause] = (),
     policy: PausePolicy = DEFAULT_PAUSE_POLICY,
     extension: Extension | None = None,
 ) -> Deadline | None:
-    """The deadline of a request received on `received`; None for non-GDPR requests.
+    """The deadline of a request received on `received_on`; None for non-GDPR requests.
 
     The extension period is two months added to the unrolled end of the first period
     and then rolled (see docs/deadlines.md, "Extension"): never later than counting
@@ -524,8 +520,8 @@ def compute_deadline(
                 _("A request outside the GDPR has no statutory deadline to extend.")
             )
         return None
-    steps = [Step(StepCode.RECEIVED, day=received)]
-    start, raw, pause_steps = _apply_pauses(received, tuple(pauses), policy)
+    steps = [Step(StepCode.RECEIVED, day=received_on)]
+    start, raw, pause_steps = _apply_pauses(received_on, tuple(pauses), policy)
     steps.extend(pause_steps)
     due: date | None = None
     if raw is not None:
@@ -533,7 +529,7 @@ def compute_deadline(
         steps.extend(roll_steps)
     extended_raw = extended_due = None
     if extension is not None:
-        check_extension(extension, received, due)
+        check_extension(extension, received_on, due)
         if raw is not None:
             extended_raw, ext_steps = _month_steps(raw, 2, Period.EXTENSION)
             extended_due, roll_steps = _roll(extended_raw, Period.EXTENSION)
@@ -544,7 +540,7 @@ def compute_deadline(
         if day is not None and (customary := customary_closed_day(day)) is not None
     )
     return Deadline(
-        received=received,
+        received_on=received_on,
         start=start,
         policy=policy,
         raw_due=raw,

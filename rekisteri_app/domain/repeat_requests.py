@@ -33,7 +33,7 @@ class RequestSummary:
     """The little a repeat check needs to know about one request."""
 
     case_id: str
-    received: date
+    received_on: date
     identity_hash: str | None = None  # identity_code.identity_code_hash(...)
     name: str = ""
     address: str = ""
@@ -98,10 +98,10 @@ def find_repeat_requests(
     for other in others:
         if other.case_id == current.case_id:
             continue
-        if not within_window(other.received, current.received):
+        if not within_window(other.received_on, current.received_on):
             continue
         basis = same_subject(current, other)
         if basis is not None:
             matches.append(RepeatMatch(other, basis, current.rights & other.rights))
-    matches.sort(key=lambda m: (m.earlier.received, m.earlier.case_id), reverse=True)
+    matches.sort(key=lambda m: (m.earlier.received_on, m.earlier.case_id), reverse=True)
     return tuple(matches)

@@ -371,9 +371,9 @@ def _people(rng: random.Random, n: int) -> list[tuple[str, str]]:
 def _identity(day: int, method: str = "signed-letter-address", **kw: Any) -> tuple[int, Any]:
     from . import requests as rq
 
-    def update(today: date, received: date) -> rq.CaseUpdate:
+    def update(today: date, received_on: date) -> rq.CaseUpdate:
         return rq.CaseUpdate(
-            identity=rq.IdentityInput(method, OFFICER, received + timedelta(days=day), **kw)
+            identity=rq.IdentityInput(method, OFFICER, received_on + timedelta(days=day), **kw)
         )
 
     return day, update
@@ -383,9 +383,9 @@ def _plain(day: int, **fields: Any) -> tuple[int, Any]:
     """An update whose dates are given as days after receipt (ints) in `fields`."""
     from . import requests as rq
 
-    def update(today: date, received: date) -> rq.CaseUpdate:
+    def update(today: date, received_on: date) -> rq.CaseUpdate:
         values = {
-            k: received + timedelta(days=v)
+            k: received_on + timedelta(days=v)
             if isinstance(v, int) and k.endswith(("_asked", "_received", "_checked_on"))
             else v
             for k, v in fields.items()
@@ -402,8 +402,8 @@ def _note(day: int, text: str) -> tuple[int, Any]:
 def _extend(day: int) -> tuple[int, Any]:
     from . import requests as rq
 
-    def update(today: date, received: date) -> rq.CaseUpdate:
-        when = received + timedelta(days=day)
+    def update(today: date, received_on: date) -> rq.CaseUpdate:
+        when = received_on + timedelta(days=day)
         return rq.CaseUpdate(
             extension=rq.ExtensionInput(
                 "Pyyntö koskee useaa rekisteriä ja laajaa kulutus- ja laskutusaineistoa; "
@@ -425,7 +425,7 @@ def _decide(
     from ..domain.enums import Outcome, RequestStatus, Right
     from . import requests as rq
 
-    def update(today: date, received: date) -> rq.CaseUpdate:
+    def update(today: date, received_on: date) -> rq.CaseUpdate:
         return rq.CaseUpdate(
             outcomes=tuple(
                 rq.OutcomeInput(Right(r), Outcome(o), g, why) for r, o, g, why in outcomes
@@ -449,7 +449,7 @@ def _decide(
 def _close(day: int, withdrawn: bool = False) -> tuple[int, Any]:
     from . import requests as rq
 
-    return day, lambda today, received: rq.CaseUpdate(close=True, withdrawn=withdrawn)
+    return day, lambda today, received_on: rq.CaseUpdate(close=True, withdrawn=withdrawn)
 
 
 @dataclass(frozen=True)
@@ -744,7 +744,7 @@ def _plan(rng: random.Random) -> list[_Case]:
 def _hold_step(day: int) -> tuple[int, Any]:
     from . import requests as rq
 
-    return day, lambda today, received: rq.CaseUpdate(
+    return day, lambda today, received_on: rq.CaseUpdate(
         holds=(rq.HoldInput("puhelutallenteet", HOLD_REASON),)
     )
 
@@ -777,13 +777,13 @@ def add_demo_requests(db: Any, today: date, seed: int = 2026) -> list[str]:
     # (when, order, case, action): intake first, then each case's steps in time order
     timeline: list[tuple[datetime, int, int, Any]] = []
     for i, item in enumerate(plan):
-        received = today - timedelta(days=item.age)
-        logged = datetime.combine(received, datetime.min.time(), UTC) + timedelta(
+        received_on = today - timedelta(days=item.age)
+        logged = datetime.combine(received_on, datetime.min.time(), UTC) + timedelta(
             hours=7, minutes=rng.randint(0, 240)
         )
         timeline.append((logged, 0, i, None))
         for order, (day, action) in enumerate(item.steps, start=1):
-            when = min(received + timedelta(days=day), today)
+            when = min(received_on + timedelta(days=day), today)
             at = datetime.combine(when, datetime.min.time(), UTC) + timedelta(
                 hours=11, minutes=10 * order + rng.randint(0, 9)
             )
@@ -792,7 +792,7 @@ def add_demo_requests(db: Any, today: date, seed: int = 2026) -> list[str]:
     for at, _order, i, action in timeline:
         now[0] = at
         item = plan[i]
-        received = today - timedelta(days=item.age)
+        received_on = today - timedelta(days=item.age)
         if action is None:
             requester = None
             authority = Authority.SELF
@@ -802,7 +802,7 @@ def add_demo_requests(db: Any, today: date, seed: int = 2026) -> list[str]:
             item.number = rq.add_request(
                 ctx,
                 rq.Intake(
-                    received_on=received,
+                    received_on=received_on,
                     channel=Channel(item.channel),
                     language=Language(item.language),
                     rights=tuple(Right(r) for r in item.rights),
@@ -830,7 +830,7 @@ def add_demo_requests(db: Any, today: date, seed: int = 2026) -> list[str]:
                 ),
             )
         else:
-            rq.update_request(ctx, item.number, action(ctx.today(), received), view=False)
+            rq.update_request(ctx, item.number, action(ctx.today(), received_on), view=False)
     return [item.number for item in plan]
 
 

@@ -426,13 +426,13 @@ def _build(
     return obj
 
 
-def _case_parts(case_number: str, received: date) -> tuple[int, int]:
+def _case_parts(case_number: str, received_on: date) -> tuple[int, int]:
     """Year and sequence from `[PREFIX-]YYYY-NNNN`; falls back to the receipt year."""
     parts = case_number.rsplit("-", 2)
     try:
         return int(parts[-2]), int(parts[-1])
     except (ValueError, IndexError):
-        return received.year, 0
+        return received_on.year, 0
 
 
 def import_document(ctx: ServiceContext, doc: Any) -> dict[str, int]:

@@ -66,7 +66,6 @@ class DatabaseLock:
         self.db_path = db_path
         self.path = lock_path(db_path)
         self.held = False
-        self.took_over_stale: LockInfo | None = None
 
     def acquire(self) -> None:
         payload = json.dumps({"pid": os.getpid(), "host": socket.gethostname()})
@@ -81,7 +80,6 @@ class DatabaseLock:
                     raise DatabaseInUse(self.db_path, info.pid, info.host) from None
                 if not info.stale:
                     raise DatabaseInUse(self.db_path, info.pid, info.host) from None
-                self.took_over_stale = info
                 self.path.unlink(missing_ok=True)
                 continue
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

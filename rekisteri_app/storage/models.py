@@ -19,8 +19,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from ..i18n import _
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -485,7 +488,7 @@ class LegalHold(Base):
 
 
 class Letter(Base):
-    """An issued letter: immutable once stored (services refuse to change it)."""
+    """An issued letter: immutable once stored (the ORM guard below refuses updates)."""
 
     __tablename__ = "letters"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -499,6 +502,19 @@ class Letter(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     request: Mapped[RightsRequest] = relationship(back_populates="letters")
+
+
+class LetterImmutable(ValueError):
+    """An attempt to change an issued letter; the message is translated for the user."""
+
+
+@event.listens_for(Letter, "before_update")
+def _refuse_letter_update(_mapper, _connection, target: Letter) -> None:
+    """Issued letters are archive records. The guard is registered with the model, so it
+    holds for every session of every process, whichever modules it imported."""
+    raise LetterImmutable(
+        _("An issued letter cannot be changed (letter {id}).").format(id=target.id)
+    )
 
 
 class LetterTemplate(Base):

@@ -129,7 +129,7 @@ def placeholder_values(data: LetterData) -> dict[str, str]:
         "case_number": data.case_number,
         "reference": _reference(data, cat["labels"]),
         "issue_date": format_date(data.issue_date, lang),
-        "received_date": format_date(data.received_date, lang),
+        "received_date": format_date(data.received_on, lang),
         "due_date": format_date(data.due_date, lang),
         "effective_due_date": format_date(data.effective_due_date, lang),
         "requested_rights": _join(

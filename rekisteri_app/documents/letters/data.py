@@ -202,7 +202,7 @@ class LetterData:
     data_subject_name: str
     case_number: str
     issue_date: date  # printed as the letter's date; never taken from the clock
-    received_date: date
+    received_on: date
     due_date: date  # the one-month time limit of Art. 12(3)
     reference: str = ""  # "Viite" as the officer wrote it; empty: built from request_date
     request_date: date | None = None  # the date of the requester's letter, for "Viite"

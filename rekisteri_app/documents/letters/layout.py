@@ -108,8 +108,3 @@ def x_pt(x_mm: float) -> float:
 def y_pt(y_mm: float) -> float:
     """Millimetres from the TOP edge as reportlab points from the bottom edge."""
     return (PAGE_HEIGHT_MM - y_mm) * mm
-
-
-def y_mm_from_pt(y: float) -> float:
-    """Inverse of y_pt(): reportlab points from the bottom to mm from the top."""
-    return PAGE_HEIGHT_MM - y / mm

@@ -63,11 +63,6 @@ class Localized:
                 return value
         return ""
 
-    @classmethod
-    def from_mapping(cls, values: dict[str, str]) -> Localized:
-        """Build from a {lang: text} mapping as stored (unknown keys are ignored)."""
-        return cls(**{k: v for k, v in values.items() if k in FALLBACK_ORDER and v})
-
 
 Text = str | Localized
 

@@ -1,0 +1,106 @@
+"""What the parts of the letter service share: the names of letter kinds and ways of
+sending in the officer's UI language, the errors, and reading a kind or language.
+
+Kept below the use-case modules (compose, issue, archive, templates).
+"""
+
+from __future__ import annotations
+
+from ...domain.enums import Language, LetterKind, SentVia
+from ...i18n import N_, _
+from ...storage import models as m
+from ..context import ServiceError
+
+# Names of the kinds and ways of sending in the officer's UI language (not the letter's).
+KIND_LABELS: dict[LetterKind, str] = {
+    LetterKind.ACKNOWLEDGEMENT: N_("Acknowledgement of receipt"),
+    LetterKind.IDENTITY_REQUEST: N_("Request for identity proof or clarification"),
+    LetterKind.EXTENSION: N_("Extension notice (Art. 12(3))"),
+    LetterKind.ACCESS_RESPONSE: N_("Access response (Art. 15)"),
+    LetterKind.RECTIFICATION: N_("Rectification done (Art. 16)"),
+    LetterKind.ERASURE: N_("Erasure done or partly refused (Art. 17)"),
+    LetterKind.RESTRICTION: N_("Restriction (Art. 18)"),
+    LetterKind.PORTABILITY: N_("Portability (Art. 20)"),
+    LetterKind.OBJECTION: N_("Objection decided (Art. 21(1))"),
+    LetterKind.MARKETING_BAN: N_("Direct-marketing ban confirmed (Art. 21(2))"),
+    LetterKind.CONSENT_WITHDRAWAL: N_("Consent withdrawal confirmed (Art. 7(3))"),
+    LetterKind.REFUSAL: N_("Refusal (Art. 12(5))"),
+}
+SENT_VIA_LABELS: dict[SentVia, str] = {
+    SentVia.POST: N_("post"),
+    SentVia.EMAIL: N_("email"),
+    SentVia.ESERVICE: N_("e-service"),
+    SentVia.IN_PERSON: N_("in person"),
+}
+
+
+def kind_label(kind: LetterKind | str) -> str:
+    return _(KIND_LABELS[LetterKind(kind)])
+
+
+def sent_via_label(via: SentVia | str) -> str:
+    return _(SENT_VIA_LABELS[SentVia(via)])
+
+
+# What to tell the officer for each value a letter can miss (English gettext sources).
+FIELD_HINTS: dict[str, str] = {
+    "officer_name": N_("the privacy officer's name (setting officer.name)"),
+    "officer_contact": N_("the privacy officer's phone or email (settings officer.*)"),
+    "officer_title": N_("the privacy officer's title (setting officer.title)"),
+    "organisation_name": N_("the controller's name"),
+    "recipient_name": N_("the requester's name"),
+    "subject_name": N_("the data subject's name"),
+    "case_number": N_("the case number"),
+    "rights": N_("a decision on the right this letter answers (record it in the case)"),
+    "requested_rights": N_("the rights the request invokes"),
+    "extended_due_date": N_("the extension of the time limit (record it in the case first)"),
+    "extension_reasons": N_("the reasons for the extension (record them in the case)"),
+    "refusal_reasons": N_("the reasons for refusing (the case's refusal reason)"),
+    "erasure_decisions": N_("an erasure decision per data category (record them in the case)"),
+    "registers": N_("the registers the request concerns"),
+    "recipient_address": N_(
+        "the recipient's postal address (record it in the case), or "
+        "send the letter another way than by post"
+    ),
+    "identity_needed": N_("what the requester must send to prove their identity"),
+    "reply_by": N_("the date by which the requester should reply"),
+    "portability_data": N_("the data to hand over, per data category"),
+}
+
+
+class LetterBlocked(ServiceError):
+    """A letter that cannot be printed: values are missing (nothing was stored)."""
+
+    def __init__(self, names: tuple[str, ...]):
+        self.names = names
+        lines = [_("The letter cannot be printed: these fields have no value:")]
+        lines += [
+            f"- {name}: {_(FIELD_HINTS[name])}" if name in FIELD_HINTS else f"- {name}"
+            for name in names
+        ]
+        super().__init__("\n".join(lines))
+
+
+class LetterImmutable(ServiceError, m.LetterImmutable):
+    """Any attempt to change or delete an issued letter (the ORM guard in
+    storage/models.py raises its storage-level base, `m.LetterImmutable`)."""
+
+
+def _kind(kind: LetterKind | str) -> LetterKind:
+    try:
+        return LetterKind(kind)
+    except ValueError:
+        raise ServiceError(
+            _("Unknown letter kind {kind!r}: use one of {allowed}.").format(
+                kind=str(kind), allowed=", ".join(k.value for k in LetterKind)
+            )
+        ) from None
+
+
+def _lang(lang: Language | str) -> Language:
+    try:
+        return Language(lang)
+    except ValueError:
+        raise ServiceError(
+            _("Unknown letter language {lang!r}: use fi, sv or en.").format(lang=str(lang))
+        ) from None

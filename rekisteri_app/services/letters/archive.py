@@ -1,0 +1,117 @@
+"""Issued letters as archive records: listing, the stored bytes, reprints stamped as
+copies in the letter's own language, the embedded enclosures.
+
+An issued letter is never changed or deleted: the ORM guard in storage/models.py
+refuses updates and `delete_letter` always refuses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ...documents.letters.templates import catalogue
+from ...domain.enums import Language, LetterKind, SentVia
+from ...i18n import _
+from ...storage import models as m
+from .. import requests as rq
+from ..context import ServiceContext, not_found
+from ._common import LetterImmutable
+
+
+@dataclass(frozen=True)
+class LetterInfo:
+    id: int
+    case_number: str
+    subject_name: str
+    kind: LetterKind
+    language: Language
+    issued_on: date
+    sent_via: SentVia
+    sha256: str
+    size: int
+    created_at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "case_number": self.case_number,
+            "subject_name": self.subject_name,
+            "kind": self.kind.value,
+            "language": self.language.value,
+            "issued_on": self.issued_on.isoformat(),
+            "sent_via": self.sent_via.value,
+            "sha256": self.sha256,
+            "size": self.size,
+        }
+
+
+def delete_letter(ctx: ServiceContext, letter_id: int) -> None:
+    """Issued letters are archive records: always refused, say so clearly."""
+    with ctx.read() as session:
+        if session.get(m.Letter, letter_id) is None:
+            raise not_found(_("letter"), letter_id)
+    raise LetterImmutable(
+        _("An issued letter cannot be deleted (letter {id}).").format(id=letter_id)
+    )
+
+
+def _info(letter: m.Letter) -> LetterInfo:
+    return LetterInfo(
+        id=letter.id,
+        case_number=letter.request.case_number,
+        subject_name=letter.request.subject.name,
+        kind=LetterKind(letter.kind),
+        language=Language(letter.language),
+        issued_on=letter.issued_on,
+        sent_via=SentVia(letter.sent_via),
+        sha256=letter.sha256,
+        size=len(letter.pdf or b""),
+        created_at=letter.created_at,
+    )
+
+
+def _letter(session: Session, letter_id: int) -> m.Letter:
+    letter = session.get(m.Letter, int(letter_id))
+    if letter is None:
+        raise not_found(_("letter"), letter_id)
+    return letter
+
+
+def letter_pdf(ctx: ServiceContext, letter_id: int) -> bytes:
+    """The stored bytes, exactly as issued."""
+    with ctx.read() as session:
+        return bytes(_letter(session, letter_id).pdf)
+
+
+def reprint(ctx: ServiceContext, letter_id: int) -> bytes:
+    """The stored letter stamped KOPIO / KOPIA / COPY in the letter's own language.
+
+    The stamp is laid over the stored pages, so the copy shows exactly what was sent
+    even if the wording or settings changed since; the stored bytes never change."""
+    from ...documents.letters.stamp import stamp_pdf
+
+    with ctx.read() as session:
+        letter = _letter(session, letter_id)
+        pdf, lang = bytes(letter.pdf), Language(letter.language)
+    return stamp_pdf(pdf, catalogue(lang)["labels"]["copy_stamp"])
+
+
+def enclosure_files(ctx: ServiceContext, letter_id: int) -> list[tuple[str, bytes]]:
+    """The machine-readable enclosures embedded in an issued letter (portability)."""
+    from ...documents.letters.stamp import attached_files
+
+    return attached_files(letter_pdf(ctx, letter_id))
+
+
+def list_letters(ctx: ServiceContext, case: str | None = None) -> list[LetterInfo]:
+    """Issued letters, newest first; only those of `case` when given."""
+    with ctx.read() as session:
+        query = select(m.Letter).order_by(m.Letter.issued_on.desc(), m.Letter.id.desc())
+        if case:
+            query = query.where(m.Letter.request_id == rq.find_case(session, case).id)
+        return [_info(letter) for letter in session.scalars(query)]

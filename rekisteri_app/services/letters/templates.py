@@ -1,0 +1,155 @@
+"""The officer's own wording of a letter kind and language, kept as versioned
+`LetterTemplate` rows: the newest version wins, and a version with text None means
+"back to the shipped text".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ...documents.letters import template_text, unknown_placeholders
+from ...domain.enums import Language, LetterKind
+from ...i18n import _
+from ...storage import models as m
+from ..context import ServiceContext, ServiceError
+from ._common import _kind, _lang
+
+
+@dataclass(frozen=True)
+class TemplateVersion:
+    version: int
+    text: str | None  # None: reset to the shipped wording
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class TemplateState:
+    kind: LetterKind
+    language: Language
+    text: str  # the wording in force
+    default: str  # the shipped wording
+    version: int | None  # newest stored version, None when never edited
+    overridden: bool
+    versions: tuple[TemplateVersion, ...] = field(default=())
+
+
+def _template_rows(session: Session, kind: LetterKind, lang: Language) -> list[m.LetterTemplate]:
+    return list(
+        session.scalars(
+            select(m.LetterTemplate)
+            .where(m.LetterTemplate.kind == kind.value, m.LetterTemplate.language == lang.value)
+            .order_by(m.LetterTemplate.version)
+        )
+    )
+
+
+def overrides_for(session: Session, lang: Language) -> dict[LetterKind, str]:
+    """The officer's wording in force per kind in `lang` (newest version; None = default)."""
+    newest: dict[str, m.LetterTemplate] = {}
+    for row in session.scalars(
+        select(m.LetterTemplate)
+        .where(m.LetterTemplate.language == lang.value)
+        .order_by(m.LetterTemplate.version)
+    ):
+        newest[row.kind] = row
+    out: dict[LetterKind, str] = {}
+    for kind, row in newest.items():
+        try:
+            if row.text is not None and row.text.strip():
+                out[LetterKind(kind)] = row.text
+        except ValueError:
+            continue
+    return out
+
+
+def template_state(
+    ctx: ServiceContext, kind: LetterKind | str, lang: Language | str
+) -> TemplateState:
+    kind, lang = _kind(kind), _lang(lang)
+    default = template_text(kind, lang)
+    with ctx.read() as session:
+        rows = _template_rows(session, kind, lang)
+    versions = tuple(TemplateVersion(r.version, r.text, r.created_at) for r in rows)
+    current = rows[-1].text if rows else None
+    overridden = current is not None and bool(current.strip())
+    return TemplateState(
+        kind,
+        lang,
+        current if overridden else default,
+        default,
+        rows[-1].version if rows else None,
+        overridden,
+        versions,
+    )
+
+
+def _write_template(
+    ctx: ServiceContext, kind: LetterKind, lang: Language, text: str | None, action: str
+) -> TemplateVersion:
+    with ctx.change() as tx:
+        rows = _template_rows(tx.session, kind, lang)
+        before = rows[-1].text if rows else None
+        number = (
+            tx.session.scalar(
+                select(func.max(m.LetterTemplate.version)).where(
+                    m.LetterTemplate.kind == kind.value, m.LetterTemplate.language == lang.value
+                )
+            )
+            or 0
+        ) + 1
+        now = ctx.now().replace(tzinfo=None)
+        row = m.LetterTemplate(
+            kind=kind.value, language=lang.value, version=number, text=text, created_at=now
+        )
+        tx.session.add(row)
+        tx.audit(
+            action,
+            "letter_template",
+            f"{kind.value}/{lang.value}",
+            {"version": number - 1 if rows else None, "text": before},
+            {"version": number, "text": text},
+        )
+        return TemplateVersion(number, text, now)
+
+
+def set_template(
+    ctx: ServiceContext, kind: LetterKind | str, lang: Language | str, text: str
+) -> TemplateVersion:
+    """Store the officer's wording as the next version; unknown placeholders refused."""
+    kind, lang = _kind(kind), _lang(lang)
+    text = (text or "").replace("\r\n", "\n").strip("\n")
+    if not text.strip():
+        raise ServiceError(
+            _("The wording is empty. To go back to the shipped wording, reset it instead.")
+        )
+    unknown = unknown_placeholders(text)
+    if unknown:
+        raise ServiceError(
+            _("The wording names fields that no letter can fill: {names}").format(
+                names=", ".join("{" + n + "}" for n in unknown)
+            )
+        )
+    if text == template_text(kind, lang):
+        if template_state(ctx, kind, lang).overridden:
+            return reset_template(ctx, kind, lang)
+        raise ServiceError(_("The wording is the shipped one; nothing to store."))
+    return _write_template(ctx, kind, lang, text, "letter_template.set")
+
+
+def reset_template(
+    ctx: ServiceContext, kind: LetterKind | str, lang: Language | str
+) -> TemplateVersion:
+    """Go back to the shipped wording (stored as a version, so the history stays)."""
+    kind, lang = _kind(kind), _lang(lang)
+    if not template_state(ctx, kind, lang).overridden:
+        raise ServiceError(_("The wording is already the shipped one."))
+    return _write_template(ctx, kind, lang, None, "letter_template.reset")
+
+
+def list_templates(ctx: ServiceContext, lang: Language | str | None = None) -> list[TemplateState]:
+    langs = [_lang(lang)] if lang else list(Language)
+    return [template_state(ctx, kind, language) for language in langs for kind in LetterKind]

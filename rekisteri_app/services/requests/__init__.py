@@ -1,0 +1,119 @@
+"""Rights requests: intake, identity verification, deadlines, the case workflow.
+
+Every write is one service call in one transaction with one audit event whose before
+and after are the case in its exchange form (`entity_to_dict`), without attachment and
+letter bytes. Identity codes are validated, turned into a keyed hash (Person.hetu_hash)
+and forgotten: the code itself is never stored, logged or put in an audit snapshot,
+and the hash is not part of the exchange form either.
+
+Deadlines are never stored: they are computed on every read from the receipt date,
+the pauses, the pause-policy setting and the extension (domain/deadlines.py), so a
+corrected date or a changed policy is reflected everywhere at once.
+
+Rooms: `inputs` (what callers hand in), `intake` (a new request), `update` (changing a
+case), `deadlines` (a stored case's deadline), `timeline` (its events as sentences),
+`queries` (reading, listing, the dashboard), `_common` (helpers below them all). This
+package re-exports their public names, so callers import `services.requests` only.
+"""
+
+from ._common import MAX_ATTACHMENT_BYTES, snapshot
+from .deadlines import case_pauses, compute, deadline_for_display, extension_letter_date
+from .inputs import (
+    AttachmentInput,
+    CaseUpdate,
+    ErasureInput,
+    ExtensionInput,
+    HoldInput,
+    IdentityInput,
+    Intake,
+    OutcomeInput,
+    PersonInput,
+    parse_date,
+)
+from .intake import (
+    INTAKE_FIELDS,
+    PERSON_FIELDS,
+    RegisterOption,
+    add_request,
+    controllers_and_registers,
+    intake_from_dict,
+)
+from .queries import (
+    ART_19_RIGHTS,
+    OPEN_STATUSES,
+    Dashboard,
+    NotificationRecipient,
+    RequestRow,
+    art19_recipients,
+    attachment_content,
+    category_names,
+    dashboard,
+    find_case,
+    get_request,
+    list_requests,
+    notification_list,
+    possible_repeats,
+    repeats,
+    sort_key,
+)
+from .timeline import TimelineEntry, describe_event, timeline
+from .update import (
+    FEE_GROUND,
+    add_note,
+    decide,
+    extend,
+    record_identity,
+    set_status,
+    update_request,
+)
+
+__all__ = [
+    "ART_19_RIGHTS",
+    "FEE_GROUND",
+    "INTAKE_FIELDS",
+    "MAX_ATTACHMENT_BYTES",
+    "OPEN_STATUSES",
+    "PERSON_FIELDS",
+    "AttachmentInput",
+    "CaseUpdate",
+    "Dashboard",
+    "ErasureInput",
+    "ExtensionInput",
+    "HoldInput",
+    "IdentityInput",
+    "Intake",
+    "NotificationRecipient",
+    "OutcomeInput",
+    "PersonInput",
+    "RegisterOption",
+    "RequestRow",
+    "TimelineEntry",
+    "add_note",
+    "add_request",
+    "art19_recipients",
+    "attachment_content",
+    "case_pauses",
+    "category_names",
+    "compute",
+    "controllers_and_registers",
+    "dashboard",
+    "deadline_for_display",
+    "decide",
+    "describe_event",
+    "extend",
+    "extension_letter_date",
+    "find_case",
+    "get_request",
+    "intake_from_dict",
+    "list_requests",
+    "notification_list",
+    "parse_date",
+    "possible_repeats",
+    "record_identity",
+    "repeats",
+    "set_status",
+    "snapshot",
+    "sort_key",
+    "timeline",
+    "update_request",
+]

@@ -1,0 +1,159 @@
+"""What callers hand the request service: the input dataclasses of intake and case
+updates, and the parsing helpers that turn JSON values into them with clear errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from ...domain.enums import (
+    Authority,
+    Channel,
+    IdentityMethod,
+    Language,
+    Outcome,
+    RequestClass,
+    RequestStatus,
+    Right,
+)
+from ...domain.identity_code import IdentityDocument
+from ...i18n import _
+from ..context import ServiceError
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    name: str
+    address: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    customer_number: str | None = None
+    hetu: str | None = None  # validated and kept only as a keyed hash
+
+
+@dataclass(frozen=True)
+class AttachmentInput:
+    filename: str
+    content: bytes
+    media_type: str | None = None  # guessed from the file name when None
+
+
+@dataclass(frozen=True)
+class Intake:
+    """A new request as the officer logs it."""
+
+    received_on: date
+    channel: Channel
+    language: Language
+    rights: tuple[Right, ...]
+    subject: PersonInput
+    requester: PersonInput | None = None
+    authority: Authority = Authority.SELF
+    authority_checked_on: date | None = None
+    controller: str | int | None = None  # name, id or key; None: the only controller
+    registers: tuple[str | int, ...] | None = None  # None: all of the controller's
+    description: str | None = None
+    classification: RequestClass = RequestClass.GDPR
+    attachments: tuple[AttachmentInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class IdentityInput:
+    method: IdentityMethod
+    verified_by: str
+    verified_on: date | None = None  # default: today
+    document_type: IdentityDocument | None = None
+    document_last4: str | None = None
+    note: str | None = None
+    hetu: str | None = None  # of the data subject, entered for matching
+
+
+@dataclass(frozen=True)
+class ExtensionInput:
+    reasons: str
+    letter_sent_on: date
+    decided_on: date | None = None  # default: the letter's date
+
+
+@dataclass(frozen=True)
+class OutcomeInput:
+    right: Right
+    outcome: Outcome
+    ground: str | None = None  # legal_grounds catalogue code
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class ErasureInput:
+    category: str
+    erased: bool
+    kept_until: date | None = None
+    ground: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class HoldInput:
+    category: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseUpdate:
+    """Changes to one case, applied together in one transaction, in this order:
+
+    attachments and authority check, identity verification, pauses (asked before
+    received), extension, fee reason, outcomes, erasure decisions, legal holds, an
+    explicit status, closing. Recording a pause or identity moves the status along
+    the workflow where that is the obvious next step (received → awaiting → in
+    progress, in progress → extended); every move is checked by domain/workflow.
+    """
+
+    identity: IdentityInput | None = None
+    hetu: str | None = None  # the subject's identity code without a verification record
+    identity_asked: date | None = None
+    identity_received: date | None = None
+    clarification_asked: date | None = None
+    clarification_received: date | None = None
+    extension: ExtensionInput | None = None
+    outcomes: tuple[OutcomeInput, ...] = ()
+    erasures: tuple[ErasureInput, ...] = ()
+    fee_reason: str | None = None
+    holds: tuple[HoldInput, ...] = ()
+    releases: tuple[str, ...] = ()
+    status: RequestStatus | None = None
+    withdrawn: bool = False
+    close: bool = False
+    attachments: tuple[AttachmentInput, ...] = ()
+    authority_checked_on: date | None = None
+
+    def is_empty(self) -> bool:
+        return self == CaseUpdate()
+
+
+def parse_date(value: Any, what: str) -> date:
+    """An ISO 8601 date (YYYY-MM-DD) or ServiceError naming `what`."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except (ValueError, TypeError):
+        raise ServiceError(
+            _("{what}: {value!r} is not a valid date (YYYY-MM-DD).").format(
+                what=what, value=str(value)
+            )
+        ) from None
+
+
+def _enum(kind: type, value: Any, what: str):
+    try:
+        return kind(str(value).strip())
+    except ValueError:
+        allowed = ", ".join(v.value for v in kind)
+        raise ServiceError(
+            _("{what}: {value!r} is not one of: {allowed}").format(
+                what=what, value=str(value), allowed=allowed
+            )
+        ) from None
