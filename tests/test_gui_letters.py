@@ -121,7 +121,7 @@ def test_blocked_letter_shows_the_reason_and_stores_nothing(qtbot, ctx, yes):
 def test_printing_paints_every_page(qtbot, ctx, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
-    from rekisteri_app.gui.letters_page import print_pdf_to
+    from rekisteri_app.gui.pdf_output import print_pdf_to
 
     case = decided_case(ctx)
     issued = letters.issue(ctx, case, LetterKind.ERASURE, "fi")

@@ -43,36 +43,14 @@ from ..i18n import N_, _
 from ..services import letters
 from ..services import requests as rq
 from ..services.context import ServiceError
-from .letters_page import (
-    LANGUAGE_NAMES,
-    PdfPreview,
-    letter_file_name,
-    print_with_dialog,
-    save_bytes,
-    write_files,
-)
+from .letter_common import LANGUAGE_NAMES, kind_combo, language_combo, letter_file_name
+from .pdf_output import PdfPreview, print_with_dialog, save_bytes, write_files
 
 DECISION_ACTION_KINDS = frozenset(LetterKind) - letters.PRE_DECISION_KINDS
 
 
 def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
-
-
-def _language_combo(selected: str | None = None) -> QComboBox:
-    combo = QComboBox()
-    for lang in Language:
-        combo.addItem(_(LANGUAGE_NAMES[lang.value]), lang.value)
-    if selected:
-        combo.setCurrentIndex(max(0, combo.findData(selected)))
-    return combo
-
-
-def _kind_combo() -> QComboBox:
-    combo = QComboBox()
-    for kind in LetterKind:
-        combo.addItem(letters.kind_label(kind), kind.value)
-    return combo
 
 
 class DataCopyEditor(QWidget):
@@ -160,10 +138,10 @@ class LetterDialog(QDialog):
         )
         summary.setStyleSheet("font-size: 12pt; font-weight: bold;")
 
-        self.kind = _kind_combo()
+        self.kind = kind_combo()
         if kind is not None:
             self.kind.setCurrentIndex(max(0, self.kind.findData(LetterKind(kind).value)))
-        self.language = _language_combo(self.view.get("language"))
+        self.language = language_combo(self.view.get("language"))
         self.sent_via = QComboBox()
         for via in SentVia:
             self.sent_via.addItem(letters.sent_via_label(via), via.value)
@@ -488,8 +466,8 @@ class TemplateDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(_("Letter wording"))
-        self.kind = _kind_combo()
-        self.language = _language_combo("fi")
+        self.kind = kind_combo()
+        self.language = language_combo("fi")
         self.state_label = QLabel()
         self.text = QPlainTextEdit()
         help_label = QLabel(

@@ -40,10 +40,11 @@ from .editors import (
     TransferEditor,
     duplicate_register,
 )
+from .formatting import format_date
 from .letters_page import LettersPage
 from .pages import AuditPage, FindingsPanel, ListPage
 from .requests_page import RequestsPage
-from .table_models import TableColumn, format_date
+from .table_models import TableColumn
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 
 from ..i18n import N_, _, ngettext
 from . import dialogs
-from .table_models import ROW_ROLE, RowTableModel, TableColumn, format_date
+from .formatting import format_date
+from .pdf_output import pdf_view, read_only_buffer
+from .table_models import ROW_ROLE, RowTableModel, TableColumn
 
 LANGUAGES = (("fi", N_("Finnish")), ("sv", N_("Swedish")), ("en", N_("English")))
 FORMATS = (("pdf", N_("PDF")), ("html", N_("HTML")))
@@ -223,13 +225,9 @@ class NoticeDialog(QDialog):
         """The PDF viewer, made on first use (QtPdf is loaded lazily)."""
         if self._pdf_view is None:
             from PySide6.QtPdf import QPdfDocument
-            from PySide6.QtPdfWidgets import QPdfView
 
             self._pdf_document = QPdfDocument(self)
-            self._pdf_view = QPdfView(self)
-            self._pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
-            self._pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-            self._pdf_view.setDocument(self._pdf_document)
+            self._pdf_view = pdf_view(self._pdf_document, self)
             self.preview_stack.addWidget(self._pdf_view)
         return self._pdf_view
 
@@ -239,9 +237,7 @@ class NoticeDialog(QDialog):
         if fmt == "pdf":
             view = self._pdf()
             data = content.encode("utf-8") if isinstance(content, str) else content
-            buffer = QBuffer(self)
-            buffer.setData(QByteArray(data))
-            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            buffer = read_only_buffer(data, self)
             self._pdf_document.close()
             self._pdf_document.load(buffer)
             if self._pdf_buffer is not None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -26,29 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import N_, _, current_language, ngettext
+from ..i18n import N_, _, ngettext
 from . import labels, status
+from .formatting import format_timestamp
 from .table_models import ROW_ROLE, FilteredTable, FilterProxy, RowTableModel, TableColumn
 from .uiload import child, load_ui
-
-HELSINKI = "Europe/Helsinki"
-
-
-def format_timestamp(value: str) -> str:
-    """A stored UTC time stamp as local Helsinki time in the UI language."""
-    from zoneinfo import ZoneInfo
-
-    from babel.dates import format_datetime
-
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return format_datetime(
-        moment.astimezone(ZoneInfo(HELSINKI)), format="short", locale=current_language()
-    )
 
 
 def _embed(host: QWidget, form: QWidget) -> None:

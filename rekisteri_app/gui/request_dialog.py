@@ -81,13 +81,13 @@ from ..services.requests_labels import (
     choices,
     label,
 )
-from .requests_page import (
+from .case_summary import repeats_html, rule_html
+from .formatting import (
+    TITLE_STYLE,
     URGENCY_FOREGROUND,
     days_left_text,
     format_date,
     format_weekday_date,
-    repeats_html,
-    rule_html,
 )
 
 ERROR_STYLE = "color: #c62828; font-weight: bold;"
@@ -486,6 +486,15 @@ class IntakeDialog(QDialog):
         super().accept()
 
 
+def open_intake(ctx: Any, parent: QWidget, logged: Any) -> IntakeDialog:
+    """The intake form, window-modal but not blocking; `logged(case_number)` runs after."""
+    dialog = IntakeDialog(ctx, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.accepted.connect(lambda: logged(dialog.case_number))
+    dialog.open()
+    return dialog
+
+
 # ------------------------------------------------------------------------ case
 
 
@@ -540,7 +549,7 @@ class CaseDialog(QDialog):
         today = ctx.today()
 
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.heading.setStyleSheet(TITLE_STYLE)
         self.status_badge = QLabel()
         self.due_label = QLabel()
         self.due_label.setTextFormat(Qt.TextFormat.RichText)
@@ -1129,8 +1138,6 @@ class CaseDialog(QDialog):
     def _open_other(self, url: Any) -> None:
         other = url.toString()
         if other and other != self.case:
-            from .requests_page import show_case
-
             show_case(self, self.ctx, other, self.changed.emit)
 
     # ------------------------------------------------------------- actions
@@ -1311,3 +1318,20 @@ class CaseDialog(QDialog):
                 self.message.error(
                     _("Cannot write {path}: {error}").format(path=path, error=exc.strerror)
                 )
+
+
+def show_case(owner: QWidget, ctx: Any, case: str, on_changed: Any) -> CaseDialog:
+    """Show the case dialog without blocking (one per case: an open one is raised),
+    so several cases, the lists and the dashboard can be used side by side."""
+    dialogs: dict[str, Any] = owner.__dict__.setdefault("_case_dialogs", {})
+    dialog = dialogs.get(case)
+    if dialog is not None and dialog.isVisible():
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+    dialog = CaseDialog(ctx, case, owner)
+    dialog.changed.connect(on_changed)
+    dialog.finished.connect(lambda _r: dialogs.pop(case, None))
+    dialogs[case] = dialog
+    dialog.show()
+    return dialog
