@@ -37,8 +37,8 @@ def yes(monkeypatch):
 
 
 def test_letter_dialog_preview_issue_and_letters_page(qtbot, ctx, yes, tmp_path):
-    from rekisteri_app.gui.letter_dialog import LetterDialog
-    from rekisteri_app.gui.letters_page import LettersPage
+    from rekisteri_app.gui.letters.letter_dialog import LetterDialog
+    from rekisteri_app.gui.letters.letters_page import LettersPage
 
     case = decided_case(ctx)
     dialog = LetterDialog(ctx, case)
@@ -90,7 +90,7 @@ def test_letter_dialog_preview_issue_and_letters_page(qtbot, ctx, yes, tmp_path)
 
 def test_identity_request_fields_follow_the_kind_and_language(qtbot, ctx):
     from rekisteri_app.documents.letters.templates import catalogue
-    from rekisteri_app.gui.letter_dialog import LetterDialog
+    from rekisteri_app.gui.letters.letter_dialog import LetterDialog
 
     case = decided_case(ctx, verified=False)
     dialog = LetterDialog(ctx, case, kind=LetterKind.IDENTITY_REQUEST)
@@ -106,7 +106,7 @@ def test_identity_request_fields_follow_the_kind_and_language(qtbot, ctx):
 
 
 def test_blocked_letter_shows_the_reason_and_stores_nothing(qtbot, ctx, yes):
-    from rekisteri_app.gui.letter_dialog import LetterDialog
+    from rekisteri_app.gui.letters.letter_dialog import LetterDialog
 
     case = decided_case(ctx, extend=False)
     dialog = LetterDialog(ctx, case, kind=LetterKind.EXTENSION)
@@ -135,7 +135,7 @@ def test_printing_paints_every_page(qtbot, ctx, tmp_path):
 
 
 def test_requests_page_letter_button_opens_the_dialog(qtbot, ctx):
-    from rekisteri_app.gui.requests_page import RequestsPage
+    from rekisteri_app.gui.requests.requests_page import RequestsPage
 
     case = decided_case(ctx)
     page = RequestsPage(ctx)
@@ -153,7 +153,7 @@ def test_requests_page_letter_button_opens_the_dialog(qtbot, ctx):
 
 
 def test_template_dialog_saves_versions_and_resets(qtbot, ctx):
-    from rekisteri_app.gui.letter_dialog import TemplateDialog
+    from rekisteri_app.gui.letters.template_dialog import TemplateDialog
 
     dialog = TemplateDialog(ctx)
     qtbot.addWidget(dialog)
@@ -174,7 +174,7 @@ def test_template_dialog_saves_versions_and_resets(qtbot, ctx):
 
 
 def test_main_window_has_the_letters_page(qtbot, ctx):
-    from rekisteri_app.gui.letters_page import LettersPage
+    from rekisteri_app.gui.letters.letters_page import LettersPage
     from rekisteri_app.gui.main_window import MainWindow
 
     main = MainWindow(ctx.db, PASSPHRASE, ctx=ctx)
@@ -185,7 +185,7 @@ def test_main_window_has_the_letters_page(qtbot, ctx):
 
 
 def test_a_pre_decision_letter_does_not_offer_to_answer_the_case(qtbot, ctx, yes):
-    from rekisteri_app.gui.letter_dialog import LetterDialog
+    from rekisteri_app.gui.letters.letter_dialog import LetterDialog
 
     case = decided_case(ctx)
     status = rq.get_request(ctx, case)["status"]

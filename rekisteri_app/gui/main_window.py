@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..i18n import LANGUAGES, N_, _, current_language, ngettext
-from . import dialogs, labels, settings, status
-from .dashboard_page import DashboardPage
-from .editors import (
+from . import dialogs, settings, status
+from .letters.letters_page import LettersPage
+from .pages import AuditPage, FindingsPanel, ListPage
+from .registers.editors import (
     ControllerEditor,
     EditorDialog,
     ProcessorEditor,
@@ -40,11 +41,14 @@ from .editors import (
     TransferEditor,
     duplicate_register,
 )
-from .formatting import format_date
-from .letters_page import LettersPage
-from .pages import AuditPage, FindingsPanel, ListPage
-from .requests_page import RequestsPage
-from .table_models import TableColumn
+from .registers.list_pages import (
+    controllers_page,
+    processors_page,
+    registers_page,
+    transfers_page,
+)
+from .requests.dashboard_page import DashboardPage
+from .requests.requests_page import RequestsPage
 
 log = logging.getLogger(__name__)
 
@@ -71,14 +75,6 @@ NAVIGATION = [
 ]
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
-
-
-def _country(code: str | None) -> str:
-    if not code:
-        return ""
-    from ..domain.adequacy import country_name
-
-    return country_name(code, current_language())
 
 
 class MainWindow(QMainWindow):
@@ -130,22 +126,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.page_order: list[str] = []
 
-        self.registers_page = ListPage(
-            N_("Registers"),
-            [
-                TableColumn(N_("Name"), lambda r: r.name),
-                TableColumn(N_("Controllers"), lambda r: r.controllers, stretch=True),
-                TableColumn(N_("Data categories"), lambda r: r.categories),
-                TableColumn(N_("Transfers"), lambda r: r.transfers),
-                TableColumn(N_("Processors"), lambda r: r.processors),
-                TableColumn(N_("Status"), lambda r: None, badge=True),
-            ],
-            duplicate=True,
-            empty_hint=N_(
-                "No registers yet. Press New (Ctrl+N) to describe the first one, or import a "
-                "JSON document (File → Import JSON…)."
-            ),
-        )
+        self.registers_page = registers_page()
         self.registers_page.model.status_of = self.register_status
         self.registers_page.model.findings_of = self.register_findings
         self.registers_page.open_requested.connect(lambda r: self.open_register(r.id))
@@ -155,30 +136,7 @@ class MainWindow(QMainWindow):
         )
         self.registers_page.duplicate_requested.connect(self.duplicate)
 
-        self.processors_page = ListPage(
-            N_("Processors"),
-            [
-                TableColumn(N_("Name"), lambda r: r.name),
-                TableColumn(N_("Business ID"), lambda r: r.business_id),
-                TableColumn(N_("Country"), lambda r: _country(r.country)),
-                TableColumn(N_("Services"), lambda r: r.services, stretch=True),
-                TableColumn(
-                    N_("Agreement signed"),
-                    lambda r: format_date(r.dpa_signed_on),
-                    sort=lambda r: str(r.dpa_signed_on or ""),
-                ),
-                TableColumn(
-                    N_("Agreement review"),
-                    lambda r: format_date(r.dpa_review_on),
-                    sort=lambda r: str(r.dpa_review_on or ""),
-                ),
-                TableColumn(N_("Status"), lambda r: None, badge=True),
-            ],
-            empty_hint=N_(
-                "No processors yet: add the companies that process personal data "
-                "on your behalf under a processing agreement."
-            ),
-        )
+        self.processors_page = processors_page()
         self.processors_page.model.status_of = lambda r: self.status_of("processor", r.id)
         self.processors_page.model.findings_of = lambda r: self.findings_for("processor", r.id)
         self.processors_page.open_requested.connect(lambda r: self.open_processor(r.id))
@@ -187,36 +145,14 @@ class MainWindow(QMainWindow):
             lambda r: self.delete_entity("processors", r.id, r.name)
         )
 
-        self.controllers_page = ListPage(
-            N_("Controllers"),
-            [
-                TableColumn(N_("Name"), lambda r: r.name, stretch=True),
-                TableColumn(N_("Business ID"), lambda r: r.business_id),
-            ],
-            empty_hint=N_("No controllers yet: add your own company first; registers refer to it."),
-        )
+        self.controllers_page = controllers_page()
         self.controllers_page.open_requested.connect(lambda r: self.open_controller(r.id))
         self.controllers_page.new_requested.connect(lambda: self.open_controller(None))
         self.controllers_page.delete_requested.connect(
             lambda r: self.delete_entity("controllers", r.id, r.name)
         )
 
-        self.transfers_page = ListPage(
-            N_("Transfers outside the EU/EEA"),
-            [
-                TableColumn(N_("Country"), lambda r: _country(r.country)),
-                TableColumn(N_("Recipient"), lambda r: r.recipient),
-                TableColumn(
-                    N_("Safeguard"), lambda r: labels.label(labels.SAFEGUARDS, r.safeguard)
-                ),
-                TableColumn(N_("Register"), lambda r: r.register_name, stretch=True),
-                TableColumn(N_("Status"), lambda r: None, badge=True),
-            ],
-            empty_hint=N_(
-                "No transfers outside the EU/EEA are recorded. Transfers belong to "
-                "registers: add them here or in a register's editor."
-            ),
-        )
+        self.transfers_page = transfers_page()
         self.transfers_page.model.status_of = lambda r: self.status_of("transfer", r.id)
         self.transfers_page.model.findings_of = lambda r: self.findings_for("transfer", r.id)
         self.transfers_page.open_requested.connect(
@@ -479,7 +415,7 @@ class MainWindow(QMainWindow):
 
     def privacy_notice(self) -> Any:
         """The notice window for the registers selected on the Registers page."""
-        from .notice_dialog import open_notice_dialog
+        from .notices.notice_dialog import open_notice_dialog
 
         self.show_page(REGISTERS)
         return open_notice_dialog(self, self.registers_page, self.ctx)

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import N_, _, ngettext
-from . import dialogs
-from .formatting import format_date
-from .pdf_output import pdf_view, read_only_buffer
-from .table_models import ROW_ROLE, RowTableModel, TableColumn
+from ...i18n import N_, _, ngettext
+from .. import dialogs
+from ..formatting import format_date
+from ..pdf_output import pdf_view, read_only_buffer
+from ..table_models import ROW_ROLE, RowTableModel, TableColumn
 
 LANGUAGES = (("fi", N_("Finnish")), ("sv", N_("Swedish")), ("en", N_("English")))
 FORMATS = (("pdf", N_("PDF")), ("html", N_("HTML")))
@@ -69,7 +69,7 @@ class NoticeDialog(QDialog):
         lang: str = "fi",
     ) -> None:
         super().__init__(parent)
-        from ..services import notices
+        from ...services import notices
 
         self.ctx = ctx
         self.register_ids = list(register_ids)
@@ -188,7 +188,7 @@ class NoticeDialog(QDialog):
 
     def refresh(self) -> None:
         """Re-render the preview and reload the changes and the versions."""
-        from ..services import notices
+        from ...services import notices
 
         self.content = notices.render(self.ctx, self.register_ids, self.lang, self.fmt)
         self.show_content(self.content, self.fmt)
@@ -197,7 +197,7 @@ class NoticeDialog(QDialog):
         self._update_info()
 
     def _update_info(self) -> None:
-        from ..services import notices
+        from ...services import notices
 
         red = notices.red_findings(self.ctx, self.register_ids)
         last = notices.last_published(self.ctx, self.register_ids, self.lang)
@@ -254,7 +254,7 @@ class NoticeDialog(QDialog):
 
     # ---------------------------------------------------------------- changes
     def show_changes(self) -> None:
-        from ..services import notices
+        from ...services import notices
 
         last = notices.last_published(self.ctx, self.register_ids, self.lang)
         changes = notices.changes_since_published(self.ctx, self.register_ids, self.lang)
@@ -278,7 +278,7 @@ class NoticeDialog(QDialog):
             self.save_to_path(path, self.content)
 
     def save_to_path(self, path: str, content: bytes | str) -> bool:
-        from ..files import WriteFailed, write_atomically
+        from ...files import WriteFailed, write_atomically
 
         try:
             write_atomically(path, content)
@@ -290,7 +290,7 @@ class NoticeDialog(QDialog):
 
     def confirm_red_findings(self, findings: Sequence[Any]) -> bool:
         """Ask before publishing over the checker's red findings; they are listed."""
-        from ..i18n import current_language
+        from ...i18n import current_language
 
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
@@ -314,8 +314,8 @@ class NoticeDialog(QDialog):
 
     def publish(self) -> bool:
         """Store the current notice as a version (asking first when red findings exist)."""
-        from ..services import notices
-        from ..services.context import ServiceError
+        from ...services import notices
+        from ...services.context import ServiceError
 
         red = notices.red_findings(self.ctx, self.register_ids)
         if red and not self.confirm_red_findings(red):
@@ -348,7 +348,7 @@ class NoticeDialog(QDialog):
         return self.versions_model.rows[index.row()]
 
     def _stored(self) -> tuple[Any, bytes] | None:
-        from ..services import notices
+        from ...services import notices
 
         version = self.selected_version()
         if version is None:
@@ -445,7 +445,7 @@ def changes_html(last: Any, changes: Sequence[Any]) -> str:
 
 def open_notice_dialog(parent: QWidget, page: Any, ctx: Any) -> NoticeDialog | None:
     """The main window's "Privacy notice…" action: the selected register(s), else a hint."""
-    from ..services.context import ServiceError
+    from ...services.context import ServiceError
 
     ids = selected_register_ids(page)
     if not ids:

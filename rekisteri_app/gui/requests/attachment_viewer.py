@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import _
-from .pdf_output import pdf_view, read_only_buffer
+from ...i18n import _
+from ..pdf_output import pdf_view, read_only_buffer
 
 TEXT_TYPES = ("text/", "application/json", "application/xml")
 
@@ -124,7 +124,7 @@ class AttachmentViewer(QDialog):
         try:
             Path(path).write_bytes(self.content)
         except OSError as exc:
-            from . import dialogs
+            from .. import dialogs
 
             dialogs.show_error(
                 self,

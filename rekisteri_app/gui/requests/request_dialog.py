@@ -48,8 +48,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import workflow
-from ..domain.enums import (
+from ...domain import workflow
+from ...domain.enums import (
     Authority,
     Channel,
     IdentityMethod,
@@ -60,13 +60,13 @@ from ..domain.enums import (
     RequestStatus,
     Right,
 )
-from ..domain.identity_code import IdentityDocument
-from ..domain.legal_grounds import LEGAL_GROUNDS, grounds_for
-from ..i18n import _, current_language
-from ..services import entities, settings
-from ..services import requests as rq
-from ..services.context import ServiceError
-from ..services.requests_labels import (
+from ...domain.identity_code import IdentityDocument
+from ...domain.legal_grounds import LEGAL_GROUNDS, grounds_for
+from ...i18n import _, current_language
+from ...services import entities, settings
+from ...services import requests as rq
+from ...services.context import ServiceError
+from ...services.requests_labels import (
     AUTHORITIES,
     CHANNELS,
     CLASSIFICATIONS,
@@ -81,14 +81,14 @@ from ..services.requests_labels import (
     choices,
     label,
 )
-from .case_summary import repeats_html, rule_html
-from .formatting import (
+from ..formatting import (
     TITLE_STYLE,
     URGENCY_FOREGROUND,
     days_left_text,
     format_date,
     format_weekday_date,
 )
+from .case_summary import repeats_html, rule_html
 
 ERROR_STYLE = "color: #c62828; font-weight: bold;"
 OK_STYLE = "color: #2e7d32;"
@@ -184,7 +184,7 @@ def _logged_text(value: str | None) -> str:
         return ""
     from datetime import UTC, datetime
 
-    from ..services.context import HELSINKI
+    from ...services.context import HELSINKI
 
     moment = datetime.fromisoformat(value).replace(tzinfo=UTC).astimezone(HELSINKI)
     return f"{format_date(moment.date())} {moment:%H:%M}"

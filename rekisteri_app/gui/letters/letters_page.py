@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.enums import LetterKind
-from ..i18n import N_, _, ngettext
-from ..services import letters
-from ..services.context import ServiceError
-from .formatting import format_date, title_label
-from .letter_common import LANGUAGE_NAMES, letter_file_name
-from .pdf_output import PdfPreview, print_with_dialog, save_bytes, write_files
-from .table_models import ROW_ROLE, SORT_ROLE, FilteredTable, FilterProxy, RowsModel
+from ...domain.enums import LetterKind
+from ...i18n import N_, _, ngettext
+from ...services import letters
+from ...services.context import ServiceError
+from ..formatting import format_date, title_label
+from ..pdf_output import PdfPreview, print_with_dialog, save_bytes, write_files
+from ..table_models import ROW_ROLE, SORT_ROLE, FilteredTable, FilterProxy, RowsModel
+from .common import LANGUAGE_NAMES, letter_file_name
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -279,7 +279,7 @@ class LettersPage(FilteredTable, QWidget):
         return write_files(self, Path(folder), files)
 
     def edit_templates(self) -> Any:
-        from .letter_dialog import TemplateDialog
+        from .template_dialog import TemplateDialog
 
         dialog = TemplateDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from ..i18n import _
-from ..services import requests as rq
-from ..services.requests_labels import RIGHTS, STATUSES, URGENCIES, label
-from .formatting import URGENCY_FOREGROUND, format_date
+from ...i18n import _
+from ...services import requests as rq
+from ...services.requests_labels import RIGHTS, STATUSES, URGENCIES, label
+from ..formatting import URGENCY_FOREGROUND, format_date
 
 
 def _e(value: Any) -> str:

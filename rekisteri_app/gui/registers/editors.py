@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import validation as v
-from ..i18n import N_, _, current_language
-from . import dialogs, labels
-from .fields import ChoiceCombo, CountryCombo, FieldCheck, set_text, text_of
-from .list_editor import Column, ListEditor
-from .uiload import child, load_ui
+from ...domain import validation as v
+from ...i18n import N_, _, current_language
+from .. import dialogs, labels
+from ..fields import ChoiceCombo, CountryCombo, FieldCheck, set_text, text_of
+from ..list_editor import Column, ListEditor
+from ..uiload import child, load_ui
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +153,7 @@ class EditorDialog(QDialog):
         """Configure the widgets (pickers, list columns, checks)."""
 
     def load(self) -> dict[str, Any]:
-        from ..services import entities
+        from ...services import entities
 
         if self.ident is None:
             return self.blank()
@@ -177,7 +177,7 @@ class EditorDialog(QDialog):
         return _(self.noun)
 
     def store(self, data: dict[str, Any]) -> dict[str, Any]:
-        from ..services import entities
+        from ...services import entities
 
         return entities.save(self.ctx, self.kind, data, self.ident)
 
@@ -260,9 +260,9 @@ class EditorDialog(QDialog):
 
     # ------------------------------------------------------------------ save
     def save(self) -> bool:
-        from ..services.context import ServiceError
-        from ..services.exchange import InvalidDocument
-        from ..storage.errors import StorageError
+        from ...services.context import ServiceError
+        from ...services.exchange import InvalidDocument
+        from ...storage.errors import StorageError
 
         if self.problems():
             self.refresh_state()
@@ -329,8 +329,8 @@ class RegisterEditor(EditorDialog):
     duplicate_requested = Signal(int)
 
     def setup(self) -> None:
-        from ..domain.adequacy import countries
-        from ..services import entities
+        from ...domain.adequacy import countries
+        from ...services import entities
 
         self._controllers = [
             (f"controller-{c.id}", c.name) for c in entities.list_controllers(self.ctx)
@@ -664,9 +664,9 @@ class RegisterEditor(EditorDialog):
 
 def duplicate_register(parent: QWidget, ctx: Any, ident: int, name: str) -> int | None:
     """Ask for the copy's name and make it; returns the new register's id."""
-    from ..services import entities
-    from ..services.context import ServiceError
-    from ..services.exchange import InvalidDocument
+    from ...services import entities
+    from ...services.context import ServiceError
+    from ...services.exchange import InvalidDocument
 
     new_name, ok = QInputDialog.getText(
         parent,
@@ -706,7 +706,7 @@ class ProcessorEditor(EditorDialog):
     TEXT_FIELDS = ("address", "notes")
 
     def setup(self) -> None:
-        from ..services import entities
+        from ...services import entities
 
         self.name = self.widget(QLineEdit, "name")
         self.check("name", None, N_("Name"), required=True)
@@ -937,7 +937,7 @@ class TransferEditor(EditorDialog):
         super().__init__(ctx, register_id, parent)
 
     def setup(self) -> None:
-        from ..services import entities
+        from ...services import entities
 
         self.register_combo = self.widget(QComboBox, "register")
         ChoiceCombo.fill(
@@ -989,7 +989,7 @@ class TransferEditor(EditorDialog):
             )
 
     def load(self) -> dict[str, Any]:
-        from ..services import entities
+        from ...services import entities
 
         if self.ident is None:
             self.register_data: dict[str, Any] | None = None
@@ -1059,7 +1059,7 @@ class TransferEditor(EditorDialog):
         return data
 
     def store(self, data: dict[str, Any]) -> dict[str, Any]:
-        from ..services import entities
+        from ...services import entities
 
         register_id = (
             self.ident if self.ident is not None else ChoiceCombo.value(self.register_combo)

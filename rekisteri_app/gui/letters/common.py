@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox
 
-from ..domain.enums import Language, LetterKind
-from ..i18n import _
-from ..services import letters
-from ..services.requests_labels import LANGUAGES
+from ...domain.enums import Language, LetterKind
+from ...i18n import _
+from ...services import letters
+from ...services.requests_labels import LANGUAGES
 
 LANGUAGE_NAMES = LANGUAGES  # the same words as the request forms
 

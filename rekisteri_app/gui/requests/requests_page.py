@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import N_, _, ngettext
-from ..services import requests as rq
-from ..services.requests_labels import STATUSES
+from ...i18n import N_, _, ngettext
+from ...services import requests as rq
+from ...services.requests_labels import STATUSES
+from ..formatting import format_weekday_date, title_label
+from ..table_models import ROW_ROLE, FilteredTable
 from .case_summary import case_html
-from .formatting import format_weekday_date, title_label
 from .request_table import DUE_COLUMN, RequestFilter, RequestTableModel, fit_columns, make_table
-from .table_models import ROW_ROLE, FilteredTable
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -169,7 +169,7 @@ class RequestsPage(FilteredTable, QWidget):
             self.open_case(case)
 
     def open_letter(self) -> Any:
-        from .letter_dialog import open_letter_dialog
+        from ..letters.letter_dialog import open_letter_dialog
 
         case = self.current_case()
         return open_letter_dialog(self, self.ctx, case, self._stored) if case else None

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.deadlines import DUE_SOON_DAYS
-from ..i18n import N_, _
-from ..services import requests as rq
-from ..services.requests_labels import STATUSES, label
-from .formatting import format_date, title_label
+from ...domain.deadlines import DUE_SOON_DAYS
+from ...i18n import N_, _
+from ...services import requests as rq
+from ...services.requests_labels import STATUSES, label
+from ..formatting import format_date, title_label
+from ..table_models import ROW_ROLE
 from .request_table import DUE_COLUMN, RequestFilter, RequestTableModel, fit_columns, make_table
-from .table_models import ROW_ROLE
 
 TILE_COLOURS = {"overdue": "#c62828", "soon": "#ef8f00", "identity": "#3949ab", "open": "#455a64"}
 
