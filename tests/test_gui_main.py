@@ -85,7 +85,7 @@ def type_into_new_row(qtbot, editor, text: str) -> None:
 
 def add_register_with_transfer(qtbot, window, safeguard: str):
     from rekisteri_app.gui.list_editor import ListEditor
-    from rekisteri_app.gui.registers.editors import RegisterEditor
+    from rekisteri_app.gui.registers.register_editor import RegisterEditor
 
     window.show_page("registers")
     window.new_item()  # what Ctrl+N does
@@ -136,7 +136,7 @@ def test_add_a_register_and_find_it_with_the_filter(qtbot, window, boxes):
 def test_a_privacy_shield_transfer_is_red_until_fixed(qtbot, window, boxes):
     from rekisteri_app.gui import status
     from rekisteri_app.gui.fields import ChoiceCombo
-    from rekisteri_app.gui.registers.editors import TransferEditor
+    from rekisteri_app.gui.registers.transfer_editor import TransferEditor
 
     if not status.checker_available():
         pytest.xfail("services.compliance.check_database is not installed yet")
@@ -162,7 +162,8 @@ def test_a_privacy_shield_transfer_is_red_until_fixed(qtbot, window, boxes):
 
 def test_clicking_a_finding_opens_its_subject(qtbot, window, boxes):
     from rekisteri_app.gui import status
-    from rekisteri_app.gui.registers.editors import RegisterEditor, TransferEditor
+    from rekisteri_app.gui.registers.register_editor import RegisterEditor
+    from rekisteri_app.gui.registers.transfer_editor import TransferEditor
 
     if not status.checker_available():
         pytest.xfail("services.compliance.check_database is not installed yet")

@@ -89,7 +89,10 @@ def test_passphrase_strength(text, score):
     ],
 )
 def test_postal_address_split_and_join_round_trip(stored, parts):
-    from rekisteri_app.gui.registers.editors import join_postal_address, split_postal_address
+    from rekisteri_app.gui.registers.controller_editor import (
+        join_postal_address,
+        split_postal_address,
+    )
 
     assert split_postal_address(stored) == parts
     assert join_postal_address(*parts) == (stored or "")

@@ -33,20 +33,17 @@ from ..i18n import LANGUAGES, N_, _, current_language, ngettext
 from . import dialogs, settings, status
 from .letters.letters_page import LettersPage
 from .pages import AuditPage, FindingsPanel, ListPage
-from .registers.editors import (
-    ControllerEditor,
-    EditorDialog,
-    ProcessorEditor,
-    RegisterEditor,
-    TransferEditor,
-    duplicate_register,
-)
+from .registers.controller_editor import ControllerEditor
+from .registers.editor_dialog import EditorDialog
 from .registers.list_pages import (
     controllers_page,
     processors_page,
     registers_page,
     transfers_page,
 )
+from .registers.processor_editor import ProcessorEditor
+from .registers.register_editor import RegisterEditor, duplicate_register
+from .registers.transfer_editor import TransferEditor
 from .requests.dashboard_page import DashboardPage
 from .requests.requests_page import RequestsPage
 

@@ -177,7 +177,7 @@ class DashboardPage(QWidget):
         self.empty.setVisible(self.proxy.rowCount() == 0)
 
     def open_case(self, case: str) -> Any:
-        from .request_dialog import show_case
+        from .case_dialog import show_case
 
         return show_case(self, self.ctx, case, self._stored)
 
@@ -187,7 +187,7 @@ class DashboardPage(QWidget):
             self.open_case(rows[0].data(ROW_ROLE).case_number)
 
     def new_request(self) -> Any:
-        from .request_dialog import open_intake
+        from .intake_dialog import open_intake
 
         return open_intake(self.ctx, self, self._logged)
 

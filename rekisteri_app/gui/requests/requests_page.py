@@ -158,7 +158,7 @@ class RequestsPage(FilteredTable, QWidget):
 
     # --------------------------------------------------------------- actions
     def new_request(self) -> Any:
-        from .request_dialog import open_intake
+        from .intake_dialog import open_intake
 
         return open_intake(self.ctx, self, self._logged)
 
@@ -180,7 +180,7 @@ class RequestsPage(FilteredTable, QWidget):
             self.open_case(case)
 
     def open_case(self, case: str) -> Any:
-        from .request_dialog import show_case
+        from .case_dialog import show_case
 
         return show_case(self, self.ctx, case, self._stored)
 
