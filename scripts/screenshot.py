@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         from rekisteri_app.gui.main_window import MainWindow
 
         database = make_database(folder)
-        window = MainWindow(database, PASSPHRASE)
+        window = MainWindow(database)
         width, height = (int(n) for n in args.size.split("x"))
         window.resize(width, height)
         window.show()

@@ -10,7 +10,6 @@ from pypdf import PdfReader
 from rekisteri_app.domain.enums import LetterKind
 from rekisteri_app.services import letters
 from rekisteri_app.services import requests as rq
-from tests.conftest import PASSPHRASE
 from tests.test_letter_service import decided_case
 
 pytestmark = pytest.mark.gui
@@ -177,7 +176,7 @@ def test_main_window_has_the_letters_page(qtbot, ctx):
     from rekisteri_app.gui.letters.letters_page import LettersPage
     from rekisteri_app.gui.main_window import MainWindow
 
-    main = MainWindow(ctx.db, PASSPHRASE, ctx=ctx)
+    main = MainWindow(ctx.db, ctx=ctx)
     qtbot.addWidget(main)
     main.show()
     main.show_page("letters")

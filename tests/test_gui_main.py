@@ -49,7 +49,7 @@ def boxes(monkeypatch) -> Boxes:
 def window(qtbot, ctx):
     from rekisteri_app.gui.main_window import MainWindow
 
-    main = MainWindow(ctx.db, PASSPHRASE, ctx=ctx)
+    main = MainWindow(ctx.db, ctx=ctx)
     qtbot.addWidget(main)
     main.show()
     yield main
@@ -312,6 +312,7 @@ def test_export_import_and_backup(qtbot, window, boxes, tmp_path, monkeypatch):
     assert json.loads(out.read_text(encoding="utf-8"))["format"] == "rekisteri"
 
     copy = tmp_path / "copy.db"
+    assert not hasattr(window, "passphrase")  # the backup goes through the open database
     assert window.backup_to(copy)
     with Database.open(copy, PASSPHRASE) as restored:
         restored_registers = list_registers(ServiceContext(restored))
@@ -363,7 +364,7 @@ def test_the_window_size_is_remembered_between_runs(qtbot, ctx):
     from rekisteri_app.gui.main_window import MainWindow
     from rekisteri_app.storage.database import Database
 
-    first = MainWindow(ctx.db, PASSPHRASE, ctx=ctx)
+    first = MainWindow(ctx.db, ctx=ctx)
     qtbot.addWidget(first)
     first.show()
     first.resize(first.width(), 613)  # the offscreen screen is 800×800
@@ -372,7 +373,7 @@ def test_the_window_size_is_remembered_between_runs(qtbot, ctx):
     first.close()
 
     again = Database.open(path, PASSPHRASE)
-    second = MainWindow(again, PASSPHRASE)
+    second = MainWindow(again)
     qtbot.addWidget(second)
     assert second.size().height() == 613
     second.close()

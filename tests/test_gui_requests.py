@@ -212,12 +212,11 @@ def window(qtbot, org, tmp_path):
     from PySide6.QtCore import QSettings
 
     from rekisteri_app.gui.main_window import MainWindow
-    from tests.conftest import PASSPHRASE
 
     QSettings.setPath(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
     )
-    main = MainWindow(org.db, PASSPHRASE, ctx=org)
+    main = MainWindow(org.db, ctx=org)
     qtbot.addWidget(main)
     main.show()
     return main

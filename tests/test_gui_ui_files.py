@@ -54,13 +54,6 @@ def test_every_form_loads_and_is_translated(qtbot, path):
     assert widget.property("rekisteriTranslated")
 
 
-def test_the_start_dialog_minimum_is_the_storage_minimum():
-    from rekisteri_app.gui import start_dialog
-    from rekisteri_app.storage import database
-
-    assert start_dialog.MIN_PASSPHRASE == database.MIN_PASSPHRASE
-
-
 @pytest.mark.parametrize(
     ("text", "score"),
     [

@@ -1,8 +1,9 @@
 """The officer's main window: navigation, the lists, the findings panel and the menus.
 
-It owns the open database for as long as it is shown. Every change goes through an
-editor or a service call, after which `refresh()` reloads the lists and re-runs the
-compliance checker, so badges and findings always describe what is stored.
+It owns the open database for as long as it is shown, and keeps no passphrase: a backup
+is written through the open, keyed database (`Database.backup_to`). Every change goes
+through an editor or a service call, after which `refresh()` reloads the lists and
+re-runs the compliance checker, so badges and findings always describe what is stored.
 """
 
 from __future__ import annotations
@@ -78,15 +79,14 @@ class MainWindow(QMainWindow):
     """Emits `switch_requested(tab)` when the officer wants another database."""
 
     switch_requested = Signal(object)  # closed; show the start dialog
-    replace_requested = Signal(object, str)  # closed; show this (database, passphrase)
+    replace_requested = Signal(object)  # closed; show this (open) database
     closed = Signal(bool)  # True when closed to switch databases, False to quit
 
-    def __init__(self, database: Any, passphrase: str, *, ctx: Any = None) -> None:
+    def __init__(self, database: Any, *, ctx: Any = None) -> None:
         super().__init__()
         from ..services.context import ServiceContext
 
         self.database = database
-        self.passphrase = passphrase
         self.ctx = ctx if ctx is not None else ServiceContext(database)
         self.findings: list[Any] = []
         self.statuses: dict[tuple[str, Any], str] = {}
@@ -663,12 +663,11 @@ class MainWindow(QMainWindow):
             self.backup_to(Path(path))
 
     def backup_to(self, out: Path) -> bool:
-        from ..storage.database import backup
         from ..storage.errors import StorageError
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            backup(self.database.path, self.passphrase, out)
+            self.database.backup_to(out)
         except StorageError as exc:
             QApplication.restoreOverrideCursor()
             dialogs.show_error(self, _("Backup failed"), exc.message)
@@ -730,7 +729,7 @@ class MainWindow(QMainWindow):
             return
         self.closing_for_switch = True
         if self.close():
-            self.replace_requested.emit(dialog.database, dialog.passphrase)
+            self.replace_requested.emit(dialog.database)
         else:  # pragma: no cover - editors were closed above
             dialog.database.close()
         self.closing_for_switch = False
