@@ -165,7 +165,6 @@ class MainWindow(QMainWindow):
         self.dashboard_page.changed.connect(self._requests_changed)
         self.requests_page.changed.connect(self._requests_changed)
         self.letters_page = LettersPage(self.ctx)
-        later: dict[str, QWidget] = {}  # pages still to come (shown greyed out)
         pages = {
             DASHBOARD: self.dashboard_page,
             REQUESTS: self.requests_page,
@@ -175,14 +174,10 @@ class MainWindow(QMainWindow):
             CONTROLLERS: self.controllers_page,
             TRANSFERS: self.transfers_page,
             AUDIT: self.audit_page,
-            **later,
         }
         for key, title in NAVIGATION:
             item = QListWidgetItem(_(title))
             item.setData(Qt.ItemDataRole.UserRole, key)
-            if key in later:
-                item.setForeground(Qt.GlobalColor.gray)
-                item.setToolTip(_("Coming in a later version of Rekisteri."))
             self.navigation.addItem(item)
             self.pages[key] = pages[key]
             self.page_order.append(key)

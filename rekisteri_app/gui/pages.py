@@ -1,4 +1,4 @@
-"""The pages of the main window: lists, the audit trail, placeholders and findings panel.
+"""The pages of the main window: lists, the audit trail and the findings panel.
 
 Pages only show rows and say what the officer asked for (open, new, delete …) through
 signals; the main window decides what to do, so no page talks to a service directly
@@ -59,7 +59,6 @@ class ListPage(FilteredTable, QWidget):
         self.empty_hint = empty_hint
         self.form = load_ui("list_page.ui", self)
         _embed(self, self.form)
-        self.title_text = title
         child(self.form, QLabel, "title").setText(_(title))
         self.filter = child(self.form, QLineEdit, "filter")
         self.table = child(self.form, QTableView, "table")
@@ -150,21 +149,6 @@ class ListPage(FilteredTable, QWidget):
             button.setEnabled(has_row)
 
 
-class PlaceholderPage(QWidget):
-    """A page a later version fills; says so plainly instead of showing an empty area."""
-
-    def __init__(self, title: str, description: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.form = load_ui("placeholder_page.ui", self)
-        _embed(self, self.form)
-        self.title_text = title
-        child(self.form, QLabel, "title").setText(_(title))
-        child(self.form, QLabel, "description").setText(_(description))
-
-    def focus_filter(self) -> None:
-        """Nothing to filter here."""
-
-
 AUDIT_COLUMNS = [
     TableColumn(N_("No."), lambda r: r.id, sort=lambda r: r.id),
     TableColumn(N_("Time"), lambda r: format_timestamp(r.at), sort=lambda r: r.id),
@@ -186,7 +170,6 @@ class AuditPage(FilteredTable, QWidget):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.title_text = N_("Audit trail")
         self.form = load_ui("audit_page.ui", self)
         _embed(self, self.form)
         self.filter = child(self.form, QLineEdit, "filter")

@@ -50,8 +50,9 @@ def ui_messages(source: IO[bytes]) -> list[tuple[int, str, list[str]]]:
 
 
 def extract_ui(
-    fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any
+    fileobj: IO[bytes], _keywords: Any, _comment_tags: Any, options: Any
 ) -> Iterator[tuple[int, str | None, str, list[str]]]:
-    """Babel's extraction-method interface: (line, function, message, comments)."""
+    """Babel's extraction-method interface: (line, function, message, comments); the
+    forms have no keywords and no comments in code, so those arguments are unused."""
     for line, message, comments in ui_messages(fileobj):
         yield line, None, message, comments

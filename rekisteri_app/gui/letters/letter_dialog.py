@@ -93,13 +93,6 @@ class DataCopyEditor(QWidget):
                 font.setBold(bool(self.text.toPlainText().strip()))
                 item.setFont(font)
 
-    def set_content(self, category: str, content: str) -> None:
-        if category not in self.contents:
-            self.list.addItem(QListWidgetItem(category))
-        self.contents[category] = content
-        if self._current == category:
-            self.text.setPlainText(content)
-
     def entries(self) -> tuple[DataCopyEntry, ...]:
         return tuple(
             DataCopyEntry(name, text) for name, text in self.contents.items() if text.strip()

@@ -108,7 +108,6 @@ class LettersPage(FilteredTable, QWidget):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.title_text = N_("Letters")
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
         header.addWidget(title_label(_("Letters")))

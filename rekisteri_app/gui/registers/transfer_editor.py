@@ -25,17 +25,6 @@ class TransferEditor(EditorDialog):
     noun = N_("Transfer")
     new_title = N_("New transfer")
 
-    FIELDS = (
-        "country",
-        "recipient",
-        "processor",
-        "safeguard",
-        "scc_module",
-        "dpf_checked_on",
-        "derogation",
-        "description",
-    )
-
     def __init__(
         self,
         ctx: Any,

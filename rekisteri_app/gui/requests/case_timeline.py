@@ -28,7 +28,7 @@ from .widgets import MessageLine
 
 
 class TimelineModel(QAbstractTableModel):
-    HEADERS = ("Time", "Who", "Event")
+    """The case's events, oldest first: time, who, what."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.deadlines import DUE_SOON_DAYS
-from ...i18n import N_, _
+from ...i18n import _
 from ...services import requests as rq
 from ...services.requests_labels import STATUSES, label
 from ..formatting import format_date, title_label
@@ -86,7 +86,6 @@ class DashboardPage(QWidget):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.title_text = N_("Dashboard")
         self.board: rq.Dashboard | None = None
         self.bucket = "open"
         layout = QVBoxLayout(self)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import N_, _, ngettext
+from ...i18n import _, ngettext
 from ...services import requests as rq
 from ...services.requests_labels import STATUSES
 from ..formatting import format_weekday_date, title_label
@@ -50,7 +50,6 @@ class RequestsPage(FilteredTable, QWidget):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.title_text = N_("Requests")
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
         header.addWidget(title_label(_("Requests")))

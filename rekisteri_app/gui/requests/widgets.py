@@ -20,7 +20,6 @@ from ...i18n import current_language
 
 ERROR_STYLE = "color: #c62828; font-weight: bold;"
 OK_STYLE = "color: #2e7d32;"
-HINT_STYLE = "color: #666;"
 
 
 class DateField(QDateEdit):
