@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Reload every list and re-run the checker."""
         from ..services import entities
-        from .queries import transfer_rows
+        from ..services.transfer_list import transfer_rows
 
         self.transfers = transfer_rows(self.ctx)
         error = None

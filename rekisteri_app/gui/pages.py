@@ -2,7 +2,7 @@
 
 Pages only show rows and say what the officer asked for (open, new, delete …) through
 signals; the main window decides what to do, so no page talks to a service directly
-except the audit page's read-only query and chain check.
+except the audit page's read-only list and chain check (services/audit_trail.py).
 """
 
 from __future__ import annotations
@@ -190,7 +190,7 @@ class AuditPage(FilteredTable, QWidget):
         self.verify_button.clicked.connect(self.verify)
 
     def refresh(self) -> None:
-        from .queries import audit_rows
+        from ..services.audit_trail import audit_rows
 
         self.model.set_rows(audit_rows(self.ctx))
         self.table.resizeColumnsToContents()
@@ -198,9 +198,9 @@ class AuditPage(FilteredTable, QWidget):
         self.count_label.setText(ngettext("{n} event", "{n} events", total).format(n=total))
 
     def verify(self) -> bool:
-        from .queries import verify_audit
+        from ..services import audit_trail
 
-        result = verify_audit(self.ctx)
+        result = audit_trail.verify(self.ctx)
         if result.ok:
             self.result.setText(
                 _("The chain is intact: {n} events checked.").format(n=result.checked)
