@@ -104,3 +104,25 @@ def test_menu_accelerators_survive_translation(lang):
     for source, text in _pairs(lang):
         if "&" in source.replace("&&", ""):
             assert text.replace("&&", "").count("&") == 1, (lang, source, text)
+
+
+def test_no_literal_message_is_translated_inside_an_f_string():
+    """Babel does not look inside f-strings: `f"{_('Text')}"` never reaches the catalogue
+    and stays English in every language. Translate first, then format."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "rekisteri_app").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id in KEYWORDS
+                    and call.args
+                    and isinstance(call.args[0], ast.Constant)
+                ):
+                    found.append(f"{path.relative_to(ROOT)}:{call.lineno} {call.args[0].value!r}")
+    assert found == []

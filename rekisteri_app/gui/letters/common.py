@@ -31,4 +31,5 @@ def kind_combo() -> QComboBox:
 
 def letter_file_name(info: letters.LetterInfo, copy: bool = False) -> str:
     stem = f"{info.case_number}-{info.kind.value}-{info.language.value}"
-    return f"{stem}-{_('copy')}.pdf" if copy else f"{stem}.pdf"
+    copy_word = _("copy")  # a file name part, in the UI language
+    return f"{stem}-{copy_word}.pdf" if copy else f"{stem}.pdf"

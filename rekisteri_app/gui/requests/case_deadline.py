@@ -82,7 +82,8 @@ class DeadlineTab:
 
     def _show_deadline(self, v: dict[str, Any]) -> None:
         """Fill the tab from the case view."""
-        self.rule.setText(f"<b>{esc(_('How the deadline was computed'))}</b>{rule_html(v)}")
+        title = esc(_("How the deadline was computed"))
+        self.rule.setText(f"<b>{title}</b>{rule_html(v)}")
         pauses = v["pauses"]
         self.pauses_info.setText(
             "<br/>".join(

@@ -53,7 +53,7 @@ from ..formatting import (
 from .case_deadline import DeadlineTab
 from .case_decisions import DecisionsTab
 from .case_identity import IdentityTab
-from .case_summary import esc, notify_html, repeats_html, rule_html
+from .case_summary import esc, notify_html, repeats_html, rule_section_html
 from .case_timeline import TimelineTab
 from .widgets import MessageLine
 
@@ -258,7 +258,7 @@ class CaseDialog(IdentityTab, DeadlineTab, DecisionsTab, TimelineTab, QDialog):
         )
         parts = [
             f"<table>{table}</table>",
-            f"<p><b>{esc(_('How the deadline was computed'))}</b></p>{rule_html(v)}",
+            rule_section_html(v),
             repeats_html(v),
             notify_html(v),
         ]

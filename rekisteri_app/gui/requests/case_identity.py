@@ -103,9 +103,11 @@ class IdentityTab:
                 + "</li>"
                 for c in checks
             )
-            text = f"<b>{esc(_('Identity verified'))}</b><ul>{items}</ul>"
+            title = esc(_("Identity verified"))
+            text = f"<b>{title}</b><ul>{items}</ul>"
         else:
-            text = f"<b>{esc(_('Identity not verified yet.'))}</b>"
+            title = esc(_("Identity not verified yet."))
+            text = f"<b>{title}</b>"
         if v["identity_code_recorded"]:
             text += (
                 "<p style='color:#666'>"

@@ -17,6 +17,16 @@ def esc(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
 
+def heading_html(text: str) -> str:
+    """A bold paragraph heading; `text` comes translated (never `_()` in an f-string)."""
+    return f"<p><b>{esc(text)}</b></p>"
+
+
+def rule_section_html(view: dict[str, Any]) -> str:
+    """The heading and the numbered steps of the deadline rule."""
+    return heading_html(_("How the deadline was computed")) + rule_html(view)
+
+
 def rule_html(view: dict[str, Any]) -> str:
     lines = "".join(f"<li>{esc(line)}</li>" for line in view["rule_lines"])
     return f"<ol style='margin-top:0'>{lines}</ol>" if lines else ""
@@ -51,7 +61,7 @@ def case_html(view: dict[str, Any]) -> str:
     elif view["status"] in rq.OPEN_STATUSES:
         state += f" · <span style='color:{colour}'>{esc(label(URGENCIES, urgency))}</span>"
     parts = [head, f"<p>{state}</p>"]
-    parts.append(f"<p><b>{esc(_('How the deadline was computed'))}</b></p>{rule_html(view)}")
+    parts.append(rule_section_html(view))
     parts.append(repeats_html(view))
     events = view["timeline"][-5:]
     if events:
@@ -60,7 +70,7 @@ def case_html(view: dict[str, Any]) -> str:
             f"<td>{esc(t['description'])}</td></tr>"
             for t in events
         )
-        parts.append(f"<p><b>{esc(_('Latest events'))}</b></p><table>{rows}</table>")
+        parts.append(heading_html(_("Latest events")) + f"<table>{rows}</table>")
     return "".join(parts)
 
 
@@ -73,7 +83,5 @@ def notify_html(view: dict[str, Any]) -> str:
         f"<li>{esc(n['name'])} <span style='color:#666'>({esc(n['register'])})</span></li>"
         for n in notify
     )
-    return (
-        f"<p><b>{esc(_('Recipients to inform of the change (GDPR Art. 19)'))}</b></p>"
-        f"<ul>{items}</ul>"
-    )
+    title = heading_html(_("Recipients to inform of the change (GDPR Art. 19)"))
+    return f"{title}<ul>{items}</ul>"
