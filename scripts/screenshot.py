@@ -2,6 +2,7 @@
 
     python scripts/screenshot.py                      # docs/screenshot-main-window.png
     python scripts/screenshot.py --lang en --editors /tmp/editors
+    python scripts/screenshot.py --case /tmp/case     # also each tab of a case dialog
 
 Runs on the demo database (services.demo) in a temporary folder, or on the test
 fixture document when the demo is not available. Uses Qt's offscreen platform unless a
@@ -63,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="fi", choices=("fi", "sv", "en"))
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot-main-window.png"))
     parser.add_argument("--editors", metavar="DIR", help="also grab each editor into DIR")
+    parser.add_argument(
+        "--case", metavar="DIR", help="also grab each tab of the first listed case into DIR"
+    )
     parser.add_argument("--size", default="1400x900")
     parser.add_argument(
         "--page", default="registers", choices=PAGES, help="the page shown in the main screenshot"
@@ -88,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         from rekisteri_app.gui.main_window import MainWindow
 
         database = make_database(folder)
-        window = MainWindow(database, PASSPHRASE)
+        window = MainWindow(database)
         width, height = (int(n) for n in args.size.split("x"))
         window.resize(width, height)
         window.show()
@@ -106,11 +110,31 @@ def main(argv: list[str] | None = None) -> int:
 
         if args.editors:
             grab_editors(app, window, Path(args.editors))
+        if args.case:
+            grab_case(app, window, Path(args.case))
         for editor in list(window.editors.values()):
             editor.baseline = editor.collect_raw()
             editor.close()
         window.close()
     return 0
+
+
+def grab_case(app, window, folder: Path) -> None:
+    """One PNG per tab of the case dialog of the first case on the Requests page."""
+    page = window.requests_page
+    if not page.proxy.rowCount():
+        print("no case to show", file=sys.stderr)
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    page.table.selectRow(0)
+    dialog = page.open_case(page.current_case())
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        settle(app)
+        target = folder / f"case-tab-{index + 1}.png"
+        dialog.grab().save(str(target))
+        print(target)
+    dialog.close()
 
 
 def grab_editors(app, window, folder: Path) -> None:

@@ -10,7 +10,6 @@ from pypdf import PdfReader
 from rekisteri_app.domain.enums import LetterKind
 from rekisteri_app.services import letters
 from rekisteri_app.services import requests as rq
-from tests.conftest import PASSPHRASE
 from tests.test_letter_service import decided_case
 
 pytestmark = pytest.mark.gui
@@ -37,8 +36,8 @@ def yes(monkeypatch):
 
 
 def test_letter_dialog_preview_issue_and_letters_page(qtbot, ctx, yes, tmp_path):
-    from rekisteri_app.gui.letter_dialog import LetterDialog
-    from rekisteri_app.gui.letters_page import LettersPage
+    from rekisteri_app.gui.letters.letter_dialog import LetterDialog
+    from rekisteri_app.gui.letters.letters_page import LettersPage
 
     case = decided_case(ctx)
     dialog = LetterDialog(ctx, case)
@@ -90,7 +89,7 @@ def test_letter_dialog_preview_issue_and_letters_page(qtbot, ctx, yes, tmp_path)
 
 def test_identity_request_fields_follow_the_kind_and_language(qtbot, ctx):
     from rekisteri_app.documents.letters.templates import catalogue
-    from rekisteri_app.gui.letter_dialog import LetterDialog
+    from rekisteri_app.gui.letters.letter_dialog import LetterDialog
 
     case = decided_case(ctx, verified=False)
     dialog = LetterDialog(ctx, case, kind=LetterKind.IDENTITY_REQUEST)
@@ -106,7 +105,7 @@ def test_identity_request_fields_follow_the_kind_and_language(qtbot, ctx):
 
 
 def test_blocked_letter_shows_the_reason_and_stores_nothing(qtbot, ctx, yes):
-    from rekisteri_app.gui.letter_dialog import LetterDialog
+    from rekisteri_app.gui.letters.letter_dialog import LetterDialog
 
     case = decided_case(ctx, extend=False)
     dialog = LetterDialog(ctx, case, kind=LetterKind.EXTENSION)
@@ -121,7 +120,7 @@ def test_blocked_letter_shows_the_reason_and_stores_nothing(qtbot, ctx, yes):
 def test_printing_paints_every_page(qtbot, ctx, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
-    from rekisteri_app.gui.letters_page import print_pdf_to
+    from rekisteri_app.gui.pdf_output import print_pdf_to
 
     case = decided_case(ctx)
     issued = letters.issue(ctx, case, LetterKind.ERASURE, "fi")
@@ -135,7 +134,7 @@ def test_printing_paints_every_page(qtbot, ctx, tmp_path):
 
 
 def test_requests_page_letter_button_opens_the_dialog(qtbot, ctx):
-    from rekisteri_app.gui.requests_page import RequestsPage
+    from rekisteri_app.gui.requests.requests_page import RequestsPage
 
     case = decided_case(ctx)
     page = RequestsPage(ctx)
@@ -153,7 +152,7 @@ def test_requests_page_letter_button_opens_the_dialog(qtbot, ctx):
 
 
 def test_template_dialog_saves_versions_and_resets(qtbot, ctx):
-    from rekisteri_app.gui.letter_dialog import TemplateDialog
+    from rekisteri_app.gui.letters.template_dialog import TemplateDialog
 
     dialog = TemplateDialog(ctx)
     qtbot.addWidget(dialog)
@@ -174,10 +173,10 @@ def test_template_dialog_saves_versions_and_resets(qtbot, ctx):
 
 
 def test_main_window_has_the_letters_page(qtbot, ctx):
-    from rekisteri_app.gui.letters_page import LettersPage
+    from rekisteri_app.gui.letters.letters_page import LettersPage
     from rekisteri_app.gui.main_window import MainWindow
 
-    main = MainWindow(ctx.db, PASSPHRASE, ctx=ctx)
+    main = MainWindow(ctx.db, ctx=ctx)
     qtbot.addWidget(main)
     main.show()
     main.show_page("letters")
@@ -185,7 +184,7 @@ def test_main_window_has_the_letters_page(qtbot, ctx):
 
 
 def test_a_pre_decision_letter_does_not_offer_to_answer_the_case(qtbot, ctx, yes):
-    from rekisteri_app.gui.letter_dialog import LetterDialog
+    from rekisteri_app.gui.letters.letter_dialog import LetterDialog
 
     case = decided_case(ctx)
     status = rq.get_request(ctx, case)["status"]

@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from tests.conftest import PASSPHRASE
 from tests.test_notice_service import (
     KUOPIO_CUSTOMERS,
     KUOPIO_MARKETING,
@@ -54,7 +53,7 @@ def window(qtbot, ctx):
     from rekisteri_app.gui.main_window import MainWindow
 
     load_seed(ctx, "004_valkeakoski", "002_kuopio")
-    main = MainWindow(ctx.db, PASSPHRASE, ctx=ctx)
+    main = MainWindow(ctx.db, ctx=ctx)
     qtbot.addWidget(main)
     main.show()
     return main

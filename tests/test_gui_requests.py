@@ -35,7 +35,7 @@ def qdate(d: date) -> QDate:
 
 
 def log_postal_request_by_a_representative(qtbot, ctx) -> str:
-    from rekisteri_app.gui.request_dialog import IntakeDialog
+    from rekisteri_app.gui.requests.intake_dialog import IntakeDialog
 
     dialog = IntakeDialog(ctx)
     qtbot.addWidget(dialog)
@@ -60,9 +60,9 @@ def log_postal_request_by_a_representative(qtbot, ctx) -> str:
 
 
 def test_log_verify_extend_and_see_the_dashboard_change(qtbot, org):
-    from rekisteri_app.gui.dashboard_page import DashboardPage
-    from rekisteri_app.gui.request_dialog import CaseDialog
-    from rekisteri_app.gui.requests_page import RequestsPage
+    from rekisteri_app.gui.requests.case_dialog import CaseDialog
+    from rekisteri_app.gui.requests.dashboard_page import DashboardPage
+    from rekisteri_app.gui.requests.requests_page import RequestsPage
 
     dashboard = DashboardPage(org)
     qtbot.addWidget(dashboard)
@@ -132,7 +132,7 @@ def test_log_verify_extend_and_see_the_dashboard_change(qtbot, org):
 
 
 def test_a_refused_action_shows_the_reason_and_stores_nothing(qtbot, org):
-    from rekisteri_app.gui.request_dialog import CaseDialog
+    from rekisteri_app.gui.requests.case_dialog import CaseDialog
 
     case = rq.add_request(
         org,
@@ -167,7 +167,7 @@ def test_a_refused_action_shows_the_reason_and_stores_nothing(qtbot, org):
 
 
 def test_intake_errors_keep_the_dialog_open(qtbot, org):
-    from rekisteri_app.gui.request_dialog import IntakeDialog
+    from rekisteri_app.gui.requests.intake_dialog import IntakeDialog
 
     dialog = IntakeDialog(org)
     qtbot.addWidget(dialog)
@@ -184,7 +184,7 @@ def test_intake_errors_keep_the_dialog_open(qtbot, org):
 
 
 def test_the_intake_form_shows_earlier_requests_of_the_same_person(qtbot, org):
-    from rekisteri_app.gui.request_dialog import IntakeDialog
+    from rekisteri_app.gui.requests.intake_dialog import IntakeDialog
 
     earlier = rq.add_request(
         org,
@@ -212,12 +212,11 @@ def window(qtbot, org, tmp_path):
     from PySide6.QtCore import QSettings
 
     from rekisteri_app.gui.main_window import MainWindow
-    from tests.conftest import PASSPHRASE
 
     QSettings.setPath(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
     )
-    main = MainWindow(org.db, PASSPHRASE, ctx=org)
+    main = MainWindow(org.db, ctx=org)
     qtbot.addWidget(main)
     main.show()
     return main
@@ -226,9 +225,10 @@ def window(qtbot, org, tmp_path):
 def test_the_window_shows_the_real_pages_ctrl_n_logs_and_enter_opens(qtbot, window):
     from PySide6.QtGui import QKeySequence
 
-    from rekisteri_app.gui.dashboard_page import DashboardPage
-    from rekisteri_app.gui.request_dialog import CaseDialog, IntakeDialog
-    from rekisteri_app.gui.requests_page import RequestsPage
+    from rekisteri_app.gui.requests.case_dialog import CaseDialog
+    from rekisteri_app.gui.requests.dashboard_page import DashboardPage
+    from rekisteri_app.gui.requests.intake_dialog import IntakeDialog
+    from rekisteri_app.gui.requests.requests_page import RequestsPage
 
     window.show_page("dashboard")
     assert isinstance(window.current_page(), DashboardPage)
@@ -304,8 +304,8 @@ def test_settings_dialog_changes_prefix_and_pause_policy(qtbot, window):
 def test_attachments_are_added_opened_from_memory_and_saved(qtbot, org, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from rekisteri_app.gui.attachment_viewer import AttachmentViewer
-    from rekisteri_app.gui.request_dialog import CaseDialog
+    from rekisteri_app.gui.requests.attachment_viewer import AttachmentViewer
+    from rekisteri_app.gui.requests.case_dialog import CaseDialog
 
     case = rq.add_request(
         org, rq.Intake(date(2026, 11, 2), "post", "fi", (Right.ACCESS,), rq.PersonInput("Anna"))
@@ -329,7 +329,7 @@ def test_attachments_are_added_opened_from_memory_and_saved(qtbot, org, tmp_path
 
 
 def test_the_attachment_viewer_shows_a_pdf_and_refuses_what_it_cannot_show(qtbot):
-    from rekisteri_app.gui.attachment_viewer import AttachmentViewer
+    from rekisteri_app.gui.requests.attachment_viewer import AttachmentViewer
     from rekisteri_app.services.demo import _scan_pdf
 
     pdf = AttachmentViewer("kirje.pdf", "application/pdf", _scan_pdf("Kirje", ["rivi"]))
@@ -344,8 +344,8 @@ def test_the_attachment_viewer_shows_a_pdf_and_refuses_what_it_cannot_show(qtbot
 
 
 def test_a_deadline_on_christmas_eve_is_warned_about_in_the_case_and_the_list(qtbot, org):
-    from rekisteri_app.gui.request_dialog import CaseDialog
-    from rekisteri_app.gui.requests_page import RequestsPage
+    from rekisteri_app.gui.requests.case_dialog import CaseDialog
+    from rekisteri_app.gui.requests.requests_page import RequestsPage
 
     case = rq.add_request(
         org, rq.Intake(date(2025, 11, 24), "post", "fi", (Right.ACCESS,), rq.PersonInput("Anna"))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
@@ -15,9 +16,12 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
 
 def source_messages() -> set[str]:
+    """What scripts/i18n.py extracts, by the same babel.cfg: Python and the .ui forms."""
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as cfg:
+        method_map, options_map = parse_mapping_cfg(cfg)
     found = set()
     for _file, _line, message, _comments, _ctx in extract_from_dir(
-        str(ROOT / "rekisteri_app"), method_map=[("**.py", "python")], keywords=KEYWORDS
+        str(ROOT), method_map=method_map, options_map=options_map, keywords=KEYWORDS
     ):
         found.add(message[0] if isinstance(message, tuple) else message)
     return found
@@ -100,3 +104,25 @@ def test_menu_accelerators_survive_translation(lang):
     for source, text in _pairs(lang):
         if "&" in source.replace("&&", ""):
             assert text.replace("&&", "").count("&") == 1, (lang, source, text)
+
+
+def test_no_literal_message_is_translated_inside_an_f_string():
+    """Babel does not look inside f-strings: `f"{_('Text')}"` never reaches the catalogue
+    and stays English in every language. Translate first, then format."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "rekisteri_app").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id in KEYWORDS
+                    and call.args
+                    and isinstance(call.args[0], ast.Constant)
+                ):
+                    found.append(f"{path.relative_to(ROOT)}:{call.lineno} {call.args[0].value!r}")
+    assert found == []

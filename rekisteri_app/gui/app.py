@@ -51,13 +51,13 @@ class Controller:
         dialog = StartDialog(tab=tab)
         if not dialog.exec():
             return False
-        self.show_main(dialog.database, dialog.passphrase)
+        self.show_main(dialog.database)
         return True
 
-    def show_main(self, database: Any, passphrase: str) -> None:
+    def show_main(self, database: Any) -> None:
         from .main_window import MainWindow
 
-        self.window = MainWindow(database, passphrase)
+        self.window = MainWindow(database)
         self.window.switch_requested.connect(self.switch)
         self.window.replace_requested.connect(self.replace)
         self.window.closed.connect(self._closed)
@@ -70,11 +70,11 @@ class Controller:
         if not self.start(tab):
             self.app.quit()
 
-    def replace(self, database: Any, passphrase: str) -> None:
+    def replace(self, database: Any) -> None:
         old = self.window
         if old is not None:
             old.deleteLater()
-        self.show_main(database, passphrase)
+        self.show_main(database)
 
     def _closed(self, switching: bool) -> None:
         if not switching:

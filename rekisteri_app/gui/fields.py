@@ -182,10 +182,3 @@ class FieldCheck(QObject):
         target.setToolTip(problem or self._tooltip)
         target.setProperty("invalid", bool(problem))
         self.checked.emit()
-
-    def normalised(self) -> Any:
-        """The canonical value to store (None for blank), for a field without problems."""
-        text = self._value().strip()
-        if not text:
-            return None
-        return self.normaliser(text) if self.normaliser is not None else text

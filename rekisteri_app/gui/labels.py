@@ -96,11 +96,6 @@ STATUSES: Mapping[str, str] = {
     "ok": N_("OK"),
 }
 
-SEVERITIES: Mapping[str, str] = {
-    "red": N_("Must fix"),
-    "amber": N_("Check"),
-}
-
 AUDIT_ACTIONS: Mapping[str, str] = {
     "create": N_("created"),
     "update": N_("changed"),

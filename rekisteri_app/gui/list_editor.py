@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -69,7 +69,6 @@ class Column:
     width: int = 0
     tooltip: str = ""
     danger: Callable[[Any], bool] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def options(self) -> list[tuple[Any, str]]:
         items = list(self.choices()) if self.choices else []

@@ -1,8 +1,9 @@
 """The officer's main window: navigation, the lists, the findings panel and the menus.
 
-It owns the open database for as long as it is shown. Every change goes through an
-editor or a service call, after which `refresh()` reloads the lists and re-runs the
-compliance checker, so badges and findings always describe what is stored.
+It owns the open database for as long as it is shown, and keeps no passphrase: a backup
+is written through the open, keyed database (`Database.backup_to`). Every change goes
+through an editor or a service call, after which `refresh()` reloads the lists and
+re-runs the compliance checker, so badges and findings always describe what is stored.
 """
 
 from __future__ import annotations
@@ -30,20 +31,22 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..i18n import LANGUAGES, N_, _, current_language, ngettext
-from . import dialogs, labels, settings, status
-from .dashboard_page import DashboardPage
-from .editors import (
-    ControllerEditor,
-    EditorDialog,
-    ProcessorEditor,
-    RegisterEditor,
-    TransferEditor,
-    duplicate_register,
-)
-from .letters_page import LettersPage
+from . import dialogs, settings, status
+from .letters.letters_page import LettersPage
 from .pages import AuditPage, FindingsPanel, ListPage
-from .requests_page import RequestsPage
-from .table_models import TableColumn, format_date
+from .registers.controller_editor import ControllerEditor
+from .registers.editor_dialog import EditorDialog
+from .registers.list_pages import (
+    controllers_page,
+    processors_page,
+    registers_page,
+    transfers_page,
+)
+from .registers.processor_editor import ProcessorEditor
+from .registers.register_editor import RegisterEditor, duplicate_register
+from .registers.transfer_editor import TransferEditor
+from .requests.dashboard_page import DashboardPage
+from .requests.requests_page import RequestsPage
 
 log = logging.getLogger(__name__)
 
@@ -72,27 +75,18 @@ NAVIGATION = [
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
 
 
-def _country(code: str | None) -> str:
-    if not code:
-        return ""
-    from ..domain.adequacy import country_name
-
-    return country_name(code, current_language())
-
-
 class MainWindow(QMainWindow):
     """Emits `switch_requested(tab)` when the officer wants another database."""
 
     switch_requested = Signal(object)  # closed; show the start dialog
-    replace_requested = Signal(object, str)  # closed; show this (database, passphrase)
+    replace_requested = Signal(object)  # closed; show this (open) database
     closed = Signal(bool)  # True when closed to switch databases, False to quit
 
-    def __init__(self, database: Any, passphrase: str, *, ctx: Any = None) -> None:
+    def __init__(self, database: Any, *, ctx: Any = None) -> None:
         super().__init__()
         from ..services.context import ServiceContext
 
         self.database = database
-        self.passphrase = passphrase
         self.ctx = ctx if ctx is not None else ServiceContext(database)
         self.findings: list[Any] = []
         self.statuses: dict[tuple[str, Any], str] = {}
@@ -129,22 +123,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.page_order: list[str] = []
 
-        self.registers_page = ListPage(
-            N_("Registers"),
-            [
-                TableColumn(N_("Name"), lambda r: r.name),
-                TableColumn(N_("Controllers"), lambda r: r.controllers, stretch=True),
-                TableColumn(N_("Data categories"), lambda r: r.categories),
-                TableColumn(N_("Transfers"), lambda r: r.transfers),
-                TableColumn(N_("Processors"), lambda r: r.processors),
-                TableColumn(N_("Status"), lambda r: None, badge=True),
-            ],
-            duplicate=True,
-            empty_hint=N_(
-                "No registers yet. Press New (Ctrl+N) to describe the first one, or import a "
-                "JSON document (File → Import JSON…)."
-            ),
-        )
+        self.registers_page = registers_page()
         self.registers_page.model.status_of = self.register_status
         self.registers_page.model.findings_of = self.register_findings
         self.registers_page.open_requested.connect(lambda r: self.open_register(r.id))
@@ -154,30 +133,7 @@ class MainWindow(QMainWindow):
         )
         self.registers_page.duplicate_requested.connect(self.duplicate)
 
-        self.processors_page = ListPage(
-            N_("Processors"),
-            [
-                TableColumn(N_("Name"), lambda r: r.name),
-                TableColumn(N_("Business ID"), lambda r: r.business_id),
-                TableColumn(N_("Country"), lambda r: _country(r.country)),
-                TableColumn(N_("Services"), lambda r: r.services, stretch=True),
-                TableColumn(
-                    N_("Agreement signed"),
-                    lambda r: format_date(r.dpa_signed_on),
-                    sort=lambda r: str(r.dpa_signed_on or ""),
-                ),
-                TableColumn(
-                    N_("Agreement review"),
-                    lambda r: format_date(r.dpa_review_on),
-                    sort=lambda r: str(r.dpa_review_on or ""),
-                ),
-                TableColumn(N_("Status"), lambda r: None, badge=True),
-            ],
-            empty_hint=N_(
-                "No processors yet: add the companies that process personal data "
-                "on your behalf under a processing agreement."
-            ),
-        )
+        self.processors_page = processors_page()
         self.processors_page.model.status_of = lambda r: self.status_of("processor", r.id)
         self.processors_page.model.findings_of = lambda r: self.findings_for("processor", r.id)
         self.processors_page.open_requested.connect(lambda r: self.open_processor(r.id))
@@ -186,36 +142,14 @@ class MainWindow(QMainWindow):
             lambda r: self.delete_entity("processors", r.id, r.name)
         )
 
-        self.controllers_page = ListPage(
-            N_("Controllers"),
-            [
-                TableColumn(N_("Name"), lambda r: r.name, stretch=True),
-                TableColumn(N_("Business ID"), lambda r: r.business_id),
-            ],
-            empty_hint=N_("No controllers yet: add your own company first; registers refer to it."),
-        )
+        self.controllers_page = controllers_page()
         self.controllers_page.open_requested.connect(lambda r: self.open_controller(r.id))
         self.controllers_page.new_requested.connect(lambda: self.open_controller(None))
         self.controllers_page.delete_requested.connect(
             lambda r: self.delete_entity("controllers", r.id, r.name)
         )
 
-        self.transfers_page = ListPage(
-            N_("Transfers outside the EU/EEA"),
-            [
-                TableColumn(N_("Country"), lambda r: _country(r.country)),
-                TableColumn(N_("Recipient"), lambda r: r.recipient),
-                TableColumn(
-                    N_("Safeguard"), lambda r: labels.label(labels.SAFEGUARDS, r.safeguard)
-                ),
-                TableColumn(N_("Register"), lambda r: r.register_name, stretch=True),
-                TableColumn(N_("Status"), lambda r: None, badge=True),
-            ],
-            empty_hint=N_(
-                "No transfers outside the EU/EEA are recorded. Transfers belong to "
-                "registers: add them here or in a register's editor."
-            ),
-        )
+        self.transfers_page = transfers_page()
         self.transfers_page.model.status_of = lambda r: self.status_of("transfer", r.id)
         self.transfers_page.model.findings_of = lambda r: self.findings_for("transfer", r.id)
         self.transfers_page.open_requested.connect(
@@ -231,7 +165,6 @@ class MainWindow(QMainWindow):
         self.dashboard_page.changed.connect(self._requests_changed)
         self.requests_page.changed.connect(self._requests_changed)
         self.letters_page = LettersPage(self.ctx)
-        later: dict[str, QWidget] = {}  # pages still to come (shown greyed out)
         pages = {
             DASHBOARD: self.dashboard_page,
             REQUESTS: self.requests_page,
@@ -241,14 +174,10 @@ class MainWindow(QMainWindow):
             CONTROLLERS: self.controllers_page,
             TRANSFERS: self.transfers_page,
             AUDIT: self.audit_page,
-            **later,
         }
         for key, title in NAVIGATION:
             item = QListWidgetItem(_(title))
             item.setData(Qt.ItemDataRole.UserRole, key)
-            if key in later:
-                item.setForeground(Qt.GlobalColor.gray)
-                item.setToolTip(_("Coming in a later version of Rekisteri."))
             self.navigation.addItem(item)
             self.pages[key] = pages[key]
             self.page_order.append(key)
@@ -377,7 +306,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Reload every list and re-run the checker."""
         from ..services import entities
-        from .queries import transfer_rows
+        from ..services.transfer_list import transfer_rows
 
         self.transfers = transfer_rows(self.ctx)
         error = None
@@ -478,7 +407,7 @@ class MainWindow(QMainWindow):
 
     def privacy_notice(self) -> Any:
         """The notice window for the registers selected on the Registers page."""
-        from .notice_dialog import open_notice_dialog
+        from .notices.notice_dialog import open_notice_dialog
 
         self.show_page(REGISTERS)
         return open_notice_dialog(self, self.registers_page, self.ctx)
@@ -729,12 +658,11 @@ class MainWindow(QMainWindow):
             self.backup_to(Path(path))
 
     def backup_to(self, out: Path) -> bool:
-        from ..storage.database import backup
         from ..storage.errors import StorageError
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            backup(self.database.path, self.passphrase, out)
+            self.database.backup_to(out)
         except StorageError as exc:
             QApplication.restoreOverrideCursor()
             dialogs.show_error(self, _("Backup failed"), exc.message)
@@ -796,7 +724,7 @@ class MainWindow(QMainWindow):
             return
         self.closing_for_switch = True
         if self.close():
-            self.replace_requested.emit(dialog.database, dialog.passphrase)
+            self.replace_requested.emit(dialog.database)
         else:  # pragma: no cover - editors were closed above
             dialog.database.close()
         self.closing_for_switch = False

@@ -1,8 +1,8 @@
-"""The pages of the main window: lists, the audit trail, placeholders and findings panel.
+"""The pages of the main window: lists, the audit trail and the findings panel.
 
 Pages only show rows and say what the officer asked for (open, new, delete …) through
 signals; the main window decides what to do, so no page talks to a service directly
-except the audit page's read-only query and chain check.
+except the audit page's read-only list and chain check (services/audit_trail.py).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -26,29 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import N_, _, current_language, ngettext
+from ..i18n import N_, _, ngettext
 from . import labels, status
+from .formatting import format_timestamp
 from .table_models import ROW_ROLE, FilteredTable, FilterProxy, RowTableModel, TableColumn
 from .uiload import child, load_ui
-
-HELSINKI = "Europe/Helsinki"
-
-
-def format_timestamp(value: str) -> str:
-    """A stored UTC time stamp as local Helsinki time in the UI language."""
-    from zoneinfo import ZoneInfo
-
-    from babel.dates import format_datetime
-
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return format_datetime(
-        moment.astimezone(ZoneInfo(HELSINKI)), format="short", locale=current_language()
-    )
 
 
 def _embed(host: QWidget, form: QWidget) -> None:
@@ -78,7 +59,6 @@ class ListPage(FilteredTable, QWidget):
         self.empty_hint = empty_hint
         self.form = load_ui("list_page.ui", self)
         _embed(self, self.form)
-        self.title_text = title
         child(self.form, QLabel, "title").setText(_(title))
         self.filter = child(self.form, QLineEdit, "filter")
         self.table = child(self.form, QTableView, "table")
@@ -169,21 +149,6 @@ class ListPage(FilteredTable, QWidget):
             button.setEnabled(has_row)
 
 
-class PlaceholderPage(QWidget):
-    """A page a later version fills; says so plainly instead of showing an empty area."""
-
-    def __init__(self, title: str, description: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.form = load_ui("placeholder_page.ui", self)
-        _embed(self, self.form)
-        self.title_text = title
-        child(self.form, QLabel, "title").setText(_(title))
-        child(self.form, QLabel, "description").setText(_(description))
-
-    def focus_filter(self) -> None:
-        """Nothing to filter here."""
-
-
 AUDIT_COLUMNS = [
     TableColumn(N_("No."), lambda r: r.id, sort=lambda r: r.id),
     TableColumn(N_("Time"), lambda r: format_timestamp(r.at), sort=lambda r: r.id),
@@ -205,7 +170,6 @@ class AuditPage(FilteredTable, QWidget):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.title_text = N_("Audit trail")
         self.form = load_ui("audit_page.ui", self)
         _embed(self, self.form)
         self.filter = child(self.form, QLineEdit, "filter")
@@ -226,7 +190,7 @@ class AuditPage(FilteredTable, QWidget):
         self.verify_button.clicked.connect(self.verify)
 
     def refresh(self) -> None:
-        from .queries import audit_rows
+        from ..services.audit_trail import audit_rows
 
         self.model.set_rows(audit_rows(self.ctx))
         self.table.resizeColumnsToContents()
@@ -234,9 +198,9 @@ class AuditPage(FilteredTable, QWidget):
         self.count_label.setText(ngettext("{n} event", "{n} events", total).format(n=total))
 
     def verify(self) -> bool:
-        from .queries import verify_audit
+        from ..services import audit_trail
 
-        result = verify_audit(self.ctx)
+        result = audit_trail.verify(self.ctx)
         if result.ok:
             self.result.setText(
                 _("The chain is intact: {n} events checked.").format(n=result.checked)

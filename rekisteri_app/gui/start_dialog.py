@@ -1,8 +1,8 @@
 """The first window: open a recent or another database, create a new one, or try the demo.
 
-It hands the main window an open, unlocked `Database` and the passphrase (kept in memory
-for backups, which re-read the file through SQLCipher). Every failure to open arrives as
-a storage error with a translated `.message` and is shown as a plain message box.
+It hands the main window an open, unlocked `Database`, and nothing else: the passphrase
+stays in the dialog's fields. Every failure to open arrives as a storage error with a
+translated `.message` and is shown as a plain message box.
 """
 
 from __future__ import annotations
@@ -29,13 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import _
+from ..storage.database import MIN_PASSPHRASE  # the one minimum, enforced by storage
 from . import dialogs, settings
 from .uiload import child, load_ui
 
 log = logging.getLogger(__name__)
 
-MIN_PASSPHRASE = 8  # = storage.database.MIN_PASSPHRASE (a test keeps them equal; no import here
-# so the first window appears before SQLAlchemy and SQLCipher are loaded)
 FILE_FILTER = "Rekisteri (*.db *.rekisteri);;*"
 DEMO_FILE = "rekisteri-demo.db"
 DEMO_PASSPHRASE = "rekisteri-demo"
@@ -95,12 +94,11 @@ def demo_service() -> Any | None:
 
 
 class StartDialog(QDialog):
-    """Result: `database` (open) and `passphrase`, when accepted."""
+    """Result: `database` (open), when accepted."""
 
     def __init__(self, parent: QWidget | None = None, *, tab: int | None = None) -> None:
         super().__init__(parent)
         self.database: Any = None
-        self.passphrase = ""
         self.form = load_ui("start_dialog.ui", self)
         self.setWindowTitle(self.form.windowTitle())
         layout = QVBoxLayout(self)
@@ -220,8 +218,7 @@ class StartDialog(QDialog):
 
     def _update_new(self, *_args: Any) -> None:
         first, second = self.new_passphrase.text(), self.new_passphrase2.text()
-        minimum = MIN_PASSPHRASE
-        score, word = passphrase_strength(first, minimum)
+        score, word = passphrase_strength(first)
         self.strength_bar.setValue(score)
         colour = {0: "#c62828", 1: "#c62828", 2: "#ef8f00", 3: "#2e7d32", 4: "#2e7d32"}[score]
         self.strength_bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
@@ -244,7 +241,7 @@ class StartDialog(QDialog):
                 ).format(path=path or "—")
             )
         self.create_button.setEnabled(
-            bool(path) and not exists and len(first) >= minimum and first == second
+            bool(path) and not exists and len(first) >= MIN_PASSPHRASE and first == second
         )
 
     def create_database(self) -> bool:
@@ -259,7 +256,7 @@ class StartDialog(QDialog):
             path.parent.mkdir(parents=True, exist_ok=True)
             return Database.create(path, passphrase)
 
-        if self._unlock(create, _("Cannot create the database"), passphrase):
+        if self._unlock(create, _("Cannot create the database")):
             settings.remember_database(path)
             return True
         return False
@@ -284,10 +281,10 @@ class StartDialog(QDialog):
                 return made.db
             return Database.open(path, DEMO_PASSPHRASE)
 
-        return self._unlock(make, _("Cannot open the demo"), DEMO_PASSPHRASE)
+        return self._unlock(make, _("Cannot open the demo"))
 
     # ---------------------------------------------------------------- helpers
-    def _unlock(self, action: Any, title: str, passphrase: str | None = None) -> bool:
+    def _unlock(self, action: Any, title: str) -> bool:
         from ..storage.errors import StorageError
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -308,6 +305,5 @@ class StartDialog(QDialog):
             return False
         QApplication.restoreOverrideCursor()
         self.database = database
-        self.passphrase = passphrase if passphrase is not None else self.open_passphrase.text()
         self.accept()
         return True

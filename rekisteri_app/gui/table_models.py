@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from ..i18n import _, current_language
+from ..i18n import _
 from . import labels, status
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,17 +39,6 @@ class TableColumn:
     badge: bool = False  # the status column: dot + word, sorted by severity
     tooltip: Callable[[Any], str | None] | None = None
     stretch: bool = False  # this column takes the width the others leave
-
-
-def format_date(value: date | str | None) -> str:
-    """A stored date in the UI language's short form (23.11.2026 in Finnish)."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        value = date.fromisoformat(value)
-    from babel.dates import format_date as babel_format_date
-
-    return babel_format_date(value, format="short", locale=current_language())
 
 
 class RowsModel(QAbstractTableModel):

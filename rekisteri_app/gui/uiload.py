@@ -1,9 +1,9 @@
 """Loading the Qt Designer forms of ui/ and translating them through gettext.
 
-The .ui files keep English texts so that they stay editable in Designer; every text is
-also listed with N_() in ui_strings.py (a test keeps the two in step), so the catalogues
-carry them, and `translate_tree` applies `_()` right after loading. Qt's own translation
-system (.qm files) is used only for Qt's built-in dialogs.
+The .ui files keep English texts so that they stay editable in Designer; babel.cfg runs
+ui_extract over them, so the catalogues carry every text, and `translate_tree` applies
+`_()` right after loading. Qt's own translation system (.qm files) is used only for Qt's
+built-in dialogs.
 """
 
 from __future__ import annotations

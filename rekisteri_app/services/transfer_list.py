@@ -1,8 +1,7 @@
-"""Read-only queries the window needs that the services do not offer (yet).
+"""Every transfer outside the EU/EEA, across registers: the list the window shows.
 
-Both only read, inside `ctx.read()`, and return plain frozen rows, so no ORM object
-outlives its session and nothing here can change data. They belong in services/ once a
-second front end (the CLI, the audit pack) needs the same list; see the hand-over note.
+A transfer belongs to its register and is edited through it (`entities.save`); this
+module only reads, inside `ctx.read()`, and returns frozen rows.
 """
 
 from __future__ import annotations
@@ -11,8 +10,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ..services.context import ServiceContext
 from ..storage import models as m
+from .context import ServiceContext
 
 
 @dataclass(frozen=True)
@@ -56,34 +55,3 @@ def transfer_rows(ctx: ServiceContext) -> list[TransferRow]:
                     )
                 )
         return rows
-
-
-@dataclass(frozen=True)
-class AuditRow:
-    id: int
-    at: str
-    actor: str
-    action: str
-    entity: str
-    entity_id: str | None
-    before_json: str | None
-    after_json: str | None
-
-
-def audit_rows(ctx: ServiceContext) -> list[AuditRow]:
-    """The audit trail, oldest first (the view sorts newest first)."""
-    with ctx.read() as session:
-        return [
-            AuditRow(
-                e.id, e.at, e.actor, e.action, e.entity, e.entity_id, e.before_json, e.after_json
-            )
-            for e in session.scalars(select(m.AuditEvent).order_by(m.AuditEvent.id))
-        ]
-
-
-def verify_audit(ctx: ServiceContext):
-    """storage.audit.verify in a read session: is the hash chain unbroken?"""
-    from ..storage import audit
-
-    with ctx.read() as session:
-        return audit.verify(session)

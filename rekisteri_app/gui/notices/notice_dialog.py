@@ -12,7 +12,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import N_, _, ngettext
-from . import dialogs
-from .table_models import ROW_ROLE, RowTableModel, TableColumn, format_date
+from ...i18n import N_, _, ngettext
+from .. import dialogs
+from ..formatting import format_date
+from ..pdf_output import pdf_view, read_only_buffer
+from ..table_models import ROW_ROLE, RowTableModel, TableColumn
 
 LANGUAGES = (("fi", N_("Finnish")), ("sv", N_("Swedish")), ("en", N_("English")))
 FORMATS = (("pdf", N_("PDF")), ("html", N_("HTML")))
@@ -67,7 +69,7 @@ class NoticeDialog(QDialog):
         lang: str = "fi",
     ) -> None:
         super().__init__(parent)
-        from ..services import notices
+        from ...services import notices
 
         self.ctx = ctx
         self.register_ids = list(register_ids)
@@ -186,7 +188,7 @@ class NoticeDialog(QDialog):
 
     def refresh(self) -> None:
         """Re-render the preview and reload the changes and the versions."""
-        from ..services import notices
+        from ...services import notices
 
         self.content = notices.render(self.ctx, self.register_ids, self.lang, self.fmt)
         self.show_content(self.content, self.fmt)
@@ -195,7 +197,7 @@ class NoticeDialog(QDialog):
         self._update_info()
 
     def _update_info(self) -> None:
-        from ..services import notices
+        from ...services import notices
 
         red = notices.red_findings(self.ctx, self.register_ids)
         last = notices.last_published(self.ctx, self.register_ids, self.lang)
@@ -223,13 +225,9 @@ class NoticeDialog(QDialog):
         """The PDF viewer, made on first use (QtPdf is loaded lazily)."""
         if self._pdf_view is None:
             from PySide6.QtPdf import QPdfDocument
-            from PySide6.QtPdfWidgets import QPdfView
 
             self._pdf_document = QPdfDocument(self)
-            self._pdf_view = QPdfView(self)
-            self._pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
-            self._pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-            self._pdf_view.setDocument(self._pdf_document)
+            self._pdf_view = pdf_view(self._pdf_document, self)
             self.preview_stack.addWidget(self._pdf_view)
         return self._pdf_view
 
@@ -239,9 +237,7 @@ class NoticeDialog(QDialog):
         if fmt == "pdf":
             view = self._pdf()
             data = content.encode("utf-8") if isinstance(content, str) else content
-            buffer = QBuffer(self)
-            buffer.setData(QByteArray(data))
-            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            buffer = read_only_buffer(data, self)
             self._pdf_document.close()
             self._pdf_document.load(buffer)
             if self._pdf_buffer is not None:
@@ -258,7 +254,7 @@ class NoticeDialog(QDialog):
 
     # ---------------------------------------------------------------- changes
     def show_changes(self) -> None:
-        from ..services import notices
+        from ...services import notices
 
         last = notices.last_published(self.ctx, self.register_ids, self.lang)
         changes = notices.changes_since_published(self.ctx, self.register_ids, self.lang)
@@ -282,7 +278,7 @@ class NoticeDialog(QDialog):
             self.save_to_path(path, self.content)
 
     def save_to_path(self, path: str, content: bytes | str) -> bool:
-        from ..files import WriteFailed, write_atomically
+        from ...files import WriteFailed, write_atomically
 
         try:
             write_atomically(path, content)
@@ -294,7 +290,7 @@ class NoticeDialog(QDialog):
 
     def confirm_red_findings(self, findings: Sequence[Any]) -> bool:
         """Ask before publishing over the checker's red findings; they are listed."""
-        from ..i18n import current_language
+        from ...i18n import current_language
 
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
@@ -318,8 +314,8 @@ class NoticeDialog(QDialog):
 
     def publish(self) -> bool:
         """Store the current notice as a version (asking first when red findings exist)."""
-        from ..services import notices
-        from ..services.context import ServiceError
+        from ...services import notices
+        from ...services.context import ServiceError
 
         red = notices.red_findings(self.ctx, self.register_ids)
         if red and not self.confirm_red_findings(red):
@@ -352,7 +348,7 @@ class NoticeDialog(QDialog):
         return self.versions_model.rows[index.row()]
 
     def _stored(self) -> tuple[Any, bytes] | None:
-        from ..services import notices
+        from ...services import notices
 
         version = self.selected_version()
         if version is None:
@@ -449,7 +445,7 @@ def changes_html(last: Any, changes: Sequence[Any]) -> str:
 
 def open_notice_dialog(parent: QWidget, page: Any, ctx: Any) -> NoticeDialog | None:
     """The main window's "Privacy notice…" action: the selected register(s), else a hint."""
-    from ..services.context import ServiceError
+    from ...services.context import ServiceError
 
     ids = selected_register_ids(page)
     if not ids:

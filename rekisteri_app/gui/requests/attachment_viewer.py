@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import _
+from ...i18n import _
+from ..pdf_output import pdf_view, read_only_buffer
 
 TEXT_TYPES = ("text/", "application/json", "application/xml")
 
@@ -108,20 +109,13 @@ class AttachmentViewer(QDialog):
 
     def _pdf_view(self) -> QWidget:
         from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPdfWidgets import QPdfView
 
         self.pdf = QPdfDocument(self)
-        self.buffer = QBuffer(self)
-        self.buffer.setData(QByteArray(self.content))
-        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.buffer = read_only_buffer(self.content, self)
         self.pdf.load(self.buffer)
         if self.pdf.status() != QPdfDocument.Status.Ready or self.pdf.pageCount() == 0:
             return self._message(_("The PDF cannot be shown: the file is damaged."))
-        view = QPdfView(self)
-        view.setDocument(self.pdf)
-        view.setPageMode(QPdfView.PageMode.MultiPage)
-        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        return view
+        return pdf_view(self.pdf, self)
 
     def save_as(self) -> Any:
         path, _filter = QFileDialog.getSaveFileName(self, _("Save attachment"), self.filename)
@@ -130,7 +124,7 @@ class AttachmentViewer(QDialog):
         try:
             Path(path).write_bytes(self.content)
         except OSError as exc:
-            from . import dialogs
+            from .. import dialogs
 
             dialogs.show_error(
                 self,

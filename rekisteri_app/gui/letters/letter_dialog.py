@@ -1,13 +1,10 @@
-"""Writing one letter of a case, and editing the wording of a kind of letter.
+"""Writing one letter of a case.
 
 `LetterDialog` (Ctrl+L on a case): choose the kind, the language (the case's reply
 language by default) and how it is sent, fill what only the officer knows (the copy of
 the data per category, actions taken, identity details, reasons), see the warnings and
 a draft preview, then Issue (after confirming) and print or save the issued letter.
 Everything goes through services/letters.py; the dialog holds no rules of its own.
-
-`TemplateDialog`: the officer's wording of a kind+language, stored as a new version;
-Reset goes back to the shipped text (also a version, so the history stays).
 """
 
 from __future__ import annotations
@@ -36,43 +33,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..documents.letters import KNOWN_PLACEHOLDERS, DataCopyEntry, template_text
-from ..documents.letters.templates import catalogue
-from ..domain.enums import Language, LetterKind, RequestStatus, SentVia
-from ..i18n import N_, _
-from ..services import letters
-from ..services import requests as rq
-from ..services.context import ServiceError
-from .letters_page import (
-    LANGUAGE_NAMES,
-    PdfPreview,
-    letter_file_name,
-    print_with_dialog,
-    save_bytes,
-    write_files,
-)
+from ...documents.letters import DataCopyEntry
+from ...documents.letters.templates import catalogue
+from ...domain.enums import Language, LetterKind, RequestStatus, SentVia
+from ...i18n import _
+from ...services import letters
+from ...services import requests as rq
+from ...services.context import ServiceError
+from ..pdf_output import PdfPreview, print_with_dialog, save_bytes, write_files
+from .common import LANGUAGE_NAMES, kind_combo, language_combo, letter_file_name
 
 DECISION_ACTION_KINDS = frozenset(LetterKind) - letters.PRE_DECISION_KINDS
 
 
 def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
-
-
-def _language_combo(selected: str | None = None) -> QComboBox:
-    combo = QComboBox()
-    for lang in Language:
-        combo.addItem(_(LANGUAGE_NAMES[lang.value]), lang.value)
-    if selected:
-        combo.setCurrentIndex(max(0, combo.findData(selected)))
-    return combo
-
-
-def _kind_combo() -> QComboBox:
-    combo = QComboBox()
-    for kind in LetterKind:
-        combo.addItem(letters.kind_label(kind), kind.value)
-    return combo
 
 
 class DataCopyEditor(QWidget):
@@ -118,13 +93,6 @@ class DataCopyEditor(QWidget):
                 font.setBold(bool(self.text.toPlainText().strip()))
                 item.setFont(font)
 
-    def set_content(self, category: str, content: str) -> None:
-        if category not in self.contents:
-            self.list.addItem(QListWidgetItem(category))
-        self.contents[category] = content
-        if self._current == category:
-            self.text.setPlainText(content)
-
     def entries(self) -> tuple[DataCopyEntry, ...]:
         return tuple(
             DataCopyEntry(name, text) for name, text in self.contents.items() if text.strip()
@@ -160,10 +128,10 @@ class LetterDialog(QDialog):
         )
         summary.setStyleSheet("font-size: 12pt; font-weight: bold;")
 
-        self.kind = _kind_combo()
+        self.kind = kind_combo()
         if kind is not None:
             self.kind.setCurrentIndex(max(0, self.kind.findData(LetterKind(kind).value)))
-        self.language = _language_combo(self.view.get("language"))
+        self.language = language_combo(self.view.get("language"))
         self.sent_via = QComboBox()
         for via in SentVia:
             self.sent_via.addItem(letters.sent_via_label(via), via.value)
@@ -474,104 +442,4 @@ def open_letter_dialog(
     return dialog
 
 
-# ------------------------------------------------------------------ wording editor
-
-
-class TemplateDialog(QDialog):
-    """The officer's wording of one kind of letter in one language."""
-
-    PLACEHOLDER_HELP = N_(
-        "Fields you can use: {names}. A field without a value stops the letter from printing."
-    )
-
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(_("Letter wording"))
-        self.kind = _kind_combo()
-        self.language = _language_combo("fi")
-        self.state_label = QLabel()
-        self.text = QPlainTextEdit()
-        help_label = QLabel(
-            _(self.PLACEHOLDER_HELP).format(
-                names=", ".join("{" + n + "}" for n in KNOWN_PLACEHOLDERS)
-            )
-        )
-        help_label.setWordWrap(True)
-        help_label.setStyleSheet("color: #555;")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(_("Kind of letter"), self.kind)
-        form.addRow(_("Language"), self.language)
-        self.save_button = QPushButton(_("Save as new version"))
-        self.reset_button = QPushButton(_("Reset to the shipped wording"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.reset_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.state_label)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(help_label)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.kind.currentIndexChanged.connect(self.load)
-        self.language.currentIndexChanged.connect(self.load)
-        self.save_button.clicked.connect(self.save)
-        self.reset_button.clicked.connect(self.reset)
-        self.load()
-        self.resize(760, 560)
-
-    def select(self, kind: LetterKind | str, lang: Language | str) -> None:
-        self.kind.setCurrentIndex(self.kind.findData(LetterKind(kind).value))
-        self.language.setCurrentIndex(self.language.findData(Language(lang).value))
-
-    def load(self, *_args: Any) -> letters.TemplateState:
-        state = letters.template_state(
-            self.ctx, self.kind.currentData(), self.language.currentData()
-        )
-        self.text.setPlainText(state.text)
-        if state.overridden:
-            self.state_label.setText(
-                _("Own wording, version {version}.").format(version=state.version)
-            )
-        else:
-            self.state_label.setText(_("The shipped wording."))
-        self.reset_button.setEnabled(state.overridden)
-        self.message.clear()
-        return state
-
-    def save(self) -> bool:
-        try:
-            version = letters.set_template(
-                self.ctx,
-                self.kind.currentData(),
-                self.language.currentData(),
-                self.text.toPlainText(),
-            )
-        except ServiceError as exc:
-            self.message.setStyleSheet("color: #b00020;")
-            self.message.setText(str(exc))
-            return False
-        self.load()
-        self.message.setStyleSheet("color: #1b5e20;")
-        self.message.setText(_("Stored as version {version}.").format(version=version.version))
-        return True
-
-    def reset(self) -> bool:
-        try:
-            letters.reset_template(self.ctx, self.kind.currentData(), self.language.currentData())
-        except ServiceError as exc:
-            self.message.setText(str(exc))
-            return False
-        self.load()
-        self.message.setText(_("Back to the shipped wording."))
-        return True
-
-    def shipped_text(self) -> str:
-        return template_text(self.kind.currentData(), self.language.currentData())
-
-
-__all__ = ["DataCopyEditor", "LetterDialog", "TemplateDialog", "open_letter_dialog"]
+__all__ = ["DataCopyEditor", "LetterDialog", "open_letter_dialog"]

@@ -20,22 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.deadlines import DUE_SOON_DAYS
-from ..i18n import N_, _
-from ..services import requests as rq
-from ..services.requests_labels import STATUSES, label
-from .requests_page import (
-    DUE_COLUMN,
-    ROW_ROLE,
-    RequestFilter,
-    RequestTableModel,
-    fit_columns,
-    format_date,
-    make_table,
-    open_intake,
-    show_case,
-    title_label,
-)
+from ...domain.deadlines import DUE_SOON_DAYS
+from ...i18n import _
+from ...services import requests as rq
+from ...services.requests_labels import STATUSES, label
+from ..formatting import format_date, title_label
+from ..table_models import ROW_ROLE
+from .request_table import DUE_COLUMN, RequestFilter, RequestTableModel, fit_columns, make_table
 
 TILE_COLOURS = {"overdue": "#c62828", "soon": "#ef8f00", "identity": "#3949ab", "open": "#455a64"}
 
@@ -95,7 +86,6 @@ class DashboardPage(QWidget):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.title_text = N_("Dashboard")
         self.board: rq.Dashboard | None = None
         self.bucket = "open"
         layout = QVBoxLayout(self)
@@ -186,6 +176,8 @@ class DashboardPage(QWidget):
         self.empty.setVisible(self.proxy.rowCount() == 0)
 
     def open_case(self, case: str) -> Any:
+        from .case_dialog import show_case
+
         return show_case(self, self.ctx, case, self._stored)
 
     def open_selected(self) -> None:
@@ -194,6 +186,8 @@ class DashboardPage(QWidget):
             self.open_case(rows[0].data(ROW_ROLE).case_number)
 
     def new_request(self) -> Any:
+        from .intake_dialog import open_intake
+
         return open_intake(self.ctx, self, self._logged)
 
     def _logged(self, case: str | None) -> None:

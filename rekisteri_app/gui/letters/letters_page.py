@@ -2,26 +2,16 @@
 
 An issued letter is an archive record: the page shows the stored bytes, prints them
 (the first print of the original) and prints or saves copies stamped KOPIO / KOPIA /
-COPY in the letter's own language. Nothing here can change a letter. The PDF viewer and
-the printing support are imported lazily, so the window opens without them.
+COPY in the letter's own language. Nothing here can change a letter. Showing, printing
+and saving go through pdf_output.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QIODevice,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -36,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.enums import LetterKind
-from ..i18n import N_, _, ngettext
-from ..services import letters
-from ..services.context import ServiceError
-from ..services.requests_labels import LANGUAGES
-from .requests_page import title_label
-from .table_models import ROW_ROLE, SORT_ROLE, FilteredTable, FilterProxy, RowsModel, format_date
+from ...domain.enums import LetterKind
+from ...i18n import N_, _, ngettext
+from ...services import letters
+from ...services.context import ServiceError
+from ..formatting import format_date, title_label
+from ..pdf_output import PdfPreview, print_with_dialog, save_bytes, write_files
+from ..table_models import ROW_ROLE, SORT_ROLE, FilteredTable, FilterProxy, RowsModel
+from .common import LANGUAGE_NAMES, letter_file_name
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -54,7 +45,6 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("date", N_("Date")),
     ("sent_via", N_("Sent via")),
 )
-LANGUAGE_NAMES = LANGUAGES  # the same words as the request forms
 KIND_COLUMN = 2
 
 
@@ -107,129 +97,6 @@ class LetterTableModel(RowsModel):
         return None
 
 
-# ------------------------------------------------------------------ PDF helpers
-
-
-class PdfPreview(QWidget):
-    """A QPdfView over bytes in memory (never a temporary file: letters hold personal
-    data, and only the encrypted database may keep them on disk)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPdfWidgets import QPdfView
-
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.placeholder = QLabel()
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet("color: #666;")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.placeholder, 1)
-        self._buffer: QBuffer | None = None
-        self.pdf: bytes = b""
-        self.show_message("")
-
-    def show_pdf(self, pdf: bytes) -> None:
-        self.document.close()
-        self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(pdf))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
-        self.pdf = pdf
-        self.placeholder.hide()
-        self.view.show()
-
-    def show_message(self, text: str) -> None:
-        self.document.close()
-        self.pdf = b""
-        self.placeholder.setText(text)
-        self.view.hide()
-        self.placeholder.show()
-
-    def page_count(self) -> int:
-        return self.document.pageCount()
-
-
-def print_pdf_to(printer: Any, pdf: bytes) -> int:
-    """Paint every page of `pdf` on `printer` at its resolution; returns the page count."""
-    from PySide6.QtCore import QSize
-    from PySide6.QtGui import QPainter
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPrintSupport import QPrinter
-
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    count = document.pageCount()
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError(_("The printer could not be started."))
-    try:
-        dpi = min(printer.resolution(), 300)
-        for page in range(count):
-            if page:
-                printer.newPage()
-            points = document.pagePointSize(page)
-            size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-            image = document.render(page, size)
-            target = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-            target.moveTo(0, 0)
-            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target.setSize(scaled)
-            painter.drawImage(target, image)
-    finally:
-        painter.end()
-        document.close()
-    return count
-
-
-def print_with_dialog(parent: QWidget, pdf: bytes, title: str) -> bool:
-    """The system print dialog, then the pages; False when the officer cancelled."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(title)
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_("Print {title}").format(title=title))
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-        return False
-    try:
-        print_pdf_to(printer, pdf)
-    except OSError as exc:
-        QMessageBox.warning(parent, _("Print"), str(exc))
-        return False
-    return True
-
-
-def save_bytes(parent: QWidget, content: bytes, suggested: str, file_filter: str) -> Path | None:
-    """Ask where to save, then write atomically (a reader never sees half a file)."""
-    from ..files import WriteFailed, write_atomically
-
-    path, _selected = QFileDialog.getSaveFileName(parent, _("Save as"), suggested, file_filter)
-    if not path:
-        return None
-    try:
-        write_atomically(Path(path), content)
-    except WriteFailed as exc:
-        QMessageBox.warning(parent, _("Save as"), exc.message)
-        return None
-    return Path(path)
-
-
-def letter_file_name(info: letters.LetterInfo, copy: bool = False) -> str:
-    stem = f"{info.case_number}-{info.kind.value}-{info.language.value}"
-    return f"{stem}-{_('copy')}.pdf" if copy else f"{stem}.pdf"
-
-
 # ------------------------------------------------------------------ the page
 
 
@@ -241,7 +108,6 @@ class LettersPage(FilteredTable, QWidget):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.title_text = N_("Letters")
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
         header.addWidget(title_label(_("Letters")))
@@ -412,28 +278,9 @@ class LettersPage(FilteredTable, QWidget):
         return write_files(self, Path(folder), files)
 
     def edit_templates(self) -> Any:
-        from .letter_dialog import TemplateDialog
+        from .template_dialog import TemplateDialog
 
         dialog = TemplateDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
-
-
-def write_files(parent: QWidget, folder: Path, files: Sequence[tuple[str, bytes]]) -> list[Path]:
-    """Write enclosure files into `folder` (atomically); tell the officer what failed."""
-    from ..files import WriteFailed, write_atomically
-
-    written: list[Path] = []
-    for name, content in files:
-        target = folder / Path(name).name
-        try:
-            write_atomically(target, content)
-        except WriteFailed as exc:
-            QMessageBox.warning(parent, _("Save as"), exc.message)
-            for path in written:
-                with contextlib.suppress(OSError):
-                    path.unlink()
-            return []
-        written.append(target)
-    return written

@@ -1,0 +1,1 @@
+"""Letters: the Letters page, writing a letter, its wording. Imported by the shell, requests/."""

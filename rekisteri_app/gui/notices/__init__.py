@@ -1,0 +1,1 @@
+"""Privacy notices: preview, save, publish, versions. Imported by the shell."""

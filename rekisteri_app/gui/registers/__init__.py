@@ -1,0 +1,1 @@
+"""Registers, processors, controllers, transfers: editors and lists. Imported by the shell."""

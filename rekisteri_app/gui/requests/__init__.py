@@ -1,0 +1,1 @@
+"""Rights requests: list, dashboard, intake, case dialog, attachments. Imported by the shell."""

@@ -1,0 +1,155 @@
+"""The case dialog's Identity tab: who the requester proved to be, and how."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.enums import IdentityMethod
+from ...domain.identity_code import IdentityDocument
+from ...i18n import _
+from ...services import requests as rq
+from ...services import settings
+from ...services.requests_labels import AUTHORITIES, DOCUMENTS, IDENTITY_METHODS, choices, label
+from ..formatting import format_date
+from .case_summary import esc
+from .widgets import DateField, make_combo, scroll_area, text_or_none
+
+
+class IdentityTab:
+    """The Identity tab: verifications so far, recording one, and the representative's
+    authority. Mixed into CaseDialog, which provides what is listed below."""
+
+    # provided by CaseDialog
+    ctx: Any
+    _apply: Callable[[rq.CaseUpdate, str], bool]
+
+    def _identity_tab(self, today: date) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.identity_info = QLabel()
+        self.identity_info.setWordWrap(True)
+        self.identity_info.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.identity_info)
+        box = QGroupBox(_("Record an identity verification"))
+        form = QFormLayout(box)
+        self.method = make_combo(choices(IDENTITY_METHODS))
+        form.addRow(_("Method"), self.method)
+        self.verified_by = QLineEdit(
+            settings.get(self.ctx, settings.OFFICER_NAME) or self.ctx.actor
+        )
+        form.addRow(_("Verified by"), self.verified_by)
+        self.verified_on = DateField(today)
+        form.addRow(_("Verified on"), self.verified_on)
+        self.document_type = make_combo(choices(DOCUMENTS), none=_("— no document —"))
+        form.addRow(_("Document seen"), self.document_type)
+        self.document_last4 = QLineEdit()
+        self.document_last4.setMaxLength(4)
+        self.document_last4.setMaximumWidth(80)
+        self.document_last4.setToolTip(
+            _("Only the last four characters of the document number are kept.")
+        )
+        form.addRow(_("Last four characters"), self.document_last4)
+        self.identity_hetu = QLineEdit()
+        self.identity_hetu.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.identity_hetu.setPlaceholderText(_("optional; kept only as a keyed hash"))
+        form.addRow(_("Personal identity code"), self.identity_hetu)
+        self.identity_note = QLineEdit()
+        form.addRow(_("Note"), self.identity_note)
+        self.verify_button = QPushButton(_("Record verification"))
+        self.verify_button.clicked.connect(self.record_identity)
+        form.addRow("", self.verify_button)
+        layout.addWidget(box)
+        self.authority_box = QGroupBox(_("Representative's authority"))
+        row = QHBoxLayout(self.authority_box)
+        self.authority_info = QLabel()
+        row.addWidget(self.authority_info)
+        row.addStretch(1)
+        self.authority_checked = DateField(today)
+        row.addWidget(self.authority_checked)
+        button = QPushButton(_("Record authority check"))
+        button.clicked.connect(self.record_authority)
+        row.addWidget(button)
+        layout.addWidget(self.authority_box)
+        layout.addStretch(1)
+        return scroll_area(page)
+
+    def _show_identity(self, v: dict[str, Any]) -> None:
+        """Fill the tab from the case view."""
+        checks = v["identity_checks"]
+        if checks:
+            items = "".join(
+                f"<li>{esc(format_date(c['verified_on']))} — {esc(c['verified_by'])}: "
+                f"{esc(label(IDENTITY_METHODS, c['method']))}"
+                + (
+                    f", {esc(label(DOCUMENTS, c['document_type']))} …"
+                    f"{esc(c.get('document_last4') or '')}"
+                    if c.get("document_type")
+                    else ""
+                )
+                + "</li>"
+                for c in checks
+            )
+            title = esc(_("Identity verified"))
+            text = f"<b>{title}</b><ul>{items}</ul>"
+        else:
+            title = esc(_("Identity not verified yet."))
+            text = f"<b>{title}</b>"
+        if v["identity_code_recorded"]:
+            text += (
+                "<p style='color:#666'>"
+                + esc(
+                    _("A personal identity code is recorded for matching (as a keyed hash only).")
+                )
+                + "</p>"
+            )
+        self.identity_info.setText(text)
+        self.identity_hetu.clear()
+        self.document_last4.clear()
+        requester = v.get("requester")
+        self.authority_box.setVisible(requester is not None)
+        if requester is not None:
+            checked = v.get("authority_checked_on")
+            self.authority_info.setText(
+                _("{name} acts by {authority}; checked: {checked}").format(
+                    name=requester["name"],
+                    authority=label(AUTHORITIES, v["authority"]),
+                    checked=format_date(checked) if checked else _("not yet"),
+                )
+            )
+
+    def record_identity(self) -> bool:
+        doc = self.document_type.currentData()
+        data = rq.IdentityInput(
+            method=IdentityMethod(self.method.currentData()),
+            verified_by=self.verified_by.text(),
+            verified_on=self.verified_on.value(),
+            document_type=None if doc is None else IdentityDocument(doc),
+            document_last4=text_or_none(self.document_last4),
+            note=text_or_none(self.identity_note),
+            hetu=text_or_none(self.identity_hetu),
+        )
+        ok = self._apply(rq.CaseUpdate(identity=data), _("Identity verification recorded."))
+        self.identity_hetu.clear()
+        if ok:
+            self.identity_note.clear()
+        return ok
+
+    def record_authority(self) -> bool:
+        return self._apply(
+            rq.CaseUpdate(authority_checked_on=self.authority_checked.value()),
+            _("Authority check recorded."),
+        )
