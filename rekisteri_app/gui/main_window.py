@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
 from ..i18n import LANGUAGES, N_, _, current_language, ngettext
 from . import dialogs, labels, settings, status
 from .dashboard_page import DashboardPage
@@ -766,16 +765,9 @@ class MainWindow(QMainWindow):
         )
 
     def about(self) -> None:
-        from PySide6 import __version__ as pyside_version
+        from .about_dialog import show_about
 
-        dialogs.show_info(
-            self,
-            _("About Rekisteri"),
-            _(
-                "Rekisteri {version}\n\nThe privacy officer's records of processing, rights "
-                "requests and letters, on an encrypted database.\n\nQt for Python {qt}"
-            ).format(version=__version__, qt=pyside_version),
-        )
+        show_about(self, self.database)
 
     # ------------------------------------------------------------- closing
     def request_switch(self, tab: int | None) -> None:
