@@ -190,14 +190,14 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         title = QLabel(f"<h2>Rekisteri {html.escape(__version__)}</h2>")
         layout.addWidget(title)
-        layout.addWidget(
-            QLabel(
-                _(
-                    "The privacy officer's records of processing, rights requests and letters. "
-                    "Everything is kept in one encrypted database file."
-                )
+        description = QLabel(
+            _(
+                "The privacy officer's records of processing, rights requests and letters. "
+                "Everything is kept in one encrypted database file."
             )
         )
+        description.setWordWrap(True)
+        layout.addWidget(description)
         form = QFormLayout()
         self.facts: dict[str, QLabel] = {}
         rows = [
