@@ -27,6 +27,17 @@ def _finnish_by_default() -> Iterator[None]:
 
 
 @pytest.fixture
+def private_settings(tmp_path: Path) -> Iterator[None]:
+    """The window's QSettings in a temporary folder, never the user's recent files."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    yield
+
+
+@pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "rekisteri.db"
 

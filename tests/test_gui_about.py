@@ -6,23 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QSize, qVersion
+from PySide6.QtCore import QSize, qVersion
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from rekisteri_app import __version__
 
 from .conftest import PASSPHRASE
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("private_settings")]
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path):
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-    yield
 
 
 @pytest.fixture
