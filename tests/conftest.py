@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,17 @@ def _finnish_by_default() -> Iterator[None]:
     set_language("fi")
     yield
     set_language("fi")
+
+
+@pytest.fixture
+def private_settings(tmp_path: Path) -> Iterator[None]:
+    """The window's QSettings in a temporary folder, never the user's recent files."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    yield
 
 
 @pytest.fixture
@@ -105,3 +117,33 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         yield mount_point
     finally:
         subprocess.run(["umount", str(mount_point)], capture_output=True)
+
+
+# ------------------------------------------------------------------ the bundle test
+# tests/test_bundle.py builds the PyInstaller bundle once per run (a few minutes): CI runs
+# it with the suite; `--skip-bundle` or REKISTERI_SKIP_BUNDLE=1 leaves it out locally.
+
+BUNDLE_TIMINGS: dict[str, float] = {}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--skip-bundle",
+        action="store_true",
+        help="skip the tests that build and run the desktop bundle (marker: bundle)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not (config.getoption("--skip-bundle") or os.environ.get("REKISTERI_SKIP_BUNDLE")):
+        return
+    skip = pytest.mark.skip(reason="bundle tests skipped (--skip-bundle / REKISTERI_SKIP_BUNDLE)")
+    for item in items:
+        if "bundle" in item.keywords:
+            item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if BUNDLE_TIMINGS:
+        parts = ", ".join(f"{name} {seconds:.0f} s" for name, seconds in BUNDLE_TIMINGS.items())
+        terminalreporter.write_line(f"bundle: {parts}")

@@ -19,9 +19,9 @@ from rekisteri_app.documents.letters import (
     letter_warnings,
     needs_remedies,
 )
-from rekisteri_app.documents.letters.samples import sample_letter
 from rekisteri_app.documents.letters.templates import catalogue
 from rekisteri_app.domain.enums import Language, LetterKind, Outcome, Right, Safeguard
+from tests.letter_samples import sample_letter
 
 
 def texts(letter) -> str:

@@ -22,9 +22,9 @@ from rekisteri_app.documents.letters import (
     render_letter,
 )
 from rekisteri_app.documents.letters import layout as L
-from rekisteri_app.documents.letters.samples import sample_letter, sample_representative_letter
 from rekisteri_app.documents.letters.templates import catalogue
 from rekisteri_app.domain.enums import Language, LetterKind
+from tests.letter_samples import sample_letter, sample_representative_letter
 
 ALL = [(kind, lang) for lang in Language for kind in LetterKind]
 REFUSING_SAMPLES = {LetterKind.ERASURE, LetterKind.OBJECTION, LetterKind.REFUSAL}

@@ -14,7 +14,6 @@ from rekisteri_app.documents.letters import (
     unknown_placeholders,
 )
 from rekisteri_app.documents.letters.compose import placeholder_values, split_wording
-from rekisteri_app.documents.letters.samples import sample_letter
 from rekisteri_app.documents.letters.templates import Filler, catalogue
 from rekisteri_app.domain.enums import (
     Authority,
@@ -27,6 +26,7 @@ from rekisteri_app.domain.enums import (
     Safeguard,
     SentVia,
 )
+from tests.letter_samples import sample_letter
 
 
 def keys(value, prefix=""):

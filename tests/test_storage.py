@@ -219,3 +219,12 @@ def test_backup_to_a_full_disk_is_reported_and_leaves_no_partial_copy(db_path, s
         backup(db_path, PASSPHRASE, target)
     assert str(target) in info.value.message
     assert list(small_disk.iterdir()) == []
+
+
+def test_the_library_versions_are_those_of_the_open_connection(db):
+    versions = db.library_versions()
+    with db.engine.connect() as conn:
+        assert versions["sqlcipher"] == conn.exec_driver_sql("PRAGMA cipher_version").scalar()
+        assert versions["sqlite"] == conn.exec_driver_sql("SELECT sqlite_version()").scalar()
+    assert versions["sqlcipher"].startswith("4.")
+    assert versions["crypto"]  # e.g. "OpenSSL 3.6.0 1 Oct 2025"

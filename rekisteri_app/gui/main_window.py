@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
 from ..i18n import LANGUAGES, N_, _, current_language, ngettext
 from . import dialogs, settings, status
 from .letters.letters_page import LettersPage
@@ -694,16 +693,9 @@ class MainWindow(QMainWindow):
         )
 
     def about(self) -> None:
-        from PySide6 import __version__ as pyside_version
+        from .about_dialog import show_about
 
-        dialogs.show_info(
-            self,
-            _("About Rekisteri"),
-            _(
-                "Rekisteri {version}\n\nThe privacy officer's records of processing, rights "
-                "requests and letters, on an encrypted database.\n\nQt for Python {qt}"
-            ).format(version=__version__, qt=pyside_version),
-        )
+        show_about(self, self.database)
 
     # ------------------------------------------------------------- closing
     def request_switch(self, tab: int | None) -> None:

@@ -205,6 +205,19 @@ class Database:
         with self.sessions() as session, session.begin():
             yield session
 
+    def library_versions(self) -> dict[str, str]:
+        """SQLCipher's, its SQLite's and its crypto library's versions (Help → About):
+        asked of the open connection, so they name what actually encrypts this file."""
+        queries = {
+            "sqlcipher": "PRAGMA cipher_version",
+            "sqlite": "SELECT sqlite_version()",
+            "crypto": "PRAGMA cipher_provider_version",
+        }
+        with self.engine.connect() as conn:
+            return {
+                name: str(conn.exec_driver_sql(sql).scalar() or "") for name, sql in queries.items()
+            }
+
     # ------------------------------------------------------------- maintenance
     def rekey(self, new_passphrase: str) -> None:
         """Re-encrypt every page under a new passphrase (SQLCipher `PRAGMA rekey`)."""

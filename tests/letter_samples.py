@@ -1,4 +1,4 @@
-"""Invented sample letters: for the wording editor's preview, for tests and for looking.
+"""Invented sample letters for tests and for looking (test data, not shipped in the package).
 
 The people, the company and the case are made up (no names from the real privacy notices
 in shared/seeds). Free texts are given in the letter's language, as a service would.
@@ -9,18 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from ...domain.enums import (
-    Authority,
-    IdentityMethod,
-    Language,
-    LegalBasisArticle,
-    LetterKind,
-    Outcome,
-    Right,
-    Safeguard,
-    SentVia,
-)
-from .data import (
+from rekisteri_app.documents.letters.data import (
     DataCopyEntry,
     ErasureDecision,
     Ground,
@@ -33,6 +22,17 @@ from .data import (
     RegisterInfo,
     RightDecision,
     Transfer,
+)
+from rekisteri_app.domain.enums import (
+    Authority,
+    IdentityMethod,
+    Language,
+    LegalBasisArticle,
+    LetterKind,
+    Outcome,
+    Right,
+    Safeguard,
+    SentVia,
 )
 
 SAMPLE_ORGANISATION = Organisation(
