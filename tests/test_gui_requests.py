@@ -39,7 +39,7 @@ def log_postal_request_by_a_representative(qtbot, ctx) -> str:
 
     dialog = IntakeDialog(ctx)
     qtbot.addWidget(dialog)
-    dialog.received.setDate(qdate(date(2026, 10, 26)))  # due Thursday 26 November
+    dialog.received_on.setDate(qdate(date(2026, 10, 26)))  # due Thursday 26 November
     dialog.channel.setCurrentIndex(dialog.channel.findData("post"))
     dialog.language.setCurrentIndex(dialog.language.findData("sv"))
     dialog.controller.setCurrentIndex(dialog.controller.findText("Esimerkki Energia Oy"))
@@ -199,7 +199,7 @@ def test_the_intake_form_shows_earlier_requests_of_the_same_person(qtbot, org):
     )
     dialog = IntakeDialog(org)
     qtbot.addWidget(dialog)
-    dialog.received.setDate(qdate(date(2026, 11, 2)))
+    dialog.received_on.setDate(qdate(date(2026, 11, 2)))
     dialog.subject_name.setText("Meikäläinen Matti")
     dialog.subject_address.setPlainText("kuja 1")
     dialog._check_repeats()

@@ -13,8 +13,8 @@ from rekisteri_app.domain.legal_grounds import (
     grounds_for,
     legal_ground,
 )
+from rekisteri_app.domain.vocabulary import STATUSES
 from rekisteri_app.domain.workflow import (
-    STATUS_LABELS,
     TRANSITIONS,
     Decision,
     IllegalTransition,
@@ -97,7 +97,7 @@ def test_illegal_transitions(old: RequestStatus, new: RequestStatus) -> None:
     with pytest.raises(IllegalTransition) as caught:
         check_transition(old, new, withdrawn=True)
     message = str(caught.value)
-    assert STATUS_LABELS[old] in message and STATUS_LABELS[new] in message
+    assert STATUSES[old] in message and STATUSES[new] in message
     assert isinstance(caught.value, ValueError)
     assert (caught.value.old, caught.value.new) == (old, new)
 

@@ -31,7 +31,6 @@ from ..files import write_atomically
 from ..i18n import _, language_from_environment, set_language
 from .common import EXIT_OK, UsageError, open_context, print_json, print_table
 
-ACTIONS = ("list", "reprint", "enclosures", "template")
 TEMPLATE_ACTIONS = ("list", "show", "set", "reset")
 
 

@@ -5,17 +5,14 @@ Exit codes: 0 done, 1 bad input, 2 cannot open (passphrase, file, lock).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from .. import __version__
 from ..i18n import _, language_from_environment, set_language
 from . import commands
 from .common import DEFAULT_DB, EXIT_BAD_INPUT, EXIT_CANNOT_OPEN, EXIT_OK, Parser, UsageError
-
-Handler = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> Parser:

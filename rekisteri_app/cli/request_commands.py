@@ -44,6 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add.add_argument(
         "--received",
+        dest="received_on",
         type=iso_date,
         metavar="DATE",
         help=_("the day the request reached the controller"),
@@ -232,8 +233,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _settings_parser(parent: argparse._SubParsersAction) -> None:
     from ..domain.deadlines import PausePolicy
+    from ..domain.vocabulary import PAUSE_POLICY_HELP
     from ..services import settings
-    from ..services.requests_labels import PAUSE_POLICY_HELP
 
     keys = "\n".join(f"  {key}: {_(settings.spec(key).label)}" for key in settings.known_keys())
     policies = "\n".join(f"  {p.value}: {_(PAUSE_POLICY_HELP[p])}" for p in PausePolicy)
@@ -302,7 +303,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         missing = [
             flag
             for flag, value in (
-                ("--received", args.received),
+                ("--received", args.received_on),
                 ("--channel", args.channel),
                 ("--type", args.rights),
                 ("--name", args.name),
@@ -325,7 +326,7 @@ def cmd_add(args: argparse.Namespace) -> int:
                 args.requester_phone,
             )
         intake = rq.Intake(
-            received_on=args.received,
+            received_on=args.received_on,
             channel=Channel(args.channel),
             language=Language(args.reply_language),
             rights=tuple(Right(r) for r in args.rights),
@@ -360,8 +361,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from ..domain.vocabulary import RIGHTS, STATUSES, URGENCIES, label
     from ..services import requests as rq
-    from ..services.requests_labels import RIGHTS, STATUSES, URGENCIES, label
 
     _ctx, rows = _run(args, rq.list_requests, status=args.status, due_before=args.due_before)
     if args.json:
@@ -408,7 +409,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def print_case(v: dict[str, Any]) -> None:
     from ..domain.legal_grounds import LEGAL_GROUNDS
-    from ..services.requests_labels import (
+    from ..domain.vocabulary import (
         AUTHORITIES,
         CHANNELS,
         CLASSIFICATIONS,
@@ -678,7 +679,7 @@ def cmd_update(args: argparse.Namespace) -> int:
     if args.json:
         print_json(view)
     else:
-        from ..services.requests_labels import STATUSES, label
+        from ..domain.vocabulary import STATUSES, label
 
         due = view.get("effective_due_date") or "—"
         print(
@@ -701,8 +702,8 @@ def cmd_note(args: argparse.Namespace) -> int:
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
+    from ..domain.vocabulary import STATUSES, URGENCIES, label
     from ..services import requests as rq
-    from ..services.requests_labels import STATUSES, URGENCIES, label
 
     _ctx, board = _run(args, rq.dashboard)
     if args.json:

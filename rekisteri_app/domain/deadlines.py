@@ -24,7 +24,8 @@ from functools import cache
 import holidays
 
 from ..i18n import N_, _, ngettext
-from .enums import PauseKind, RequestClass
+from .enums import PauseKind, PausePolicy, RequestClass, Urgency
+from .vocabulary import PAUSE_KINDS
 
 DUE_SOON_DAYS = 7
 """A deadline this many days away or closer counts as "due soon" on the dashboard."""
@@ -46,23 +47,6 @@ class ExtensionRefused(DeadlineError):
 
 
 # --------------------------------------------------------------------------- vocabularies
-
-
-class PausePolicy(StrEnum):
-    """What a request for identity proof or clarification does to the clock.
-
-    The default is SUSPEND: EDPB Guidelines 01/2022 on the right of access (v2.0,
-    adopted 28 March 2023), § 159: when the controller must ask for information because
-    of uncertainty about the requester's identity, "there may be a suspension in time
-    until the controller has obtained the information needed", provided it asked
-    without undue delay; § 159 applies the same to asking the requester to specify a
-    request (Recital 63). A suspension, not a fresh start, so RESTART (the UK rule) is
-    only an option, and NONE is the strictest reading of Art. 12(3) alone.
-    """
-
-    NONE = "none"  # the clock never stops
-    SUSPEND = "suspend"  # the days between asking and receiving are added
-    RESTART = "restart"  # one month counted again from the day the answer arrived
 
 
 DEFAULT_PAUSE_POLICY = PausePolicy.SUSPEND
@@ -123,16 +107,6 @@ class WarningCode(StrEnum):
     CUSTOMARY_CLOSED_DAY = "customary-closed-day"
 
 
-class Urgency(StrEnum):
-    """Dashboard classes, most urgent first."""
-
-    OVERDUE = "overdue"
-    DUE_SOON = "due-soon"
-    OK = "ok"
-    SUSPENDED = "suspended"  # an open pause: no date to count to
-    NO_DEADLINE = "no-deadline"  # not a GDPR request
-
-
 # English names used by holidays.Finland(language="en_US"); a rename there shows up
 # as HolidayCode.OTHER and fails tests/test_deadlines.py, not as a wrong deadline.
 _LIBRARY_NAMES = {
@@ -171,11 +145,6 @@ HOLIDAY_LABELS = {
 CUSTOMARY_DAY_LABELS = {
     CustomaryDay.MIDSUMMER_EVE: N_("Midsummer Eve"),
     CustomaryDay.CHRISTMAS_EVE: N_("Christmas Eve"),
-}
-
-PAUSE_KIND_LABELS = {
-    PauseKind.IDENTITY: N_("identity proof"),
-    PauseKind.CLARIFICATION: N_("clarification"),
 }
 
 WEEKDAY_LABELS = (
@@ -556,7 +525,7 @@ def compute_deadline(
 
 
 def _explain_step(step: Step, fmt: DateFormatter) -> str:
-    kind = _(PAUSE_KIND_LABELS[step.pause_kind]) if step.pause_kind else ""
+    kind = _(PAUSE_KINDS[step.pause_kind]) if step.pause_kind else ""
     day = fmt(step.day) if step.day else ""
     from_day = fmt(step.from_day) if step.from_day else ""
     code = step.code

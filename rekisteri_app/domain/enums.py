@@ -193,3 +193,30 @@ class SentVia(StrEnum):
     EMAIL = "email"
     ESERVICE = "eservice"
     IN_PERSON = "in-person"
+
+
+class PausePolicy(StrEnum):
+    """What a request for identity proof or clarification does to the clock.
+
+    The default is SUSPEND: EDPB Guidelines 01/2022 on the right of access (v2.0,
+    adopted 28 March 2023), § 159: when the controller must ask for information because
+    of uncertainty about the requester's identity, "there may be a suspension in time
+    until the controller has obtained the information needed", provided it asked
+    without undue delay; § 159 applies the same to asking the requester to specify a
+    request (Recital 63). A suspension, not a fresh start, so RESTART (the UK rule) is
+    only an option, and NONE is the strictest reading of Art. 12(3) alone.
+    """
+
+    NONE = "none"  # the clock never stops
+    SUSPEND = "suspend"  # the days between asking and receiving are added
+    RESTART = "restart"  # one month counted again from the day the answer arrived
+
+
+class Urgency(StrEnum):
+    """Dashboard classes, most urgent first."""
+
+    OVERDUE = "overdue"
+    DUE_SOON = "due-soon"
+    OK = "ok"
+    SUSPENDED = "suspended"  # an open pause: no date to count to
+    NO_DEADLINE = "no-deadline"  # not a GDPR request

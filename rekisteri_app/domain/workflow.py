@@ -16,25 +16,9 @@ from types import MappingProxyType
 from ..i18n import N_, _
 from .enums import Outcome, RequestClass, RequestStatus, Right
 from .legal_grounds import legal_ground
+from .vocabulary import OUTCOMES, STATUSES
 
 S = RequestStatus
-
-STATUS_LABELS = {
-    S.RECEIVED: N_("received"),
-    S.AWAITING: N_("awaiting identity proof or clarification"),
-    S.IN_PROGRESS: N_("in progress"),
-    S.EXTENDED: N_("extended"),
-    S.ANSWERED: N_("answered"),
-    S.CLOSED: N_("closed"),
-}
-
-OUTCOME_LABELS = {
-    Outcome.PENDING: N_("pending"),
-    Outcome.GRANTED: N_("granted"),
-    Outcome.PARTLY: N_("partly granted"),
-    Outcome.REFUSED: N_("refused"),
-    Outcome.NOT_APPLICABLE: N_("not applicable"),
-}
 
 
 class Condition(StrEnum):
@@ -119,7 +103,7 @@ class IllegalTransition(ValueError):
         self.old = old
         self.new = new
         message = _("A case cannot move from “{old}” to “{new}”.").format(
-            old=_(STATUS_LABELS[old]), new=_(STATUS_LABELS[new])
+            old=_(STATUSES[old]), new=_(STATUSES[new])
         )
         super().__init__(f"{message} {detail}".strip())
 
@@ -217,7 +201,7 @@ def check_outcome(right: Right, outcome: Outcome, grounds: Iterable[str] = ()) -
     if outcome in NEEDS_GROUND and not codes:
         raise InvalidOutcome(
             _("A decision that is “{outcome}” needs a legal ground from the catalogue.").format(
-                outcome=_(OUTCOME_LABELS[outcome])
+                outcome=_(OUTCOMES[outcome])
             )
         )
     if outcome is Outcome.GRANTED and codes:

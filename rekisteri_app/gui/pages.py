@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import vocabulary
 from ..i18n import N_, _, ngettext
-from . import labels, status
+from . import status
 from .formatting import format_timestamp
 from .table_models import ROW_ROLE, FilteredTable, FilterProxy, RowTableModel, TableColumn
 from .uiload import child, load_ui
@@ -153,11 +154,11 @@ AUDIT_COLUMNS = [
     TableColumn(N_("No."), lambda r: r.id, sort=lambda r: r.id),
     TableColumn(N_("Time"), lambda r: format_timestamp(r.at), sort=lambda r: r.id),
     TableColumn(N_("Who"), lambda r: r.actor),
-    TableColumn(N_("Action"), lambda r: labels.label(labels.AUDIT_ACTIONS, r.action)),
+    TableColumn(N_("Action"), lambda r: vocabulary.label(vocabulary.AUDIT_ACTIONS, r.action)),
     TableColumn(
         N_("What"),
         lambda r: (
-            labels.label(labels.AUDIT_ENTITIES, r.entity)
+            vocabulary.label(vocabulary.AUDIT_ENTITIES, r.entity)
             + (f" {r.entity_id}" if r.entity_id else "")
         ),
     ),
@@ -234,7 +235,8 @@ class AuditPage(FilteredTable, QWidget):
 
 
 def _finding_subject(finding: Any) -> str:
-    return f"{labels.label(labels.SUBJECT_KINDS, finding.subject_kind)}: {finding.subject_name}"
+    kind = vocabulary.label(vocabulary.SUBJECT_KINDS, finding.subject_kind)
+    return f"{kind}: {finding.subject_name}"
 
 
 FINDING_COLUMNS = [

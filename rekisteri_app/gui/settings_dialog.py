@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from ..domain.case_numbers import InvalidCaseNumber, next_case_number, normalise_prefix
 from ..domain.deadlines import PausePolicy
+from ..domain.vocabulary import PAUSE_POLICIES, PAUSE_POLICY_HELP
 from ..i18n import _
 from ..services import settings
 from ..services.context import ServiceError
-from ..services.requests_labels import PAUSE_POLICIES, PAUSE_POLICY_HELP
 
 HINT_STYLE = "color: #666;"
 SPECIAL = (settings.CASE_PREFIX, settings.PAUSE_POLICY)

@@ -19,8 +19,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ..domain import vocabulary
 from ..i18n import _
-from . import labels, status
+from . import status
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -89,7 +90,7 @@ class RowTableModel(RowsModel):
         if column.badge:
             state = self.status_of(row)
             if role == Qt.ItemDataRole.DisplayRole:
-                return labels.label(labels.STATUSES, state)
+                return vocabulary.label(vocabulary.CHECK_STATUSES, state)
             if role == Qt.ItemDataRole.DecorationRole:
                 return status.dot(state)
             if role == SORT_ROLE:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox
 
 from ...domain.enums import Language, LetterKind
+from ...domain.vocabulary import LANGUAGES
 from ...i18n import _
 from ...services import letters
-from ...services.requests_labels import LANGUAGES
 
 LANGUAGE_NAMES = LANGUAGES  # the same words as the request forms
 

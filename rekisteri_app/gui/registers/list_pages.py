@@ -4,8 +4,8 @@ hint shown while a list is empty). The window wires their signals to the editors
 
 from __future__ import annotations
 
+from ...domain import vocabulary
 from ...i18n import N_, current_language
-from .. import labels
 from ..formatting import format_date
 from ..pages import ListPage
 from ..table_models import TableColumn
@@ -86,7 +86,9 @@ def transfers_page() -> ListPage:
         [
             TableColumn(N_("Country"), lambda r: _country(r.country)),
             TableColumn(N_("Recipient"), lambda r: r.recipient),
-            TableColumn(N_("Safeguard"), lambda r: labels.label(labels.SAFEGUARDS, r.safeguard)),
+            TableColumn(
+                N_("Safeguard"), lambda r: vocabulary.label(vocabulary.SAFEGUARDS, r.safeguard)
+            ),
             TableColumn(N_("Register"), lambda r: r.register_name, stretch=True),
             TableColumn(N_("Status"), lambda r: None, badge=True),
         ],

@@ -8,8 +8,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QPushButton, QWidget
 
 from ...domain import validation as v
+from ...domain import vocabulary
 from ...i18n import N_, _, current_language
-from .. import dialogs, labels
+from .. import dialogs
 from ..list_editor import Column, ListEditor
 from .editor_dialog import EditorDialog, contact_columns, iso_date, key_id, normalise_contacts
 
@@ -83,7 +84,7 @@ class RegisterEditor(EditorDialog):
                     N_("Role"),
                     "choice",
                     default="controller",
-                    choices=lambda: labels.choices(labels.CONTROLLER_ROLES),
+                    choices=lambda: vocabulary.choices(vocabulary.CONTROLLER_ROLES),
                     required=True,
                 ),
             ],
@@ -101,7 +102,7 @@ class RegisterEditor(EditorDialog):
                     "choice",
                     blank=True,
                     width=200,
-                    choices=lambda: labels.choices(labels.ARTICLES),
+                    choices=lambda: vocabulary.choices(vocabulary.ARTICLES),
                 ),
                 Column("national_law", N_("National law"), width=220),
                 Column("description", N_("Description"), "long"),
@@ -161,7 +162,7 @@ class RegisterEditor(EditorDialog):
                     "choice",
                     blank=True,
                     width=80,
-                    choices=lambda: labels.choices(labels.PERIOD_UNITS),
+                    choices=lambda: vocabulary.choices(vocabulary.PERIOD_UNITS),
                 ),
                 Column("trigger", N_("Counted from"), width=170),
                 Column("description", N_("Description"), "long", width=170),
@@ -179,7 +180,7 @@ class RegisterEditor(EditorDialog):
                     default="data-subject",
                     required=True,
                     width=200,
-                    choices=lambda: labels.choices(labels.SOURCE_KINDS),
+                    choices=lambda: vocabulary.choices(vocabulary.SOURCE_KINDS),
                 ),
                 Column("description", N_("Description"), "long"),
             ],
@@ -195,7 +196,7 @@ class RegisterEditor(EditorDialog):
                     default="authority",
                     required=True,
                     width=180,
-                    choices=lambda: labels.choices(labels.RECIPIENT_KINDS),
+                    choices=lambda: vocabulary.choices(vocabulary.RECIPIENT_KINDS),
                 ),
                 Column("description", N_("Description"), "long", width=220),
                 Column("legal_basis", N_("Legal basis"), width=160),
@@ -243,8 +244,8 @@ class RegisterEditor(EditorDialog):
                     required=True,
                     width=210,
                     default="scc-2021-914",
-                    choices=lambda: labels.choices(labels.SAFEGUARDS),
-                    danger=labels.is_invalid_safeguard,
+                    choices=lambda: vocabulary.choices(vocabulary.SAFEGUARDS),
+                    danger=vocabulary.is_invalid_safeguard,
                 ),
                 Column(
                     "scc_module",
@@ -252,7 +253,7 @@ class RegisterEditor(EditorDialog):
                     "choice",
                     blank=True,
                     width=120,
-                    choices=lambda: labels.choices(labels.SCC_MODULES),
+                    choices=lambda: vocabulary.choices(vocabulary.SCC_MODULES),
                 ),
                 Column("dpf_checked_on", N_("DPF checked on"), check=iso_date, width=95),
                 Column("derogation", N_("Derogation"), width=80),
@@ -269,7 +270,7 @@ class RegisterEditor(EditorDialog):
                     default="technical",
                     required=True,
                     width=160,
-                    choices=lambda: labels.choices(labels.SECURITY_KINDS),
+                    choices=lambda: vocabulary.choices(vocabulary.SECURITY_KINDS),
                 ),
                 Column("text", N_("Measure"), "long", required=True),
             ],
@@ -292,7 +293,7 @@ class RegisterEditor(EditorDialog):
                     "choice",
                     required=True,
                     width=240,
-                    choices=lambda: labels.choices(labels.RIGHTS),
+                    choices=lambda: vocabulary.choices(vocabulary.RIGHTS),
                 ),
                 Column("description", N_("Conditions as published"), "long"),
             ],

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from ...domain import validation as v
+from ...domain import vocabulary
 from ...i18n import N_, _
-from .. import labels
 from ..fields import ChoiceCombo, CountryCombo
 from .editor_dialog import EditorDialog, iso_date, key_id
 
@@ -63,11 +63,11 @@ class TransferEditor(EditorDialog):
         self.safeguard_combo = self.widget(QComboBox, "safeguard")
         ChoiceCombo.fill(
             self.safeguard_combo,
-            labels.choices(labels.SAFEGUARDS),
-            danger=labels.is_invalid_safeguard,
+            vocabulary.choices(vocabulary.SAFEGUARDS),
+            danger=vocabulary.is_invalid_safeguard,
         )
         self.module_combo = self.widget(QComboBox, "scc_module")
-        ChoiceCombo.fill(self.module_combo, labels.choices(labels.SCC_MODULES), blank="")
+        ChoiceCombo.fill(self.module_combo, vocabulary.choices(vocabulary.SCC_MODULES), blank="")
         self.safeguard_note = self.widget(QLabel, "safeguardNote")
         self.safeguard_combo.currentIndexChanged.connect(self._safeguard_changed)
         self.watch(
@@ -128,7 +128,7 @@ class TransferEditor(EditorDialog):
 
     def _safeguard_changed(self, *_args: Any) -> None:
         value = ChoiceCombo.value(self.safeguard_combo)
-        if labels.is_invalid_safeguard(value):
+        if vocabulary.is_invalid_safeguard(value):
             self.safeguard_note.setText(
                 _(
                     "This transfer tool is no longer valid. Record the tool now in use, for "

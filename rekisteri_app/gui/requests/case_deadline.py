@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import PauseKind, RequestClass
+from ...domain.vocabulary import PAUSE_KINDS, choices, label
 from ...i18n import _
 from ...services import requests as rq
-from ...services.requests_labels import PAUSE_KINDS, choices, label
 from ..formatting import format_date
 from .case_summary import esc, rule_html
 from .widgets import DateField, make_combo, scroll_area

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import Outcome, Right
 from ...domain.legal_grounds import LEGAL_GROUNDS, grounds_for
+from ...domain.vocabulary import OUTCOMES, RIGHTS, choices, label
 from ...i18n import _
 from ...services import requests as rq
-from ...services.requests_labels import OUTCOMES, RIGHTS, choices, label
 from ..formatting import format_date
 from .case_summary import esc, notify_html
 from .widgets import DateField, make_combo, scroll_area, select_data, text_or_none

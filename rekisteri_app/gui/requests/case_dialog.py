@@ -28,10 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import workflow
 from ...domain.enums import RequestClass, RequestStatus
-from ...i18n import _
-from ...services import requests as rq
-from ...services.context import ServiceError
-from ...services.requests_labels import (
+from ...domain.vocabulary import (
     AUTHORITIES,
     CHANNELS,
     CLASSIFICATIONS,
@@ -43,6 +40,9 @@ from ...services.requests_labels import (
     URGENCIES,
     label,
 )
+from ...i18n import _
+from ...services import requests as rq
+from ...services.context import ServiceError
 from ..formatting import (
     TITLE_STYLE,
     URGENCY_FOREGROUND,

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import IdentityMethod
 from ...domain.identity_code import IdentityDocument
+from ...domain.vocabulary import AUTHORITIES, DOCUMENTS, IDENTITY_METHODS, choices, label
 from ...i18n import _
 from ...services import requests as rq
 from ...services import settings
-from ...services.requests_labels import AUTHORITIES, DOCUMENTS, IDENTITY_METHODS, choices, label
 from ..formatting import format_date
 from .case_summary import esc
 from .widgets import DateField, make_combo, scroll_area, text_or_none

@@ -7,9 +7,9 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from ...domain.vocabulary import RIGHTS, STATUSES, URGENCIES, label
 from ...i18n import _
 from ...services import requests as rq
-from ...services.requests_labels import RIGHTS, STATUSES, URGENCIES, label
 from ..formatting import URGENCY_FOREGROUND, format_date
 
 

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.deadlines import DUE_SOON_DAYS
+from ...domain.vocabulary import STATUSES, label
 from ...i18n import _
 from ...services import requests as rq
-from ...services.requests_labels import STATUSES, label
 from ..formatting import format_date, title_label
 from ..table_models import ROW_ROLE
 from .request_table import DUE_COLUMN, RequestFilter, RequestTableModel, fit_columns, make_table

@@ -32,11 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import Authority, Channel, Language, RequestClass, Right
-from ...i18n import _
-from ...services import entities, settings
-from ...services import requests as rq
-from ...services.context import ServiceError
-from ...services.requests_labels import (
+from ...domain.vocabulary import (
     AUTHORITIES,
     CHANNELS,
     CLASSIFICATIONS,
@@ -45,6 +41,10 @@ from ...services.requests_labels import (
     choices,
     label,
 )
+from ...i18n import _
+from ...services import entities, settings
+from ...services import requests as rq
+from ...services.context import ServiceError
 from ..formatting import format_date
 from .case_summary import esc
 from .widgets import DateField, MessageLine, make_combo, text_or_none
@@ -101,9 +101,9 @@ class IntakeDialog(QDialog):
         # --- the request
         request_box = QGroupBox(_("Request"))
         form = QFormLayout(request_box)
-        self.received = DateField(today)
-        self.received.setMaximumDate(QDate(today.year, today.month, today.day))
-        form.addRow(_("Received on"), self.received)
+        self.received_on = DateField(today)
+        self.received_on.setMaximumDate(QDate(today.year, today.month, today.day))
+        form.addRow(_("Received on"), self.received_on)
         self.channel = make_combo(choices(CHANNELS))
         form.addRow(_("Arrived by"), self.channel)
         self.language = make_combo(choices(LANGUAGES))
@@ -236,7 +236,7 @@ class IntakeDialog(QDialog):
         for widget in (self.subject_name, self.subject_hetu):
             widget.editingFinished.connect(self._check_repeats)
         self.subject_address.textChanged.connect(self._check_repeats)
-        self.received.dateChanged.connect(self._check_repeats)
+        self.received_on.dateChanged.connect(self._check_repeats)
         self.resize(980, 640)
 
     # -------------------------------------------------------------- helpers
@@ -294,7 +294,7 @@ class IntakeDialog(QDialog):
             self.ctx,
             name,
             text_or_none(self.subject_address),
-            self.received.value(),
+            self.received_on.value(),
             text_or_none(self.subject_hetu),
         )
         if not matches:
@@ -329,7 +329,7 @@ class IntakeDialog(QDialog):
             authority = Authority(self.authority.currentData())
             checked = self.authority_checked.value()
         return rq.Intake(
-            received_on=self.received.value(),
+            received_on=self.received_on.value(),
             channel=Channel(self.channel.currentData()),
             language=Language(self.language.currentData()),
             rights=tuple(r for r, box in self.rights.items() if box.isChecked()),

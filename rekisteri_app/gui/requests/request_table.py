@@ -20,9 +20,9 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from ...domain.deadlines import Urgency
+from ...domain.vocabulary import RIGHTS, STATUSES, URGENCIES, label
 from ...i18n import N_, _
 from ...services import requests as rq
-from ...services.requests_labels import RIGHTS, STATUSES, URGENCIES, label
 from ..formatting import URGENCY_BACKGROUND, URGENCY_FOREGROUND, days_left_text, format_date
 from ..table_models import ROW_ROLE, SORT_ROLE, RowsModel
 

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.vocabulary import STATUSES
 from ...i18n import _, ngettext
 from ...services import requests as rq
-from ...services.requests_labels import STATUSES
 from ..formatting import format_weekday_date, title_label
 from ..table_models import ROW_ROLE, FilteredTable
 from .case_summary import case_html

@@ -23,8 +23,6 @@ package re-exports their public names, so callers import `services.letters` only
 
 from ._common import (
     FIELD_HINTS,
-    KIND_LABELS,
-    SENT_VIA_LABELS,
     LetterBlocked,
     LetterImmutable,
     kind_label,
@@ -66,11 +64,9 @@ __all__ = [
     "DATA_COPY_KINDS",
     "DEFAULT_IDENTITY_METHODS",
     "FIELD_HINTS",
-    "KIND_LABELS",
     "KIND_RIGHT",
     "PORTABILITY_FORMAT",
     "PRE_DECISION_KINDS",
-    "SENT_VIA_LABELS",
     "Issued",
     "LetterBlocked",
     "LetterImmutable",

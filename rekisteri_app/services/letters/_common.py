@@ -7,39 +7,18 @@ Kept below the use-case modules (compose, issue, archive, templates).
 from __future__ import annotations
 
 from ...domain.enums import Language, LetterKind, SentVia
+from ...domain.vocabulary import LETTER_KINDS, SENT_VIA, label
 from ...i18n import N_, _
 from ...storage import models as m
 from ..context import ServiceError
 
-# Names of the kinds and ways of sending in the officer's UI language (not the letter's).
-KIND_LABELS: dict[LetterKind, str] = {
-    LetterKind.ACKNOWLEDGEMENT: N_("Acknowledgement of receipt"),
-    LetterKind.IDENTITY_REQUEST: N_("Request for identity proof or clarification"),
-    LetterKind.EXTENSION: N_("Extension notice (Art. 12(3))"),
-    LetterKind.ACCESS_RESPONSE: N_("Access response (Art. 15)"),
-    LetterKind.RECTIFICATION: N_("Rectification done (Art. 16)"),
-    LetterKind.ERASURE: N_("Erasure done or partly refused (Art. 17)"),
-    LetterKind.RESTRICTION: N_("Restriction (Art. 18)"),
-    LetterKind.PORTABILITY: N_("Portability (Art. 20)"),
-    LetterKind.OBJECTION: N_("Objection decided (Art. 21(1))"),
-    LetterKind.MARKETING_BAN: N_("Direct-marketing ban confirmed (Art. 21(2))"),
-    LetterKind.CONSENT_WITHDRAWAL: N_("Consent withdrawal confirmed (Art. 7(3))"),
-    LetterKind.REFUSAL: N_("Refusal (Art. 12(5))"),
-}
-SENT_VIA_LABELS: dict[SentVia, str] = {
-    SentVia.POST: N_("post"),
-    SentVia.EMAIL: N_("email"),
-    SentVia.ESERVICE: N_("e-service"),
-    SentVia.IN_PERSON: N_("in person"),
-}
-
 
 def kind_label(kind: LetterKind | str) -> str:
-    return _(KIND_LABELS[LetterKind(kind)])
+    return label(LETTER_KINDS, LetterKind(kind))
 
 
 def sent_via_label(via: SentVia | str) -> str:
-    return _(SENT_VIA_LABELS[SentVia(via)])
+    return label(SENT_VIA, SentVia(via))
 
 
 # What to tell the officer for each value a letter can miss (English gettext sources).

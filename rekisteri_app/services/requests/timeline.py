@@ -12,10 +12,7 @@ from typing import Any
 from ...domain import deadlines as dl
 from ...domain.enums import LetterKind
 from ...domain.legal_grounds import LEGAL_GROUNDS, UnknownLegalGround, legal_ground
-from ...i18n import _
-from ...storage import models as m
-from ..context import HELSINKI
-from ..requests_labels import (
+from ...domain.vocabulary import (
     CHANNELS,
     DOCUMENTS,
     IDENTITY_METHODS,
@@ -25,6 +22,9 @@ from ..requests_labels import (
     STATUSES,
     label,
 )
+from ...i18n import _
+from ...storage import models as m
+from ..context import HELSINKI
 
 
 @dataclass(frozen=True)

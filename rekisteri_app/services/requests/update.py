@@ -22,11 +22,11 @@ from ...domain.enums import (
 )
 from ...domain.identity_code import IdentityDocument
 from ...domain.legal_grounds import UnknownLegalGround, legal_ground
+from ...domain.vocabulary import PAUSE_KINDS, RIGHTS, label
 from ...i18n import _
 from ...storage import models as m
 from .. import settings
 from ..context import ServiceContext, ServiceError, Transaction
-from ..requests_labels import PAUSE_KINDS, RIGHTS, label
 from ._common import (
     _attachment,
     _category_names,

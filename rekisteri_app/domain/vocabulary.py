@@ -1,0 +1,294 @@
+"""The one vocabulary: how every closed value of the model reads to the officer.
+
+Rights, statuses, outcomes, channels, authority kinds, letter kinds, safeguards … — each
+table maps a stable identifier (domain/enums.py) to an English phrase marked with N_;
+`label()` and `choices()` translate only when shown, so the command line and the window
+use the same words and a change of UI language needs no reload. Pure: no Qt, no SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..i18n import N_, _
+from .enums import (
+    INVALID_SAFEGUARDS,
+    Authority,
+    Channel,
+    ControllerRole,
+    IdentityMethod,
+    Language,
+    LegalBasisArticle,
+    LetterKind,
+    Outcome,
+    PauseKind,
+    PausePolicy,
+    PeriodUnit,
+    RecipientKind,
+    RequestClass,
+    RequestStatus,
+    Right,
+    Safeguard,
+    SccModule,
+    SecurityKind,
+    SentVia,
+    SourceKind,
+    Urgency,
+)
+from .identity_code import IdentityDocument
+
+# ------------------------------------------------------------------ rights requests
+
+RIGHTS: Mapping[str, str] = {
+    Right.ACCESS: N_("access (Art. 15)"),
+    Right.RECTIFICATION: N_("rectification (Art. 16)"),
+    Right.ERASURE: N_("erasure (Art. 17)"),
+    Right.RESTRICTION: N_("restriction (Art. 18)"),
+    Right.PORTABILITY: N_("data portability (Art. 20)"),
+    Right.OBJECTION: N_("objection (Art. 21(1))"),
+    Right.MARKETING_BAN: N_("direct marketing ban (Art. 21(2))"),
+    Right.CONSENT_WITHDRAWAL: N_("withdrawal of consent (Art. 7(3))"),
+    Right.AUTOMATED_DECISION: N_("automated decisions (Art. 22)"),
+}
+
+CHANNELS: Mapping[str, str] = {
+    Channel.POST: N_("post"),
+    Channel.EMAIL: N_("email"),
+    Channel.ESERVICE: N_("e-service"),
+    Channel.PHONE: N_("phone"),
+    Channel.IN_PERSON: N_("in person"),
+}
+
+LANGUAGES: Mapping[str, str] = {
+    Language.FI: N_("Finnish"),
+    Language.SV: N_("Swedish"),
+    Language.EN: N_("English"),
+}
+
+AUTHORITIES: Mapping[str, str] = {
+    Authority.SELF: N_("the data subject themself"),
+    Authority.POWER_OF_ATTORNEY: N_("power of attorney"),
+    Authority.GUARDIAN: N_("guardian (edunvalvoja)"),
+    Authority.CONTINUING_POA: N_("continuing power of attorney"),
+    Authority.LEGAL_COUNSEL: N_("legal counsel"),
+}
+
+CLASSIFICATIONS: Mapping[str, str] = {
+    RequestClass.GDPR: N_("GDPR request"),
+    RequestClass.NON_GDPR: N_("not a GDPR request"),
+}
+
+IDENTITY_METHODS: Mapping[str, str] = {
+    IdentityMethod.IN_PERSON_DOCUMENT: N_("identity document shown in person"),
+    IdentityMethod.STRONG_EID: N_("strong electronic identification"),
+    IdentityMethod.SIGNED_LETTER_ADDRESS: N_("signed letter from the known address"),
+    IdentityMethod.POPULATION_REGISTER_ADDRESS: N_("address checked in the population register"),
+    IdentityMethod.OTHER: N_("other method"),
+}
+
+DOCUMENTS: Mapping[str, str] = {
+    IdentityDocument.PASSPORT: N_("passport"),
+    IdentityDocument.ID_CARD: N_("identity card"),
+    IdentityDocument.DRIVING_LICENCE: N_("driving licence"),
+    IdentityDocument.RESIDENCE_PERMIT: N_("residence permit"),
+    IdentityDocument.OTHER: N_("other document"),
+}
+
+PAUSE_KINDS: Mapping[str, str] = {
+    PauseKind.IDENTITY: N_("identity proof"),
+    PauseKind.CLARIFICATION: N_("clarification"),
+}
+
+URGENCIES: Mapping[str, str] = {
+    Urgency.OVERDUE: N_("overdue"),
+    Urgency.DUE_SOON: N_("due soon"),
+    Urgency.OK: N_("on time"),
+    Urgency.SUSPENDED: N_("clock stopped"),
+    Urgency.NO_DEADLINE: N_("no statutory deadline"),
+    # a case no longer open shows its status instead of an urgency
+    "answered": N_("answered"),
+    "closed": N_("closed"),
+}
+
+PAUSE_POLICIES: Mapping[str, str] = {
+    PausePolicy.SUSPEND: N_("suspend the clock while waiting (default)"),
+    PausePolicy.RESTART: N_("restart the month when the answer arrives"),
+    PausePolicy.NONE: N_("never stop the clock"),
+}
+
+# What each pause policy does, for the settings dialog and `rekisteri settings --help`
+# (details and sources in docs/deadlines.md).
+PAUSE_POLICY_HELP: Mapping[str, str] = {
+    PausePolicy.SUSPEND: N_(
+        "The days between asking for identity proof or a clarification and receiving it "
+        "are added to the deadline (EDPB Guidelines 01/2022 on the right of access, "
+        "§ 159). While an answer is awaited the case has no due date."
+    ),
+    PausePolicy.RESTART: N_(
+        "One month is counted again from the day the answer arrived (the UK regulator's "
+        "practice). Not the EDPB reading; use only on legal advice."
+    ),
+    PausePolicy.NONE: N_(
+        "Asking for proof or a clarification does not stop the clock: one month from "
+        "receipt always applies. The strictest reading of GDPR Art. 12(3)."
+    ),
+}
+
+STATUSES: Mapping[str, str] = {
+    RequestStatus.RECEIVED: N_("received"),
+    RequestStatus.AWAITING: N_("awaiting identity proof or clarification"),
+    RequestStatus.IN_PROGRESS: N_("in progress"),
+    RequestStatus.EXTENDED: N_("extended"),
+    RequestStatus.ANSWERED: N_("answered"),
+    RequestStatus.CLOSED: N_("closed"),
+}
+
+OUTCOMES: Mapping[str, str] = {
+    Outcome.PENDING: N_("pending"),
+    Outcome.GRANTED: N_("granted"),
+    Outcome.PARTLY: N_("partly granted"),
+    Outcome.REFUSED: N_("refused"),
+    Outcome.NOT_APPLICABLE: N_("not applicable"),
+}
+
+# ---------------------------------------------------------------------- letters
+
+LETTER_KINDS: Mapping[str, str] = {
+    LetterKind.ACKNOWLEDGEMENT: N_("Acknowledgement of receipt"),
+    LetterKind.IDENTITY_REQUEST: N_("Request for identity proof or clarification"),
+    LetterKind.EXTENSION: N_("Extension notice (Art. 12(3))"),
+    LetterKind.ACCESS_RESPONSE: N_("Access response (Art. 15)"),
+    LetterKind.RECTIFICATION: N_("Rectification done (Art. 16)"),
+    LetterKind.ERASURE: N_("Erasure done or partly refused (Art. 17)"),
+    LetterKind.RESTRICTION: N_("Restriction (Art. 18)"),
+    LetterKind.PORTABILITY: N_("Portability (Art. 20)"),
+    LetterKind.OBJECTION: N_("Objection decided (Art. 21(1))"),
+    LetterKind.MARKETING_BAN: N_("Direct-marketing ban confirmed (Art. 21(2))"),
+    LetterKind.CONSENT_WITHDRAWAL: N_("Consent withdrawal confirmed (Art. 7(3))"),
+    LetterKind.REFUSAL: N_("Refusal (Art. 12(5))"),
+}
+
+SENT_VIA: Mapping[str, str] = {
+    SentVia.POST: N_("post"),
+    SentVia.EMAIL: N_("email"),
+    SentVia.ESERVICE: N_("e-service"),
+    SentVia.IN_PERSON: N_("in person"),
+}
+
+# ------------------------------------------------------- registers and transfers
+
+CONTROLLER_ROLES: Mapping[str, str] = {
+    ControllerRole.CONTROLLER: N_("controller"),
+    ControllerRole.JOINT_CONTROLLER: N_("joint controller"),
+    ControllerRole.GROUP_COMPANY: N_("group company"),
+}
+
+ARTICLES: Mapping[str, str] = {
+    LegalBasisArticle.CONSENT: N_("6(1)(a) consent"),
+    LegalBasisArticle.CONTRACT: N_("6(1)(b) contract"),
+    LegalBasisArticle.LEGAL_OBLIGATION: N_("6(1)(c) legal obligation"),
+    LegalBasisArticle.VITAL_INTERESTS: N_("6(1)(d) vital interests"),
+    LegalBasisArticle.PUBLIC_TASK: N_("6(1)(e) public task"),
+    LegalBasisArticle.LEGITIMATE_INTERESTS: N_("6(1)(f) legitimate interests"),
+}
+
+SOURCE_KINDS: Mapping[str, str] = {
+    SourceKind.DATA_SUBJECT: N_("the data subject"),
+    SourceKind.PUBLIC_REGISTER: N_("public register"),
+    SourceKind.PRIVATE_REGISTER: N_("private register"),
+    SourceKind.MARKET_PARTY: N_("market party"),
+    SourceKind.OBSERVED: N_("observed in use of the service"),
+    SourceKind.OTHER: N_("other source"),
+}
+
+RECIPIENT_KINDS: Mapping[str, str] = {
+    RecipientKind.AUTHORITY: N_("authority"),
+    RecipientKind.GROUP_COMPANY: N_("group company"),
+    RecipientKind.MARKET_PARTY: N_("market party"),
+    RecipientKind.SERVICE_PROVIDER: N_("service provider"),
+    RecipientKind.DEBT_COLLECTION: N_("debt collection"),
+    RecipientKind.DATA_SUBJECT_REPRESENTATIVE: N_("data subject's representative"),
+    RecipientKind.OTHER: N_("other recipient"),
+}
+
+SECURITY_KINDS: Mapping[str, str] = {
+    SecurityKind.TECHNICAL: N_("technical"),
+    SecurityKind.ORGANISATIONAL: N_("organisational"),
+    SecurityKind.MANUAL: N_("manual material"),
+}
+
+PERIOD_UNITS: Mapping[str, str] = {
+    PeriodUnit.DAYS: N_("days"),
+    PeriodUnit.MONTHS: N_("months"),
+    PeriodUnit.YEARS: N_("years"),
+}
+
+SAFEGUARDS: Mapping[str, str] = {
+    Safeguard.ADEQUACY: N_("adequacy decision (Art. 45)"),
+    Safeguard.DPF: N_("EU-US Data Privacy Framework"),
+    Safeguard.SCC_2021: N_("standard contractual clauses 2021/914"),
+    Safeguard.BCR: N_("binding corporate rules (Art. 47)"),
+    Safeguard.DEROGATION: N_("derogation (Art. 49)"),
+    Safeguard.PRIVACY_SHIELD: N_("Privacy Shield (invalid)"),
+    Safeguard.SCC_2001_497: N_("old clauses 2001/497 (repealed)"),
+    Safeguard.SCC_2004_915: N_("old clauses 2004/915 (repealed)"),
+    Safeguard.SCC_2010_87: N_("old clauses 2010/87, C(2010)593 (repealed)"),
+    Safeguard.NONE: N_("no safeguard named"),
+}
+
+SCC_MODULES: Mapping[str, str] = {
+    SccModule.C2C: N_("module 1: controller to controller"),
+    SccModule.C2P: N_("module 2: controller to processor"),
+    SccModule.P2P: N_("module 3: processor to processor"),
+    SccModule.P2C: N_("module 4: processor to controller"),
+}
+
+CHECK_STATUSES: Mapping[str, str] = {
+    "red": N_("Must fix"),
+    "amber": N_("Check"),
+    "ok": N_("OK"),
+}
+
+AUDIT_ACTIONS: Mapping[str, str] = {
+    "create": N_("created"),
+    "update": N_("changed"),
+    "delete": N_("deleted"),
+    "import": N_("imported"),
+    "note": N_("note added"),
+}
+
+AUDIT_ENTITIES: Mapping[str, str] = {
+    "controller": N_("controller"),
+    "processor": N_("processor"),
+    "register": N_("register"),
+    "request": N_("request"),
+    "database": N_("database"),
+    "setting": N_("setting"),
+    "settings": N_("settings"),
+    "letter": N_("letter"),
+    "letter_template": N_("letter template"),
+}
+
+SUBJECT_KINDS: Mapping[str, str] = {
+    "register": N_("Register"),
+    "transfer": N_("Transfer"),
+    "processor": N_("Processor"),
+}
+
+
+def label(table: Mapping[str, str], value: object) -> str:
+    """The translated word for `value`, or the raw identifier if the table lacks it."""
+    if value is None or value == "":
+        return ""
+    text = table.get(str(value))
+    return _(text) if text else str(value)
+
+
+def choices(table: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(value, translated label) pairs in the table's order, for a combo box."""
+    return [(str(value), _(text)) for value, text in table.items()]
+
+
+def is_invalid_safeguard(value: object) -> bool:
+    """True for the transfer tools the law no longer accepts (shown in red in pickers)."""
+    return str(value) in {str(s) for s in INVALID_SAFEGUARDS}

@@ -1,0 +1,54 @@
+"""One vocabulary: every closed value has its words, shown in the UI language."""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisteri_app.domain import enums
+from rekisteri_app.domain import vocabulary as v
+from rekisteri_app.domain.identity_code import IdentityDocument
+from rekisteri_app.i18n import set_language
+
+TABLES = [
+    (enums.Right, v.RIGHTS),
+    (enums.Channel, v.CHANNELS),
+    (enums.Language, v.LANGUAGES),
+    (enums.Authority, v.AUTHORITIES),
+    (enums.RequestClass, v.CLASSIFICATIONS),
+    (enums.IdentityMethod, v.IDENTITY_METHODS),
+    (IdentityDocument, v.DOCUMENTS),
+    (enums.PauseKind, v.PAUSE_KINDS),
+    (enums.PausePolicy, v.PAUSE_POLICIES),
+    (enums.PausePolicy, v.PAUSE_POLICY_HELP),
+    (enums.Urgency, v.URGENCIES),
+    (enums.RequestStatus, v.STATUSES),
+    (enums.Outcome, v.OUTCOMES),
+    (enums.LetterKind, v.LETTER_KINDS),
+    (enums.SentVia, v.SENT_VIA),
+    (enums.ControllerRole, v.CONTROLLER_ROLES),
+    (enums.SourceKind, v.SOURCE_KINDS),
+    (enums.RecipientKind, v.RECIPIENT_KINDS),
+    (enums.SecurityKind, v.SECURITY_KINDS),
+    (enums.PeriodUnit, v.PERIOD_UNITS),
+    (enums.Safeguard, v.SAFEGUARDS),
+    (enums.SccModule, v.SCC_MODULES),
+]
+
+
+@pytest.mark.parametrize(("kind", "table"), TABLES, ids=lambda x: getattr(x, "__name__", ""))
+def test_every_value_of_a_closed_vocabulary_has_words(kind, table):
+    assert {str(value) for value in kind} <= set(table)
+
+
+def test_a_label_is_translated_when_shown_and_unknown_values_stay_readable():
+    set_language("sv")
+    assert v.label(v.RIGHTS, "erasure") != "erasure (Art. 17)"
+    set_language("en")
+    assert v.label(v.RIGHTS, "erasure") == "erasure (Art. 17)"
+    assert v.label(v.RIGHTS, "not-a-right") == "not-a-right"
+    assert v.label(v.RIGHTS, None) == ""
+
+
+def test_choices_keep_the_order_of_the_law():
+    set_language("en")
+    assert [value for value, _text in v.choices(v.RIGHTS)][:2] == ["access", "rectification"]
