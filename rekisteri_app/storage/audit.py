@@ -3,6 +3,10 @@
 Each event's SHA-256 covers its own fields and the previous event's hash, so editing or
 deleting any row breaks the chain from that row on. The chain head (count and last hash)
 is also kept in `settings`, so cutting events off the end is detected too.
+
+Anchors: a head recorded outside the database (an audit pack's cover) is checked with
+`check_head`; a run of events copied out of the database (an audit pack's log) is checked
+on its own with `verify_segment`, from the hash of the event before it.
 """
 
 from __future__ import annotations

@@ -104,6 +104,24 @@ def cover(data: IndexData, t: PackTexts, s: Styles) -> list[Flowable]:
 
 # --------------------------------------------------------------------------- figures
 
+MAX_ROWS = 100  # rows of a case list; requests.csv lists every case
+MAX_CASES = 12  # case numbers in one cell
+
+
+def _some(t: PackTexts, cases: tuple[str, ...] | list[str]) -> str:
+    """At most MAX_CASES case numbers, then "… and N more": a cell must fit on a page."""
+    shown = ", ".join(cases[:MAX_CASES])
+    rest = len(cases) - MAX_CASES
+    return shown if rest <= 0 else f"{shown} {t.t('figures', 'and_more').format(n=t.number(rest))}"
+
+
+def _by_reasons(extensions) -> list[tuple[str, list[str]]]:
+    """Extensions grouped by their recorded reasons, the most frequent first."""
+    groups: dict[str, list[str]] = {}
+    for x in extensions:
+        groups.setdefault(x.reasons, []).append(x.case_number)
+    return sorted(groups.items(), key=lambda item: (-len(item[1]), item[1][0]))
+
 
 def figures(data: IndexData, t: PackTexts, s: Styles) -> list[Flowable]:
     f = data.figures
@@ -192,9 +210,13 @@ def figures(data: IndexData, t: PackTexts, s: Styles) -> list[Flowable]:
         story.append(
             table(
                 s,
-                [label("case"), label("decided_on"), label("reasons")],
-                [(x.case_number, t.date(x.decided_on), x.reasons) for x in f.extensions],
-                [28 * mm, 28 * mm, WIDTH - 56 * mm],
+                [label("reasons"), label("count"), label("cases")],
+                [
+                    (reasons, t.number(len(cases)), _some(t, cases))
+                    for reasons, cases in _by_reasons(f.extensions)
+                ],
+                [WIDTH - 84 * mm, 16 * mm, 68 * mm],
+                right=(1,),
             )
         )
     else:
@@ -247,10 +269,13 @@ def figures(data: IndexData, t: PackTexts, s: Styles) -> list[Flowable]:
             table(
                 s,
                 [label("case"), label("earlier")],
-                [(r.case_number, ", ".join(r.earlier)) for r in f.repeats],
+                [(r.case_number, _some(t, r.earlier)) for r in f.repeats[:MAX_ROWS]],
                 [34 * mm, WIDTH - 34 * mm],
             )
         )
+        if len(f.repeats) > MAX_ROWS:
+            more = label("more_rows").format(shown=MAX_ROWS, n=t.number(len(f.repeats)))
+            story.append(Paragraph(e(more), s["small"]))
         story.append(Paragraph(e(label("repeats_note")), s["small"]))
     else:
         story.append(Paragraph(e(label("none_repeated")), s["note"]))

@@ -36,12 +36,7 @@ from ...documents.pack import (
     RegisterSummary,
 )
 from ...domain.deadlines import add_months
-from ...domain.repeat_requests import (
-    RequestSummary,
-    find_repeat_requests,
-    normalise_address,
-    normalise_name,
-)
+from ...domain.repeat_requests import RequestSummary, latest_repeats
 from ...i18n import _
 from ...storage import audit
 from ...storage import models as m
@@ -120,10 +115,12 @@ def _letter(letter: m.Letter, case_number: str, subject: str) -> LetterFacts:
     )
 
 
+MAX_REPEATS = 10  # earlier requests listed per case; the database keeps them all
+
+
 def _repeats(session: Session, period: Period) -> dict[str, tuple[str, ...]]:
-    """Case number -> earlier requests of the same person within 12 months, for every
-    case received in the period. People are grouped first by identity-code hash and by
-    name and address, so the domain rule runs only among likely matches."""
+    """Case number -> up to ten newest earlier requests of the same person within 12
+    months, for every case received in the period (domain.repeat_requests)."""
     earliest = add_months(period.start, -12)
     rows = session.execute(
         select(
@@ -140,29 +137,12 @@ def _repeats(session: Session, period: Period) -> dict[str, tuple[str, ...]]:
         RequestSummary(case, received, hetu, name or "", address or "")
         for case, received, name, address, hetu in rows
     ]
-    groups: dict[tuple[str, str], list[RequestSummary]] = defaultdict(list)
-    for summary in summaries:
-        if summary.identity_hash:
-            groups[("hash", summary.identity_hash)].append(summary)
-        key = (normalise_name(summary.name), normalise_address(summary.address))
-        if all(key):
-            groups[("name", "\n".join(key))].append(summary)
-    out: dict[str, tuple[str, ...]] = {}
-    for summary in summaries:
-        if summary.received_on not in period:
-            continue
-        candidates: dict[str, RequestSummary] = {}
-        for key in (
-            ("hash", summary.identity_hash or ""),
-            ("name", "\n".join((normalise_name(summary.name), normalise_address(summary.address)))),
-        ):
-            for other in groups.get(key, ()):
-                if other.received_on <= summary.received_on:
-                    candidates[other.case_id] = other
-        matches = find_repeat_requests(summary, candidates.values())
-        if matches:
-            out[summary.case_id] = tuple(sorted(match.earlier.case_id for match in matches))
-    return out
+    targets = [s.case_id for s in summaries if s.received_on in period]
+    found = latest_repeats(summaries, targets, MAX_REPEATS)
+    return {
+        case: tuple(s.case_id for s in sorted(earlier, key=lambda s: (s.received_on, s.case_id)))
+        for case, earlier in found.items()
+    }
 
 
 def cases(session: Session, options: PackOptions) -> tuple[CaseFacts, ...]:
