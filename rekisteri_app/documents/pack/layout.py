@@ -17,17 +17,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    PageTemplate,
-    Paragraph,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ..fonts import BOLD, ITALIC, REGULAR, register_fonts
+from ..paging import a4_document, numbered_canvas
 from .texts import PackTexts
 
 MARGIN_X = 18 * mm
@@ -227,40 +220,23 @@ def banner(s: dict[str, ParagraphStyle], text: str, colour: colors.Color) -> Tab
     return box
 
 
-def _canvas_maker(footer: str, texts: PackTexts, s: dict[str, ParagraphStyle]):
-    """A canvas that holds pages back until the total is known, then numbers them."""
+def _footer(footer: str, texts: PackTexts, s: dict[str, ParagraphStyle]):
+    """The footer drawer: the document's line at the left, "page (pages)" at the right."""
 
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+    def draw(canvas: Canvas, page: int, total: int) -> None:
+        y = MARGIN_BOTTOM - 9 * mm
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, y + 9, MARGIN_X + WIDTH, y + 9)
+        right_width = 30 * mm
+        left = Paragraph(e(footer), s["footer"])
+        right = Paragraph(e(texts.page_label(page, total)), s["footer_right"])
+        _, h_left = left.wrap(WIDTH - right_width, 20 * mm)
+        _, h_right = right.wrap(right_width, 10 * mm)
+        left.drawOn(canvas, MARGIN_X, y + 6 - h_left)
+        right.drawOn(canvas, MARGIN_X + WIDTH - right_width, y + 6 - h_right)
 
-        def showPage(self) -> None:  # reportlab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._footer(total)
-                super().showPage()
-            super().save()
-
-        def _footer(self, total: int) -> None:
-            y = MARGIN_BOTTOM - 9 * mm
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.5)
-            self.line(MARGIN_X, y + 9, MARGIN_X + WIDTH, y + 9)
-            right_width = 30 * mm
-            left = Paragraph(e(footer), s["footer"])
-            right = Paragraph(e(texts.page_label(self._pageNumber, total)), s["footer_right"])
-            _, h_left = left.wrap(WIDTH - right_width, 20 * mm)
-            _, h_right = right.wrap(right_width, 10 * mm)
-            left.drawOn(self, MARGIN_X, y + 6 - h_left)
-            right.drawOn(self, MARGIN_X + WIDTH - right_width, y + 6 - h_right)
-
-    return NumberedCanvas
+    return draw
 
 
 def render(
@@ -269,33 +245,14 @@ def render(
     """The story as A4 PDF bytes, deterministic for the same story."""
     s = styles()
     buffer = io.BytesIO()
-    template = BaseDocTemplate(
+    document = a4_document(
         buffer,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+        margins=(MARGIN_X, MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM),
+        font=(REGULAR, 9, 12.5),
+        template_id="pack",
         title=title,
         author=author,
-        creator="Rekisteri",
         lang=texts.lang,
-        invariant=1,
-        initialFontName=REGULAR,
-        initialFontSize=9,
-        initialLeading=12.5,
     )
-    frame = Frame(
-        template.leftMargin,
-        template.bottomMargin,
-        template.width,
-        template.height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    template.addPageTemplates([PageTemplate(id="pack", frames=[frame])])
-    template.build(story, canvasmaker=_canvas_maker(footer, texts, s))
+    document.build(story, canvasmaker=numbered_canvas(_footer(footer, texts, s)))
     return buffer.getvalue()
