@@ -48,6 +48,14 @@ def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def demo_pack(demo_file: Path, tmp_path_factory) -> Path:
+    """The default pack of the demo (half a year, Finnish, pseudonymised); read only."""
+    out = tmp_path_factory.mktemp("pack") / "pack.zip"
+    make_pack(demo_file, out)
+    return out
+
+
 @contextmanager
 def opened(path: Path, when: datetime = CREATED, actor: str = "tester") -> Iterator:
     from rekisteri_app.services.context import ServiceContext

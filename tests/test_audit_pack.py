@@ -136,11 +136,10 @@ def test_an_identified_pack_names_the_persons_and_says_so_on_its_cover(demo_file
     assert json.loads(contents["manifest.json"])["options"]["identify"] is True
 
 
-def test_the_audit_log_withholds_case_snapshots_and_links_every_event(demo_file, tmp_path):
+def test_the_audit_log_withholds_case_snapshots_and_links_every_event(demo_pack):
     from rekisteri_app.storage.audit import event_hash
 
-    make_pack(demo_file, tmp_path / "pack.zip")
-    contents = members(tmp_path / "pack.zip")
+    contents = members(demo_pack)
     lines = [json.loads(line) for line in contents["audit-log.jsonl"].splitlines()]
     start, events = lines[0], lines[1:]
     segment = json.loads(contents["manifest.json"])["audit_chain"]["segment"]
@@ -165,11 +164,10 @@ def test_the_audit_log_withholds_case_snapshots_and_links_every_event(demo_file,
     assert any(e.get("redacted") for e in events) and any(not e.get("redacted") for e in events)
 
 
-def test_requests_csv_has_a_line_per_case_handled_in_the_period(demo_file, tmp_path):
+def test_requests_csv_has_a_line_per_case_handled_in_the_period(demo_file, demo_pack):
     from rekisteri_app.services import requests as rq
 
-    make_pack(demo_file, tmp_path / "pack.zip")
-    lines = rows(members(tmp_path / "pack.zip")["requests.csv"])
+    lines = rows(members(demo_pack)["requests.csv"])
     with opened(demo_file) as ctx:
         cases = {
             row.case_number: rq.get_request(ctx, row.case_number) for row in rq.list_requests(ctx)

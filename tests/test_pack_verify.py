@@ -26,9 +26,11 @@ def where(result) -> list[tuple[str, str, int | None]]:
 
 
 @pytest.fixture
-def pack(demo_file, tmp_path):
-    make_pack(demo_file, tmp_path / "pack.zip")
-    return tmp_path / "pack.zip"
+def pack(demo_pack, tmp_path):
+    """A copy of the demo's pack that the test may tamper with."""
+    copy = tmp_path / "pack.zip"
+    copy.write_bytes(demo_pack.read_bytes())
+    return copy
 
 
 def test_an_untouched_pack_verifies(pack):
