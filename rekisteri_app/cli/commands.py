@@ -11,6 +11,7 @@ from . import (
     entity_commands,
     letter_commands,
     notice_commands,
+    pack_commands,
     request_commands,
 )
 
@@ -22,6 +23,7 @@ MODULES = (
     request_commands,
     letter_commands,
     notice_commands,
+    pack_commands,
 )
 
 
