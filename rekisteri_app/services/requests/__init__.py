@@ -70,6 +70,7 @@ from .queries import (
 )
 from .split import split_case
 from .timeline import TimelineEntry, describe_event, timeline
+from .timeline import field_names as timeline_field_names
 from .update import (
     FEE_GROUND,
     add_note,
@@ -144,5 +145,6 @@ __all__ = [
     "sort_key",
     "split_case",
     "timeline",
+    "timeline_field_names",
     "update_request",
 ]

@@ -190,13 +190,19 @@ def _confirmed(data: dict[str, Any]) -> str:
     return out
 
 
+def _sentence(text: str) -> str:
+    """The officer's words as a sentence that another may follow."""
+    text = (text or "").strip()
+    return text if not text or text[-1] in ".!?…" else text + "."
+
+
 def field_names(fields: list[str]) -> str:
     return ", ".join(label(CORRECTION_FIELDS, f) for f in fields)
 
 
 def _correction(data: dict[str, Any], day: Callable[[str], str]) -> str:
-    line = _("Intake corrected ({fields}). Reason: {reason}").format(
-        fields=field_names(data.get("fields") or []), reason=data.get("reason", "")
+    line = _("Intake corrected ({fields}): {reason}").format(
+        fields=field_names(data.get("fields") or []), reason=_sentence(data.get("reason", ""))
     )
     if "due_after" in data:
         line += " " + due_move_text(day("due_before"), day("due_after"))
