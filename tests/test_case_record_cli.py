@@ -269,7 +269,7 @@ def test_the_dashboard_lists_holds_at_risk(run):
     code, out, err = run("request", "dashboard")
     assert code == 0, err
     assert (
-        "2026-0001: puhelutallenteet (1 years): records dated 2025-11-02 to 2025-12-01 would "
+        "2026-0001: puhelutallenteet (1 year): records dated 2025-11-02 to 2025-12-01 would "
         "be deleted before the due date 2026-12-02." in out
     )
     code, out, err = run("request", "dashboard", "--json")

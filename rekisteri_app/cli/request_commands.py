@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -992,28 +992,11 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
             print(f"  {r.case_number}  {r.due or '—'}  {r.subject}  {label(URGENCIES, r.urgency)}")
     print(_("Legal holds protecting data due for deletion before the due date:"), len(holds))
     for h in holds:
-        print("  " + hold_at_risk_text(h))
+        print(f"  {h.case_number}: {h.describe()}")
     print(_("By status:"))
     for status, n in board.counts.items():
         print(f"  {label(STATUSES, status)}: {n}")
     return EXIT_OK
-
-
-def hold_at_risk_text(h: Any) -> str:
-    from ..domain.vocabulary import PERIOD_UNITS, label
-
-    return _(
-        "{case}: {category} ({value} {unit}): records dated {first} to {last} would be "
-        "deleted before the due date {due}."
-    ).format(
-        case=h.case_number,
-        category=h.category,
-        value=h.period_value,
-        unit=label(PERIOD_UNITS, h.period_unit),
-        first=h.first.isoformat(),
-        last=(h.until - timedelta(days=1)).isoformat(),
-        due=h.due.isoformat(),
-    )
 
 
 def cmd_settings(args: argparse.Namespace) -> int:

@@ -11,14 +11,16 @@ count.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ...domain import deadlines as dl
 from ...domain.enums import PeriodUnit
 from ...domain.holds import deletion_window, period_days
+from ...i18n import _, ngettext
 from ...storage import models as m
 from .. import settings
 from ..context import ServiceContext
@@ -36,6 +38,26 @@ class HoldAtRisk:
     period_unit: str
     first: date  # records dated from here …
     until: date  # … up to the day before this one would be deleted before `due`
+
+    def describe(self, date_format: dl.DateFormatter | None = None) -> str:
+        """One translated sentence (dates ISO unless `date_format`)."""
+        fmt = date_format or date.isoformat
+        n = self.period_value
+        period = {
+            PeriodUnit.DAYS: ngettext("{n} day", "{n} days", n),
+            PeriodUnit.MONTHS: ngettext("{n} month", "{n} months", n),
+            PeriodUnit.YEARS: ngettext("{n} year", "{n} years", n),
+        }[PeriodUnit(self.period_unit)].format(n=n)
+        return _(
+            "{category} ({period}): records dated {first} to {last} would be deleted "
+            "before the due date {due}."
+        ).format(
+            category=self.category,
+            period=period,
+            first=fmt(self.first),
+            last=fmt(self.until - timedelta(days=1)),
+            due=fmt(self.due),
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
