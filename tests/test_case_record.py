@@ -376,6 +376,32 @@ def test_a_differing_delivery_address_must_be_confirmed_and_the_choice_is_record
     assert "the address on the controller's records" in choices[0]["description"]
 
 
+def test_on_record_is_refused_when_no_address_is_on_record(org):
+    case = rq.add_request(org, intake())
+    on_record = letters.LetterOptions(deliver_to=DeliveryChoice.ON_RECORD)
+    with pytest.raises(ServiceError, match="no address on record"):
+        letters.issue(org, case, LetterKind.ACKNOWLEDGEMENT, Language.FI, options=on_record)
+
+
+def test_an_intake_document_lists_every_controller(org):
+    data = {
+        "received_on": "2026-11-02",
+        "channel": "post",
+        "language": "fi",
+        "rights": ["access"],
+        "subject": {"name": "Matti"},
+        "controllers": [{"controller": "controller-2"}, EE],
+        "address_on_record": "Kuja 1",
+    }
+    case = rq.add_request(org, rq.intake_from_dict(data))
+    view = rq.get_request(org, case)
+    assert [(c["name"], c["addressed_to"]) for c in view["controllers"]] == [
+        (VERKKO, True),
+        (EE, False),
+    ]
+    assert view["address_on_record"] == "Kuja 1"
+
+
 def test_issuing_an_identity_request_starts_the_pause_and_the_reply_ends_it(org):
     case = rq.add_request(org, intake(date(2026, 11, 12)))
     letters.issue(org, case, LetterKind.IDENTITY_REQUEST, Language.FI)

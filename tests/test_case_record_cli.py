@@ -36,6 +36,7 @@ def run(ctx, cli, monkeypatch, db_path):
         return cli("--lang", "en", *args)
 
     call.db_path = db_path
+    call.raw = cli  # without the English default
     return call
 
 
@@ -173,6 +174,17 @@ def test_a_failing_correction_exits_1_and_changes_nothing(run, args, message):
     assert "Traceback" not in err
     assert export(run) == before
     assert chain_ok(run)
+
+
+def test_a_failing_correction_is_explained_in_the_officers_language(run):
+    case = add(run)
+    before = export(run)
+    code, _out, err = run.raw(
+        "--lang", "fi", "request", "edit", case, "--remove-type", "access", "--reason", "x"
+    )
+    assert code == 1
+    assert "Pyynnössä on oltava vähintään yksi oikeus" in err
+    assert export(run) == before and chain_ok(run)
 
 
 def test_edit_needs_a_reason(run):

@@ -69,5 +69,7 @@ def delivery_address(req: m.RightsRequest, choice: DeliveryChoice | str | None) 
             return req.address_on_record
         return requested_delivery(req)
     if choice is not None and DeliveryChoice(choice) is DeliveryChoice.ON_RECORD:
-        return req.address_on_record or requested_delivery(req)
+        if not req.address_on_record:
+            raise ServiceError(_("The case has no address on record to send the letter to."))
+        return req.address_on_record
     return requested_delivery(req)
