@@ -76,7 +76,9 @@ def _effective_due(session: Session, req: m.RightsRequest) -> date | None:
 # ------------------------------------------------------------------ the facts
 
 
-def _received(tx: Transaction, req: m.RightsRequest, day: date, confirmed: bool, out: _Corrected):
+def _received(
+    tx: Transaction, req: m.RightsRequest, day: date, confirmed: bool, out: _Corrected
+) -> None:
     if day == req.received_on:
         return
     out.concerns = check_received(day, tx.ctx.today(), confirmed=confirmed)
