@@ -3,6 +3,8 @@
     python scripts/screenshot.py                      # docs/screenshot-main-window.png
     python scripts/screenshot.py --lang en --editors /tmp/editors
     python scripts/screenshot.py --case /tmp/case     # also each tab of a case dialog
+    python scripts/screenshot.py --correction /tmp/fix --size 1366x768
+                                 # the intake edit form and a timeline with a correction
 
 Runs on the demo database (services.demo) in a temporary folder, or on the test
 fixture document when the demo is not available. Uses Qt's offscreen platform unless a
@@ -67,6 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--case", metavar="DIR", help="also grab each tab of the first listed case into DIR"
     )
+    parser.add_argument(
+        "--correction",
+        metavar="DIR",
+        help="also grab the intake edit form of the first case and its timeline after a "
+        "correction into DIR",
+    )
     parser.add_argument("--size", default="1400x900")
     parser.add_argument(
         "--page", default="registers", choices=PAGES, help="the page shown in the main screenshot"
@@ -112,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
             grab_editors(app, window, Path(args.editors))
         if args.case:
             grab_case(app, window, Path(args.case))
+        if args.correction:
+            grab_correction(app, window, Path(args.correction), (width, height))
         for editor in list(window.editors.values()):
             editor.baseline = editor.collect_raw()
             editor.close()
@@ -134,6 +144,47 @@ def grab_case(app, window, folder: Path) -> None:
         target = folder / f"case-tab-{index + 1}.png"
         dialog.grab().save(str(target))
         print(target)
+    dialog.close()
+
+
+def grab_correction(app, window, folder: Path, size: tuple[int, int]) -> None:
+    """The intake edit form (Ctrl+E) filled in from the first case with a reason typed,
+    then the case's Timeline tab after that correction was stored."""
+    from datetime import timedelta
+
+    from rekisteri_app.gui.requests.intake_edit import EditIntakeDialog
+
+    page = window.requests_page
+    window.show_page("requests")
+    if not page.proxy.rowCount():
+        print("no case to correct", file=sys.stderr)
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    page.table.selectRow(0)
+    dialog = page.open_case(page.current_case())
+    dialog.resize(min(size[0], 1000), min(size[1] - 40, 720))
+    dialog.edit_button.click()
+    settle(app)
+    form = dialog.findChild(EditIntakeDialog)
+    form.resize(min(size[0], 1200), size[1] - 40)
+    form.received_on.set_value(form.received_on.value() - timedelta(days=2))
+    form.reason.setPlainText("Kirjekuoren leiman mukaan pyyntö saapui kaksi päivää aiemmin.")
+    settle(app)
+    target = folder / "edit-intake.png"
+    form.grab().save(str(target))
+    print(target)
+    form.buttons.button(form.buttons.StandardButton.Ok).click()
+    settle(app)
+    dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
+    settle(app)
+    target = folder / "timeline-with-correction.png"
+    dialog.grab().save(str(target))
+    print(target)
+    dialog.tabs.setCurrentIndex(2)  # the deadline tab explains the move
+    settle(app)
+    target = folder / "deadline-after-correction.png"
+    dialog.grab().save(str(target))
+    print(target)
     dialog.close()
 
 

@@ -18,6 +18,8 @@ TABLES = [
     (enums.IdentityMethod, v.IDENTITY_METHODS),
     (IdentityDocument, v.DOCUMENTS),
     (enums.PauseKind, v.PAUSE_KINDS),
+    (enums.DeliveryChoice, v.DELIVERY_CHOICES),
+    (enums.CorrectionField, v.CORRECTION_FIELDS),
     (enums.PausePolicy, v.PAUSE_POLICIES),
     (enums.PausePolicy, v.PAUSE_POLICY_HELP),
     (enums.Urgency, v.URGENCIES),

@@ -173,6 +173,43 @@ class PauseKind(StrEnum):
     CLARIFICATION = "clarification"
 
 
+class DeliveryChoice(StrEnum):
+    """Where a letter goes when the requested delivery address differs from the one on
+    the controller's records (EDPB Guidelines 01/2022: a proportionate check)."""
+
+    REQUESTED = "requested"  # the delivery address the requester asked for
+    ON_RECORD = "on-record"  # the address on the controller's own records
+
+
+class CorrectionField(StrEnum):
+    """The intake facts a correction can change; stored in request_corrections.field."""
+
+    RECEIVED_ON = "received_on"
+    CHANNEL = "channel"
+    LANGUAGE = "language"
+    CLASSIFICATION = "classification"
+    DESCRIPTION = "description"
+    SUBJECT_NAME = "subject.name"
+    SUBJECT_ADDRESS = "subject.address"
+    SUBJECT_EMAIL = "subject.email"
+    SUBJECT_PHONE = "subject.phone"
+    SUBJECT_CUSTOMER_NUMBER = "subject.customer_number"
+    SUBJECT_HETU = "subject.hetu"
+    REQUESTER = "requester"
+    REQUESTER_NAME = "requester.name"
+    REQUESTER_ADDRESS = "requester.address"
+    REQUESTER_EMAIL = "requester.email"
+    REQUESTER_PHONE = "requester.phone"
+    REQUESTER_CUSTOMER_NUMBER = "requester.customer_number"
+    AUTHORITY = "authority"
+    ADDRESS_ON_RECORD = "address_on_record"
+    DELIVERY_ADDRESS = "delivery_address"
+    CONTROLLERS = "controllers"
+    ADDRESSED_TO = "addressed_to"
+    REGISTERS = "registers"
+    RIGHTS = "rights"
+
+
 class LetterKind(StrEnum):
     ACKNOWLEDGEMENT = "acknowledgement"
     IDENTITY_REQUEST = "identity-request"

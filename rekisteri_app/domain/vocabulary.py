@@ -16,6 +16,8 @@ from .enums import (
     Authority,
     Channel,
     ControllerRole,
+    CorrectionField,
+    DeliveryChoice,
     IdentityMethod,
     Language,
     LegalBasisArticle,
@@ -97,6 +99,38 @@ DOCUMENTS: Mapping[str, str] = {
 PAUSE_KINDS: Mapping[str, str] = {
     PauseKind.IDENTITY: N_("identity proof"),
     PauseKind.CLARIFICATION: N_("clarification"),
+}
+
+DELIVERY_CHOICES: Mapping[str, str] = {
+    DeliveryChoice.REQUESTED: N_("the delivery address the requester asked for"),
+    DeliveryChoice.ON_RECORD: N_("the address on the controller's records"),
+}
+
+CORRECTION_FIELDS: Mapping[str, str] = {
+    CorrectionField.RECEIVED_ON: N_("received date"),
+    CorrectionField.CHANNEL: N_("channel"),
+    CorrectionField.LANGUAGE: N_("reply language"),
+    CorrectionField.CLASSIFICATION: N_("classification"),
+    CorrectionField.DESCRIPTION: N_("description"),
+    CorrectionField.SUBJECT_NAME: N_("data subject's name"),
+    CorrectionField.SUBJECT_ADDRESS: N_("data subject's address"),
+    CorrectionField.SUBJECT_EMAIL: N_("data subject's email"),
+    CorrectionField.SUBJECT_PHONE: N_("data subject's phone"),
+    CorrectionField.SUBJECT_CUSTOMER_NUMBER: N_("data subject's customer number"),
+    CorrectionField.SUBJECT_HETU: N_("data subject's personal identity code"),
+    CorrectionField.REQUESTER: N_("requester"),
+    CorrectionField.REQUESTER_NAME: N_("requester's name"),
+    CorrectionField.REQUESTER_ADDRESS: N_("requester's address"),
+    CorrectionField.REQUESTER_EMAIL: N_("requester's email"),
+    CorrectionField.REQUESTER_PHONE: N_("requester's phone"),
+    CorrectionField.REQUESTER_CUSTOMER_NUMBER: N_("requester's customer number"),
+    CorrectionField.AUTHORITY: N_("requester's authority"),
+    CorrectionField.ADDRESS_ON_RECORD: N_("address on record"),
+    CorrectionField.DELIVERY_ADDRESS: N_("delivery address"),
+    CorrectionField.CONTROLLERS: N_("controllers"),
+    CorrectionField.ADDRESSED_TO: N_("controller addressed"),
+    CorrectionField.REGISTERS: N_("registers concerned"),
+    CorrectionField.RIGHTS: N_("rights requested"),
 }
 
 URGENCIES: Mapping[str, str] = {

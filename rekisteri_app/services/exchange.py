@@ -412,9 +412,14 @@ def _build(
             m.RequestRegister(register=objects[("register", k)])
             for k in item.get("registers") or []
         ]
+        if not obj.controllers and obj.controller is not None:
+            # a document from before several controllers per case: the one addressed
+            obj.controllers = [m.RequestController(controller=obj.controller, role="controller")]
         obj.year, obj.sequence = _case_parts(obj.case_number, obj.received_on)
         if obj.logged_at is None:
             obj.logged_at = datetime.combine(obj.received_on, datetime.min.time())
+    if node.model is m.LegalHold and obj.effective_from is None:
+        obj.effective_from = obj.placed_on  # documents from before the column
     if node.model is m.Attachment and obj.sha256 is None:
         obj.sha256 = hashlib.sha256(obj.content).hexdigest()
     if node.model is m.Letter and obj.sha256 is None:

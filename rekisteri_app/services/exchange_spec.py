@@ -117,6 +117,13 @@ REQUEST = Node(
     },
     required=("case_number", "received_on", "channel", "language", "subject"),
     children={
+        # every controller the case concerns; `controller` above is the one addressed
+        # (documents from before these lists are read as that one controller)
+        "controllers": Node(
+            m.RequestController,
+            refs=(Ref("controller", "controller", "controller", True),),
+            enums={"role": enums.ControllerRole},
+        ),
         "rights": Node(
             m.RequestRight,
             enums={"right": enums.Right, "outcome": enums.Outcome},
@@ -146,6 +153,11 @@ REQUEST = Node(
             m.Letter,
             enums={"kind": enums.LetterKind, "language": enums.Language, "sent_via": enums.SentVia},
             required=("kind", "language", "issued_on", "sent_via", "pdf"),
+        ),
+        "corrections": Node(
+            m.RequestCorrection,
+            enums={"field": enums.CorrectionField},
+            required=("at", "field", "reason"),
         ),
     },
 )

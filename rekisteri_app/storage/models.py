@@ -361,10 +361,19 @@ class RightsRequest(Base):
     fee_reason: Mapped[str | None] = mapped_column(Text)
     answered_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
+    # The subject's address as the controller's own records hold it (typed in by the
+    # officer after checking), and where the reply goes when not to the claimed address.
+    address_on_record: Mapped[str | None] = mapped_column(Text)
+    delivery_address: Mapped[str | None] = mapped_column(Text)
 
+    # `controller` is the one the request was addressed to; `controllers` lists every
+    # controller the case concerns (the addressed one included), each with its role.
     controller: Mapped[Controller | None] = relationship()
     subject: Mapped[Person] = relationship(foreign_keys=[subject_id])
     requester: Mapped[Person | None] = relationship(foreign_keys=[requester_id])
+    controllers: Mapped[list[RequestController]] = relationship(
+        back_populates="request", **_owned("RequestController.position")
+    )
     registers: Mapped[list[RequestRegister]] = relationship(
         back_populates="request", **_owned("RequestRegister.id")
     )
@@ -377,6 +386,35 @@ class RightsRequest(Base):
     attachments: Mapped[list[Attachment]] = relationship(**_owned("Attachment.id"))
     legal_holds: Mapped[list[LegalHold]] = relationship(**_owned("LegalHold.id"))
     letters: Mapped[list[Letter]] = relationship(back_populates="request", **_owned("Letter.id"))
+    corrections: Mapped[list[RequestCorrection]] = relationship(**_owned("RequestCorrection.id"))
+
+
+class RequestController(Base):
+    """A controller the case concerns: a group company or a joint controller (Art. 26)."""
+
+    __tablename__ = "request_controllers"
+    __table_args__ = (UniqueConstraint("request_id", "controller_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    controller_id: Mapped[int] = mapped_column(ForeignKey("controllers.id", ondelete="RESTRICT"))
+    role: Mapped[str] = mapped_column(String(30), default="controller")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    request: Mapped[RightsRequest] = relationship(back_populates="controllers")
+    controller: Mapped[Controller] = relationship()
+
+
+class RequestCorrection(Base):
+    """One intake field corrected after intake: what it was, what it became, and why."""
+
+    __tablename__ = "request_corrections"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    field: Mapped[str] = mapped_column(String(40))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str | None] = mapped_column(String(100))
 
 
 class RequestRegister(Base):
@@ -398,6 +436,7 @@ class RequestRight(Base):
     legal_ground: Mapped[str | None] = mapped_column(String(40))
     reason: Mapped[str | None] = mapped_column(Text)
     decided_on: Mapped[date | None] = mapped_column(Date)
+    raised_on: Mapped[date | None] = mapped_column(Date)  # None: raised with the request
     request: Mapped[RightsRequest] = relationship(back_populates="rights")
     erasures: Mapped[list[ErasureDecision]] = relationship(**_owned("ErasureDecision.id"))
 
@@ -479,6 +518,9 @@ class LegalHold(Base):
     )
     category_name: Mapped[str] = mapped_column(Text)
     placed_on: Mapped[date] = mapped_column(Date)
+    # A hold for a pending request protects the data from the day the request arrived,
+    # not from the day it was typed in (None in rows from before this column: placed_on).
+    effective_from: Mapped[date | None] = mapped_column(Date)
     released_on: Mapped[date | None] = mapped_column(Date)
     reason: Mapped[str | None] = mapped_column(Text)
     data_category: Mapped[DataCategory | None] = relationship()

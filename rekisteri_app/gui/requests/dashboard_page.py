@@ -26,6 +26,7 @@ from ...i18n import _
 from ...services import requests as rq
 from ..formatting import format_date, title_label
 from ..table_models import ROW_ROLE
+from .case_summary import esc
 from .request_table import DUE_COLUMN, RequestFilter, RequestTableModel, fit_columns, make_table
 
 TILE_COLOURS = {"overdue": "#c62828", "soon": "#ef8f00", "identity": "#3949ab", "open": "#455a64"}
@@ -114,6 +115,12 @@ class DashboardPage(QWidget):
         self.counts_label.setTextFormat(Qt.TextFormat.RichText)
         self.counts_label.setWordWrap(True)
         layout.addWidget(self.counts_label)
+        self.holds_label = QLabel()  # legal holds protecting data due for deletion
+        self.holds_label.setTextFormat(Qt.TextFormat.RichText)
+        self.holds_label.setWordWrap(True)
+        self.holds_label.setStyleSheet("background: #fff8e1; padding: 6px;")
+        self.holds_label.linkActivated.connect(self.open_case)
+        layout.addWidget(self.holds_label)
 
         row = QHBoxLayout()
         self.table_title = QLabel()
@@ -151,9 +158,23 @@ class DashboardPage(QWidget):
         self.tiles["open"].set_count(len(board.open_cases))
         parts = [f"{label(STATUSES, status)}: <b>{n}</b>" for status, n in board.counts.items()]
         self.counts_label.setText(_("By status:") + " " + " · ".join(parts))
+        self._show_holds(rq.holds_at_risk(self.ctx))
         self.model.set_rows(board.open_cases)
         fit_columns(self.table)
         self.show_bucket(self.bucket)
+
+    def _show_holds(self, holds: list[rq.HoldAtRisk]) -> None:
+        """Holds without which records would be deleted before the case is answered."""
+        self.holds_label.setVisible(bool(holds))
+        if not holds:
+            return
+        items = "".join(
+            f"<li><a href='{esc(h.case_number)}'>{esc(h.case_number)}</a>: "
+            f"{esc(h.describe(format_date))}</li>"
+            for h in holds
+        )
+        title = esc(_("Legal holds protecting data due for deletion before the due date"))
+        self.holds_label.setText(f"<b>{title}</b><ul style='margin:0'>{items}</ul>")
 
     def show_bucket(self, key: str) -> None:
         """Filter the table to one tile's cases."""

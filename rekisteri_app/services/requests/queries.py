@@ -24,6 +24,7 @@ from .. import settings
 from ..context import ServiceContext, not_found
 from ._common import _category_names, _clean, _open_pause, snapshot
 from .deadlines import deadline_for_display, extension_letter_date
+from .record import case_record
 from .timeline import timeline
 
 OPEN_STATUSES = frozenset(
@@ -265,6 +266,9 @@ def _view(
         )
     if problem:
         rule.append(_("The recorded extension does not hold: {problem}").format(problem=problem))
+    record, moves = case_record(session, req, date_format)  # issue 11: the case record
+    data.update(record)
+    rule.extend(moves)
     open_case = req.status in OPEN_STATUSES
     data["urgency"] = (
         dl.urgency(deadline, today).value if open_case else RequestStatus(req.status).value
