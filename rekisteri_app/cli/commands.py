@@ -12,6 +12,7 @@ from . import (
     letter_commands,
     notice_commands,
     request_commands,
+    safety_commands,
 )
 
 MODULES = (
@@ -22,6 +23,7 @@ MODULES = (
     request_commands,
     letter_commands,
     notice_commands,
+    safety_commands,
 )
 
 

@@ -8,7 +8,16 @@ import os
 from pathlib import Path
 
 from ..i18n import _
-from .common import EXIT_BAD_INPUT, EXIT_OK, UsageError, open_context, print_json, read_passphrase
+from .common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    UsageError,
+    open_context,
+    print_json,
+    prompt_secret,
+    read_passphrase,
+    read_secret_file,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,16 +61,22 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
+    from ..services.security import change_passphrase
+
+    if args.new_passphrase_file:
+        new = read_secret_file(args.new_passphrase_file)
+    elif os.environ.get("REKISTERI_NEW_PASSPHRASE"):
+        new = os.environ["REKISTERI_NEW_PASSPHRASE"]
+    else:
+        new = None
     with open_context(args) as ctx:
-        if args.new_passphrase_file:
-            new = Path(args.new_passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
-        elif os.environ.get("REKISTERI_NEW_PASSPHRASE"):
-            new = os.environ["REKISTERI_NEW_PASSPHRASE"]
-        else:
-            new = read_passphrase(argparse.Namespace(), confirm=True, prompt=_("New passphrase: "))
-        with ctx.change() as tx:
-            tx.audit("rekey", "database", None, None, None)
-        ctx.db.rekey(new)
+        if new is None:
+            new = prompt_secret(
+                _("New passphrase: "),
+                _("No new passphrase: use --new-passphrase-file or REKISTERI_NEW_PASSPHRASE."),
+                confirm=True,
+            )
+        change_passphrase(ctx, new)  # the audit event follows the rekey, never precedes it
     print(_("The passphrase was changed."))
     return EXIT_OK
 
