@@ -61,3 +61,10 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Mark a string for extraction; translate it later where it is shown."""
     return message
+
+
+def quoted(value: object, limit: int = 40) -> str:
+    """A value as a message may show it: at most `limit` characters, so an error never
+    echoes a whole document (or more of someone's data than it needs to name the field)."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -17,12 +17,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from ..i18n import _
+from ..i18n import _, quoted
 
 if TYPE_CHECKING:
     from ..services.context import ServiceContext
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_CANNOT_OPEN = 0, 1, 2
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # dates a case, a letter or a deadline can have
 DEFAULT_DB = "rekisteri.db"
 
 
@@ -94,6 +95,61 @@ def prompt_secret(prompt: str, no_terminal: str, *, confirm: bool = False) -> st
     return first
 
 
+# -------------------------------------------------------------- identity codes
+
+HETU_ENV = "REKISTERI_HETU"
+_ASK = object()
+
+
+def add_hetu_arguments(group: Any, help_text: str) -> None:
+    """`--hetu` (asks, or takes $REKISTERI_HETU) and `--hetu-file FILE`.
+
+    An identity code given as `--hetu CODE` would be readable by every user of the
+    computer from the process list while the command runs, so a value there is refused.
+    """
+    group.add_argument(
+        "--hetu",
+        nargs="?",
+        const=_ASK,
+        metavar="",
+        help=help_text
+        + " "
+        + _("(asked without echo, or taken from ${env}; never give it on the command line)").format(
+            env=HETU_ENV
+        ),
+    )
+    group.add_argument(
+        "--hetu-file",
+        metavar="FILE",
+        help=_("read the personal identity code from FILE (its first line)"),
+    )
+
+
+def hetu_from_args(args: argparse.Namespace) -> str | None:
+    """The identity code asked for by --hetu / --hetu-file, or None."""
+    value = getattr(args, "hetu", None)
+    path = getattr(args, "hetu_file", None)
+    if value is not None and value is not _ASK:
+        raise UsageError(
+            _(
+                "An identity code is not accepted on the command line: every user of this "
+                "computer can read it from the process list. Use --hetu alone (it asks, or "
+                "reads ${env}) or --hetu-file FILE."
+            ).format(env=HETU_ENV)
+        )
+    if path:
+        return read_secret_file(path).strip()
+    if value is None:
+        return None
+    env = os.environ.get(HETU_ENV, "").strip()
+    if env:
+        return env
+    return prompt_secret(
+        _("Personal identity code: "),
+        _("No identity code: use --hetu-file FILE or ${env}.").format(env=HETU_ENV),
+    ).strip()
+
+
 @contextmanager
 def open_context(args: argparse.Namespace) -> Iterator[ServiceContext]:
     """The database named by --db, open in a service context for one command; closed
@@ -145,8 +201,15 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
 def iso_date(text: str) -> date:
     """An argparse type: an ISO 8601 date (YYYY-MM-DD)."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            _("{value!r} is not a valid date (YYYY-MM-DD)").format(value=text)
+            _("{value!r} is not a valid date (YYYY-MM-DD)").format(value=quoted(text))
         ) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            _("{value} is outside the years {first}–{last}.").format(
+                value=day.isoformat(), first=FIRST_YEAR, last=LAST_YEAR
+            )
+        )
+    return day

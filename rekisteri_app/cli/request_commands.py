@@ -24,7 +24,16 @@ from ..domain.enums import (
 )
 from ..domain.identity_code import IdentityDocument
 from ..i18n import _, language_from_environment, set_language
-from .common import EXIT_OK, UsageError, iso_date, open_context, print_json, print_table
+from .common import (
+    EXIT_OK,
+    UsageError,
+    add_hetu_arguments,
+    hetu_from_args,
+    iso_date,
+    open_context,
+    print_json,
+    print_table,
+)
 
 
 def _values(kind: type) -> list[str]:
@@ -65,10 +74,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--email", help=_("the data subject's email"))
     add.add_argument("--phone", help=_("the data subject's phone"))
     add.add_argument("--customer-number", help=_("the data subject's customer number"))
-    add.add_argument(
-        "--hetu",
-        metavar="CODE",
-        help=_("the data subject's personal identity code, kept only as a keyed hash for matching"),
+    add_hetu_arguments(
+        add, _("the data subject's personal identity code, kept only as a keyed hash for matching")
     )
     add.add_argument(
         "--lang",
@@ -146,11 +153,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=_("the last four characters of the document number, nothing more"),
     )
     g.add_argument("--identity-note")
-    g.add_argument(
-        "--hetu",
-        metavar="CODE",
-        help=_("the data subject's personal identity code, kept only as a keyed hash"),
-    )
+    add_hetu_arguments(g, _("the data subject's personal identity code, kept only as a keyed hash"))
     g.add_argument("--authority-checked", type=iso_date, metavar="DATE")
     g = up.add_argument_group(_("pauses"))
     for name in (
@@ -331,7 +334,12 @@ def cmd_add(args: argparse.Namespace) -> int:
             language=Language(args.reply_language),
             rights=tuple(Right(r) for r in args.rights),
             subject=rq.PersonInput(
-                args.name, args.address, args.email, args.phone, args.customer_number, args.hetu
+                args.name,
+                args.address,
+                args.email,
+                args.phone,
+                args.customer_number,
+                hetu_from_args(args),
             ),
             requester=requester,
             authority=Authority(args.authority or "self"),
@@ -650,7 +658,7 @@ def build_update(args: argparse.Namespace):
         raise UsageError(_("--hold-reason belongs to --hold CATEGORY."))
     return rq.CaseUpdate(
         identity=identity,
-        hetu=args.hetu,
+        hetu=hetu_from_args(args),
         identity_asked=args.identity_asked,
         identity_received=args.identity_received,
         clarification_asked=args.clarification_asked,

@@ -574,13 +574,15 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
+        from ..files import WriteFailed, write_atomically
+
         try:
-            Path(path).write_text(exchange.export_json(self.ctx), encoding="utf-8")
-        except OSError as exc:
+            write_atomically(path, exchange.export_json(self.ctx))  # 0600, whole or nothing
+        except WriteFailed as exc:
             dialogs.show_error(
                 self,
                 _("Export failed"),
-                _("Could not write {path}: {error}").format(path=path, error=exc.strerror),
+                _("Could not write {path}: {error}").format(path=path, error=exc.detail),
             )
             return
         self.statusBar().showMessage(_("Exported to {path}").format(path=path), 8000)
