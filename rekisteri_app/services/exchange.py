@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..i18n import _, quoted
+from ..i18n import _, quoted, shown
 from ..paths import resource
 from ..storage import models as m
 from .context import ServiceContext, ServiceError
@@ -178,15 +178,15 @@ def _schema_message(error) -> str:
         return _("unknown field: {detail}").format(detail=quoted(error.message, 120))
     if validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value if v is not None)
-        return _("{value!r} is not one of: {allowed}").format(
-            value=quoted(error.instance), allowed=quoted(allowed, 300)
+        return _("{value} is not one of: {allowed}").format(
+            value=shown(error.instance), allowed=quoted(allowed, 300)
         )
     if validator == "type":
-        return _("{value!r} has the wrong type (expected {expected})").format(
-            value=quoted(error.instance), expected=error.validator_value
+        return _("{value} has the wrong type (expected {expected})").format(
+            value=shown(error.instance), expected=error.validator_value
         )
     if validator == "pattern":
-        return _("{value!r} is not in the expected form").format(value=quoted(error.instance))
+        return _("{value} is not in the expected form").format(value=shown(error.instance))
     if validator == "const":
         return _("must be {value!r}").format(value=error.validator_value)
     if validator == "maxLength":
@@ -208,11 +208,11 @@ def _check_value(kind: str, value: Any, path: str, problems: list[Problem]) -> N
             base64.b64decode(value, validate=True)
     except (ValueError, TypeError):
         message = {
-            "date": _("{value!r} is not a valid date (YYYY-MM-DD)"),
-            "datetime": _("{value!r} is not a valid time stamp (ISO 8601)"),
-            "binary": _("{value!r} is not valid base64"),
+            "date": _("{value} is not a valid date (YYYY-MM-DD)"),
+            "datetime": _("{value} is not a valid time stamp (ISO 8601)"),
+            "binary": _("{value} is not valid base64"),
         }[kind]
-        problems.append(Problem(path, message.format(value=quoted(value))))
+        problems.append(Problem(path, message.format(value=shown(value))))
 
 
 def _walk_semantics(

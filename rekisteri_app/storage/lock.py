@@ -48,7 +48,13 @@ class DatabaseInUse(Exception):
 
 
 def lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".lock")
+    """`<db>.lock` beside the file itself (a symlink resolved, so every path to one file
+    shares it; a hard link cannot be told apart: its message names no process)."""
+    try:
+        real = db_path.resolve()
+    except OSError:
+        real = db_path
+    return real.with_name(real.name + ".lock")
 
 
 def _alive(pid: int) -> bool:
