@@ -33,7 +33,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_passwd)
 
     p = sub.add_parser("backup", help=_("write a consistent encrypted copy"))
-    p.add_argument("out", metavar="OUT")
+    p.add_argument("out", metavar="OUT", nargs="?")
+    p.add_argument(
+        "--auto",
+        action="store_true",
+        help=_(
+            "today's automatic backup into the backup folder (setting backup.folder), "
+            "keeping the newest backup.keep; for a scheduled task"
+        ),
+    )
     p.set_defaults(handler=cmd_backup)
 
     p = sub.add_parser("export", help=_("export the whole database as JSON"))
@@ -84,6 +92,21 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from ..storage.database import backup
 
+    if args.auto:
+        if args.out:
+            raise UsageError(_("--auto chooses the file itself: give no OUT."))
+        from ..services.backups import auto_backup, backup_folder
+
+        with open_context(args) as ctx:
+            made = auto_backup(ctx)
+            folder = backup_folder(ctx)
+        if made is None:
+            print(_("Today's automatic backup is already in {folder}.").format(folder=folder))
+        else:
+            print(_("Wrote an encrypted backup to {path}.").format(path=made))
+        return EXIT_OK
+    if not args.out:
+        raise UsageError(_("Name the backup file (OUT), or use --auto."))
     out = backup(Path(args.db), read_passphrase(args), Path(args.out))
     print(_("Wrote an encrypted backup to {path}.").format(path=out))
     return EXIT_OK

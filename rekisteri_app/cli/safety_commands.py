@@ -37,6 +37,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(handler=cmd_restore)
 
+    p = sub.add_parser(
+        "purge",
+        help=_(
+            "purge closed cases older than the retention period (setting "
+            "retention.closed_case_years), leaving pseudonymous rows"
+        ),
+    )
+    p.add_argument("--dry-run", action="store_true", help=_("only list what would be purged"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(handler=cmd_purge)
+
 
 def cmd_check_integrity(args: argparse.Namespace) -> int:
     from ..services.security import check_integrity
@@ -114,4 +125,55 @@ def cmd_restore(args: argparse.Namespace) -> int:
     )
     if done.kept is not None:
         print(_("The replaced file is kept as {kept}.").format(kept=done.kept))
+    return EXIT_OK
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    from ..services.requests import retention
+
+    with open_context(args) as ctx:
+        plan = retention.purge_plan(ctx) if args.dry_run else retention.purge(ctx)
+    if args.json:
+        print_json(
+            {
+                "dry_run": bool(args.dry_run),
+                "years": plan.years,
+                "closed_before": plan.cutoff.isoformat(),
+                "cases": [
+                    {
+                        "case_number": c.case_number,
+                        "closed_on": c.closed_on.isoformat(),
+                        "attachments": c.attachments,
+                        "letters": c.letters,
+                    }
+                    for c in plan.cases
+                ],
+                "legal_holds_kept": plan.held,
+            }
+        )
+        return EXIT_OK
+    if args.dry_run:
+        print(
+            _("Would purge {n} cases closed before {cutoff} ({years} years):").format(
+                n=len(plan.cases), cutoff=plan.cutoff.isoformat(), years=plan.years
+            )
+        )
+    else:
+        print(
+            _("Purged {n} cases closed before {cutoff} ({years} years).").format(
+                n=len(plan.cases), cutoff=plan.cutoff.isoformat(), years=plan.years
+            )
+        )
+    for c in plan.cases:
+        print(
+            "  "
+            + _("{case}, closed on {closed}: {letters} letters, {attachments} attachments").format(
+                case=c.case_number,
+                closed=c.closed_on.isoformat(),
+                letters=c.letters,
+                attachments=c.attachments,
+            )
+        )
+    if plan.held:
+        print(_("Kept under a legal hold: {n} cases.").format(n=plan.held))
     return EXIT_OK

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import LANGUAGES, N_, _, current_language, ngettext
-from . import dialogs, settings, status
+from . import dialogs, safety_actions, settings, status
 from .letters.letters_page import LettersPage
 from .pages import AuditPage, FindingsPanel, ListPage
 from .registers.controller_editor import ControllerEditor
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
     switch_requested = Signal(object)  # closed; show the start dialog
     replace_requested = Signal(object)  # closed; show this (open) database
     closed = Signal(bool)  # True when closed to switch databases, False to quit
+    lock_requested = Signal()  # File → Lock: the controller closes the database
 
     def __init__(self, database: Any, *, ctx: Any = None) -> None:
         super().__init__()
@@ -239,6 +240,7 @@ class MainWindow(QMainWindow):
                 _("Backup…"), self.backup, tip=_("Write an encrypted copy of the database")
             )
         )
+        safety_actions.add_to_file_menu(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("Quit"), self.close, QKeySequence.StandardKey.Quit))
 
@@ -312,8 +314,7 @@ class MainWindow(QMainWindow):
         try:
             self.findings = status.load_findings(self.ctx)
         except Exception as exc:  # a checker bug must not take the window down
-            log.exception("compliance check failed")
-            self.findings, error = [], str(exc)
+            self.findings, error = [], dialogs.unexpected_message(exc)
         self.statuses = status.status_by_subject(self.findings)
         self.registers_page.set_rows(entities.list_registers(self.ctx))
         self.processors_page.set_rows(entities.list_processors(self.ctx))
@@ -428,9 +429,8 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             from ..services.context import ServiceError
 
-            if not isinstance(exc, ServiceError):
-                log.exception("opening an editor failed")
-            dialogs.show_error(self, _("Cannot open"), str(exc))
+            message = str(exc) if isinstance(exc, ServiceError) else dialogs.unexpected_message(exc)
+            dialogs.show_error(self, _("Cannot open"), message)
             self.refresh()
             return None
         editor.saved.connect(self._saved)
@@ -698,6 +698,17 @@ class MainWindow(QMainWindow):
         from .about_dialog import show_about
 
         show_about(self, self.database)
+
+    # ------------------------------------------------------------- locking
+    def clear_for_lock(self) -> None:
+        """Every list and detail view of the window emptied (the lock screen shows)."""
+        safety_actions.clear_views(self)
+
+    def reopen(self, database: Any) -> None:
+        """The same file unlocked again: the lists reload from it."""
+        self.database = database
+        self.ctx.db = database
+        self.refresh()
 
     # ------------------------------------------------------------- closing
     def request_switch(self, tab: int | None) -> None:

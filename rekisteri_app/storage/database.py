@@ -143,6 +143,7 @@ class Database:
         self.path = path
         self.engine = engine
         self._lock = lock
+        self.closed = False
         self.sessions = sessionmaker(engine, expire_on_commit=False)
 
     # ---------------------------------------------------------------- lifecycle
@@ -208,7 +209,13 @@ class Database:
             raise
 
     def close(self) -> None:
+        """Dispose of the connections and release the lock; afterwards every session
+        is refused (DatabaseClosed), so nothing reopens the file without its lock."""
+        if self.closed:
+            return
+        self.closed = True
         self.engine.dispose()
+        self.sessions = _refuse_session(self.path)  # type: ignore[assignment]
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -273,6 +280,13 @@ class Database:
         with self.engine.connect() as conn:
             _export_copy(conn.connection.dbapi_connection, out, "", self.path)
         return out
+
+
+def _refuse_session(path: Path):
+    def refuse(*_args, **_kwargs):
+        raise errors.DatabaseClosed(path)
+
+    return refuse
 
 
 def _acquire(path: Path, *, create: bool = False) -> DatabaseLock:

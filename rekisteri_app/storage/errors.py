@@ -162,6 +162,16 @@ class AlreadyExists(CannotOpen):
         )
 
 
+class DatabaseClosed(CannotOpen):
+    """A read or write after the database was closed (locked window, switched file)."""
+
+    @property
+    def message(self) -> str:
+        return _("{path} is closed (locked or switched); nothing was read or written.").format(
+            path=self.path.name
+        )
+
+
 class BackupRefused(StorageError):
     """A backup that does not open with the passphrase given or fails a check; nothing
     was restored (exit code 1: the backup given is the bad input)."""
