@@ -105,7 +105,7 @@ class Damaged(CannotOpen):
 
     @property
     def message(self) -> str:
-        from .backups import default_backup_folder
+        from .backup_files import default_backup_folder
 
         return _(
             "Cannot read {path}: the file is damaged ({detail}). Restore the newest backup "
