@@ -205,7 +205,9 @@ def _rich_labels_with_markup() -> list[str]:
                 fmt == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(label.text())
             )
             if rich:
-                found.append(f"{type(label.window()).__name__}: {label.objectName()} {label.text()[:80]!r}")
+                found.append(
+                    f"{type(label.window()).__name__}: {label.objectName()} {label.text()[:80]!r}"
+                )
     return found
 
 

@@ -84,7 +84,8 @@ class LockScreen(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         layout.addLayout(buttons)
-        self.resize(520, 260)
+        self.setMinimumWidth(540)
+        self.adjustSize()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -102,6 +103,7 @@ class LockScreen(QWidget):
         except StorageError as exc:
             self.message.setText(exc.message)
             self.passphrase.selectAll()
+            self.adjustSize()
             return False
         finally:
             passphrase = ""

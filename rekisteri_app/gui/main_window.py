@@ -614,6 +614,11 @@ class MainWindow(QMainWindow):
                 _("{path} is not a JSON document: {error}").format(path=path, error=exc),
             )
             return False
+        except RecursionError:
+            dialogs.show_error(
+                self, _("Import failed"), _("The input is nested too deeply to be read.")
+            )
+            return False
         try:
             counts = exchange.import_document(self.ctx, document)
         except exchange.InvalidDocument as exc:
