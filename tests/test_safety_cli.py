@@ -394,8 +394,10 @@ def test_an_import_may_refer_to_a_stored_register_and_controller(demo, demo_data
 
 
 def test_an_import_refuses_letters_and_attachments_whose_bytes_do_not_match(demo_data, tmp_path):
+    from rekisteri_app.i18n import set_language
     from rekisteri_app.services.exchange import validate_document
 
+    set_language("en")
     doc = json.loads(json.dumps(demo_data))
     doc["registers"] = doc["controllers"] = doc["processors"] = []
     doc["settings"] = {}
