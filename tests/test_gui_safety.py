@@ -242,3 +242,47 @@ def test_no_label_or_box_renders_data_as_rich_text(qtbot, controller, boxes, mon
             assert box.textFormat() == Qt.TextFormat.PlainText
     assert _rich_labels_with_markup() == []
     dialog.close()
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="SIGTERM needs POSIX")
+def test_sigterm_closes_the_window_and_releases_the_database(demo, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from rekisteri_app.storage.database import Database
+    from rekisteri_app.storage.lock import lock_path
+
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "REKISTERI_PASSPHRASE": PASSPHRASE,
+        "REKISTERI_STATE_DIR": str(tmp_path / "state"),
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    child = subprocess.Popen(
+        [sys.executable, "-m", "rekisteri_app.gui.app", "--lang", "en", "--db", str(demo)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not lock_path(demo).exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert lock_path(demo).exists(), "the window opened the database"
+        time.sleep(1.0)
+        child.send_signal(signal.SIGTERM)
+        _out, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 0, err
+    assert "Traceback" not in err
+    assert not lock_path(demo).exists()
+    with Database.open(demo, PASSPHRASE):  # the OS lock is free again
+        pass

@@ -249,6 +249,9 @@ class Controller:
         if window is not None:
             window.database.close()
         self.app.quit()
+        # A signal during start-up arrives before Qt's loop runs, where quit() does
+        # nothing: the queued quit ends the loop as soon as it starts.
+        QTimer.singleShot(0, self.app.quit)
 
 
 def _open_windows() -> list[Any]:
