@@ -200,9 +200,12 @@ class Database:
                 except Exception as exc:
                     if not is_damage(exc):
                         raise
-                    report = db.check_integrity()
-                    engine.dispose()
-                    raise errors.Damaged(path, report.summary() or str(exc)) from None
+                    try:
+                        detail = db.check_integrity().summary()
+                    except Exception:  # the check met the damage too
+                        detail = ""
+                    db.engine.dispose()
+                    raise errors.Damaged(path, detail or str(exc)[:120]) from None
             return db
         except BaseException:
             lock.release()
