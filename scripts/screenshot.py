@@ -56,6 +56,21 @@ def make_database(folder: Path):
     return database
 
 
+def grab_lock_screen(app, path: Path, out: Path) -> None:
+    from rekisteri_app.gui.lock_screen import LockScreen
+    from rekisteri_app.i18n import _
+
+    screen = LockScreen(path, drafts=1, reason=_("Locked after a time without use."))
+    screen.show()
+    screen.passphrase.setText("not the passphrase")
+    screen.unlock()  # shows the wrong-passphrase message
+    settle(app)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    screen.grab().save(str(out))
+    screen.close()
+    print(out)
+
+
 def settle(app, rounds: int = 5) -> None:
     for _round in range(rounds):
         app.processEvents()
@@ -74,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DIR",
         help="also grab the intake edit form of the first case and its timeline after a "
         "correction into DIR",
+    )
+    parser.add_argument(
+        "--lock-screen", metavar="PNG", help="also grab the lock screen (a wrong passphrase tried)"
     )
     parser.add_argument("--size", default="1400x900")
     parser.add_argument(
@@ -122,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
             grab_case(app, window, Path(args.case))
         if args.correction:
             grab_correction(app, window, Path(args.correction), (width, height))
+        if args.lock_screen:
+            database.close()  # as the lock does; the window is not used afterwards
+            grab_lock_screen(app, database.path, Path(args.lock_screen))
         for editor in list(window.editors.values()):
             editor.baseline = editor.collect_raw()
             editor.close()

@@ -3,7 +3,21 @@
 from __future__ import annotations
 
 import base64
+import io
+from functools import cache
 from typing import Any
+
+
+@cache
+def one_page_pdf() -> bytes:
+    """A real one-page PDF: an import parses every letter's PDF."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def full_document() -> dict[str, Any]:
@@ -175,7 +189,7 @@ def full_document() -> dict[str, Any]:
                         "language": "fi",
                         "issued_on": "2026-11-03",
                         "sent_via": "post",
-                        "pdf_base64": base64.b64encode(b"%PDF-1.4 letter").decode(),
+                        "pdf_base64": base64.b64encode(one_page_pdf()).decode(),
                         "created_at": "2026-11-03T09:00:00",
                     }
                 ],

@@ -13,6 +13,7 @@ from . import (
     notice_commands,
     pack_commands,
     request_commands,
+    safety_commands,
 )
 
 MODULES = (
@@ -24,6 +25,7 @@ MODULES = (
     letter_commands,
     notice_commands,
     pack_commands,
+    safety_commands,
 )
 
 

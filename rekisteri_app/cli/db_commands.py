@@ -8,7 +8,16 @@ import os
 from pathlib import Path
 
 from ..i18n import _
-from .common import EXIT_BAD_INPUT, EXIT_OK, UsageError, open_context, print_json, read_passphrase
+from .common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    UsageError,
+    open_context,
+    print_json,
+    prompt_secret,
+    read_passphrase,
+    read_secret_file,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,7 +33,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_passwd)
 
     p = sub.add_parser("backup", help=_("write a consistent encrypted copy"))
-    p.add_argument("out", metavar="OUT")
+    p.add_argument("out", metavar="OUT", nargs="?")
+    p.add_argument(
+        "--auto",
+        action="store_true",
+        help=_(
+            "today's automatic backup into the backup folder (setting backup.folder), "
+            "keeping the newest backup.keep; for a scheduled task"
+        ),
+    )
     p.set_defaults(handler=cmd_backup)
 
     p = sub.add_parser("export", help=_("export the whole database as JSON"))
@@ -59,16 +76,22 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
+    from ..services.security import change_passphrase
+
+    if args.new_passphrase_file:
+        new = read_secret_file(args.new_passphrase_file)
+    elif os.environ.get("REKISTERI_NEW_PASSPHRASE"):
+        new = os.environ["REKISTERI_NEW_PASSPHRASE"]
+    else:
+        new = None
     with open_context(args) as ctx:
-        if args.new_passphrase_file:
-            new = Path(args.new_passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
-        elif os.environ.get("REKISTERI_NEW_PASSPHRASE"):
-            new = os.environ["REKISTERI_NEW_PASSPHRASE"]
-        else:
-            new = read_passphrase(argparse.Namespace(), confirm=True, prompt=_("New passphrase: "))
-        with ctx.change() as tx:
-            tx.audit("rekey", "database", None, None, None)
-        ctx.db.rekey(new)
+        if new is None:
+            new = prompt_secret(
+                _("New passphrase: "),
+                _("No new passphrase: use --new-passphrase-file or REKISTERI_NEW_PASSPHRASE."),
+                confirm=True,
+            )
+        change_passphrase(ctx, new)  # the audit event follows the rekey, never precedes it
     print(_("The passphrase was changed."))
     return EXIT_OK
 
@@ -76,6 +99,21 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from ..storage.database import backup
 
+    if args.auto:
+        if args.out:
+            raise UsageError(_("--auto chooses the file itself: give no OUT."))
+        from ..services.backups import auto_backup, backup_folder
+
+        with open_context(args) as ctx:
+            made = auto_backup(ctx)
+            folder = backup_folder(ctx)
+        if made is None:
+            print(_("Today's automatic backup is already in {folder}.").format(folder=folder))
+        else:
+            print(_("Wrote an encrypted backup to {path}.").format(path=made))
+        return EXIT_OK
+    if not args.out:
+        raise UsageError(_("Name the backup file (OUT), or use --auto."))
     out = backup(Path(args.db), read_passphrase(args), Path(args.out))
     print(_("Wrote an encrypted backup to {path}.").format(path=out))
     return EXIT_OK

@@ -25,7 +25,16 @@ from ..domain.enums import (
 )
 from ..domain.identity_code import IdentityDocument
 from ..i18n import _, language_from_environment, set_language
-from .common import EXIT_OK, UsageError, iso_date, open_context, print_json, print_table
+from .common import (
+    EXIT_OK,
+    UsageError,
+    add_hetu_arguments,
+    hetu_from_args,
+    iso_date,
+    open_context,
+    print_json,
+    print_table,
+)
 
 
 def _values(kind: type) -> list[str]:
@@ -53,10 +62,9 @@ def _person_options(parser: argparse.ArgumentParser, *, edit: bool) -> None:
         ("--customer-number", _("the data subject's customer number")),
     ):
         parser.add_argument(flag, help=what.format(field=field))
-    parser.add_argument(
-        "--hetu",
-        metavar="CODE",
-        help=_("the data subject's personal identity code, kept only as a keyed hash for matching"),
+    add_hetu_arguments(
+        parser,
+        _("the data subject's personal identity code, kept only as a keyed hash for matching"),
     )
     parser.add_argument(
         "--requester-name", help=_("the representative's name, if not the data subject")
@@ -187,11 +195,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=_("the last four characters of the document number, nothing more"),
     )
     g.add_argument("--identity-note")
-    g.add_argument(
-        "--hetu",
-        metavar="CODE",
-        help=_("the data subject's personal identity code, kept only as a keyed hash"),
-    )
+    add_hetu_arguments(g, _("the data subject's personal identity code, kept only as a keyed hash"))
     g.add_argument("--authority-checked", type=day, metavar="DATE")
     g = up.add_argument_group(_("pauses"))
     for name in (
@@ -452,7 +456,12 @@ def cmd_add(args: argparse.Namespace) -> int:
             language=Language(args.reply_language),
             rights=tuple(Right(r) for r in args.rights),
             subject=rq.PersonInput(
-                args.name, args.address, args.email, args.phone, args.customer_number, args.hetu
+                args.name,
+                args.address,
+                args.email,
+                args.phone,
+                args.customer_number,
+                hetu_from_args(args),
             ),
             requester=requester,
             authority=Authority(args.authority or "self"),
@@ -528,7 +537,7 @@ def build_correction(args: argparse.Namespace):
                 "email": args.email,
                 "phone": args.phone,
                 "customer_number": args.customer_number,
-                "hetu": args.hetu,
+                "hetu": hetu_from_args(args),
             }
         ),
         requester=_person_correction(
@@ -921,7 +930,7 @@ def build_update(args: argparse.Namespace):
         raise UsageError(_("--hold-reason belongs to --hold CATEGORY."))
     return rq.CaseUpdate(
         identity=identity,
-        hetu=args.hetu,
+        hetu=hetu_from_args(args),
         identity_asked=args.identity_asked,
         identity_received=args.identity_received,
         clarification_asked=args.clarification_asked,

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import LANGUAGES, N_, _, current_language, ngettext
-from . import dialogs, settings, status
+from . import dialogs, safety_actions, settings, status
 from .letters.letters_page import LettersPage
 from .pages import AuditPage, FindingsPanel, ListPage
 from .registers.controller_editor import ControllerEditor
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
     switch_requested = Signal(object)  # closed; show the start dialog
     replace_requested = Signal(object)  # closed; show this (open) database
     closed = Signal(bool)  # True when closed to switch databases, False to quit
+    lock_requested = Signal()  # File → Lock: the controller closes the database
 
     def __init__(self, database: Any, *, ctx: Any = None) -> None:
         super().__init__()
@@ -240,6 +241,7 @@ class MainWindow(QMainWindow):
                 _("Backup…"), self.backup, tip=_("Write an encrypted copy of the database")
             )
         )
+        safety_actions.add_to_file_menu(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
@@ -323,8 +325,7 @@ class MainWindow(QMainWindow):
         try:
             self.findings = status.load_findings(self.ctx)
         except Exception as exc:  # a checker bug must not take the window down
-            log.exception("compliance check failed")
-            self.findings, error = [], str(exc)
+            self.findings, error = [], dialogs.unexpected_message(exc)
         self.statuses = status.status_by_subject(self.findings)
         self.registers_page.set_rows(entities.list_registers(self.ctx))
         self.processors_page.set_rows(entities.list_processors(self.ctx))
@@ -439,9 +440,8 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             from ..services.context import ServiceError
 
-            if not isinstance(exc, ServiceError):
-                log.exception("opening an editor failed")
-            dialogs.show_error(self, _("Cannot open"), str(exc))
+            message = str(exc) if isinstance(exc, ServiceError) else dialogs.unexpected_message(exc)
+            dialogs.show_error(self, _("Cannot open"), message)
             self.refresh()
             return None
         editor.saved.connect(self._saved)
@@ -585,13 +585,15 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
+        from ..files import WriteFailed, write_atomically
+
         try:
-            Path(path).write_text(exchange.export_json(self.ctx), encoding="utf-8")
-        except OSError as exc:
+            write_atomically(path, exchange.export_json(self.ctx))  # 0600, whole or nothing
+        except WriteFailed as exc:
             dialogs.show_error(
                 self,
                 _("Export failed"),
-                _("Could not write {path}: {error}").format(path=path, error=exc.strerror),
+                _("Could not write {path}: {error}").format(path=path, error=exc.detail),
             )
             return
         self.statusBar().showMessage(_("Exported to {path}").format(path=path), 8000)
@@ -621,6 +623,11 @@ class MainWindow(QMainWindow):
                 self,
                 _("Import failed"),
                 _("{path} is not a JSON document: {error}").format(path=path, error=exc),
+            )
+            return False
+        except RecursionError:
+            dialogs.show_error(
+                self, _("Import failed"), _("The input is nested too deeply to be read.")
             )
             return False
         try:
@@ -718,6 +725,17 @@ class MainWindow(QMainWindow):
         from .about_dialog import show_about
 
         show_about(self, self.database)
+
+    # ------------------------------------------------------------- locking
+    def clear_for_lock(self) -> None:
+        """Every list and detail view of the window emptied (the lock screen shows)."""
+        safety_actions.clear_views(self)
+
+    def reopen(self, database: Any) -> None:
+        """The same file unlocked again: the lists reload from it."""
+        self.database = database
+        self.ctx.db = database
+        self.refresh()
 
     # ------------------------------------------------------------- closing
     def request_switch(self, tab: int | None) -> None:

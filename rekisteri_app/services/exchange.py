@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..i18n import _
+from ..i18n import _, quoted, shown
 from ..paths import resource
 from ..storage import models as m
 from .context import ServiceContext, ServiceError
@@ -173,21 +173,27 @@ def _schema_message(error) -> str:
     validator = error.validator
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return _("required field {name} is missing").format(name=missing)
+        return _("required field {name} is missing").format(name=quoted(missing))
     if validator == "additionalProperties":
-        return _("unknown field: {detail}").format(detail=error.message)
+        return _("unknown field: {detail}").format(detail=quoted(error.message, 120))
     if validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value if v is not None)
-        return _("{value!r} is not one of: {allowed}").format(value=error.instance, allowed=allowed)
+        return _("{value} is not one of: {allowed}").format(
+            value=shown(error.instance), allowed=quoted(allowed, 300)
+        )
     if validator == "type":
-        return _("{value!r} has the wrong type (expected {expected})").format(
-            value=error.instance, expected=error.validator_value
+        return _("{value} has the wrong type (expected {expected})").format(
+            value=shown(error.instance), expected=error.validator_value
         )
     if validator == "pattern":
-        return _("{value!r} is not in the expected form").format(value=error.instance)
+        return _("{value} is not in the expected form").format(value=shown(error.instance))
     if validator == "const":
         return _("must be {value!r}").format(value=error.validator_value)
-    return _("invalid value: {detail}").format(detail=error.message)
+    if validator == "maxLength":
+        return _("the text is {n} characters long; at most {max} are allowed").format(
+            n=len(error.instance), max=error.validator_value
+        )
+    return _("invalid value ({rule})").format(rule=validator)
 
 
 def _check_value(kind: str, value: Any, path: str, problems: list[Problem]) -> None:
@@ -202,11 +208,11 @@ def _check_value(kind: str, value: Any, path: str, problems: list[Problem]) -> N
             base64.b64decode(value, validate=True)
     except (ValueError, TypeError):
         message = {
-            "date": _("{value!r} is not a valid date (YYYY-MM-DD)"),
-            "datetime": _("{value!r} is not a valid time stamp (ISO 8601)"),
-            "binary": _("{value!r} is not valid base64"),
+            "date": _("{value} is not a valid date (YYYY-MM-DD)"),
+            "datetime": _("{value} is not a valid time stamp (ISO 8601)"),
+            "binary": _("{value} is not valid base64"),
         }[kind]
-        problems.append(Problem(path, message.format(value=str(value)[:40])))
+        problems.append(Problem(path, message.format(value=shown(value))))
 
 
 def _walk_semantics(
@@ -225,7 +231,9 @@ def _walk_semantics(
         key = item.get("key")
         if key is not None:
             if key in keys[node.key]:
-                problems.append(Problem(f"{path}.key", _("duplicate key {key!r}").format(key=key)))
+                problems.append(
+                    Problem(f"{path}.key", _("duplicate key {key!r}").format(key=quoted(key)))
+                )
             keys[node.key][key] = path
     for column in plain_columns(node):
         _check_value(
@@ -275,6 +283,11 @@ def validate_document(
     replacing = replacing or {}
     from jsonschema import Draft202012Validator
 
+    from . import exchange_checks
+
+    hostile = exchange_checks.structure_problems(doc)
+    if hostile:  # nothing else looks into a document no field could hold
+        return [Problem(path, message) for path, message in hostile]
     validator = Draft202012Validator(schema())
     problems = [
         Problem(error.json_path, _schema_message(error))
@@ -282,6 +295,10 @@ def validate_document(
     ]
     if problems or not isinstance(doc, dict):
         return problems
+    for path, message in exchange_checks.settings_problems(doc.get("settings") or {}):
+        problems.append(Problem(path, message))
+    for path, message in exchange_checks.file_problems(doc):
+        problems.append(Problem(path, message))
     keys: dict[str, dict[str, str]] = {
         "controller": {},
         "processor": {},
@@ -298,14 +315,18 @@ def validate_document(
     for target, key, path in refs:
         if key not in keys[target] and (target, key) not in known:
             problems.append(
-                Problem(path, _("refers to unknown {kind} {key!r}").format(kind=target, key=key))
+                Problem(
+                    path, _("refers to unknown {kind} {key!r}").format(kind=target, key=quoted(key))
+                )
             )
     names: dict[str, str] = {}
     for i, reg in enumerate(doc.get("registers") or []):
         path = f"$.registers[{i}].name"
         if reg["name"] in names:
             problems.append(
-                Problem(path, _("register name {name!r} appears twice").format(name=reg["name"]))
+                Problem(
+                    path, _("register name {name!r} appears twice").format(name=quoted(reg["name"]))
+                )
             )
         names[reg["name"]] = path
     cases: set[str] = set()
@@ -314,7 +335,7 @@ def validate_document(
             problems.append(
                 Problem(
                     f"$.requests[{i}].case_number",
-                    _("case number {case} appears twice").format(case=req["case_number"]),
+                    _("case number {case} appears twice").format(case=quoted(req["case_number"])),
                 )
             )
         cases.add(req["case_number"])
@@ -327,7 +348,10 @@ def validate_document(
         for name, path in names.items():
             if name in existing:
                 problems.append(
-                    Problem(path, _("a register named {name!r} already exists").format(name=name))
+                    Problem(
+                        path,
+                        _("a register named {name!r} already exists").format(name=quoted(name)),
+                    )
                 )
         taken = set(session.scalars(select(m.RightsRequest.case_number)))
         for i, req in enumerate(doc.get("requests") or []):
@@ -335,7 +359,9 @@ def validate_document(
                 problems.append(
                     Problem(
                         f"$.requests[{i}].case_number",
-                        _("case number {case} already exists").format(case=req["case_number"]),
+                        _("case number {case} already exists").format(
+                            case=quoted(req["case_number"])
+                        ),
                     )
                 )
     return problems
@@ -440,23 +466,47 @@ def _case_parts(case_number: str, received_on: date) -> tuple[int, int]:
         return received_on.year, 0
 
 
+def _defined_keys(node: Node, item: Any, out: set[tuple[str, str]]) -> None:
+    if node.scalar or not isinstance(item, dict):
+        return
+    if node.key and item.get("key") is not None:
+        out.add((node.key, item["key"]))
+    for name, child in node.children.items():
+        for sub in item.get(name) or []:
+            _defined_keys(child, sub, out)
+
+
 def import_document(ctx: ServiceContext, doc: Any) -> dict[str, int]:
     """Validate, then add everything in one audited transaction; returns counts."""
     with ctx.change() as tx:
         problems = validate_document(doc, tx.session)
         if problems:
             raise InvalidDocument(problems)
-        objects: dict[tuple[str, str], Any] = {}
+        from .exchange_checks import normalised_setting
+
+        # References may name rows already stored (`register-3`); keys the document
+        # defines itself win, and a stored row is never edited by an import.
+        defined: set[tuple[str, str]] = set()
+        for name, node in TOP.items():
+            for item in doc.get(name) or []:
+                _defined_keys(node, item, defined)
+        objects: dict[tuple[str, str], Any] = {
+            k: v for k, v in known_objects(tx.session).items() if k not in defined
+        }
         deferred: list = []
         counts: dict[str, int] = {}
         for key, value in (doc.get("settings") or {}).items():
             if key in PRIVATE_SETTINGS:
                 continue
+            text = normalised_setting(key, value)
             setting = tx.session.get(m.Setting, key)
-            if setting is None:
-                tx.session.add(m.Setting(key=key, value=value))
+            if text is None:
+                if setting is not None:
+                    tx.session.delete(setting)
+            elif setting is None:
+                tx.session.add(m.Setting(key=key, value=text))
             else:
-                setting.value = value
+                setting.value = text
         for name, node in TOP.items():
             items = doc.get(name) or []
             counts[name] = len(items)

@@ -38,6 +38,10 @@ AUTHORITY_ADDRESS = "authority.address"
 AUTHORITY_PHONE = "authority.phone"
 AUTHORITY_EMAIL = "authority.email"
 AUTHORITY_WEB = "authority.web"
+BACKUP_FOLDER = "backup.folder"
+BACKUP_KEEP = "backup.keep"
+IDLE_LOCK_MINUTES = "lock.idle_minutes"
+RETENTION_YEARS = "retention.closed_case_years"
 
 
 def _text(value: Any) -> str | None:
@@ -63,6 +67,37 @@ def _policy(value: Any) -> PausePolicy:
                 value=str(value), allowed=", ".join(p.value for p in PausePolicy)
             )
         ) from None
+
+
+def _whole(low: int, high: int) -> Callable[[Any], int | None]:
+    """A whole number from `low` to `high` (None: the default)."""
+
+    def parse(value: Any) -> int | None:
+        if value is None or str(value).strip() == "":
+            return None
+        text = str(value).strip()
+        if not text.isdigit() or not low <= int(text) <= high:
+            raise ServiceError(
+                _("{value!r} is not a whole number from {low} to {high}.").format(
+                    value=text[:40], low=low, high=high
+                )
+            )
+        return int(text)
+
+    return parse
+
+
+def _folder(value: Any) -> str | None:
+    text = _text(value)
+    if text is None:
+        return None
+    if not (text.startswith(("/", "\\")) or (len(text) > 2 and text[1] == ":")):
+        raise ServiceError(
+            _("The backup folder must be a full path (such as {example}).").format(
+                example="/home/officer/backups"
+            )
+        )
+    return text
 
 
 @dataclass(frozen=True)
@@ -108,6 +143,11 @@ for _spec in (
     SettingSpec(AUTHORITY_PHONE, N_("Supervisory authority's phone"), default=_OMBUDSMAN.phone),
     SettingSpec(AUTHORITY_EMAIL, N_("Supervisory authority's email"), default=_OMBUDSMAN.email),
     SettingSpec(AUTHORITY_WEB, N_("Supervisory authority's web site"), default=_OMBUDSMAN.web),
+    # issue 14: the app's own safety and retention (docs/security.md)
+    SettingSpec(BACKUP_FOLDER, N_("Folder of the automatic backups"), _folder),
+    SettingSpec(BACKUP_KEEP, N_("Automatic backups kept"), _whole(1, 366), 7),
+    SettingSpec(IDLE_LOCK_MINUTES, N_("Lock the window after idle minutes"), _whole(1, 240), 10),
+    SettingSpec(RETENTION_YEARS, N_("Purge closed cases after years"), _whole(1, 100), 5),
 ):
     register_setting(_spec)
 
@@ -132,7 +172,8 @@ def read(session: Session, key: str) -> Any:
     row = session.get(m.Setting, key)
     if row is None or row.value is None or row.value == "":
         return item.default
-    return item.parse(row.value)
+    value = item.parse(row.value)
+    return item.default if value is None else value
 
 
 def get(ctx: ServiceContext, key: str) -> Any:

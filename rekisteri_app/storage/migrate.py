@@ -6,6 +6,7 @@ a failed or unwanted upgrade can always be undone by restoring the copy.
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,6 +46,7 @@ def file_backup(path: Path, label: str) -> Path:
     target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
     try:
         shutil.copy2(path, target)
+        os.chmod(target, 0o600)  # encrypted, but nobody else's business either
     except OSError as exc:
         target.unlink(missing_ok=True)
         raise errors.WriteFailed(target, exc.strerror or str(exc)) from None

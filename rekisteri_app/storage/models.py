@@ -365,6 +365,8 @@ class RightsRequest(Base):
     # officer after checking), and where the reply goes when not to the claimed address.
     address_on_record: Mapped[str | None] = mapped_column(Text)
     delivery_address: Mapped[str | None] = mapped_column(Text)
+    # the retention purge left only a pseudonymous row (services/requests/retention.py)
+    purged_on: Mapped[date | None] = mapped_column(Date)
 
     # `controller` is the one the request was addressed to; `controllers` lists every
     # controller the case concerns (the addressed one included), each with its role.
@@ -543,6 +545,8 @@ class Letter(Base):
     pdf: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     sha256: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # the retention purge erased the PDF; kind, dates and the SHA-256 of what was sent stay
+    purged_on: Mapped[date | None] = mapped_column(Date)
     request: Mapped[RightsRequest] = relationship(back_populates="letters")
 
 
@@ -553,7 +557,14 @@ class LetterImmutable(ValueError):
 @event.listens_for(Letter, "before_update")
 def _refuse_letter_update(_mapper, _connection, target: Letter) -> None:
     """Issued letters are archive records. The guard is registered with the model, so it
-    holds for every session of every process, whichever modules it imported."""
+    holds for every session of every process, whichever modules it imported. The one
+    change allowed is the retention purge's: the PDF erased (empty) and `purged_on` set."""
+    from sqlalchemy import inspect
+
+    state = inspect(target)
+    changed = {a.key for a in state.attrs if a.history.has_changes()}
+    if changed <= {"pdf", "purged_on"} and target.purged_on is not None and not target.pdf:
+        return
     raise LetterImmutable(
         _("An issued letter cannot be changed (letter {id}).").format(id=target.id)
     )

@@ -260,10 +260,7 @@ class EditorDialog(QDialog):
             dialogs.show_error(self, _("Not saved"), message)
             return False
         except Exception as exc:  # a bug must not lose the officer's typing silently
-            log.exception("saving failed")
-            dialogs.show_error(
-                self, _("Not saved"), _("Unexpected error: {error}").format(error=exc)
-            )
+            dialogs.show_error(self, _("Not saved"), dialogs.unexpected_message(exc))
             return False
         self.after_save(result)
         self.baseline = self.collect_raw()

@@ -87,6 +87,7 @@ class CaseDialog(IdentityTab, DeadlineTab, DecisionsTab, TimelineTab, QDialog):
         today = ctx.today()
 
         self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # the subject's name is data
         self.heading.setStyleSheet(TITLE_STYLE)
         self.status_badge = QLabel()
         self.due_label = QLabel()

@@ -7,8 +7,6 @@ portability files that go with a portability letter.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from dataclasses import dataclass
@@ -17,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ...csv_output import csv_bytes
 from ...documents.letters import (
     DataCopyEntry,
     ErasureDecision,
@@ -484,13 +483,15 @@ def portability_files(
         "categories": categories,
     }
     as_json = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["category", "field", "value"])
-    for item in categories:
-        for record in item["records"]:
-            writer.writerow([item["category"], record["field"], record["value"]])
-    as_csv = buffer.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheets read å ä ö
+    # csv_output: BOM (spreadsheets read å ä ö) and formula cells neutralised
+    as_csv = csv_bytes(
+        ["category", "field", "value"],
+        (
+            [item["category"], record["field"], record["value"]]
+            for item in categories
+            for record in item["records"]
+        ),
+    )
     return ((f"{stem}-portability.json", as_json), (f"{stem}-portability.csv", as_csv))
 
 
