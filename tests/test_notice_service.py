@@ -38,9 +38,15 @@ def load_seed(ctx, *stems: str) -> None:
 
 
 def pdf_text(content: bytes) -> str:
+    """The pages' text without the running footer and page numbers, which would otherwise
+    split a sentence that runs over a page break."""
     import io
+    import re
 
-    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(content)).pages)
+    pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(content)).pages]
+    footer = re.compile(r"^(?:.+ · .+|\s*\d+ \(\d+\)|\s*Sida \d+ av \d+|\s*Page \d+ of \d+)$")
+    lines = [ln for text in pages for ln in text.splitlines() if not footer.match(ln)]
+    return "\n".join(lines)
 
 
 def fix_mailchimp_safeguard(ctx) -> None:
