@@ -72,6 +72,7 @@ def test_the_export_carries_each_new_field(ctx):
         "bases": ["6.1.b"],
         "translations": {"sv": {"text": "Skötsel av kundrelationen"}},
     }
+    assert reg["purposes"][1] == "Laskutus ja perintä"  # nothing but its text: a string
     assert [s["kind"] for s in reg["statements"]] == [
         "applicable-laws",
         "no-profiling",
@@ -87,8 +88,7 @@ def test_an_old_document_with_purposes_as_strings_imports_unchanged(ctx):
     assert all(isinstance(p, str) for p in doc["registers"][0]["purposes"])
     import_document(ctx, doc)
     reg = exported(ctx)["registers"][0]
-    assert [p["text"] for p in reg["purposes"]] == doc["registers"][0]["purposes"]
-    assert all(p["bases"] is None and p["translations"] is None for p in reg["purposes"])
+    assert reg["purposes"] == doc["registers"][0]["purposes"]  # exported as they came
     assert reg["language"] == "fi" and reg["statements"] == []
 
 
@@ -108,7 +108,7 @@ def test_lists_keep_their_order_on_import(ctx):
     import_document(ctx, doc)
     stored = exported(ctx)["registers"][0]
     assert [r["name"] for r in stored["recipients"]] == [r["name"] for r in reg["recipients"]]
-    assert [p["text"] for p in stored["purposes"]] == ["c", "a", "b"]
+    assert stored["purposes"] == ["c", "a", "b"]
 
 
 def test_blank_translations_are_not_stored(ctx):
@@ -117,7 +117,7 @@ def test_blank_translations_are_not_stored(ctx):
         {"text": "Laskutus", "translations": {"sv": {"text": "  "}, "en": {}}}
     ]
     import_document(ctx, doc)
-    assert exported(ctx)["registers"][0]["purposes"][0]["translations"] is None
+    assert exported(ctx)["registers"][0]["purposes"][0] == "Laskutus"
 
 
 def test_a_translation_of_an_unknown_field_is_refused_with_its_path(ctx):
@@ -246,6 +246,6 @@ def test_a_database_at_0002_with_data_migrates_to_the_notice_model(db_path):
     assert doc["controllers"][0]["contacts"][0]["publish_name"] is True
     reg = doc["registers"][0]
     assert reg["language"] == "fi" and reg["controllers"][0]["controller"] == "controller-1"
-    assert reg["purposes"] == [{"text": "Laskutus", "bases": None, "translations": None}]
+    assert reg["purposes"] == ["Laskutus"]
     assert reg["processors"][0]["processor"] == "processor-1"
     assert doc["processors"][0]["is_category"] is False

@@ -409,3 +409,52 @@ def test_sources_and_recipients_are_grouped_by_kind_keeping_order_within_a_kind(
     printed = sections(ctx, document({"recipients": recipients}))["recipients"]
     order = [printed.index(r["name"]) for r in recipients]
     assert order[1] < order[2] < order[3] < order[0]  # authorities first, as listed
+
+
+#: The red findings that stand behind each section's placeholder in an empty register.
+PLACEHOLDER_FINDINGS = {
+    "controller": {"controller-missing"},
+    "contact": {"controller-missing"},
+    "purposes": {"purposes-missing", "legal-basis-missing"},
+    "subjects": {"subject-groups-missing"},
+    "categories": {"data-categories-missing"},
+    "sources": {"sources-missing"},
+    "recipients": {"recipients-missing"},
+    "transfers": {"transfers-not-recorded"},
+    "retention": {"retention-missing"},
+    "security": {"security-missing"},
+    "automated": {"automated-decisions-not-recorded"},
+    "rights": {"rights-information-missing", "request-channel-missing"},
+    "changes": {"changes-policy-missing"},
+}
+
+
+def test_every_placeholder_has_a_red_finding_and_publishing_asks(ctx):
+    from rekisteri_app.services.compliance import check_database
+
+    printed = sections(ctx, document())
+    placeholders = {s for s, text in printed.items() if "[Ei kirjattu.]" in text}
+    assert placeholders == set(PLACEHOLDER_FINDINGS)
+    red = {f.code for f in check_database(ctx) if f.severity == "red"}
+    for section in placeholders:
+        assert PLACEHOLDER_FINDINGS[section] <= red, section
+    with pytest.raises(notices.RedFindings):
+        notices.publish(ctx, "Asiakasrekisteri", "fi", "html")
+    published = notices.publish(ctx, "Asiakasrekisteri", "fi", "html", confirm_red=True)
+    assert "Ei kirjattu." in published.content.decode("utf-8")
+
+
+def test_language_versions_share_one_version_number_and_date(ctx):
+    from datetime import UTC, datetime
+
+    from rekisteri_app.services.context import ServiceContext
+    from tests.conftest import FixedClock
+
+    doc = with_controller(
+        {"languages": ["fi", "sv"], "purposes": [{"text": "Laskutus"}]}, email="info@esimerkki.fi"
+    )
+    import_document(ctx, doc)
+    fi = notices.publish(ctx, "Asiakasrekisteri", "fi", "pdf", confirm_red=True)
+    later = ServiceContext(ctx.db, actor="t", clock=FixedClock(datetime(2027, 1, 5, tzinfo=UTC)))
+    sv = notices.publish(later, "Asiakasrekisteri", "sv", "pdf", confirm_red=True)
+    assert (sv.version, sv.issued_on) == (fi.version, fi.issued_on)

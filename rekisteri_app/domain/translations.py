@@ -172,6 +172,8 @@ def register_missing(register: Mapping[str, Any], lang: str) -> list[MissingText
     out = list(missing_in("register", register, lang, primary, entity="register"))
     for name in REGISTER_LISTS:
         for i, item in enumerate(register.get(name) or []):
+            if isinstance(item, str) and name == "purposes":
+                item = {"text": item}  # a purpose with nothing but its text
             if isinstance(item, Mapping):
                 out += missing_in(name, item, lang, primary, f"$.{name}[{i}]", "register")
     return out

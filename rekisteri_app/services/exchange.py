@@ -102,6 +102,8 @@ def _dump(node: Node, obj: Any, keys: dict[tuple[str, int], str]) -> Any:
         out[ref.field] = None if target is None else keys[(ref.target, target.id)]
     for name, child in node.children.items():
         out[name] = [_dump(child, item, keys) for item in getattr(obj, name)]
+    if node.bare and all(v is None for k, v in out.items() if k != node.bare):
+        return out[node.bare]  # nothing but the text: the plain form older documents use
     if node.model is m.Processor:
         out["services"] = [s for s in (obj.services or "").splitlines() if s.strip()]
     if node.model is m.RightsRequest:
@@ -530,6 +532,12 @@ def known_objects(session: Session) -> dict[tuple[str, str], Any]:
 def entity_to_dict(session: Session, kind: str, obj: Any) -> dict[str, Any]:
     """One controller, processor, register or request in the exchange format."""
     return _dump(TOP[kind], obj, _keys(session))
+
+
+def entity_dicts(session: Session, kind: str, objects: list[Any]) -> list[dict[str, Any]]:
+    """Several entities of one kind in the exchange format (the keys looked up once)."""
+    keys = _keys(session)
+    return [_dump(TOP[kind], obj, keys) for obj in objects]
 
 
 def validate_entity(

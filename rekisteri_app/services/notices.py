@@ -40,6 +40,7 @@ from . import entities
 from .compliance import FindingRow, check_session
 from .context import HELSINKI, ServiceContext, ServiceError
 from .notice_content import notice_content
+from .translations import MissingText, missing_texts
 
 FORMATS = ("pdf", "html")
 
@@ -279,23 +280,51 @@ def render(ctx: ServiceContext, register: RegisterRef, lang: str, fmt: str = "pd
         return _render(notice_data(session, ids, lang, today=ctx.today()), lang, fmt)
 
 
-def _red(session: Session, registers: Sequence[m.Register], today: date) -> list[FindingRow]:
+def _red(
+    session: Session, registers: Sequence[m.Register], today: date, lang: str | None = None
+) -> list[FindingRow]:
+    """The red findings that concern these registers' notice: their own, their transfers',
+    their controllers' and officers', the settings'; a finding about one language (a
+    missing translation) only when publishing in that language (`lang`; None: any)."""
     ids = {r.id for r in registers}
-    return [
-        f
-        for f in check_session(session, today)
-        if f.severity == "red"
-        and (
+    controllers = {rc.controller_id for r in registers for rc in r.controllers}
+    officers = {
+        rc.controller.dpo_id for r in registers for rc in r.controllers if rc.controller.dpo_id
+    }
+
+    def concerns(f: FindingRow) -> bool:
+        if f.language and lang is not None and f.language != lang:
+            return False
+        return (
             (f.subject_kind == "register" and f.subject_id in ids)
             or (f.subject_kind == "transfer" and f.register_id in ids)
+            or (f.subject_kind == "controller" and f.subject_id in controllers)
+            or (f.subject_kind == "dpo" and f.subject_id in officers)
+            or f.subject_kind == "settings"
         )
-    ]
+
+    return [f for f in check_session(session, today) if f.severity == "red" and concerns(f)]
 
 
-def red_findings(ctx: ServiceContext, register: RegisterRef) -> list[FindingRow]:
-    """The checker's red findings about these registers or their transfers."""
+def red_findings(
+    ctx: ServiceContext, register: RegisterRef, lang: str | None = None
+) -> list[FindingRow]:
+    """The checker's red findings about the notice of these registers (in `lang`)."""
     with ctx.read() as session:
-        return _red(session, find_registers(session, register), ctx.today())
+        return _red(session, find_registers(session, register), ctx.today(), lang)
+
+
+def missing_translations(
+    ctx: ServiceContext, register: RegisterRef, lang: str
+) -> list[MissingText]:
+    """The texts of these registers (and their controllers and officers) that have no
+    version in `lang`: a notice in `lang` prints them in the primary language."""
+    _check_lang(lang)
+    with ctx.read() as session:
+        out: list[MissingText] = []
+        for reg in find_registers(session, register):
+            out += [mt for mt in missing_texts(session, reg, lang) if mt not in out]
+        return out
 
 
 def next_version(existing: Iterable[str]) -> str:
@@ -347,7 +376,7 @@ def publish(
     with ctx.change() as tx:
         session = tx.session
         registers = find_registers(session, register)
-        red = _red(session, registers, ctx.today())
+        red = _red(session, registers, ctx.today(), lang)
         if red and not confirm_red:
             names = ", ".join(r.name for r in registers)
             raise RedFindings(

@@ -16,6 +16,7 @@ from ..domain import translations as t
 from ..storage import models as m
 
 DEFAULT_LANGUAGE = t.DEFAULT_LANGUAGE
+MissingText = t.MissingText
 
 
 def primary_language(obj: Any) -> str:
