@@ -249,3 +249,11 @@ def test_a_database_at_0002_with_data_migrates_to_the_notice_model(db_path):
     assert reg["purposes"] == ["Laskutus"]
     assert reg["processors"][0]["processor"] == "processor-1"
     assert doc["processors"][0]["is_category"] is False
+
+
+def test_a_statement_of_the_officers_own_words_needs_its_text(ctx):
+    doc = full_document()
+    doc["registers"][0]["statements"] = [{"kind": "no-transfers"}, {"kind": "applicable-laws"}]
+    with pytest.raises(InvalidDocument) as info:
+        import_document(ctx, doc)
+    assert [p.path for p in info.value.problems] == ["$.registers[0].statements[1].text"]

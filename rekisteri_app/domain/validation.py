@@ -420,3 +420,38 @@ def parse_iso_date(value: str, field: str = "date") -> date:
             days=days_in_month,
         )
     return date(year, month, day)
+
+
+# --- Art. 6(1) points ----------------------------------------------------------------------
+
+_POINT_RE = re.compile(r"(?:6\s*[.(]\s*1\s*[.)]?\s*[.(]?\s*)?\(?([a-f])\)?", re.IGNORECASE)
+
+
+def normalise_articles(value: str, field: str = "bases") -> list[str]:
+    """Art. 6(1) points written "b, f", "6(1)(b) 6(1)(f)" or "6.1.b; 6.1.f" as the stored
+    identifiers ["6.1.b", "6.1.f"], each once, in the order written."""
+    text = _require(value, field)
+    out: list[str] = []
+    for part in re.split(r"[,;\s]+", text.strip()):
+        if not part:
+            continue
+        match = _POINT_RE.fullmatch(part)
+        if match is None:
+            raise ValidationError(
+                field,
+                "invalid-article",
+                N_(
+                    "{value} is not a point of Article 6(1). Write the letters a–f, for "
+                    "example b, f or 6(1)(b)."
+                ),
+                value=part,
+            )
+        point = f"6.1.{match.group(1).lower()}"
+        if point not in out:
+            out.append(point)
+    return out
+
+
+def format_articles(points: list[str] | None) -> str:
+    """["6.1.b", "6.1.f"] as "6(1)(b), 6(1)(f)", the way a reader writes them."""
+    return ", ".join(f"6(1)({p.rsplit('.', 1)[-1]})" for p in points or [])

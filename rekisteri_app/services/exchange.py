@@ -220,6 +220,14 @@ class _Checks(dict):
 CHECKS: dict[str, Any] = _Checks()
 
 
+def _statement_complete(item: dict[str, Any]) -> bool:
+    """Statements with a standard sentence may leave their text blank; the others not."""
+    from ..domain.enums import STANDARD_STATEMENTS
+
+    text = item.get("text")
+    return item.get("kind") in STANDARD_STATEMENTS or (isinstance(text, str) and bool(text.strip()))
+
+
 def _applies(node: Node, item: dict[str, Any], check: str) -> bool:
     """Finnish postcode rules only for Finnish addresses (a processor abroad is exempt)."""
     return check != "postal" or (item.get("country") or "FI").upper() == "FI"
@@ -289,6 +297,10 @@ def _walk_semantics(
         value = item.get(ref.field)
         if ref.target == node.key and value is not None and value == item.get("key"):
             problems.append(Problem(f"{path}.{ref.field}", _("refers to itself")))
+    if node.model is m.Statement and not _statement_complete(item):
+        problems.append(
+            Problem(f"{path}.text", _("this statement is the officer's own text: write it"))
+        )
     if node.model in (m.Processor, m.Transfer) and item.get("country"):
         check = (
             validation.normalise_destination
