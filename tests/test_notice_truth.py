@@ -458,3 +458,29 @@ def test_language_versions_share_one_version_number_and_date(ctx):
     later = ServiceContext(ctx.db, actor="t", clock=FixedClock(datetime(2027, 1, 5, tzinfo=UTC)))
     sv = notices.publish(later, "Asiakasrekisteri", "sv", "pdf", confirm_red=True)
     assert (sv.version, sv.issued_on) == (fi.version, fi.issued_on)
+
+
+def test_a_register_with_both_languages_prints_each_in_its_own(ctx):
+    """The bilingual fixture: complete in fi and sv, so no finding and no placeholder."""
+    import json
+    from pathlib import Path
+
+    from rekisteri_app.services.compliance import check_database
+
+    doc = json.loads(
+        (Path(__file__).parent / "fixtures" / "bilingual_register.json").read_text("utf-8")
+    )
+    fi = sections(ctx, doc, "fi")
+    assert check_database(ctx) == []
+    with ctx.read() as session:
+        from rekisteri_app.storage.models import Register
+
+        ids = [r.id for r in session.query(Register)]
+        sv_data = notices.notice_data(session, ids, "sv", today=date(2026, 11, 23))
+    sv = {sid: text for sid, _h, text in section_texts(sv_data, "sv")}
+    assert not any("[" in text and "]" in text for text in fi.values())
+    assert "Kustens Energi Ab" in sv["controller"] and "Rannikon Energia Oy" in fi["controller"]
+    assert "Dataskyddsombud för Kustens Energi Ab och Kustens Elnät Ab" in sv["controller"]
+    assert "Skötsel av kundrelationen och fakturering" in sv["purposes"]
+    assert "Version: 1.3.2026" in sv["version"] and "Versio: 1.3.2026" in fi["version"]
+    assert notices.missing_translations(ctx, ids, "sv") == []

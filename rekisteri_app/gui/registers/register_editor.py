@@ -116,7 +116,8 @@ class RegisterEditor(EditorDialog):
         ChoiceCombo.fill(self.language, vocabulary.choices(vocabulary.LANGUAGES))
         self.watch(self.language)
         self.published = {lang: self.widget(QCheckBox, f"publish_{lang}") for lang in LANGUAGES}
-        for box in self.published.values():
+        for lang, box in self.published.items():
+            box.setText(vocabulary.label(vocabulary.LANGUAGES, lang))
             box.toggled.connect(self.refresh_state)
         self.language.currentIndexChanged.connect(self._primary_changed)
         self._translations: dict[str, Any] = {"translations": None}

@@ -125,16 +125,6 @@ class TranslationTable(QTableWidget):
             self.setItem(item.row(), item.column(), self._cell(slot, lang))
         self.changed.emit()
 
-    def missing(self, lang: str) -> list[Slot]:
-        """The required texts still without a `lang` version."""
-        if lang == self.primary:
-            return []
-        return [
-            s
-            for s in self.slots
-            if not s.optional and translation(s.holder.get("translations"), s.field, lang) is None
-        ]
-
 
 def set_translation(holder: dict[str, Any], field: str, lang: str, text: str) -> None:
     """Write (or, when blank, remove) one translation in an exchange-form dict."""
