@@ -34,6 +34,8 @@ TABLES = [
     (enums.PeriodUnit, v.PERIOD_UNITS),
     (enums.Safeguard, v.SAFEGUARDS),
     (enums.SccModule, v.SCC_MODULES),
+    (enums.ControllerType, v.CONTROLLER_TYPES),
+    (enums.StatementKind, v.STATEMENT_KINDS),
 ]
 
 

@@ -17,6 +17,68 @@ class ControllerRole(StrEnum):
     GROUP_COMPANY = "group-company"
 
 
+class ControllerType(StrEnum):
+    """What kind of organisation a controller is. The Publicity Act (621/1999) applies to
+    authorities (municipalities, their enterprises and boards, other public authorities),
+    not to companies or cooperatives, even municipally owned ones."""
+
+    COMPANY = "company"
+    COOPERATIVE = "cooperative"
+    MUNICIPALITY = "municipality"
+    MUNICIPAL_ENTERPRISE = "municipal-enterprise"  # kunnallinen liikelaitos
+    MUNICIPAL_BOARD = "municipal-board"  # lautakunta, johtokunta
+    PUBLIC_AUTHORITY = "public-authority"  # another authority
+    OTHER = "other"  # association, foundation …
+
+
+PUBLIC_AUTHORITY_TYPES = frozenset(
+    {
+        ControllerType.MUNICIPALITY,
+        ControllerType.MUNICIPAL_ENTERPRISE,
+        ControllerType.MUNICIPAL_BOARD,
+        ControllerType.PUBLIC_AUTHORITY,
+    }
+)
+
+
+def is_public_authority(kind: object) -> bool:
+    """True for the controller types the Publicity Act (621/1999) applies to."""
+    return str(kind or "") in {str(k) for k in PUBLIC_AUTHORITY_TYPES}
+
+
+class StatementKind(StrEnum):
+    """What the officer has explicitly recorded about a register, beyond its lists.
+
+    Free statements carry the officer's text; the `NO_*` statements and the two request
+    rules may leave the text blank, and the notice then prints its standard sentence for
+    them. A notice never prints one of these sentences unless the statement is recorded.
+    """
+
+    PURPOSES = "purposes"  # a general statement on the purposes
+    APPLICABLE_LAWS = "applicable-laws"  # the legal framework of the processing
+    DISCLOSURES = "disclosures"  # a general statement on disclosures
+    NO_DISCLOSURES = "no-regular-disclosures"
+    NO_TRANSFERS = "no-transfers"
+    NO_AUTOMATED_DECISIONS = "no-automated-decisions"
+    NO_PROFILING = "no-profiling"
+    IDENTITY_REQUIRED = "identity-proof-required"
+    REPRESENTATIVE_ALLOWED = "representative-allowed"
+    NOTICE_AVAILABILITY = "notice-availability"  # where the current notice is available
+
+
+#: Statements whose text may be blank: the notice prints its standard sentence.
+STANDARD_STATEMENTS = frozenset(
+    {
+        StatementKind.NO_DISCLOSURES,
+        StatementKind.NO_TRANSFERS,
+        StatementKind.NO_AUTOMATED_DECISIONS,
+        StatementKind.NO_PROFILING,
+        StatementKind.IDENTITY_REQUIRED,
+        StatementKind.REPRESENTATIVE_ALLOWED,
+    }
+)
+
+
 class LegalBasisArticle(StrEnum):
     """GDPR Art. 6(1) points; NATIONAL_LAW carries only a national reference."""
 

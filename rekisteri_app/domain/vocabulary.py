@@ -16,6 +16,7 @@ from .enums import (
     Authority,
     Channel,
     ControllerRole,
+    ControllerType,
     CorrectionField,
     DeliveryChoice,
     IdentityMethod,
@@ -35,6 +36,7 @@ from .enums import (
     SecurityKind,
     SentVia,
     SourceKind,
+    StatementKind,
     Urgency,
 )
 from .identity_code import IdentityDocument
@@ -217,6 +219,29 @@ CONTROLLER_ROLES: Mapping[str, str] = {
     ControllerRole.GROUP_COMPANY: N_("group company"),
 }
 
+CONTROLLER_TYPES: Mapping[str, str] = {
+    ControllerType.COMPANY: N_("company"),
+    ControllerType.COOPERATIVE: N_("cooperative"),
+    ControllerType.MUNICIPALITY: N_("municipality"),
+    ControllerType.MUNICIPAL_ENTERPRISE: N_("municipal enterprise"),
+    ControllerType.MUNICIPAL_BOARD: N_("municipal board or other municipal body"),
+    ControllerType.PUBLIC_AUTHORITY: N_("other public authority"),
+    ControllerType.OTHER: N_("other organisation"),
+}
+
+STATEMENT_KINDS: Mapping[str, str] = {
+    StatementKind.PURPOSES: N_("purposes (general statement)"),
+    StatementKind.APPLICABLE_LAWS: N_("applicable laws"),
+    StatementKind.DISCLOSURES: N_("disclosures (general statement)"),
+    StatementKind.NO_DISCLOSURES: N_("no regular disclosures"),
+    StatementKind.NO_TRANSFERS: N_("no transfers outside the EU/EEA"),
+    StatementKind.NO_AUTOMATED_DECISIONS: N_("no automated decisions"),
+    StatementKind.NO_PROFILING: N_("no profiling"),
+    StatementKind.IDENTITY_REQUIRED: N_("identity must be proved"),
+    StatementKind.REPRESENTATIVE_ALLOWED: N_("a representative may make the request"),
+    StatementKind.NOTICE_AVAILABILITY: N_("where the notice is available"),
+}
+
 ARTICLES: Mapping[str, str] = {
     LegalBasisArticle.CONSENT: N_("6(1)(a) consent"),
     LegalBasisArticle.CONTRACT: N_("6(1)(b) contract"),
@@ -301,12 +326,17 @@ AUDIT_ENTITIES: Mapping[str, str] = {
     "settings": N_("settings"),
     "letter": N_("letter"),
     "letter_template": N_("letter template"),
+    "dpo": N_("data protection officer"),
+    "notice": N_("privacy notice"),
 }
 
 SUBJECT_KINDS: Mapping[str, str] = {
     "register": N_("Register"),
     "transfer": N_("Transfer"),
     "processor": N_("Processor"),
+    "controller": N_("Controller"),
+    "dpo": N_("Data protection officer"),
+    "settings": N_("Settings"),
 }
 
 

@@ -37,6 +37,9 @@ LIST_NAMES = {
     "registers": N_("Registers"),
     "requests": N_("Requests"),
     "services": N_("Services"),
+    "statements": N_("Statements"),
+    "notice_references": N_("Other notices"),
+    "dpos": N_("Data protection officers"),
 }
 
 FIELD_NAMES = {
@@ -73,7 +76,7 @@ def describe_path(path: str) -> str:
     steps = list(_STEP.finditer(text))
     for number, step in enumerate(steps):
         name, index = step.group(1), step.group(2)
-        if number == 0 and name in ("registers", "processors", "controllers", "requests"):
+        if number == 0 and name in ("registers", "processors", "controllers", "requests", "dpos"):
             continue  # the entity being edited
         if index is not None:
             parts.append(_(LIST_NAMES.get(name, name)))

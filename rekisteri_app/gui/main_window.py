@@ -34,9 +34,11 @@ from . import dialogs, safety_actions, settings, status
 from .letters.letters_page import LettersPage
 from .pages import AuditPage, FindingsPanel, ListPage
 from .registers.controller_editor import ControllerEditor
+from .registers.dpo_editor import DpoEditor
 from .registers.editor_dialog import EditorDialog
 from .registers.list_pages import (
     controllers_page,
+    dpos_page,
     processors_page,
     registers_page,
     transfers_page,
@@ -59,12 +61,14 @@ DASHBOARD, REGISTERS, PROCESSORS, CONTROLLERS, TRANSFERS, REQUESTS, LETTERS, AUD
     "letters",
     "audit",
 )
+DPOS = "dpos"
 
 NAVIGATION = [
     (DASHBOARD, N_("Dashboard")),
     (REGISTERS, N_("Registers")),
     (PROCESSORS, N_("Processors")),
     (CONTROLLERS, N_("Controllers")),
+    (DPOS, N_("Data protection officers")),
     (TRANSFERS, N_("Transfers")),
     (REQUESTS, N_("Requests")),
     (LETTERS, N_("Letters")),
@@ -143,11 +147,20 @@ class MainWindow(QMainWindow):
         )
 
         self.controllers_page = controllers_page()
+        self.controllers_page.model.status_of = lambda r: self.status_of("controller", r.id)
+        self.controllers_page.model.findings_of = lambda r: self.findings_for("controller", r.id)
         self.controllers_page.open_requested.connect(lambda r: self.open_controller(r.id))
         self.controllers_page.new_requested.connect(lambda: self.open_controller(None))
         self.controllers_page.delete_requested.connect(
             lambda r: self.delete_entity("controllers", r.id, r.name)
         )
+
+        self.dpos_page = dpos_page()
+        self.dpos_page.model.status_of = lambda r: self.status_of("dpo", r.id)
+        self.dpos_page.model.findings_of = lambda r: self.findings_for("dpo", r.id)
+        self.dpos_page.open_requested.connect(lambda r: self.open_dpo(r.id))
+        self.dpos_page.new_requested.connect(lambda: self.open_dpo(None))
+        self.dpos_page.delete_requested.connect(lambda r: self.delete_entity("dpos", r.id, r.name))
 
         self.transfers_page = transfers_page()
         self.transfers_page.model.status_of = lambda r: self.status_of("transfer", r.id)
@@ -173,6 +186,7 @@ class MainWindow(QMainWindow):
             REGISTERS: self.registers_page,
             PROCESSORS: self.processors_page,
             CONTROLLERS: self.controllers_page,
+            DPOS: self.dpos_page,
             TRANSFERS: self.transfers_page,
             AUDIT: self.audit_page,
         }
@@ -330,6 +344,7 @@ class MainWindow(QMainWindow):
         self.registers_page.set_rows(entities.list_registers(self.ctx))
         self.processors_page.set_rows(entities.list_processors(self.ctx))
         self.controllers_page.set_rows(entities.list_controllers(self.ctx))
+        self.dpos_page.set_rows(entities.list_dpos(self.ctx))
         self.transfers_page.set_rows(self.transfers)
         self.audit_page.refresh()
         self.dashboard_page.refresh()
@@ -476,6 +491,10 @@ class MainWindow(QMainWindow):
         key = ("controller", ident if ident is not None else object())
         return self._show_editor(key, lambda: ControllerEditor(self.ctx, ident, self))
 
+    def open_dpo(self, ident: int | None) -> EditorDialog | None:
+        key = ("dpo", ident if ident is not None else object())
+        return self._show_editor(key, lambda: DpoEditor(self.ctx, ident, self))
+
     def open_transfer(self, register_id: int | None, index: int | None) -> EditorDialog | None:
         if register_id is None and not self.registers_page.model.rows:
             dialogs.show_info(
@@ -494,6 +513,13 @@ class MainWindow(QMainWindow):
             return self.open_register(ident)
         if kind == "processor":
             return self.open_processor(ident)
+        if kind == "controller":
+            return self.open_controller(ident)
+        if kind == "dpo":
+            return self.open_dpo(ident)
+        if kind == "settings":
+            self.edit_settings()
+            return None
         if kind == "transfer":
             for row in self.transfers:
                 if row.id == ident:

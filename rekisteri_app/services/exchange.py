@@ -38,6 +38,15 @@ from .exchange_spec import (
 
 SCHEMA_FILE = "rekisteri-export-v1.schema.json"
 
+#: Entities other entities refer to, by key namespace.
+KEYED = (
+    ("dpo", m.DataProtectionOfficer),
+    ("controller", m.Controller),
+    ("processor", m.Processor),
+    ("register", m.Register),
+    ("category", m.DataCategory),
+)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -69,6 +78,8 @@ def _value_out(column, value: Any) -> Any:
     if value is None:
         return None
     kind = column_kind(column)
+    if kind == "json":
+        return json.loads(json.dumps(value))  # a copy: callers may edit the result
     if kind == "date":
         return value.isoformat()
     if kind == "datetime":
@@ -91,6 +102,8 @@ def _dump(node: Node, obj: Any, keys: dict[tuple[str, int], str]) -> Any:
         out[ref.field] = None if target is None else keys[(ref.target, target.id)]
     for name, child in node.children.items():
         out[name] = [_dump(child, item, keys) for item in getattr(obj, name)]
+    if node.bare and all(v is None for k, v in out.items() if k != node.bare):
+        return out[node.bare]  # nothing but the text: the plain form older documents use
     if node.model is m.Processor:
         out["services"] = [s for s in (obj.services or "").splitlines() if s.strip()]
     if node.model is m.RightsRequest:
@@ -102,12 +115,7 @@ def _dump(node: Node, obj: Any, keys: dict[tuple[str, int], str]) -> Any:
 
 def _keys(session: Session) -> dict[tuple[str, int], str]:
     keys: dict[tuple[str, int], str] = {}
-    for namespace, model in (
-        ("controller", m.Controller),
-        ("processor", m.Processor),
-        ("register", m.Register),
-        ("category", m.DataCategory),
-    ):
+    for namespace, model in KEYED:
         for (ident,) in session.execute(select(model.id)):
             keys[(namespace, ident)] = f"{namespace}-{ident}"
     return keys
@@ -196,6 +204,41 @@ def _schema_message(error) -> str:
     return _("invalid value ({rule})").format(rule=validator)
 
 
+def _normalisers() -> dict[str, Any]:
+    from ..domain import validation as v
+
+    return {
+        "email": v.normalise_email,
+        "phone": v.normalise_phone,
+        "web": v.normalise_web_address,
+        "postal": v.normalise_postal_address,
+    }
+
+
+class _Checks(dict):
+    """The domain's normalisers by check name, imported when first used."""
+
+    def __missing__(self, key: str) -> Any:
+        self.update(_normalisers())
+        return dict.__getitem__(self, key)
+
+
+CHECKS: dict[str, Any] = _Checks()
+
+
+def _statement_complete(item: dict[str, Any]) -> bool:
+    """Statements with a standard sentence may leave their text blank; the others not."""
+    from ..domain.enums import STANDARD_STATEMENTS
+
+    text = item.get("text")
+    return item.get("kind") in STANDARD_STATEMENTS or (isinstance(text, str) and bool(text.strip()))
+
+
+def _applies(node: Node, item: dict[str, Any], check: str) -> bool:
+    """Finnish postcode rules only for Finnish addresses (a processor abroad is exempt)."""
+    return check != "postal" or (item.get("country") or "FI").upper() == "FI"
+
+
 def _check_value(kind: str, value: Any, path: str, problems: list[Problem]) -> None:
     if value is None:
         return
@@ -225,6 +268,8 @@ def _walk_semantics(
 ) -> None:
     from ..domain import validation
 
+    if node.bare and isinstance(item, str):
+        item = {node.bare: item}
     if node.scalar or not isinstance(item, dict):
         return
     if node.key:
@@ -250,6 +295,20 @@ def _walk_semantics(
             validation.normalise_business_id(item["business_id"])
         except ValueError as exc:
             problems.append(Problem(f"{path}.business_id", str(exc)))
+    for name, check in node.checks.items():
+        if isinstance(item.get(name), str) and item[name].strip() and _applies(node, item, check):
+            try:
+                CHECKS[check](item[name])
+            except ValueError as exc:
+                problems.append(Problem(f"{path}.{name}", str(exc)))
+    for ref in node.refs:
+        value = item.get(ref.field)
+        if ref.target == node.key and value is not None and value == item.get("key"):
+            problems.append(Problem(f"{path}.{ref.field}", _("refers to itself")))
+    if node.model is m.Statement and not _statement_complete(item):
+        problems.append(
+            Problem(f"{path}.text", _("this statement is the officer's own text: write it"))
+        )
     if node.model in (m.Processor, m.Transfer) and item.get("country"):
         check = (
             validation.normalise_destination
@@ -299,12 +358,7 @@ def validate_document(
         problems.append(Problem(path, message))
     for path, message in exchange_checks.file_problems(doc):
         problems.append(Problem(path, message))
-    keys: dict[str, dict[str, str]] = {
-        "controller": {},
-        "processor": {},
-        "register": {},
-        "category": {},
-    }
+    keys: dict[str, dict[str, str]] = {namespace: {} for namespace, _model in KEYED}
     known: set[tuple[str, str]] = set()
     if session is not None:
         known = {(kind, key) for (kind, _id), key in _keys(session).items()}
@@ -387,14 +441,26 @@ def _build(
     node: Node, item: Any, objects: dict[tuple[str, str], Any], session: Session, deferred: list
 ) -> Any:
     from ..domain import validation
+    from ..domain.translations import clean_translations
 
     if node.scalar:
         return node.model(**{node.scalar: item})
+    if node.bare and isinstance(item, str):
+        item = {node.bare: item}
     kwargs = {}
     for column in plain_columns(node):
         name = json_name(column)
-        if name in item:
-            kwargs[column.name] = _value_in(column, item[name])
+        if name not in item:
+            continue
+        if item[name] is None and not column.nullable and column.default is not None:
+            continue  # null means "not given": the column's default applies
+        kwargs[column.name] = _value_in(column, item[name])
+    if "translations" in kwargs:
+        kwargs["translations"] = clean_translations(kwargs["translations"], node.texts or "")
+    for name, check in node.checks.items():
+        value = kwargs.get(name)
+        if isinstance(value, str) and value.strip() and _applies(node, item, check):
+            kwargs[name] = CHECKS[check](value)
     if kwargs.get("business_id"):
         kwargs["business_id"] = validation.normalise_business_id(kwargs["business_id"])
     if kwargs.get("country"):
@@ -524,12 +590,7 @@ def import_document(ctx: ServiceContext, doc: Any) -> dict[str, int]:
 def known_objects(session: Session) -> dict[tuple[str, str], Any]:
     """Stored controllers, processors, registers and categories under their export keys."""
     objects: dict[tuple[str, str], Any] = {}
-    for namespace, model in (
-        ("controller", m.Controller),
-        ("processor", m.Processor),
-        ("register", m.Register),
-        ("category", m.DataCategory),
-    ):
+    for namespace, model in KEYED:
         for obj in session.scalars(select(model)):
             objects[(namespace, f"{namespace}-{obj.id}")] = obj
     return objects
@@ -538,6 +599,12 @@ def known_objects(session: Session) -> dict[tuple[str, str], Any]:
 def entity_to_dict(session: Session, kind: str, obj: Any) -> dict[str, Any]:
     """One controller, processor, register or request in the exchange format."""
     return _dump(TOP[kind], obj, _keys(session))
+
+
+def entity_dicts(session: Session, kind: str, objects: list[Any]) -> list[dict[str, Any]]:
+    """Several entities of one kind in the exchange format (the keys looked up once)."""
+    keys = _keys(session)
+    return [_dump(TOP[kind], obj, keys) for obj in objects]
 
 
 def validate_entity(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Date,
     DateTime,
@@ -43,6 +44,15 @@ def _owned(order: str = "position") -> dict:
     return {"cascade": "all, delete-orphan", "order_by": order}
 
 
+def _translations() -> Mapped[dict | None]:
+    """Free texts in the languages other than the primary one: {"sv": {"field": "text"}}.
+
+    The plain columns hold the primary language (the register's `language`); see
+    domain/translations.py for which fields of each model are translated.
+    """
+    return mapped_column(JSON)
+
+
 # --------------------------------------------------------------------- organisation
 
 
@@ -63,9 +73,40 @@ class Controller(Base):
     email: Mapped[str | None] = mapped_column(String(300))
     web: Mapped[str | None] = mapped_column(String(300))
     dpo_contact: Mapped[str | None] = mapped_column(Text)
+    controller_type: Mapped[str | None] = mapped_column(String(30))
+    # No ondelete: SQLite's default (NO ACTION) refuses deleting what is referred to, and
+    # migration 0005 adds these columns in place, where SQLite cannot reflect an ON DELETE.
+    dpo_id: Mapped[int | None] = mapped_column(ForeignKey("dpos.id"))
+    # Group companies print one address block or business ID instead of copying it.
+    address_from_id: Mapped[int | None] = mapped_column(ForeignKey("controllers.id"))
+    business_id_from_id: Mapped[int | None] = mapped_column(ForeignKey("controllers.id"))
+    translations: Mapped[dict | None] = _translations()
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="controller", **_owned("Contact.position")
     )
+    dpo: Mapped[DataProtectionOfficer | None] = relationship()
+    address_from: Mapped[Controller | None] = relationship(
+        remote_side="Controller.id", foreign_keys=[address_from_id]
+    )
+    business_id_from: Mapped[Controller | None] = relationship(
+        remote_side="Controller.id", foreign_keys=[business_id_from_id]
+    )
+
+
+class DataProtectionOfficer(Base):
+    """A data protection officer (Art. 37-39), possibly shared by several controllers of a
+    group; printed once in a notice, however many of its controllers the notice names."""
+
+    __tablename__ = "dpos"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(300))
+    publish_name: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    role: Mapped[str | None] = mapped_column(String(300))
+    phone: Mapped[str | None] = mapped_column(String(100))
+    email: Mapped[str | None] = mapped_column(String(300))
+    address: Mapped[str | None] = mapped_column(Text)
+    web: Mapped[str | None] = mapped_column(String(300))
+    translations: Mapped[dict | None] = _translations()
 
 
 class Contact(Base):
@@ -84,6 +125,10 @@ class Contact(Base):
     phone: Mapped[str | None] = mapped_column(String(100))
     email: Mapped[str | None] = mapped_column(String(300))
     address: Mapped[str | None] = mapped_column(Text)
+    web: Mapped[str | None] = mapped_column(String(300))  # "see our website"
+    # A named person whose name stays in the record but is not printed (role only).
+    publish_name: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    translations: Mapped[dict | None] = _translations()
     controller: Mapped[Controller | None] = relationship(back_populates="contacts")
     register: Mapped[Register | None] = relationship(back_populates="contacts")
 
@@ -104,6 +149,14 @@ class Register(Base):
     changes_policy: Mapped[str | None] = mapped_column(Text)
     transfers_statement: Mapped[str | None] = mapped_column(Text)
     retention_statement: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(2), default="fi", server_default="fi")
+    languages: Mapped[list | None] = mapped_column(JSON)  # published; None = [language]
+    joint_arrangement: Mapped[str | None] = mapped_column(Text)  # Art. 26(2)
+    request_web_form: Mapped[str | None] = mapped_column(String(300))
+    notice_valid_from: Mapped[date | None] = mapped_column(Date)
+    notice_updated_on: Mapped[date | None] = mapped_column(Date)
+    notice_version_label: Mapped[str | None] = mapped_column(String(60))
+    translations: Mapped[dict | None] = _translations()
 
     controllers: Mapped[list[RegisterController]] = relationship(
         back_populates="register", **_owned("RegisterController.position")
@@ -133,6 +186,10 @@ class Register(Base):
         **_owned("AutomatedDecision.position")
     )
     rights: Mapped[list[RegisterRight]] = relationship(**_owned("RegisterRight.position"))
+    statements: Mapped[list[Statement]] = relationship(**_owned("Statement.position"))
+    notice_references: Mapped[list[NoticeReference]] = relationship(
+        foreign_keys="NoticeReference.register_id", **_owned("NoticeReference.position")
+    )
     notice_versions: Mapped[list[NoticeVersion]] = relationship(
         back_populates="register", **_owned("NoticeVersion.id")
     )
@@ -155,12 +212,14 @@ class _RegisterItem:
 
     id: Mapped[int] = mapped_column(primary_key=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    translations: Mapped[dict | None] = _translations()
 
 
 class Purpose(_RegisterItem, Base):
     __tablename__ = "purposes"
     register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
     text: Mapped[str] = mapped_column(Text)
+    bases: Mapped[list | None] = mapped_column(JSON)  # Art. 6(1) points it rests on
 
 
 class LegalBasis(_RegisterItem, Base):
@@ -251,6 +310,28 @@ class RegisterRight(_RegisterItem, Base):
     description: Mapped[str | None] = mapped_column(Text)
 
 
+class Statement(_RegisterItem, Base):
+    """Something the officer states explicitly (domain.enums.StatementKind), e.g. that
+    no data are transferred outside the EU/EEA; blank text = the standard sentence."""
+
+    __tablename__ = "statements"
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str | None] = mapped_column(Text)
+
+
+class NoticeReference(_RegisterItem, Base):
+    """A cross-reference to another notice, e.g. a separate whistleblowing notice: a
+    register of this database, a web address, or both."""
+
+    __tablename__ = "notice_references"
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(String(300))
+    target_id: Mapped[int | None] = mapped_column(ForeignKey("registers.id", ondelete="SET NULL"))
+    target: Mapped[Register | None] = relationship(foreign_keys=[target_id])
+
+
 class NoticeVersion(Base):
     """A dated notice; `content` is empty for versions known only by their date."""
 
@@ -286,6 +367,9 @@ class Processor(Base):
     dpa_review_on: Mapped[date | None] = mapped_column(Date)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("processors.id", ondelete="SET NULL"))
     notes: Mapped[str | None] = mapped_column(Text)
+    # The name describes a category ("billing and meter reading services"), no company.
+    is_category: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    translations: Mapped[dict | None] = _translations()
     parent: Mapped[Processor | None] = relationship(remote_side="Processor.id")
 
 
@@ -296,6 +380,7 @@ class RegisterProcessor(Base):
     processor_id: Mapped[int] = mapped_column(ForeignKey("processors.id", ondelete="RESTRICT"))
     service: Mapped[str | None] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    translations: Mapped[dict | None] = _translations()
     register: Mapped[Register] = relationship(back_populates="processors")
     processor: Mapped[Processor] = relationship()
 
@@ -315,6 +400,7 @@ class Transfer(Base):
     dpf_checked_on: Mapped[date | None] = mapped_column(Date)
     derogation: Mapped[str | None] = mapped_column(String(20))
     description: Mapped[str | None] = mapped_column(Text)
+    translations: Mapped[dict | None] = _translations()
     register: Mapped[Register] = relationship(back_populates="transfers")
     processor: Mapped[Processor | None] = relationship()
 

@@ -1,6 +1,7 @@
-"""The four lists of the record of processing: registers, processors, controllers and
-transfers outside the EU/EEA, as the main window shows them (columns, sort keys, the
-hint shown while a list is empty). The window wires their signals to the editors."""
+"""The lists of the record of processing: registers, processors, controllers, data
+protection officers and transfers outside the EU/EEA, as the main window shows them
+(columns, sort keys, the hint shown while a list is empty). The window wires their
+signals to the editors."""
 
 from __future__ import annotations
 
@@ -74,8 +75,26 @@ def controllers_page() -> ListPage:
         [
             TableColumn(N_("Name"), lambda r: r.name, stretch=True),
             TableColumn(N_("Business ID"), lambda r: r.business_id),
+            TableColumn(N_("Status"), lambda r: None, badge=True),
         ],
         empty_hint=N_("No controllers yet: add your own company first; registers refer to it."),
+    )
+
+
+def dpos_page() -> ListPage:
+    """Data protection officers and the controllers that refer to each."""
+    return ListPage(
+        N_("Data protection officers"),
+        [
+            TableColumn(N_("Name"), lambda r: r.name),
+            TableColumn(N_("E-mail"), lambda r: r.email),
+            TableColumn(N_("Controllers"), lambda r: r.controllers, stretch=True),
+            TableColumn(N_("Status"), lambda r: None, badge=True),
+        ],
+        empty_hint=N_(
+            "No data protection officers yet. Add one here and choose it in each "
+            "controller it serves: the notice prints it once."
+        ),
     )
 
 
