@@ -404,7 +404,7 @@ def test_an_import_refuses_letters_and_attachments_whose_bytes_do_not_match(demo
     with_letter = next(r for r in doc["requests"] if r["letters"])
     with_scan = next(r for r in doc["requests"] if r["attachments"])
     for other in doc["requests"]:
-        other["registers"], other["controller"] = [], None
+        other["registers"], other["controller"], other["controllers"] = [], None, []
         for right in other["rights"]:
             for erasure in right["erasures"]:
                 erasure["data_category"] = None
