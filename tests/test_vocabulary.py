@@ -32,6 +32,12 @@ TABLES = [
     (enums.PeriodUnit, v.PERIOD_UNITS),
     (enums.Safeguard, v.SAFEGUARDS),
     (enums.SccModule, v.SCC_MODULES),
+    (enums.BreachNature, v.BREACH_NATURES),
+    (enums.RiskLevel, v.RISK_LEVELS),
+    (enums.NotifyDecision, v.NOTIFY_DECISIONS),
+    (enums.NotificationKind, v.NOTIFICATION_KINDS),
+    (enums.Art34Exception, v.ART34_EXCEPTIONS),
+    (enums.BreachClock, v.BREACH_CLOCKS),
 ]
 
 

@@ -318,6 +318,7 @@ def validate_document(
                 )
             )
         cases.add(req["case_number"])
+    problems += _breach_references(doc, session)
     if session is not None:
         existing = set(
             session.scalars(
@@ -338,6 +339,30 @@ def validate_document(
                         _("case number {case} already exists").format(case=req["case_number"]),
                     )
                 )
+    return problems
+
+
+def _breach_references(doc: dict[str, Any], session: Session | None) -> list[Problem]:
+    """Breach references are unique, within the document and against the database."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    taken = set() if session is None else set(session.scalars(select(m.Breach.reference)))
+    for i, breach in enumerate(doc.get("breaches") or []):
+        path = f"$.breaches[{i}].reference"
+        if breach["reference"] in seen:
+            problems.append(
+                Problem(
+                    path, _("breach reference {ref} appears twice").format(ref=breach["reference"])
+                )
+            )
+        elif breach["reference"] in taken:
+            problems.append(
+                Problem(
+                    path,
+                    _("breach reference {ref} already exists").format(ref=breach["reference"]),
+                )
+            )
+        seen.add(breach["reference"])
     return problems
 
 
@@ -415,6 +440,15 @@ def _build(
         obj.year, obj.sequence = _case_parts(obj.case_number, obj.received_on)
         if obj.logged_at is None:
             obj.logged_at = datetime.combine(obj.received_on, datetime.min.time())
+    if node.model is m.Breach:
+        aware = obj.aware_at or datetime(1970, 1, 1)
+        obj.year, obj.sequence = _case_parts(obj.reference, aware.date())
+        if obj.logged_at is None:
+            obj.logged_at = aware
+    if node.model is m.BreachLetter and obj.sha256 is None:
+        obj.sha256 = hashlib.sha256(obj.pdf).hexdigest()
+    if node.model is m.BreachLetter and obj.created_at is None:
+        obj.created_at = datetime.combine(obj.issued_on, datetime.min.time())
     if node.model is m.Attachment and obj.sha256 is None:
         obj.sha256 = hashlib.sha256(obj.content).hexdigest()
     if node.model is m.Letter and obj.sha256 is None:

@@ -38,6 +38,9 @@ AUTHORITY_ADDRESS = "authority.address"
 AUTHORITY_PHONE = "authority.phone"
 AUTHORITY_EMAIL = "authority.email"
 AUTHORITY_WEB = "authority.web"
+BREACH_PREFIX = "breach.prefix"
+BREACH_RETENTION_YEARS = "breach.retention_years"
+DEFAULT_BREACH_PREFIX = "TL"  # tietoturvaloukkaus
 
 
 def _text(value: Any) -> str | None:
@@ -50,6 +53,22 @@ def _prefix(value: Any) -> str | None:
         return normalise_prefix(None if value is None else str(value))
     except InvalidCaseNumber as exc:
         raise ServiceError(str(exc)) from None
+
+
+def _breach_prefix(value: Any) -> str:
+    """Breach references always carry a prefix, so they never look like case numbers."""
+    return _prefix(value) or DEFAULT_BREACH_PREFIX
+
+
+def _years(value: Any) -> int | None:
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1 <= int(text) <= 100:
+        raise ServiceError(
+            _("{value!r} is not a number of years between 1 and 100.").format(value=text)
+        )
+    return int(text)
 
 
 def _policy(value: Any) -> PausePolicy:
@@ -108,6 +127,15 @@ for _spec in (
     SettingSpec(AUTHORITY_PHONE, N_("Supervisory authority's phone"), default=_OMBUDSMAN.phone),
     SettingSpec(AUTHORITY_EMAIL, N_("Supervisory authority's email"), default=_OMBUDSMAN.email),
     SettingSpec(AUTHORITY_WEB, N_("Supervisory authority's web site"), default=_OMBUDSMAN.web),
+    SettingSpec(
+        BREACH_PREFIX, N_("Breach reference prefix"), _breach_prefix, DEFAULT_BREACH_PREFIX
+    ),
+    # No default: nothing is purged until the officer has set the period.
+    SettingSpec(
+        BREACH_RETENTION_YEARS,
+        N_("Years a closed breach record is kept before it may be purged"),
+        _years,
+    ),
 ):
     register_setting(_spec)
 
