@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from . import (
+    breach_commands,
     check_commands,
     db_commands,
     demo_commands,
@@ -22,6 +23,7 @@ MODULES = (
     request_commands,
     letter_commands,
     notice_commands,
+    breach_commands,
 )
 
 

@@ -381,6 +381,7 @@ def update_breach(
         after = snapshot(session, breach)
         if after == before:
             raise ServiceError(_("Nothing to change."))
+        _timeline_events(tx, breach, state, _changed_fields(before, after))
         if added is not None:
             _event(
                 tx,
@@ -392,7 +393,6 @@ def update_breach(
                     "reference": added.reference,
                 },
             )
-        _timeline_events(tx, breach, state, _changed_fields(before, after))
         tx.audit("update", "breach", breach.reference, before, after)
         return breach.reference
 
