@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from ..i18n import LANGUAGES, N_, _, current_language, ngettext
 from . import dialogs, settings, status
+from .breaches.breaches_page import BreachesPage
+from .breaches.dashboard_card import BreachCard
 from .letters.letters_page import LettersPage
 from .pages import AuditPage, FindingsPanel, ListPage
 from .registers.controller_editor import ControllerEditor
@@ -59,6 +61,7 @@ DASHBOARD, REGISTERS, PROCESSORS, CONTROLLERS, TRANSFERS, REQUESTS, LETTERS, AUD
     "letters",
     "audit",
 )
+BREACHES = "breaches"
 
 NAVIGATION = [
     (DASHBOARD, N_("Dashboard")),
@@ -67,6 +70,7 @@ NAVIGATION = [
     (CONTROLLERS, N_("Controllers")),
     (TRANSFERS, N_("Transfers")),
     (REQUESTS, N_("Requests")),
+    (BREACHES, N_("Breaches")),
     (LETTERS, N_("Letters")),
     (AUDIT, N_("Audit")),
 ]
@@ -164,9 +168,15 @@ class MainWindow(QMainWindow):
         self.dashboard_page.changed.connect(self._requests_changed)
         self.requests_page.changed.connect(self._requests_changed)
         self.letters_page = LettersPage(self.ctx)
+        self.breaches_page = BreachesPage(self.ctx)
+        self.breaches_page.changed.connect(self._breaches_changed)
+        self.breach_card = BreachCard(self.ctx)
+        self.breach_card.clicked.connect(lambda: self.show_page(BREACHES))
+        self.dashboard_page.add_tile(self.breach_card)
         pages = {
             DASHBOARD: self.dashboard_page,
             REQUESTS: self.requests_page,
+            BREACHES: self.breaches_page,
             LETTERS: self.letters_page,
             REGISTERS: self.registers_page,
             PROCESSORS: self.processors_page,
@@ -321,6 +331,7 @@ class MainWindow(QMainWindow):
         self.transfers_page.set_rows(self.transfers)
         self.audit_page.refresh()
         self.dashboard_page.refresh()
+        self.breach_card.refresh()
         self.requests_page.refresh()
         self.findings_panel.set_findings(
             self.findings, available=status.checker_available(), error=error
@@ -342,6 +353,11 @@ class MainWindow(QMainWindow):
         """A case was stored from one request page: the other pages follow."""
         self.dashboard_page.refresh()
         self.requests_page.refresh()
+        self.audit_page.refresh()
+
+    def _breaches_changed(self) -> None:
+        """A breach was stored: the dashboard's card and the audit trail follow."""
+        self.breach_card.refresh()
         self.audit_page.refresh()
 
     def status_of(self, kind: str, ident: Any) -> str:
@@ -377,7 +393,9 @@ class MainWindow(QMainWindow):
     def _page_changed(self, row: int) -> None:
         page = self.current_page()
         is_list = isinstance(page, ListPage)
-        self.new_action.setEnabled(is_list or hasattr(page, "new_request"))
+        self.new_action.setEnabled(
+            is_list or hasattr(page, "new_request") or hasattr(page, "new_breach")
+        )
         self.duplicate_action.setEnabled(page is self.registers_page)
 
     def focus_filter(self) -> None:
@@ -391,6 +409,8 @@ class MainWindow(QMainWindow):
             page.new_requested.emit()
         elif hasattr(page, "new_request"):  # Requests and Dashboard: a new request
             page.new_request()
+        elif hasattr(page, "new_breach"):
+            page.new_breach()
 
     def open_selected(self) -> None:
         page = self.current_page()

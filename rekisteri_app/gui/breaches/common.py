@@ -1,0 +1,108 @@
+"""What the breach widgets share: the clock in words and colours, and date-and-time
+fields that read and write Finnish wall-clock time as the service expects it."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QWidget
+
+from ...domain import breaches as rules
+from ...domain.enums import BreachClock
+from ...i18n import _, current_language, ngettext
+
+CLOCK_FOREGROUND = {
+    BreachClock.OVERDUE: "#c62828",
+    BreachClock.DUE_SOON: "#a15c00",
+    BreachClock.RUNNING: "#2e7d32",
+    BreachClock.NOTIFIED: "#455a64",
+    BreachClock.NOT_REQUIRED: "#455a64",
+    "closed": "#777777",
+}
+CLOCK_BACKGROUND = {
+    BreachClock.OVERDUE: "#fde4e1",
+    BreachClock.DUE_SOON: "#fff1d2",
+}
+
+
+def hours_text(hours: float | None) -> str:
+    """46 h 30 min left / 2 h 5 min overdue — whole minutes, real hours."""
+    if hours is None:
+        return ""
+    h, m = divmod(math.floor(abs(hours) * 60 + 1e-9), 60)
+    if h and m:
+        amount = _("{h} h {m} min").format(h=h, m=m)
+    elif h:
+        amount = ngettext("{h} hour", "{h} hours", h).format(h=h)
+    else:
+        amount = _("{m} min").format(m=m)
+    if hours < 0:
+        return _("{amount} overdue").format(amount=amount)
+    return _("{amount} left").format(amount=amount)
+
+
+def local_text(stored: str | None) -> str:
+    """A stored UTC time stamp of the exchange form as Finnish time in the UI's order."""
+    if not stored:
+        return ""
+    moment = rules.in_helsinki(datetime.fromisoformat(stored))
+    if current_language() == "fi":
+        return f"{moment.day}.{moment.month}.{moment.year} {moment:%H.%M}"
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def moment_text(moment: datetime) -> str:
+    """An aware moment as Finnish time in the UI's order."""
+    local = rules.in_helsinki(moment)
+    if current_language() == "fi":
+        return f"{local.day}.{local.month}.{local.year} {local:%H.%M}"
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+class DateTimeField(QDateTimeEdit):
+    """A wall-clock time in Finland; `text()` is what the service reads back."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("d.M.yyyy H.mm" if current_language() == "fi" else "yyyy-MM-dd HH:mm")
+        self.setMinimumWidth(150)
+
+    def set_moment(self, moment: datetime) -> None:
+        local = rules.in_helsinki(moment)
+        self.setDateTime(QDateTime.fromString(local.strftime("%Y-%m-%d %H:%M"), "yyyy-MM-dd HH:mm"))
+
+    def set_stored(self, stored: str) -> None:
+        self.set_moment(datetime.fromisoformat(stored))
+
+    def value(self) -> str:
+        """`YYYY-MM-DD HH:MM` as shown (Finnish time)."""
+        return self.dateTime().toString("yyyy-MM-dd HH:mm")
+
+
+class OptionalDateTime(QWidget):
+    """A time that may be left out: a check box enables it."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.check = QCheckBox(text)
+        self.field = DateTimeField()
+        self.field.setEnabled(False)
+        self.check.toggled.connect(self.field.setEnabled)
+        layout.addWidget(self.check)
+        layout.addWidget(self.field)
+        layout.addStretch(1)
+
+    def value(self) -> str | None:
+        return self.field.value() if self.check.isChecked() else None
+
+    def set_stored(self, stored: str | None, default: datetime | None = None) -> None:
+        self.check.setChecked(stored is not None)
+        if stored is not None:
+            self.field.set_stored(stored)
+        elif default is not None:
+            self.field.set_moment(default)
