@@ -3,6 +3,7 @@
     python scripts/screenshot.py                      # docs/screenshot-main-window.png
     python scripts/screenshot.py --lang en --editors /tmp/editors
     python scripts/screenshot.py --case /tmp/case     # also each tab of a case dialog
+    python scripts/screenshot.py --page breaches --breach /tmp/breach   # editor, draft
 
 Runs on the demo database (services.demo) in a temporary folder, or on the test
 fixture document when the demo is not available. Uses Qt's offscreen platform unless a
@@ -27,6 +28,7 @@ PAGES = (
     "controllers",
     "transfers",
     "requests",
+    "breaches",
     "letters",
     "audit",
 )
@@ -66,6 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--editors", metavar="DIR", help="also grab each editor into DIR")
     parser.add_argument(
         "--case", metavar="DIR", help="also grab each tab of the first listed case into DIR"
+    )
+    parser.add_argument(
+        "--breach",
+        metavar="DIR",
+        help="also grab the editor tabs and the notification draft of the most urgent breach",
     )
     parser.add_argument("--size", default="1400x900")
     parser.add_argument(
@@ -112,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
             grab_editors(app, window, Path(args.editors))
         if args.case:
             grab_case(app, window, Path(args.case))
+        if args.breach:
+            grab_breach(app, window, Path(args.breach))
         for editor in list(window.editors.values()):
             editor.baseline = editor.collect_raw()
             editor.close()
@@ -135,6 +144,35 @@ def grab_case(app, window, folder: Path) -> None:
         dialog.grab().save(str(target))
         print(target)
     dialog.close()
+
+
+def grab_breach(app, window, folder: Path) -> None:
+    """The breach editor's tabs, the notification draft dialog and the draft's PDF."""
+    window.show_page("breaches")
+    page = window.breaches_page
+    settle(app)
+    if not page.proxy.rowCount():
+        print("no breach to show", file=sys.stderr)
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    reference = page.current_reference()
+    editor = page.open_breach(reference)
+    for index in range(editor.tabs.count()):
+        editor.tabs.setCurrentIndex(index)
+        settle(app)
+        target = folder / f"breach-tab-{index + 1}.png"
+        editor.grab().save(str(target))
+        print(target)
+    editor.close()
+    draft = page.open_draft()
+    settle(app, 10)
+    target = folder / "breach-draft-dialog.png"
+    draft.grab().save(str(target))
+    print(target)
+    if draft.draft is not None:
+        (folder / "breach-draft.pdf").write_bytes(draft.draft.pdf)
+        print(folder / "breach-draft.pdf")
+    draft.close()
 
 
 def grab_editors(app, window, folder: Path) -> None:

@@ -303,3 +303,18 @@ def test_the_recipient_list_is_not_in_the_audit_trail(bctx):
             for e in session.scalars(select(m.AuditEvent))
         )
     assert "Meikäläinen" not in trail and "Polku" not in trail
+
+
+def test_the_three_languages_have_the_same_words_and_placeholders():
+    import re
+
+    def shape(value, path=""):
+        if isinstance(value, dict):
+            out = {}
+            for key, inner in value.items():
+                out.update(shape(inner, f"{path}.{key}"))
+            return out
+        return {path: set(re.findall(r"\{(\w+)\}", str(value)))}
+
+    fi, sv, en = (shape(dict(catalogue(lang))) for lang in ("fi", "sv", "en"))
+    assert fi == sv == en

@@ -434,11 +434,14 @@ def print_breach(v: dict[str, Any]) -> None:
             text = str(value).replace("\n", "\n    ")
             print(f"{_(FIELD_CAPTIONS.get(field, field))}: {text}")
 
-    print(f"{_('Reference')}: {v['reference']}")
-    print(f"{_('State')}: {label(BREACH_CLOCKS, v['clock'])}")
-    print(f"{_('Notify by')}: {v['notify_by'][:16].replace('T', ' ')}")
-    if v["hours_left"] is not None:
-        print(f"{_('Hours left')}: {v['hours_left']:.1f}")
+    for caption, value in (
+        (_("Reference"), v["reference"]),
+        (_("State"), label(BREACH_CLOCKS, v["clock"])),
+        (_("Notify by"), v["notify_by"][:16].replace("T", " ")),
+        (_("Hours left"), None if v["hours_left"] is None else f"{v['hours_left']:.1f}"),
+    ):
+        if value is not None:
+            print(f"{caption}: {value}")
     line("aware_at", v["aware_at_local"])
     line("nature", ", ".join(label(BREACH_NATURES, n) for n in v["nature"]))
     line("description", v["description"])

@@ -114,6 +114,7 @@ def compose_draft(draft: NotificationDraft) -> ComposedDraft:
             missing.append(fields[key])
 
     # 1. the notification
+    add("notification", "reference", draft.reference)
     if draft.kind is not None:
         add("notification", "kind", cat["kinds"][draft.kind.value])
     earlier = []

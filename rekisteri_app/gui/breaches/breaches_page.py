@@ -147,7 +147,7 @@ class BreachesPage(FilteredTable, QWidget):
         if reference is None:
             self.preview.clear()
             return
-        self.preview.setHtml(breach_html(br.get_breach(self.ctx, reference)))
+        self.preview.setHtml(breach_html(br.get_breach(self.ctx, reference), self.ctx.now()))
 
     # --------------------------------------------------------------- actions
     def _keep(self, dialog: Any) -> Any:

@@ -4,8 +4,10 @@ recorded and the timeline."""
 from __future__ import annotations
 
 import html
+from datetime import datetime
 from typing import Any
 
+from ...domain import breaches as rules
 from ...domain.vocabulary import (
     ART34_EXCEPTIONS,
     BREACH_CLOCKS,
@@ -23,11 +25,13 @@ def esc(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
 
-def breach_html(view: dict[str, Any]) -> str:
+def breach_html(view: dict[str, Any], now: datetime) -> str:
+    """`now` gives the hours left to the minute, as the table shows them."""
     colour = CLOCK_FOREGROUND.get(view["clock"], "#333")
     clock = label(BREACH_CLOCKS, view["clock"])
     if view["hours_left"] is not None:
-        clock += " — " + hours_text(view["hours_left"])
+        left = rules.hours_between(now, datetime.fromisoformat(view["notify_by"]))
+        clock += " — " + hours_text(left)
     deadline = _("Notify by {time}").format(time=local_text(view["notify_by"]))
     parts = [
         f"<h3 style='margin-bottom:2px'>{esc(view['reference'])}</h3>",
@@ -35,9 +39,10 @@ def breach_html(view: dict[str, Any]) -> str:
     ]
     if view["duties"]:
         items = "".join(f"<li>{esc(duty)}</li>" for duty in view["duties"])
-        parts.append(f"<p><b>{esc(_('Still to do'))}</b></p><ul>{items}</ul>")
+        todo = _("Still to do")
+        parts.append(f"<p><b>{esc(todo)}</b></p><ul>{items}</ul>")
     rows = [
-        ("aware_at", view["aware_at_local"]),
+        ("aware_at", local_text(view["aware_at"])),
         ("nature", ", ".join(label(BREACH_NATURES, n) for n in view["nature"])),
         ("description", view["description"]),
         ("registers", ", ".join(view["register_names"])),
@@ -67,5 +72,6 @@ def breach_html(view: dict[str, Any]) -> str:
     events = "".join(
         f"<li>{esc(t['local'])} — {esc(t['description'])}</li>" for t in view["timeline"]
     )
-    parts.append(f"<p><b>{esc(_('Timeline'))}</b></p><ul>{events}</ul>")
+    title = _("Timeline")
+    parts.append(f"<p><b>{esc(title)}</b></p><ul>{events}</ul>")
     return "".join(parts)
