@@ -121,9 +121,7 @@ def test_a_new_breach_is_recorded_from_the_editor_and_reopened_with_its_fields(q
     editor.risk_level.setCurrentIndex(editor.risk_level.findData("risk"))
     editor.notification_box.setChecked(True)
     editor.notification_kind.setCurrentIndex(editor.notification_kind.findData("preliminary"))
-    editor.notification_at.setDateTime(
-        editor.notification_at.dateTime().fromString("2026-10-24 11:30", "yyyy-MM-dd HH:mm")
-    )
+    editor.notification_at.set_wall_clock("2026-10-24 11:30")
     editor.notification_ref.setText("TSV/1/2026")
     click(qtbot, editor.buttons.button(editor.buttons.StandardButton.Save))
     assert editor.message.text() == "Saved TL-2026-0001.", editor.message.text()

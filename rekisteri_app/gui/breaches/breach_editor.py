@@ -523,8 +523,15 @@ class BreachEditor(QDialog):
         self.letter_preview.show_message(_("Select a letter, or press Preview.") if total else "")
 
     def collect(self) -> dict[str, Any]:
-        """Every field as the service reads it."""
+        """Every field as the service reads it (texts trimmed as the service trims them,
+        so an unchanged form compares equal to what was loaded)."""
         self._keep_texts()
+        stored = {t["language"] for t in (self.view or {}).get("letter_texts", [])}
+        texts = {
+            lang: dict(values)
+            for lang, values in self.texts.items()
+            if lang in stored or any(values.values())
+        }
         categories = [
             {"name": name, "special": special}
             for name, special, checked, _own in self._category_state().values()
@@ -533,33 +540,33 @@ class BreachEditor(QDialog):
         return {
             "aware_at": self.aware_at.value(),
             "nature": [n.value for n, box in self.natures.items() if box.isChecked()],
-            "description": self.description.toPlainText(),
+            "description": self.description.toPlainText().strip(),
             "occurred_from": self.occurred_from.value(),
             "occurred_to": self.occurred_to.value(),
             "occurred_unknown": self.occurred_unknown.isChecked(),
-            "discovered_how": self.discovered_how.toPlainText(),
-            "discovered_by": self.discovered_by.text(),
+            "discovered_how": self.discovered_how.toPlainText().strip(),
+            "discovered_by": self.discovered_by.text().strip(),
             "controller": self.controller.currentData(),
             "processor": self.processor.currentData(),
             "processor_reported_at": self.processor_reported_at.value(),
             "registers": self._checked_registers(),
             "categories": categories,
-            "subject_groups": self.subject_groups.toPlainText(),
-            "subject_count": self.subject_count.text(),
-            "record_count": self.record_count.text(),
-            "consequences": self.consequences.toPlainText(),
+            "subject_groups": self.subject_groups.toPlainText().strip(),
+            "subject_count": self.subject_count.text().strip(),
+            "record_count": self.record_count.text().strip(),
+            "consequences": self.consequences.toPlainText().strip(),
             "risk_level": self.risk_level.currentData(),
-            "risk_reasoning": self.risk_reasoning.toPlainText(),
-            "measures_taken": self.measures_taken.toPlainText(),
-            "measures_proposed": self.measures_proposed.toPlainText(),
+            "risk_reasoning": self.risk_reasoning.toPlainText().strip(),
+            "measures_taken": self.measures_taken.toPlainText().strip(),
+            "measures_proposed": self.measures_proposed.toPlainText().strip(),
             "notify_decision": self.notify_decision.currentData(),
-            "decision_reasons": self.decision_reasons.toPlainText(),
-            "delay_reasons": self.delay_reasons.toPlainText(),
+            "decision_reasons": self.decision_reasons.toPlainText().strip(),
+            "delay_reasons": self.delay_reasons.toPlainText().strip(),
             "subjects_informed_at": self.informed_at.value(),
-            "subjects_informed_how": self.informed_how.toPlainText(),
+            "subjects_informed_how": self.informed_how.toPlainText().strip(),
             "art34_exception": self.exception.currentData(),
-            "informing_reasons": self.informing_reasons.toPlainText(),
-            "letter_texts": {lang: dict(values) for lang, values in self.texts.items()},
+            "informing_reasons": self.informing_reasons.toPlainText().strip(),
+            "letter_texts": texts,
         }
 
     def _notification(self) -> Any:

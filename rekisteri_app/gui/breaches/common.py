@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QWidget
 
 from ...domain import breaches as rules
@@ -62,17 +62,28 @@ def moment_text(moment: datetime) -> str:
 
 
 class DateTimeField(QDateTimeEdit):
-    """A wall-clock time in Finland; `text()` is what the service reads back."""
+    """A wall-clock time in Finland; `value()` is what the service reads back.
+
+    The widget holds the digits in a neutral zone (UTC), so the workstation's own time
+    zone and its daylight-saving gaps never shift them; the service alone turns Finnish
+    wall-clock time into a moment."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("d.M.yyyy H.mm" if current_language() == "fi" else "yyyy-MM-dd HH:mm")
+        self.setTimeZone(QTimeZone.utc())
         self.setMinimumWidth(150)
 
+    def set_wall_clock(self, text: str) -> None:
+        """`YYYY-MM-DD HH:MM` as shown on Finnish clocks."""
+        day, clock = text.strip().split(" ")
+        year, month, date_ = (int(p) for p in day.split("-"))
+        hour, minute = (int(p) for p in clock.split(":"))
+        self.setDateTime(QDateTime(QDate(year, month, date_), QTime(hour, minute), QTimeZone.utc()))
+
     def set_moment(self, moment: datetime) -> None:
-        local = rules.in_helsinki(moment)
-        self.setDateTime(QDateTime.fromString(local.strftime("%Y-%m-%d %H:%M"), "yyyy-MM-dd HH:mm"))
+        self.set_wall_clock(rules.format_local(moment))
 
     def set_stored(self, stored: str) -> None:
         self.set_moment(datetime.fromisoformat(stored))
