@@ -301,3 +301,46 @@ def test_a_register_named_in_a_breach_cannot_be_deleted(bctx):
     misdirected_invoices(bctx)
     with pytest.raises(ServiceError, match="breach"):
         entities.delete(bctx, "registers", "Asiakasrekisteri")
+
+
+def test_the_breach_log_and_its_figures_for_a_report(db):
+    import csv
+    import io
+    from datetime import date
+
+    from rekisteri_app.services.breaches.report import (
+        COLUMNS,
+        breach_figures,
+        breach_log,
+        breach_log_csv,
+    )
+
+    ctx = breach_ctx(db, datetime(2026, 10, 30, 9, 0, tzinfo=UTC))
+    organisation(ctx)
+    on_time = misdirected_invoices(ctx, risk_level="risk")
+    br.update_breach(ctx, on_time, notification=br.parse_notification({"at": "2026-10-24 16:00"}))
+    late = misdirected_invoices(
+        ctx, aware_at="2026-10-25 08:00", delay_reasons="Tieto välittyi viikonlopun yli."
+    )
+    br.update_breach(ctx, late, notification=br.parse_notification({"at": "2026-10-29 08:00"}))
+    misdirected_invoices(
+        ctx,
+        aware_at="2026-10-28 08:00",
+        risk_level="none",
+        notify_decision="not-required",
+        decision_reasons="Avaamaton kirje palautui.",
+    )
+    misdirected_invoices(ctx, aware_at="2026-09-30 08:00")  # outside the period
+    with ctx.read() as session:
+        rows = breach_log(session, date(2026, 10, 1), date(2026, 10, 31))
+    assert [r["reference"] for r in rows] == [on_time, late, "TL-2026-0003"]
+    assert rows[0]["hours_to_notify"] == 30.0 and rows[0]["notified_late"] is False
+    assert rows[1]["hours_to_notify"] == 96.0 and rows[1]["notified_late"] is True
+    figures = breach_figures(rows)
+    assert (figures.recorded, figures.notified, figures.notified_within_72h) == (3, 2, 1)
+    assert (figures.notified_late, figures.decided_not_to_notify) == (1, 1)
+    assert figures.awaiting_notification == 0
+    assert (figures.median_hours_to_notify, figures.max_hours_to_notify) == (63.0, 96.0)
+    assert figures.by_risk == {"none": 1, "risk": 1, "": 1}
+    table = list(csv.reader(io.StringIO(breach_log_csv(rows).decode("utf-8-sig"))))
+    assert tuple(table[0]) == COLUMNS and len(table) == 4
