@@ -211,13 +211,15 @@ def test_the_dashboard_card_counts_down_and_turns_red_when_overdue(qtbot, db, pr
     assert card.number.text() == "0"
     misdirected_invoices(ctx)  # 2 hours left
     window.refresh()
-    assert card.number.text() == "2 hours left"
+    assert card.number.text() == "2 hours"
+    assert card.caption.text() == "left to notify breach TL-2026-0001"
     assert card.colour == CLOCK_FOREGROUND["due-soon"]
     misdirected_invoices(ctx, aware_at="2026-10-22 08:00")
     card.refresh()
-    assert card.number.text().endswith("overdue")
+    assert card.number.text() == "24 hours"  # the 72 hours from Thursday 08:00 ended Sunday 07:00
+    assert card.caption.text() == "breach TL-2026-0002: notification overdue"
     assert card.colour == CLOCK_FOREGROUND["overdue"]
-    assert card.detail.text() == "TL-2026-0002 · 1 overdue · 2 awaiting notification"
+    assert card.detail.text() == "1 overdue · 2 awaiting notification"
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
     assert window.current_page() is window.breaches_page
     assert window.breaches_page.proxy.rowCount() == 2

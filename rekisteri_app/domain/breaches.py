@@ -16,7 +16,7 @@ Pure: no Qt, no SQL, no I/O. Moments are aware datetimes; naive ones are taken a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -176,12 +176,15 @@ class BreachFacts:
     closed: bool = False
 
 
-def open_duties(facts: BreachFacts, now: datetime) -> list[str]:
-    """What is still to be done, in the order the law puts it (translated sentences)."""
+def open_duties(
+    facts: BreachFacts, now: datetime, time_format: Callable[[datetime], str] | None = None
+) -> list[str]:
+    """What is still to be done, in the order the law puts it (translated sentences;
+    the deadline as `time_format` writes it, ISO on Helsinki clocks by default)."""
     if facts.closed:
         return []
     out: list[str] = []
-    deadline = format_local(notify_by(facts.aware_at))
+    deadline = (time_format or format_local)(notify_by(facts.aware_at))
     if facts.risk is None:
         out.append(_("Assess the risk to the data subjects."))
     if facts.decision is None and facts.notified_at is None:

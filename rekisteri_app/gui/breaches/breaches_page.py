@@ -29,6 +29,7 @@ from ..formatting import title_label
 from ..requests.request_table import fit_columns, make_table
 from ..table_models import ROW_ROLE, FilteredTable
 from .breach_table import NOTIFY_BY_COLUMN, BreachFilter, BreachTableModel
+from .common import moment_text
 from .summary import breach_html
 
 
@@ -147,7 +148,8 @@ class BreachesPage(FilteredTable, QWidget):
         if reference is None:
             self.preview.clear()
             return
-        self.preview.setHtml(breach_html(br.get_breach(self.ctx, reference), self.ctx.now()))
+        view = br.get_breach(self.ctx, reference, time_format=moment_text)
+        self.preview.setHtml(breach_html(view, self.ctx.now()))
 
     # --------------------------------------------------------------- actions
     def _keep(self, dialog: Any) -> Any:

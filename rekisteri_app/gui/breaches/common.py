@@ -27,20 +27,23 @@ CLOCK_BACKGROUND = {
 }
 
 
+def amount_text(hours: float) -> str:
+    """The length of `hours` in whole minutes: 46 h 30 min, 3 hours, 5 min."""
+    h, m = divmod(math.floor(abs(hours) * 60 + 1e-9), 60)
+    if h and m:
+        return _("{h} h {m} min").format(h=h, m=m)
+    if h:
+        return ngettext("{h} hour", "{h} hours", h).format(h=h)
+    return _("{m} min").format(m=m)
+
+
 def hours_text(hours: float | None) -> str:
     """46 h 30 min left / 2 h 5 min overdue — whole minutes, real hours."""
     if hours is None:
         return ""
-    h, m = divmod(math.floor(abs(hours) * 60 + 1e-9), 60)
-    if h and m:
-        amount = _("{h} h {m} min").format(h=h, m=m)
-    elif h:
-        amount = ngettext("{h} hour", "{h} hours", h).format(h=h)
-    else:
-        amount = _("{m} min").format(m=m)
     if hours < 0:
-        return _("{amount} overdue").format(amount=amount)
-    return _("{amount} left").format(amount=amount)
+        return _("{amount} overdue").format(amount=amount_text(hours))
+    return _("{amount} left").format(amount=amount_text(hours))
 
 
 def local_text(stored: str | None) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from ...domain.enums import BreachClock
 from ...i18n import _, ngettext
 from ...services import breaches as br
-from .common import CLOCK_FOREGROUND, hours_text
+from .common import CLOCK_FOREGROUND, amount_text
 
 QUIET = "#455a64"
 REFRESH_MS = 60_000  # the hours left change while the window is open
@@ -49,13 +49,14 @@ class BreachCard(QFrame):
             f"QFrame#tile_breaches {{ border: 1px solid #d0d0d0; border-left: 6px solid {colour};"
             " border-radius: 4px; background: white; }"
         )
-        self.number.setStyleSheet(f"font-size: 24pt; font-weight: bold; color: {colour};")
+        self.number.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
 
     def refresh(self) -> None:
         self.board = board = br.board(self.ctx)
         urgent = board.most_urgent
         if urgent is None:
             self.number.setText("0")
+            self.caption.setText(_("Breaches: 72-hour clock"))
             self.detail.setText(
                 ngettext(
                     "{n} open breach, none to notify",
@@ -65,8 +66,13 @@ class BreachCard(QFrame):
             )
             self._paint(QUIET)
             return
-        self.number.setText(hours_text(urgent.hours_left))
-        parts = [urgent.reference]
+        self.number.setText(amount_text(urgent.hours_left))
+        if urgent.clock == BreachClock.OVERDUE:
+            caption = _("breach {ref}: notification overdue").format(ref=urgent.reference)
+        else:
+            caption = _("left to notify breach {ref}").format(ref=urgent.reference)
+        self.caption.setText(caption)
+        parts = []
         if board.overdue:
             parts.append(
                 ngettext("{n} overdue", "{n} overdue", board.overdue).format(n=board.overdue)

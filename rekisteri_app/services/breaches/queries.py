@@ -7,6 +7,7 @@ The clock is computed on every read from `aware_at`, the notifications and the d
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -164,9 +165,12 @@ def board(ctx: ServiceContext) -> BreachBoard:
     )
 
 
-def get_breach(ctx: ServiceContext, reference: str) -> dict[str, Any]:
+def get_breach(
+    ctx: ServiceContext, reference: str, time_format: Callable[[datetime], str] | None = None
+) -> dict[str, Any]:
     """One breach in its exchange form (without letter bytes) plus the clock, the open
-    duties, the timeline as sentences and the names of what it refers to."""
+    duties (deadline written by `time_format`, ISO by default), the timeline as sentences
+    and the names of what it refers to."""
     from .letters import letter_rows
 
     now = ctx.now()
@@ -187,7 +191,7 @@ def get_breach(ctx: ServiceContext, reference: str) -> dict[str, Any]:
                 "aware_at_local": rules.format_local(breach.aware_at),
                 "notified_at": row.to_json()["notified_at"],
                 "hours_to_notify": row.to_json()["hours_to_notify"],
-                "duties": rules.open_duties(facts(breach), now),
+                "duties": rules.open_duties(facts(breach), now, time_format),
                 "register_names": list(row.registers),
                 "controller_name": None if breach.controller is None else breach.controller.name,
                 "processor_name": None if breach.processor is None else breach.processor.name,
