@@ -514,9 +514,18 @@ def known_objects(session: Session) -> dict[tuple[str, str], Any]:
     return objects
 
 
-def entity_to_dict(session: Session, kind: str, obj: Any) -> dict[str, Any]:
-    """One controller, processor, register or request in the exchange format."""
-    return _dump(TOP[kind], obj, _keys(session))
+def entity_to_dict(
+    session: Session, kind: str, obj: Any, *, without: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """One controller, processor, register, request or breach in the exchange format;
+    `without` leaves out owned lists by name (a breach's letters: megabytes of PDF)."""
+    node = TOP[kind]
+    if without:
+        from dataclasses import replace
+
+        children = {name: child for name, child in node.children.items() if name not in without}
+        node = replace(node, children=children)
+    return _dump(node, obj, _keys(session))
 
 
 def validate_entity(

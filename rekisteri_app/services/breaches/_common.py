@@ -52,16 +52,23 @@ def _event(tx: Transaction, breach: m.Breach, kind: str, data: Any = None) -> No
 
 
 def snapshot(session: Session, breach: m.Breach) -> dict[str, Any]:
-    """The breach in its exchange form, without letter bytes or the recipients' names and
-    addresses (for the audit trail: it counts them instead)."""
+    """The breach in its exchange form for the audit trail and display: letters by their
+    metadata (the PDF bytes are never loaded), the recipients only counted, no timeline
+    (that is the trail's own business)."""
     from ..exchange import entity_to_dict
 
-    data = entity_to_dict(session, "breaches", breach)
-    for item in data.get("letters") or []:
-        item.pop("pdf_base64", None)
-        item.pop("recipient_name", None)
+    data = entity_to_dict(session, "breaches", breach, without=frozenset({"letters", "events"}))
+    data["letters"] = [
+        {
+            "id": letter.id,
+            "language": letter.language,
+            "issued_on": letter.issued_on.isoformat(),
+            "sent_via": letter.sent_via,
+            "sha256": letter.sha256,
+        }
+        for letter in breach.letters
+    ]
     data["recipients"] = len(data.get("recipients") or [])
-    data.pop("events", None)  # the timeline is the audit trail's own business
     return data
 
 
