@@ -10,6 +10,7 @@ and nothing is stored.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -254,9 +255,7 @@ def _check(breach: m.Breach, now: datetime) -> None:
             raise ServiceError(_("A breach cannot be closed before it was known."))
         if breach.closed_on > rules.in_helsinki(now).date():
             raise ServiceError(_("The closing date is in the future."))
-        pending = rules.open_duties(
-            rules.BreachFacts(**{**facts(breach).__dict__, "closed": False}), now
-        )
+        pending = rules.open_duties(replace(facts(breach), closed=False), now)
         if pending:
             raise ServiceError(
                 _("The breach cannot be closed yet:") + "\n" + "\n".join(f"- {d}" for d in pending)
