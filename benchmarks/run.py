@@ -6,7 +6,8 @@ Measures, each in a fresh process where start-up matters:
 - import time of the command line and of the window's modules (lazy imports keep it low);
 - opening an encrypted database (key derivation dominates, by design);
 - making the demo, previewing a letter, printing a notice;
-- importing the demo plus N synthetic requests, exporting, checking, listing them;
+- importing the demo plus N synthetic requests, exporting, checking, listing them,
+  and the one-year audit pack of them;
 - peak resident memory of the whole run.
 """
 
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 PASSPHRASE = "benchmark passphrase"
@@ -50,6 +52,7 @@ def main() -> None:
 
     from rekisteri_app.services import letters, notices
     from rekisteri_app.services import requests as rq
+    from rekisteri_app.services.audit_pack import PackOptions, Period, build_pack
     from rekisteri_app.services.compliance import check_database
     from rekisteri_app.services.context import ServiceContext
     from rekisteri_app.services.demo import create_demo
@@ -87,6 +90,8 @@ def main() -> None:
         timed("check_s", results, check_database, ctx)
         timed("list_requests_s", results, rq.list_requests, ctx)
         timed("dashboard_s", results, rq.dashboard, ctx)
+        year = PackOptions(Period(date(2025, 1, 1), date(2025, 12, 31)))
+        timed("audit_pack_year_s", results, build_pack, ctx, year, Path(tmp) / "pack.zip")
         results["export_bytes"] = len(text.encode())
         results["db_bytes"] = path.stat().st_size
         db.close()

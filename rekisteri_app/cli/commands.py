@@ -12,6 +12,7 @@ from . import (
     entity_commands,
     letter_commands,
     notice_commands,
+    pack_commands,
     request_commands,
 )
 
@@ -23,6 +24,7 @@ MODULES = (
     request_commands,
     letter_commands,
     notice_commands,
+    pack_commands,
     breach_commands,
 )
 

@@ -39,6 +39,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="COMMAND")
     v = audit_sub.add_parser("verify", help=_("recompute the hash chain"))
     v.add_argument("--json", action="store_true", help=_("print JSON"))
+    v.add_argument(
+        "--expect-head",
+        metavar="COUNT:HASH",
+        help=_(
+            "also prove that a chain head recorded elsewhere (a pack's cover) is still in the chain"
+        ),
+    )
     v.set_defaults(handler=cmd_audit_verify)
 
 
@@ -111,21 +118,38 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from ..storage.audit import verify
+    from ..storage.audit import InvalidHead, check_head, head, parse_head, verify
 
+    expected = None
+    if args.expect_head:
+        try:
+            expected = parse_head(args.expect_head)
+        except InvalidHead:
+            raise UsageError(
+                _("{value!r} is not a chain head: give COUNT:HASH (64 hexadecimal digits).").format(
+                    value=args.expect_head
+                )
+            ) from None
     with open_context(args) as ctx, ctx.read() as session:
         result = verify(session)
+        current = head(session)
+        anchor = check_head(session, expected) if expected is not None and result.ok else None
+    ok = result.ok and (anchor is None or anchor.ok)
     if args.json:
-        print_json(
-            {
-                "ok": result.ok,
-                "checked": result.checked,
-                "broken_event": result.broken_id,
-                "reason": result.reason,
-            }
-        )
+        data = {
+            "ok": ok,
+            "checked": result.checked,
+            "broken_event": result.broken_id,
+            "reason": result.reason,
+            "head": str(current) if result.ok else None,
+        }
+        if expected is not None:
+            data["expected_head"] = str(expected)
+            data["expected_head_found"] = None if anchor is None else anchor.ok
+        print_json(data)
     elif result.ok:
         print(_("The audit trail is intact: {n} events verified.").format(n=result.checked))
+        print(_("Chain head: {head}").format(head=current))
     elif result.reason == "missing-tail":
         print(
             _("The audit trail is broken: events after #{n} have been removed.").format(
@@ -145,4 +169,25 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                 id=result.broken_id
             )
         )
-    return EXIT_OK if result.ok else EXIT_BAD_INPUT
+    if anchor is not None and not args.json:
+        if anchor.ok:
+            print(
+                _("The recorded head {head} is in the chain: position {n} has that hash.").format(
+                    head=expected, n=expected.count
+                )
+            )
+        elif anchor.found is None:
+            print(
+                _(
+                    "The recorded head is not in the chain: it names position {n}, but the "
+                    "chain has only {length} events. Events were removed."
+                ).format(n=expected.count, length=anchor.length)
+            )
+        else:
+            print(
+                _(
+                    "The recorded head is not in the chain: position {n} has hash {found}, "
+                    "not {expected}. The history up to that head was rewritten."
+                ).format(n=expected.count, found=anchor.found, expected=expected.hash)
+            )
+    return EXIT_OK if ok else EXIT_BAD_INPUT

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.requests_page = RequestsPage(self.ctx)
         # A case changed in one page: reload the other and the audit trail.
         self.dashboard_page.changed.connect(self._requests_changed)
+        self.dashboard_page.audit_pack_requested.connect(self.audit_pack)
         self.requests_page.changed.connect(self._requests_changed)
         self.letters_page = LettersPage(self.ctx)
         self.breaches_page = BreachesPage(self.ctx)
@@ -249,6 +250,16 @@ class MainWindow(QMainWindow):
                 _("Backup…"), self.backup, tip=_("Write an encrypted copy of the database")
             )
         )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                _("Audit pack…"),
+                self.audit_pack,
+                "Ctrl+Shift+A",
+                _("The period's pack for management or the Data Protection Ombudsman"),
+            )
+        )
+        file_menu.addAction(self._action(_("Verify a pack…"), self.verify_pack))
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("Quit"), self.close, QKeySequence.StandardKey.Quit))
 
@@ -695,6 +706,17 @@ class MainWindow(QMainWindow):
             ),
         )
         return True
+
+    def audit_pack(self) -> Any:
+        """The export dialog of the period's audit pack."""
+        from .audit_pack.export_dialog import open_audit_pack_dialog
+
+        return open_audit_pack_dialog(self, self.ctx)
+
+    def verify_pack(self) -> Any:
+        from .audit_pack.verify_dialog import open_verify_dialog
+
+        return open_verify_dialog(self, Path(self.database.path).parent)
 
     def edit_settings(self) -> Any:
         """The database's settings; deadlines are recomputed when they are saved."""

@@ -82,6 +82,7 @@ class _Bucket(RequestFilter):
 
 class DashboardPage(QWidget):
     changed = Signal()
+    audit_pack_requested = Signal()  # the main window opens the export dialog
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +120,12 @@ class DashboardPage(QWidget):
         self.table_title.setStyleSheet("font-weight: bold;")
         row.addWidget(self.table_title)
         row.addStretch(1)
+        self.pack_button = QPushButton(_("Audit pack…"))
+        self.pack_button.setToolTip(
+            _("The period's pack for management or the Data Protection Ombudsman")
+        )
+        self.pack_button.clicked.connect(self.audit_pack_requested)
+        row.addWidget(self.pack_button)
         self.new_button = QPushButton(_("New request…"))
         row.addWidget(self.new_button)
         layout.addLayout(row)
