@@ -4,7 +4,8 @@ risk, notified within the 72 hours or late, hours from becoming aware to notifyi
 
 Made for the audit pack (`breaches.csv` and the figures of index.pdf) and usable on its
 own; the rows carry no data subject's personal data (no recipients), only the record's
-own texts as the officer wrote them.
+own texts as the officer wrote them (`FREE_TEXT` names them, for a pseudonymised pack to
+strike names out of).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -20,8 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ...csv_output import csv_bytes
+from ...documents.pack import BreachFigures, Count
 from ...domain import breaches as rules
-from ...domain.enums import BreachNature, RiskLevel
+from ...domain.enums import RiskLevel
 from ...storage import models as m
 from ._common import first_notified_at
 from .record import natures
@@ -55,6 +56,9 @@ COLUMNS = (
     "measures_taken",
     "closed_on",
 )
+
+
+FREE_TEXT = ("description", "consequences", "delay_reasons", "measures_taken")
 
 
 def _local(moment: Any) -> str:
@@ -123,31 +127,17 @@ def breach_log_csv(rows: Iterable[dict[str, Any]]) -> bytes:
     return csv_bytes(COLUMNS, ([row[c] for c in COLUMNS] for row in rows))
 
 
-@dataclass(frozen=True)
-class BreachFigures:
-    recorded: int
-    by_risk: dict[str, int]  # RiskLevel values, and "" for not yet assessed
-    by_nature: dict[str, int]
-    notified: int
-    notified_within_72h: int
-    notified_late: int
-    decided_not_to_notify: int
-    awaiting_notification: int  # neither notified nor decided
-    subjects_informed: int
-    median_hours_to_notify: float | None
-    max_hours_to_notify: float | None
-
-
 def breach_figures(rows: Iterable[dict[str, Any]]) -> BreachFigures:
-    """The figures of the rows of `breach_log` (pure: recomputable from the CSV)."""
+    """The figures of the rows of `breach_log` (pure: recomputable from the CSV), as
+    index.pdf of the audit pack prints them."""
     rows = list(rows)
     hours = [r["hours_to_notify"] for r in rows if r["hours_to_notify"] is not None]
     risk = Counter(r["risk_level"] or "" for r in rows)
-    nature = Counter(n for r in rows for n in r["nature"].split())
     return BreachFigures(
         recorded=len(rows),
-        by_risk={k: risk[k] for k in [*(x.value for x in RiskLevel), ""] if risk.get(k)},
-        by_nature={n.value: nature[n.value] for n in BreachNature if nature.get(n.value)},
+        by_risk=tuple(
+            Count(key, risk[key]) for key in [*(x.value for x in RiskLevel), ""] if risk.get(key)
+        ),
         notified=len(hours),
         notified_within_72h=sum(1 for r in rows if r["notified_late"] is False),
         notified_late=sum(1 for r in rows if r["notified_late"] is True),
