@@ -36,6 +36,12 @@ TABLES = [
     (enums.SccModule, v.SCC_MODULES),
     (enums.ControllerType, v.CONTROLLER_TYPES),
     (enums.StatementKind, v.STATEMENT_KINDS),
+    (enums.BreachNature, v.BREACH_NATURES),
+    (enums.RiskLevel, v.RISK_LEVELS),
+    (enums.NotifyDecision, v.NOTIFY_DECISIONS),
+    (enums.NotificationKind, v.NOTIFICATION_KINDS),
+    (enums.Art34Exception, v.ART34_EXCEPTIONS),
+    (enums.BreachClock, v.BREACH_CLOCKS),
 ]
 
 
