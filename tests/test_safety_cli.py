@@ -580,3 +580,15 @@ def test_an_unreadable_database_file_is_refused_with_exit_2(demo, state):
     demo.chmod(0)
     done = rekisteri("--db", str(demo), "register", "list", state=state)
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_an_import_refuses_a_breach_letter_whose_bytes_do_not_match(demo_data):
+    from rekisteri_app.i18n import set_language
+    from rekisteri_app.services.exchange import validate_document
+
+    set_language("en")
+    doc = json.loads(json.dumps(demo_data))
+    b, breach = next((i, x) for i, x in enumerate(doc["breaches"]) if x["letters"])
+    breach["letters"][0]["sha256"] = "0" * 64
+    problems = {p.path: p.message for p in validate_document(doc)}
+    assert "SHA-256" in problems[f"$.breaches[{b}].letters[0].sha256"]
