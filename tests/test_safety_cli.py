@@ -96,10 +96,16 @@ def write_json(path: Path, text: str) -> Path:
 
 
 def damage_a_page(path: Path) -> None:
-    """Overwrite bytes in the middle of a page far from the header."""
-    size = path.stat().st_size
+    """Overwrite bytes in the root page of the requests table, which every export reads
+    (a page picked by position may be free or hold an index that nothing reads)."""
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(str(path))
+    conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'requests'").fetchone()
+    conn.close()
     with path.open("r+b") as handle:
-        handle.seek(4096 * (size // 4096 // 2) + 100)
+        handle.seek(4096 * (root - 1) + 100)
         handle.write(b"\0" * 64)
 
 
@@ -399,7 +405,7 @@ def test_an_import_refuses_letters_and_attachments_whose_bytes_do_not_match(demo
 
     set_language("en")
     doc = json.loads(json.dumps(demo_data))
-    doc["registers"] = doc["controllers"] = doc["processors"] = []
+    doc["registers"] = doc["controllers"] = doc["processors"] = doc["breaches"] = []
     doc["settings"] = {}
     with_letter = next(r for r in doc["requests"] if r["letters"])
     with_scan = next(r for r in doc["requests"] if r["attachments"])

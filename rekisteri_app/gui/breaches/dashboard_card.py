@@ -39,7 +39,7 @@ class BreachCard(QFrame):
         layout.addWidget(self.detail)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.timer.timeout.connect(self._tick)
         self.timer.start()
         self._paint(QUIET)
 
@@ -50,6 +50,12 @@ class BreachCard(QFrame):
             " border-radius: 4px; background: white; }"
         )
         self.number.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
+
+    def _tick(self) -> None:
+        """Only a card on screen re-reads: a locked, closed or switched window's database is
+        closed, and reading it would fail."""
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         self.board = board = br.board(self.ctx)
