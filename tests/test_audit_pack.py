@@ -138,7 +138,23 @@ def test_an_identified_pack_names_the_persons_and_says_so_on_its_cover(demo_file
 
 
 def test_the_audit_log_withholds_case_snapshots_and_links_every_event(demo_pack):
-    from rekisteri_app.storage.audit import event_hash
+    from types import SimpleNamespace
+
+    from rekisteri_app.storage import audit
+
+    AUDIT_COLUMNS = (
+        "at",
+        "actor",
+        "action",
+        "entity",
+        "entity_id",
+        "scheme",
+        "payload_salt",
+        "before_json",
+        "after_json",
+        "before_digest",
+        "after_digest",
+    )
 
     contents = members(demo_pack)
     lines = [json.loads(line) for line in contents["audit-log.jsonl"].splitlines()]
@@ -157,11 +173,10 @@ def test_the_audit_log_withholds_case_snapshots_and_links_every_event(demo_pack)
         if event["entity"] == "request":
             assert event["redacted"] is True and "before_json" not in event
         if not event.get("redacted"):
-            fields = [event[k] for k in ("at", "actor", "action", "entity", "entity_id")]
-            assert (
-                event_hash(event["prev_hash"], *fields, event["before_json"], event["after_json"])
-                == event["hash"]
-            )
+            # Scheme 2: the hash covers the salted digests the line carries with the text.
+            assert event["scheme"] == audit.SCHEME_DIGEST
+            as_read = SimpleNamespace(**{k: event.get(k) for k in AUDIT_COLUMNS})
+            assert audit.expected_hash(event["prev_hash"], as_read) == event["hash"]
     assert any(e.get("redacted") for e in events) and any(not e.get("redacted") for e in events)
 
 
