@@ -330,3 +330,20 @@ def test_an_empty_period_still_anchors_the_chain(demo_file, tmp_path):
     assert rows(members(tmp_path / "pack.zip")["requests.csv"]) == []
     assert result.chain.events == 0
     assert verify_pack(tmp_path / "pack.zip").ok
+
+
+def test_the_record_of_processing_gives_a_shared_dpo_as_recorded(demo_copy, tmp_path):
+    """Art. 30(1)(a): the DPO's contact details, also when recorded as the shared entity."""
+    from sqlalchemy import select
+
+    from rekisteri_app.storage import models as m
+    from tests.pack_fixtures import opened
+
+    with opened(demo_copy) as ctx, ctx.change() as tx:
+        dpo = m.DataProtectionOfficer(name="Dora Suojanen", email="dpo@konserni.invalid")
+        for controller in tx.session.scalars(select(m.Controller)):
+            controller.dpo = dpo
+        tx.audit("update", "controller", None, None, {"dpo": "Dora Suojanen"})
+    make_pack(demo_copy, tmp_path / "pack.zip", language="en")
+    records = pdf_text(members(tmp_path / "pack.zip")["records-of-processing.pdf"])
+    assert "Dora Suojanen" in records and "dpo@konserni.invalid" in records
