@@ -88,7 +88,7 @@ def test_help_about_opens_the_dialog_on_the_window_database(qtbot, ctx, monkeypa
 
     opened: list[AboutDialog] = []
     monkeypatch.setattr(AboutDialog, "exec", lambda self: opened.append(self) or 0)
-    window = MainWindow(ctx.db, PASSPHRASE, ctx=ctx)
+    window = MainWindow(ctx.db, ctx=ctx)
     qtbot.addWidget(window)
     window.about()
     assert len(opened) == 1

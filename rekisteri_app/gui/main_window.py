@@ -574,14 +574,12 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
+        from ..files import WriteFailed
+
         try:
-            Path(path).write_text(exchange.export_json(self.ctx), encoding="utf-8")
-        except OSError as exc:
-            dialogs.show_error(
-                self,
-                _("Export failed"),
-                _("Could not write {path}: {error}").format(path=path, error=exc.strerror),
-            )
+            exchange.export_to_file(self.ctx, path)
+        except WriteFailed as exc:
+            dialogs.show_error(self, _("Export failed"), exc.message)
             return
         self.statusBar().showMessage(_("Exported to {path}").format(path=path), 8000)
 

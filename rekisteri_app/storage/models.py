@@ -13,6 +13,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -23,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from ..domain.repeat_requests import normalise_name
 from ..i18n import _
 
 NAMING = {
@@ -333,11 +335,51 @@ class Person(Base):
     phone: Mapped[str | None] = mapped_column(String(100))
     customer_number: Mapped[str | None] = mapped_column(String(100))
     hetu_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    # normalise_name(name), kept by the ORM hooks below: the repeat check looks a name up
+    # in this index instead of normalising every stored name (never exported).
+    name_key: Mapped[str | None] = mapped_column(String(300), index=True)
+
+
+@event.listens_for(Person, "before_insert")
+@event.listens_for(Person, "before_update")
+def _person_name_key(_mapper, _connection, target: Person) -> None:
+    target.name_key = normalise_name(target.name or "")
+
+
+# Columns of `requests` derived from its facts by services/requests/deadlines.py
+# (`store_deadline`), written in the same transaction as the change that affects them and
+# recomputable at any time: never exported, never edited by hand.
+DERIVED_REQUEST_COLUMNS = frozenset(
+    {
+        "due_on",
+        "extended_due_on",
+        "effective_due_on",
+        "clock_state",
+        "awaiting_identity",
+        "deadline_problem",
+    }
+)
 
 
 class RightsRequest(Base):
     __tablename__ = "requests"
-    __table_args__ = (UniqueConstraint("case_number"),)
+    __table_args__ = (
+        UniqueConstraint("case_number"),
+        # The list's order (services/requests/queries.py), so that its first page is an
+        # index walk: clock state first ("dated" < "suspended" < "undated"), then dates.
+        Index(
+            "ix_requests_due_order", "clock_state", "effective_due_on", "received_on", "case_number"
+        ),
+        Index(
+            "ix_requests_status_due",
+            "status",
+            "clock_state",
+            "effective_due_on",
+            "received_on",
+            "case_number",
+        ),
+        Index("ix_requests_year_sequence", "year", "sequence"),  # the next case number
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     case_number: Mapped[str] = mapped_column(String(30))
     year: Mapped[int] = mapped_column(Integer)
@@ -361,6 +403,13 @@ class RightsRequest(Base):
     fee_reason: Mapped[str | None] = mapped_column(Text)
     answered_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
+    # Derived (DERIVED_REQUEST_COLUMNS): NULL clock_state means not computed yet.
+    due_on: Mapped[date | None] = mapped_column(Date)
+    extended_due_on: Mapped[date | None] = mapped_column(Date)
+    effective_due_on: Mapped[date | None] = mapped_column(Date)
+    clock_state: Mapped[str | None] = mapped_column(String(10))
+    awaiting_identity: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    deadline_problem: Mapped[str | None] = mapped_column(String(20))
 
     controller: Mapped[Controller | None] = relationship()
     subject: Mapped[Person] = relationship(foreign_keys=[subject_id])
@@ -547,3 +596,30 @@ class AuditEvent(Base):
     after_json: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# -------------------------------------------------------------- foreign-key indexes
+
+
+def _index_foreign_keys(metadata: MetaData) -> None:
+    """An index on every foreign key that no index or unique constraint leads with.
+
+    SQLite does not index foreign keys by itself, so without these every lazy load of a
+    case's events or letters, and every cascade, scans the whole child table. Done here
+    once for all tables, so a new table cannot forget it (tests/test_storage.py reads
+    the schema and lists foreign keys without an index)."""
+    for table in metadata.tables.values():
+        leading = {idx.columns.values()[0].name for idx in table.indexes if idx.columns}
+        for constraint in table.constraints:
+            columns = list(getattr(constraint, "columns", []))
+            if isinstance(constraint, UniqueConstraint) and columns:
+                leading.add(columns[0].name)
+        for fk in sorted(table.foreign_keys, key=lambda f: f.parent.name):
+            column = fk.parent
+            if column.primary_key or column.name in leading:
+                continue
+            Index(f"ix_{table.name}_{column.name}", column)
+            leading.add(column.name)
+
+
+_index_foreign_keys(Base.metadata)

@@ -6,9 +6,11 @@ letter bytes. Identity codes are validated, turned into a keyed hash (Person.het
 and forgotten: the code itself is never stored, logged or put in an audit snapshot,
 and the hash is not part of the exchange form either.
 
-Deadlines are never stored: they are computed on every read from the receipt date,
-the pauses, the pause-policy setting and the extension (domain/deadlines.py), so a
-corrected date or a changed policy is reflected everywhere at once.
+Deadlines are computed by domain/deadlines.py from the receipt date, the pauses, the
+pause-policy setting and the extension, and stored in derived, indexed columns by
+`store_deadline` in the transaction of every change (deadlines.py), so lists can be
+ordered and filtered by due date in SQL; a changed policy or holiday calendar
+recomputes them all, and `deadline_drift` finds any stored value that differs.
 
 Rooms: `inputs` (what callers hand in), `intake` (a new request), `update` (changing a
 case), `deadlines` (a stored case's deadline), `timeline` (its events as sentences),
@@ -17,7 +19,17 @@ package re-exports their public names, so callers import `services.requests` onl
 """
 
 from ._common import MAX_ATTACHMENT_BYTES, snapshot
-from .deadlines import case_pauses, compute, deadline_for_display, extension_letter_date
+from .deadlines import (
+    OPEN_STATUSES,
+    case_pauses,
+    compute,
+    deadline_drift,
+    deadline_for_display,
+    extension_letter_date,
+    recompute_all,
+    refresh_stale_deadlines,
+    store_deadline,
+)
 from .inputs import (
     AttachmentInput,
     CaseUpdate,
@@ -40,21 +52,32 @@ from .intake import (
 )
 from .queries import (
     ART_19_RIGHTS,
-    OPEN_STATUSES,
+    AWAITING_IDENTITY,
+    BUCKETS,
+    DUE_SOON,
+    OPEN,
+    ORDERS,
+    OVERDUE,
+    PAGE,
     Dashboard,
     NotificationRecipient,
+    RequestQuery,
     RequestRow,
     art19_recipients,
     attachment_content,
     category_names,
+    count_requests,
     dashboard,
     find_case,
     get_request,
+    iter_requests,
     list_requests,
     notification_list,
     possible_repeats,
     repeats,
+    request_page,
     sort_key,
+    status_counts,
 )
 from .timeline import TimelineEntry, describe_event, timeline
 from .update import (
@@ -69,10 +92,17 @@ from .update import (
 
 __all__ = [
     "ART_19_RIGHTS",
+    "AWAITING_IDENTITY",
+    "BUCKETS",
+    "DUE_SOON",
     "FEE_GROUND",
     "INTAKE_FIELDS",
     "MAX_ATTACHMENT_BYTES",
+    "OPEN",
     "OPEN_STATUSES",
+    "ORDERS",
+    "OVERDUE",
+    "PAGE",
     "PERSON_FIELDS",
     "AttachmentInput",
     "CaseUpdate",
@@ -86,6 +116,7 @@ __all__ = [
     "OutcomeInput",
     "PersonInput",
     "RegisterOption",
+    "RequestQuery",
     "RequestRow",
     "TimelineEntry",
     "add_note",
@@ -96,7 +127,9 @@ __all__ = [
     "category_names",
     "compute",
     "controllers_and_registers",
+    "count_requests",
     "dashboard",
+    "deadline_drift",
     "deadline_for_display",
     "decide",
     "describe_event",
@@ -105,15 +138,21 @@ __all__ = [
     "find_case",
     "get_request",
     "intake_from_dict",
+    "iter_requests",
     "list_requests",
     "notification_list",
     "parse_date",
     "possible_repeats",
+    "recompute_all",
     "record_identity",
+    "refresh_stale_deadlines",
     "repeats",
+    "request_page",
     "set_status",
     "snapshot",
     "sort_key",
+    "status_counts",
+    "store_deadline",
     "timeline",
     "update_request",
 ]

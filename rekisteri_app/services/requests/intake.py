@@ -25,6 +25,7 @@ from ...storage import models as m
 from .. import entities, settings
 from ..context import ServiceContext, ServiceError, Transaction
 from ._common import _attachment, _check_hetu, _clean, _event, _hash_hetu, _now, snapshot
+from .deadlines import store_deadline
 from .inputs import AttachmentInput, Intake, PersonInput, _enum, parse_date
 
 
@@ -196,6 +197,7 @@ def add_request(ctx: ServiceContext, intake: Intake) -> str:
         )
         if intake.subject.hetu:
             _event(tx, req, "identity-code")
+        store_deadline(session, req)
         session.flush()
         tx.audit("create", "request", req.case_number, None, snapshot(session, req))
         return req.case_number

@@ -37,7 +37,7 @@ from ._common import (
     _open_pause,
     snapshot,
 )
-from .deadlines import _validate_deadline
+from .deadlines import _validate_deadline, store_deadline
 from .inputs import CaseUpdate, ErasureInput, ExtensionInput, IdentityInput, OutcomeInput
 from .queries import _view, find_case
 
@@ -456,6 +456,7 @@ def update_request(
         for kind, data in changes.events:
             _event(tx, req, kind, data)
         _validate_deadline(req, settings.pause_policy(session))
+        store_deadline(session, req)
         session.flush()
         after = snapshot(session, req)
         tx.audit("update", "request", req.case_number, before, after)
