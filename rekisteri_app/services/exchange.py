@@ -82,19 +82,22 @@ def _value_out(column, value: Any) -> Any:
     return value
 
 
-def _dump(node: Node, obj: Any, keys: dict[tuple[str, int], str]) -> Any:
+def _dump(node: Node, obj: Any, keys: dict[tuple[str, int], str], *, contents: bool = True) -> Any:
+    """`contents=False` leaves file contents (PDF and scan bytes) out without reading them."""
     if node.scalar:
         return getattr(obj, node.scalar)
     out: dict[str, Any] = {}
     if node.key:
         out["key"] = keys[(node.key, obj.id)]
     for column in plain_columns(node):
+        if not contents and column_kind(column) == "binary":
+            continue
         out[json_name(column)] = _value_out(column, getattr(obj, column.name))
     for ref in node.refs:
         target = getattr(obj, ref.attribute)
         out[ref.field] = None if target is None else keys[(ref.target, target.id)]
     for name, child in node.children.items():
-        out[name] = [_dump(child, item, keys) for item in getattr(obj, name)]
+        out[name] = [_dump(child, item, keys, contents=contents) for item in getattr(obj, name)]
     if node.model is m.Processor:
         out["services"] = [s for s in (obj.services or "").splitlines() if s.strip()]
     if node.model is m.RightsRequest:
@@ -599,10 +602,13 @@ def known_objects(session: Session) -> dict[tuple[str, str], Any]:
     return objects
 
 
-def entity_to_dict(session: Session, kind: str, obj: Any) -> dict[str, Any]:
-    """One controller, processor, register or request in the exchange format."""
+def entity_to_dict(
+    session: Session | None, kind: str, obj: Any, *, contents: bool = True
+) -> dict[str, Any]:
+    """One controller, processor, register or request in the exchange format
+    (`contents=False`: without the bytes of letters and attachments)."""
     del session  # the keys follow from the ids (_KeyNames)
-    return _dump(TOP[kind], obj, _KeyNames())
+    return _dump(TOP[kind], obj, _KeyNames(), contents=contents)
 
 
 def validate_entity(

@@ -46,6 +46,11 @@ def event_hash(
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def head_count(session: Session) -> int:
+    """How many events the trail holds, from the chain head (no scan of the trail)."""
+    return _head(session)[0]
+
+
 def _head(session: Session) -> tuple[int, str]:
     row = session.get(Setting, HEAD_KEY)
     if row is None:

@@ -99,6 +99,10 @@ class KeyedCipherDialect(SQLiteDialect_pysqlcipher):
 registry.register("sqlite.rekisteri_cipher", __name__, "KeyedCipherDialect")
 
 
+def _casefold(value: object) -> object:
+    return value.casefold() if isinstance(value, str) else value
+
+
 def _make_engine(path: Path, passphrase: str, proved=None) -> Engine:
     """`proved`: the connection that proved the key, handed to the pool as its first
     connection, so opening derives the key once (PBKDF2 is most of an open's time)."""
@@ -106,6 +110,8 @@ def _make_engine(path: Path, passphrase: str, proved=None) -> Engine:
 
     def creator():
         conn = spare.pop() if spare else _raw_connect(path, passphrase)
+        # SQLite's lower() and LIKE fold ASCII only; lists filter names with this (Ä = ä)
+        conn.create_function("casefold", 1, _casefold, deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = FULL")

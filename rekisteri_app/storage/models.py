@@ -540,6 +540,21 @@ class Letter(Base):
     """An issued letter: immutable once stored (the ORM guard below refuses updates)."""
 
     __tablename__ = "letters"
+    # The Letters page reads its rows from this index alone: in the table, `sha256` and
+    # `created_at` come after the PDF bytes, and reading them would read every PDF.
+    __table_args__ = (
+        Index(
+            "ix_letters_list",
+            "issued_on",
+            "id",
+            "request_id",
+            "kind",
+            "language",
+            "sent_via",
+            "sha256",
+            "created_at",
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(30))
@@ -586,6 +601,13 @@ class AuditEvent(Base):
     """Append-only, hash-chained: each hash covers the previous event's hash."""
 
     __tablename__ = "audit_events"
+    # The Audit page pages through the trail newest first (id order within each index
+    # entry), by kind of entity, by one entity (a case number) and by date.
+    __table_args__ = (
+        Index("ix_audit_events_entity", "entity"),
+        Index("ix_audit_events_entity_id", "entity_id"),
+        Index("ix_audit_events_at", "at"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[str] = mapped_column(String(40))  # ISO 8601 UTC, kept as text for hashing
     actor: Mapped[str] = mapped_column(String(100))

@@ -1,5 +1,8 @@
 """The Letters page: every issued letter, its stored PDF, printing and copies.
 
+The list is paged (`services.letters.letter_page`: one query, no PDF bytes); sorting
+and filtering re-query. It loads when first shown and again when letters change.
+
 An issued letter is an archive record: the page shows the stored bytes, prints them
 (the first print of the original) and prints or saves copies stamped KOPIO / KOPIA /
 COPY in the letter's own language. Nothing here can change a letter. Showing, printing
@@ -31,8 +34,9 @@ from ...i18n import N_, _, ngettext
 from ...services import letters
 from ...services.context import ServiceError
 from ..formatting import format_date, title_label
+from ..pages import LoadsWhenShown
 from ..pdf_output import PdfPreview, print_with_dialog, save_bytes, write_files
-from ..table_models import ROW_ROLE, SORT_ROLE, FilteredTable, FilterProxy, RowsModel
+from ..table_models import ROW_ROLE, FilteredTable, Paging, RowsModel
 from .common import LANGUAGE_NAMES, letter_file_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -45,15 +49,39 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("date", N_("Date")),
     ("sent_via", N_("Sent via")),
 )
-KIND_COLUMN = 2
+KIND_COLUMN, DATE_COLUMN = 2, 4
 
 
-class LetterTableModel(RowsModel):
-    """Read-only rows of `letters.list_letters`."""
+class LetterTableModel(Paging, RowsModel):
+    """Read-only rows of `letters.letter_page`, a page at a time (newest first)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, ctx: Any = None, parent: Any = None) -> None:
         super().__init__(COLUMNS, parent)
+        self.init_paging()
+        self.ctx = ctx
         self.rows: list[letters.LetterInfo] = []
+        self.text: str | None = None
+        self.order, self.descending = "date", True
+        self.loader = self._load
+        self.on_sort = self._sort
+
+    def _load(self, offset: int, limit: int) -> list[letters.LetterInfo]:
+        if self.ctx is None:
+            return []
+        return letters.letter_page(
+            self.ctx,
+            offset=offset,
+            limit=limit,
+            text=self.text,
+            order=self.order,
+            descending=self.descending,
+        )
+
+    def _sort(self, column: int, descending: bool) -> None:
+        order = COLUMNS[column][0]  # every column is an order of letter_page
+        if (order, descending) != (self.order, self.descending):
+            self.order, self.descending = order, descending
+            self.reload()
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -88,10 +116,6 @@ class LetterTableModel(RowsModel):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, key)
-        if role == SORT_ROLE:
-            if key == "date":
-                return (row.issued_on.isoformat(), row.id)
-            return self._text(row, key).casefold()
         if role == Qt.ItemDataRole.ToolTipRole and key == "kind":
             return _("SHA-256: {digest}").format(digest=row.sha256)
         return None
@@ -100,7 +124,7 @@ class LetterTableModel(RowsModel):
 # ------------------------------------------------------------------ the page
 
 
-class LettersPage(FilteredTable, QWidget):
+class LettersPage(LoadsWhenShown, FilteredTable, QWidget):
     """Issued letters (newest first) beside the selected one's stored PDF."""
 
     changed = Signal()
@@ -146,11 +170,11 @@ class LettersPage(FilteredTable, QWidget):
         buttons.addWidget(self.count_label)
         layout.addLayout(buttons)
 
-        self.model = LetterTableModel(self)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = LetterTableModel(ctx, self)
+        self.proxy = self.model  # what the table shows
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(DATE_COLUMN, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -160,7 +184,6 @@ class LettersPage(FilteredTable, QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             KIND_COLUMN, QHeaderView.ResizeMode.Stretch
         )
-        self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.preview = PdfPreview()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -187,18 +210,14 @@ class LettersPage(FilteredTable, QWidget):
         self._update()
 
     # ------------------------------------------------------------------ data
-    def showEvent(self, event: Any) -> None:  # letters are issued from case dialogs
-        self.refresh()
-        super().showEvent(event)
-
     def refresh(self) -> None:
+        self.stale = False
         selected = self.current_letter()
-        self.model.set_rows(letters.list_letters(self.ctx))
+        self.model.reload(keep=self.model.rowCount())
         self.table.resizeColumnsToContents()
         kept = selected is not None and self.select_letter(selected.id)
-        if not kept and self.proxy.rowCount():  # the newest letter rather than an empty pane
+        if not kept and self.model.rowCount():  # the newest letter rather than an empty pane
             self.table.selectRow(0)
-        self.hint.setVisible(not self.model.rows)
         self._update()
 
     def current_letter(self) -> letters.LetterInfo | None:
@@ -209,11 +228,16 @@ class LettersPage(FilteredTable, QWidget):
         return self.select_where(lambda row: row.id == letter_id)
 
     def _filter_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text)
+        self.model.text = text.strip() or None
+        self.model.reload()
         self._update()
 
     def _update(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        total = letters.count_letters(self.ctx)
+        shown = (
+            total if self.model.text is None else letters.count_letters(self.ctx, self.model.text)
+        )
+        self.hint.setVisible(not total)
         self.count_label.setText(
             ngettext("{n} letter", "{n} letters", total).format(n=total)
             if shown == total

@@ -575,9 +575,10 @@ def dashboard(ctx: ServiceContext, *, limit: int = QUEUE_LIMIT) -> Dashboard:
         counts = _status_counts(session)
         for bucket in BUCKETS:
             query = RequestQuery(bucket=bucket)
-            found = session.execute(
-                _select(query, today).order_by(*_order(query)).limit(limit)
-            ).all()
+            found = []
+            if limit > 0:
+                stmt = _select(query, today).order_by(*_order(query)).limit(limit)
+                found = session.execute(stmt).all()
             queues[bucket] = tuple(_rows(session, found, today))
             totals[bucket] = (
                 len(found)

@@ -20,7 +20,8 @@ adds columns and indexes.
 - Case numbers are brought to their one canonical spelling (trimmed, upper case) so
   that `find_case` compares the indexed column itself; a number whose canonical form
   is already taken stays as it is.
-- An index on every foreign key that no index or unique constraint leads with.
+- An index on every foreign key that no index or unique constraint leads with, and
+  the indexes the Letters and Audit pages page through (issue date; entity, date).
 """
 
 import sqlalchemy as sa
@@ -70,6 +71,17 @@ FOREIGN_KEY_INDEXES = [
 ]
 
 ORDER = ["clock_state", "effective_due_on", "received_on", "case_number"]
+# covering: the table keeps sha256 and created_at after the PDF bytes
+LETTER_LIST = [
+    "issued_on",
+    "id",
+    "request_id",
+    "kind",
+    "language",
+    "sent_via",
+    "sha256",
+    "created_at",
+]
 
 
 def upgrade() -> None:
@@ -94,6 +106,10 @@ def upgrade() -> None:
 
     for table, column in FOREIGN_KEY_INDEXES:
         op.create_index(f"ix_{table}_{column}", table, [column], unique=False)
+    op.create_index("ix_letters_list", "letters", LETTER_LIST)
+    op.create_index("ix_audit_events_entity", "audit_events", ["entity"])
+    op.create_index("ix_audit_events_entity_id", "audit_events", ["entity_id"])
+    op.create_index("ix_audit_events_at", "audit_events", ["at"])
 
     _fill_name_keys()
     _canonical_case_numbers()
@@ -138,6 +154,10 @@ DERIVED = [
 def downgrade() -> None:
     # ALTER TABLE DROP COLUMN (SQLite 3.35+, bundled with SQLCipher 4.5+) after the
     # indexes that use the columns: again no table rebuild.
+    op.drop_index("ix_audit_events_at", table_name="audit_events")
+    op.drop_index("ix_audit_events_entity_id", table_name="audit_events")
+    op.drop_index("ix_audit_events_entity", table_name="audit_events")
+    op.drop_index("ix_letters_list", table_name="letters")
     for table, column in reversed(FOREIGN_KEY_INDEXES):
         op.drop_index(f"ix_{table}_{column}", table_name=table)
     op.drop_index("ix_persons_name_key", table_name="persons")
