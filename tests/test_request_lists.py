@@ -258,3 +258,30 @@ def test_the_export_does_not_carry_derived_columns(many):
     assert not {"due_on", "effective_due_on", "clock_state"} & set(doc["requests"][0])
     assert "name_key" not in doc["requests"][0]["subject"]
     assert "deadline.calendar" not in doc["settings"]
+
+
+def test_the_cli_knows_the_notice_words_without_loading_the_renderer():
+    import subprocess
+    import sys
+
+    from rekisteri_app.cli import notice_commands
+    from rekisteri_app.documents.notices import NOTICE_LANGUAGES, ChangeStatus
+
+    assert notice_commands.NOTICE_LANGUAGES == NOTICE_LANGUAGES
+    assert notice_commands.UNCHANGED == ChangeStatus.UNCHANGED
+    assert set(notice_commands.STATUS) == {s.value for s in ChangeStatus} - {"unchanged"}
+    code = "import sys, rekisteri_app.cli.main; print('reportlab' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_the_cli_orders_are_the_services_orders():
+    import argparse
+
+    from rekisteri_app.cli import request_commands
+
+    parser = argparse.ArgumentParser()
+    request_commands.register(parser.add_subparsers())
+    listing = parser._subparsers._group_actions[0].choices["request"]
+    orders = listing._subparsers._group_actions[0].choices["list"]._option_string_actions["--order"]
+    assert tuple(orders.choices) == rq.ORDERS

@@ -147,6 +147,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=_("only cases whose number or data subject's or requester's name contains TEXT"),
     )
     ls.add_argument(
+        "--order",
+        choices=["due", "received", "case", "status", "subject"],
+        default="due",
+        help=_("the order of the list (default: by due date)"),
+    )
+    ls.add_argument("--reverse", action="store_true", help=_("in the opposite order"))
+    ls.add_argument(
         "--limit", type=_count, metavar="N", help=_("at most N cases (default: all, streamed)")
     )
     ls.add_argument(
@@ -410,14 +417,18 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """Streamed: rows are printed as the database returns them, in pages."""
-    from itertools import islice
-
     from ..domain.vocabulary import RIGHTS, STATUSES, URGENCIES, label
     from ..services import requests as rq
 
-    query = rq.RequestQuery(status=args.status, due_before=args.due_before, text=args.find)
+    query = rq.RequestQuery(
+        status=args.status,
+        due_before=args.due_before,
+        text=args.find,
+        order=args.order,
+        descending=args.reverse,
+    )
     with open_context(args) as ctx:
-        rows = islice(rq.iter_requests(ctx, query), args.offset, _end(args))
+        rows = rq.iter_requests(ctx, query, offset=args.offset, limit=args.limit)
         if args.json:
             stream_json(r.to_json() for r in rows)
             return EXIT_OK
@@ -447,10 +458,6 @@ def cmd_list(args: argparse.Namespace) -> int:
             ),
         )
     return EXIT_OK
-
-
-def _end(args: argparse.Namespace) -> int | None:
-    return None if args.limit is None else args.offset + args.limit
 
 
 def cmd_show(args: argparse.Namespace) -> int:

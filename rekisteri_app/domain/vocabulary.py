@@ -255,6 +255,7 @@ AUDIT_ACTIONS: Mapping[str, str] = {
     "delete": N_("deleted"),
     "import": N_("imported"),
     "note": N_("note added"),
+    "recompute": N_("recomputed"),
 }
 
 AUDIT_ENTITIES: Mapping[str, str] = {
@@ -267,6 +268,7 @@ AUDIT_ENTITIES: Mapping[str, str] = {
     "settings": N_("settings"),
     "letter": N_("letter"),
     "letter_template": N_("letter template"),
+    "deadlines": N_("stored deadlines"),
 }
 
 SUBJECT_KINDS: Mapping[str, str] = {

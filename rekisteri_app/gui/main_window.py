@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         if start not in self.pages:
             start = REGISTERS
         if start not in FINDINGS_PAGES:  # the checker runs once the window is painted
-            QTimer.singleShot(0, self._first_findings)
+            self.installEventFilter(self)
         self.show_page(start)
 
     # --------------------------------------------------------------- building
@@ -345,6 +345,13 @@ class MainWindow(QMainWindow):
             self.load_findings()
         for key in keys:
             self.pages[key].changed()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        """The first paint of the window: now run the checker, after the paint."""
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self._first_findings)
+        return super().eventFilter(watched, event)
 
     def _first_findings(self) -> None:
         if not self.findings_loaded:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, text
 
 from ..storage import audit
 from ..storage import models as m
@@ -108,10 +108,21 @@ def audit_details(ctx: ServiceContext, event_id: int) -> AuditRow | None:
         )
 
 
+# Each step seeks the next kind in the entity index: a dozen seeks, not a million rows.
+_KINDS = text(
+    "WITH RECURSIVE kinds(entity) AS ("
+    " SELECT min(entity) FROM audit_events"
+    " UNION ALL"
+    " SELECT (SELECT min(entity) FROM audit_events WHERE entity > kinds.entity)"
+    " FROM kinds WHERE kinds.entity IS NOT NULL)"
+    " SELECT entity FROM kinds WHERE entity IS NOT NULL"
+)
+
+
 def entity_kinds(ctx: ServiceContext) -> list[str]:
-    """The kinds of entity the trail holds, for the page's filter (one index walk)."""
+    """The kinds of entity the trail holds, for the page's filter."""
     with ctx.read() as session:
-        return list(session.scalars(select(_E.entity).distinct().order_by(_E.entity)))
+        return list(session.scalars(_KINDS))
 
 
 def verify(ctx: ServiceContext) -> audit.Verification:

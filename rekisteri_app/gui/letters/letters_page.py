@@ -12,7 +12,7 @@ and saving go through pdf_output.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,13 +31,24 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import LetterKind
 from ...i18n import N_, _, ngettext
-from ...services import letters
 from ...services.context import ServiceError
 from ..formatting import format_date, title_label
 from ..pages import LoadsWhenShown
 from ..pdf_output import PdfPreview, print_with_dialog, save_bytes, write_files
 from ..table_models import ROW_ROLE, FilteredTable, Paging, RowsModel
 from .common import LANGUAGE_NAMES, letter_file_name
+
+if TYPE_CHECKING:
+    from ...services import letters
+
+
+def _letters():
+    """The letters service, imported on first use: it brings the letter renderer
+    (reportlab) along, which a window that never shows this page does not need."""
+    from ...services import letters
+
+    return letters
+
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -68,7 +79,7 @@ class LetterTableModel(Paging, RowsModel):
     def _load(self, offset: int, limit: int) -> list[letters.LetterInfo]:
         if self.ctx is None:
             return []
-        return letters.letter_page(
+        return _letters().letter_page(
             self.ctx,
             offset=offset,
             limit=limit,
@@ -100,12 +111,12 @@ class LetterTableModel(Paging, RowsModel):
         if key == "subject":
             return row.subject_name
         if key == "kind":
-            return letters.kind_label(row.kind)
+            return _letters().kind_label(row.kind)
         if key == "language":
             return _(LANGUAGE_NAMES[row.language.value])
         if key == "date":
             return format_date(row.issued_on)
-        return letters.sent_via_label(row.sent_via)
+        return _letters().sent_via_label(row.sent_via)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -233,10 +244,9 @@ class LettersPage(LoadsWhenShown, FilteredTable, QWidget):
         self._update()
 
     def _update(self) -> None:
-        total = letters.count_letters(self.ctx)
-        shown = (
-            total if self.model.text is None else letters.count_letters(self.ctx, self.model.text)
-        )
+        total = _letters().count_letters(self.ctx)
+        text = self.model.text
+        shown = total if text is None else _letters().count_letters(self.ctx, text)
         self.hint.setVisible(not total)
         self.count_label.setText(
             ngettext("{n} letter", "{n} letters", total).format(n=total)
@@ -259,7 +269,7 @@ class LettersPage(LoadsWhenShown, FilteredTable, QWidget):
         if info is None:
             self.preview.show_message(_("Select a letter to see it."))
             return
-        self.preview.show_pdf(letters.letter_pdf(self.ctx, info.id))
+        self.preview.show_pdf(_letters().letter_pdf(self.ctx, info.id))
 
     # --------------------------------------------------------------- actions
     def letter_bytes(self, copy: bool) -> bytes | None:
@@ -268,9 +278,9 @@ class LettersPage(LoadsWhenShown, FilteredTable, QWidget):
             return None
         try:
             return (
-                letters.reprint(self.ctx, info.id)
+                _letters().reprint(self.ctx, info.id)
                 if copy
-                else letters.letter_pdf(self.ctx, info.id)
+                else _letters().letter_pdf(self.ctx, info.id)
             )
         except ServiceError as exc:
             QMessageBox.warning(self, _("Letters"), str(exc))
@@ -292,7 +302,7 @@ class LettersPage(LoadsWhenShown, FilteredTable, QWidget):
         info = self.current_letter()
         if info is None:
             return []
-        files = letters.enclosure_files(self.ctx, info.id)
+        files = _letters().enclosure_files(self.ctx, info.id)
         if not files:
             QMessageBox.information(self, _("Letters"), _("This letter has no file enclosures."))
             return []

@@ -522,15 +522,21 @@ def count_requests(ctx: ServiceContext, query: RequestQuery = RequestQuery()) ->
 
 
 def iter_requests(
-    ctx: ServiceContext, query: RequestQuery = RequestQuery(), *, batch: int = 500
+    ctx: ServiceContext,
+    query: RequestQuery = RequestQuery(),
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+    batch: int = 500,
 ) -> Iterator[RequestRow]:
-    """Every case the query shows, in order, streamed `batch` at a time in one read
-    (constant memory however many cases there are)."""
+    """The cases the query shows (from `offset`, at most `limit`), in order, streamed
+    `batch` at a time in one read (constant memory however many cases there are)."""
     today = ctx.today()
+    stmt = _select(query, today).order_by(*_order(query))
+    if offset or limit is not None:
+        stmt = stmt.offset(offset).limit(-1 if limit is None else limit)
     with ctx.read() as session:
-        result = session.execute(
-            _select(query, today).order_by(*_order(query)).execution_options(yield_per=batch)
-        )
+        result = session.execute(stmt.execution_options(yield_per=batch))
         for part in result.partitions():
             yield from _rows(session, part, today)
 
