@@ -154,7 +154,7 @@ def child_pack(db_path: str, _arg: str) -> dict:
     return {"seconds": seconds}
 
 
-def _gui_first_paint(page: str | None, db_path: str, bare: bool = False) -> dict:
+def _gui_first_paint(page: str | None, db_path: str, bare: bool = False, sql: str = "") -> dict:
     """From the child's first line to the first paint of a populated table."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QObject, QSettings
@@ -187,7 +187,7 @@ def _gui_first_paint(page: str | None, db_path: str, bare: bool = False) -> dict
 
         conn = sqlcipher3.connect(db_path)
         conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
-        rows = conn.execute(_first_page_sql()).fetchall()
+        rows = conn.execute(sql).fetchall()
         model = QStandardItemModel(len(rows), len(rows[0]) if rows else 0)
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
@@ -221,8 +221,8 @@ def child_letters_page(db_path: str, _arg: str) -> dict:
     return _gui_first_paint("letters", db_path)
 
 
-def child_bare_window(db_path: str, _arg: str) -> dict:
-    return _gui_first_paint(None, db_path, bare=True)
+def child_bare_window(db_path: str, sql: str) -> dict:
+    return _gui_first_paint(None, db_path, bare=True, sql=sql)
 
 
 def child_save(db_path: str, case: str) -> dict:
@@ -254,13 +254,14 @@ def child_save(db_path: str, case: str) -> dict:
     return {"seconds": seconds}
 
 
-def child_bare_select(db_path: str, _arg: str) -> dict:
-    """The list's first page through sqlcipher3 alone (the same SQL the service runs)."""
+def child_bare_select(db_path: str, sql: str) -> dict:
+    """The list's first page through sqlcipher3 alone (the SQL the service runs, handed
+    over by the parent, so this process imports nothing of the application)."""
     import sqlcipher3
 
     conn = sqlcipher3.connect(db_path)
     conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
-    rows = conn.execute(_first_page_sql()).fetchall()
+    rows = conn.execute(sql).fetchall()
     sys.stdout.write("\n".join(str(r) for r in rows) + "\n")
     return {"seconds": time.perf_counter() - STARTED}
 
@@ -275,18 +276,32 @@ def child_bare_counts(db_path: str, _arg: str) -> dict:
 
 
 def child_bare_pdf(_db: str, _arg: str) -> dict:
-    """A one-page reportlab document with a paragraph, in memory."""
+    """A one-page letter drawn by reportlab alone, in memory: the letters' embedded
+    DejaVu fonts, an address block, a heading and a page of paragraphs."""
     import io
 
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    fonts = ROOT / "resources" / "fonts"
+    pdfmetrics.registerFont(TTFont("BenchSans", str(fonts / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont("BenchSans-Bold", str(fonts / "DejaVuSans-Bold.ttf")))
+    body = ParagraphStyle("body", fontName="BenchSans", fontSize=10, leading=13)
+    head = ParagraphStyle("head", fontName="BenchSans-Bold", fontSize=12, leading=16)
+    text = (
+        "Olemme vastaanottaneet pyyntönne, joka koskee henkilötietojenne käsittelyä. "
+        "Käsittelemme pyynnön tietosuoja-asetuksen 12 artiklan mukaisesti. "
+    ) * 3
 
     def page() -> bytes:
         out = io.BytesIO()
-        styles = getSampleStyleSheet()
-        text = "Vastaanottoilmoitus. " * 40
-        SimpleDocTemplate(out, pagesize=A4).build([Paragraph(text, styles["Normal"])] * 3)
+        story = [Paragraph("Aino Kuvitteellinen<br/>Koivukuja 1<br/>40100 Jyväskylä", body)]
+        story += [Spacer(1, 40), Paragraph("Vastaanottoilmoitus", head), Spacer(1, 10)]
+        story += [Paragraph(text, body) for _n in range(8)]
+        SimpleDocTemplate(out, pagesize=A4).build(story)
         return out.getvalue()
 
     page()
@@ -349,10 +364,20 @@ CHILDREN = {
 # ------------------------------------------------------------------------- parent
 
 
+TIME = Path("/usr/bin/time")  # GNU time: the child's own peak RSS
+
+
 def spawn(argv: list[str], *, stdout: Any = subprocess.DEVNULL) -> tuple[float, float, str]:
-    """(wall seconds, peak RSS MB, stdout) of one fresh process."""
+    """(wall seconds, peak RSS MB, stdout) of one fresh process.
+
+    The peak RSS comes from GNU time when there is one: a child forked from this
+    (large) process would inherit its high-water mark in wait4's rusage."""
     env = dict(os.environ, REKISTERI_PASSPHRASE=PASSPHRASE, QT_QPA_PLATFORM="offscreen")
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    report = None
+    if TIME.exists():
+        report = Path(tempfile.mkstemp(prefix="bench-rss-")[1])
+        argv = [str(TIME), "-f", "%M", "-o", str(report), *argv]
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE, env=env, cwd=ROOT)
     out = b""
@@ -364,7 +389,12 @@ def spawn(argv: list[str], *, stdout: Any = subprocess.DEVNULL) -> tuple[float, 
     err = proc.stderr.read().decode(errors="replace")  # type: ignore[union-attr]
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{argv} failed ({proc.returncode}): {err[-2000:]}")
-    return wall, usage.ru_maxrss / 1024, out.decode(errors="replace")
+    peak = usage.ru_maxrss / 1024
+    if report is not None:
+        text = report.read_text().strip().splitlines()
+        report.unlink()
+        peak = int(text[-1]) / 1024 if text and text[-1].isdigit() else peak
+    return wall, peak, out.decode(errors="replace")
 
 
 def cli(db: Path, *args: str) -> list[str]:
@@ -454,11 +484,12 @@ TARGETS = {  # figure: (limit, bound, what)
 def run_scale(scale: str, runs: int, only: set[str] | None) -> dict[str, dict]:
     db = make_data.ensure(scale)
     sample = samples(db)
+    sql = _first_page_sql()
     out = Path(tempfile.mkdtemp(prefix="bench-out-")) / "export.json"
     commands: dict[str, tuple[list[str], bool]] = {
         "open": (child("open", db), True),
         "window": (child("window", db), True),
-        "bare_window": (child("bare_window", db), True),
+        "bare_window": (child("bare_window", db, sql), True),
         "list_first_page": (cli(db, "request", "list", "--limit", "50"), False),
         "list_sort_due_desc": (cli(db, "request", "list", "--limit", "50", "--reverse"), False),
         "list_status": (
@@ -469,7 +500,7 @@ def run_scale(scale: str, runs: int, only: set[str] | None) -> dict[str, dict]:
             cli(db, "request", "list", "--limit", "50", "--find", sample["prefix"]),
             False,
         ),
-        "bare_select": (child("bare_select", db), False),
+        "bare_select": (child("bare_select", db, sql), False),
         "dashboard": (cli(db, "request", "dashboard"), False),
         "bare_counts": (child("bare_counts", db), False),
         "case_show": (cli(db, "request", "show", sample["case"]), False),

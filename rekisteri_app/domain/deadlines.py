@@ -21,8 +21,6 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import cache
 
-import holidays
-
 from ..i18n import N_, _, ngettext
 from .enums import PauseKind, PausePolicy, RequestClass, Urgency
 from .vocabulary import PAUSE_KINDS
@@ -37,8 +35,19 @@ when either differs (services/requests/deadlines.py)."""
 
 
 def calendar_version() -> str:
-    """The rules and the holiday calendar every computed date depends on."""
-    return f"rules={CALENDAR_RULES_VERSION};holidays={holidays.__version__}"
+    """The rules and the holiday calendar every computed date depends on.
+
+    Read from the package metadata: the calendar itself (a tenth of a second to
+    import) loads only when a date is computed, not for lists of stored dates."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        release = version("holidays")
+    except PackageNotFoundError:  # pragma: no cover - a bundle without the metadata
+        import holidays
+
+        release = holidays.__version__
+    return f"rules={CALENDAR_RULES_VERSION};holidays={release}"
 
 
 # --------------------------------------------------------------------------- errors
@@ -199,6 +208,7 @@ def customary_closed_day(day: date) -> CustomaryDay | None:
 @cache
 def _public_holidays(year: int) -> dict[date, tuple[HolidayCode, str]]:
     """Finnish public holidays of `year`: the library's list minus the two eves."""
+    import holidays
     listed = holidays.Finland(years=year, language="en_US")
     result: dict[date, tuple[HolidayCode, str]] = {}
     for day, name in listed.items():

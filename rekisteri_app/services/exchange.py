@@ -69,10 +69,10 @@ class InvalidDocument(ServiceError):
 # ------------------------------------------------------------------------- export
 
 
-def _value_out(column, value: Any) -> Any:
+def _value_out(column, value: Any, kind: str | None = None) -> Any:
     if value is None:
         return None
-    kind = column_kind(column)
+    kind = kind or column_kind(column)
     if kind == "date":
         return value.isoformat()
     if kind == "datetime":
@@ -82,6 +82,19 @@ def _value_out(column, value: Any) -> Any:
     return value
 
 
+_OUT_COLUMNS: dict[int, list[tuple[Any, str, str]]] = {}
+
+
+def _out_columns(node: Node) -> list[tuple[Any, str, str]]:
+    """(column, JSON name, kind) of a node's plain columns, worked out once per node."""
+    found = _OUT_COLUMNS.get(id(node))
+    if found is None:
+        found = _OUT_COLUMNS[id(node)] = [
+            (c, json_name(c), column_kind(c)) for c in plain_columns(node)
+        ]
+    return found
+
+
 def _dump(node: Node, obj: Any, keys: dict[tuple[str, int], str], *, contents: bool = True) -> Any:
     """`contents=False` leaves file contents (PDF and scan bytes) out without reading them."""
     if node.scalar:
@@ -89,10 +102,10 @@ def _dump(node: Node, obj: Any, keys: dict[tuple[str, int], str], *, contents: b
     out: dict[str, Any] = {}
     if node.key:
         out["key"] = keys[(node.key, obj.id)]
-    for column in plain_columns(node):
-        if not contents and column_kind(column) == "binary":
+    for column, name, kind in _out_columns(node):
+        if not contents and kind == "binary":
             continue
-        out[json_name(column)] = _value_out(column, getattr(obj, column.name))
+        out[name] = _value_out(column, getattr(obj, column.name), kind)
     for ref in node.refs:
         target = getattr(obj, ref.attribute)
         out[ref.field] = None if target is None else keys[(ref.target, target.id)]

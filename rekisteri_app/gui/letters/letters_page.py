@@ -218,7 +218,7 @@ class LettersPage(LoadsWhenShown, FilteredTable, QWidget):
         self.save_copy_button.clicked.connect(lambda: self.save_letter(copy=True))
         self.enclosures_button.clicked.connect(self.save_enclosures)
         self.templates_button.clicked.connect(self.edit_templates)
-        self._update()
+        self._update_buttons()  # counted when first shown
 
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:
@@ -244,6 +244,7 @@ class LettersPage(LoadsWhenShown, FilteredTable, QWidget):
         self._update()
 
     def _update(self) -> None:
+        """The count line (two counts in SQL) and the buttons."""
         total = _letters().count_letters(self.ctx)
         text = self.model.text
         shown = total if text is None else _letters().count_letters(self.ctx, text)
@@ -253,6 +254,9 @@ class LettersPage(LoadsWhenShown, FilteredTable, QWidget):
             if shown == total
             else _("{shown} of {total} letters").format(shown=shown, total=total)
         )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
         info = self.current_letter()
         for button in (
             self.print_button,
@@ -264,7 +268,7 @@ class LettersPage(LoadsWhenShown, FilteredTable, QWidget):
         self.enclosures_button.setEnabled(info is not None and info.kind is LetterKind.PORTABILITY)
 
     def _selection_changed(self, *_args: Any) -> None:
-        self._update()
+        self._update_buttons()
         info = self.current_letter()
         if info is None:
             self.preview.show_message(_("Select a letter to see it."))
