@@ -209,6 +209,7 @@ def customary_closed_day(day: date) -> CustomaryDay | None:
 def _public_holidays(year: int) -> dict[date, tuple[HolidayCode, str]]:
     """Finnish public holidays of `year`: the library's list minus the two eves."""
     import holidays
+
     listed = holidays.Finland(years=year, language="en_US")
     result: dict[date, tuple[HolidayCode, str]] = {}
     for day, name in listed.items():
