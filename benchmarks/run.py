@@ -104,6 +104,36 @@ def child_case(db_path: str, case: str) -> dict:
     return {"seconds": seconds, "open": opened}
 
 
+def child_list_inside(db_path: str, _arg: str) -> dict:
+    """The list's first 50 rows after the open: the first call in the process."""
+    from rekisteri_app.services import requests as rq
+
+    db, ctx = _open(db_path)
+    seconds = _timed(lambda: rq.request_page(ctx, limit=50))
+    db.close()
+    return {"seconds": seconds}
+
+
+def child_dashboard_inside(db_path: str, _arg: str) -> dict:
+    """The dashboard (queues of 50 and counts) after the open, first call."""
+    from rekisteri_app.services import requests as rq
+
+    db, ctx = _open(db_path)
+    seconds = _timed(lambda: rq.dashboard(ctx))
+    db.close()
+    return {"seconds": seconds}
+
+
+def child_bare_select_inside(db_path: str, sql: str) -> dict:
+    """The same SELECT on a raw keyed connection, after its key derivation."""
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(db_path)
+    conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    return {"seconds": _timed(lambda: conn.execute(sql).fetchall())}
+
+
 def child_repeats(db_path: str, arg: str) -> dict:
     """The intake form's repeat check, as the officer types (median of 20 calls)."""
     from rekisteri_app.services import requests as rq
@@ -198,7 +228,9 @@ def _gui_first_paint(page: str | None, db_path: str, bare: bool = False, sql: st
     else:
         from rekisteri_app.gui.main_window import MainWindow
 
+        stages = {"imports": time.perf_counter() - STARTED}
         db, _ctx = _open(db_path)
+        stages["open"] = time.perf_counter() - STARTED - stages["imports"]
         window = MainWindow(db, ctx=_ctx, page=page)
         table = window.current_page().table
     watch = Watch(table)
@@ -208,9 +240,12 @@ def _gui_first_paint(page: str | None, db_path: str, bare: bool = False, sql: st
     while "at" not in painted and time.perf_counter() < deadline:
         app.processEvents()
     seconds = painted["at"] - STARTED
+    details = {"rows": table.model().rowCount()}
     if not bare:
         window.close()
-    return {"seconds": seconds, "rows": table.model().rowCount()}
+        details["after_imports_and_open"] = seconds - stages["imports"] - stages["open"]
+        details.update(stages)
+    return {"seconds": seconds, **details}
 
 
 def child_window(db_path: str, _arg: str) -> dict:
@@ -449,6 +484,10 @@ PLAN = [  # (figure, how it is measured), in the order of the table
     ("list_status", "cli"),
     ("list_case_number", "cli"),
     ("bare_select", "bare_select"),
+    ("cli_floor", "cli"),
+    ("list_inside", "list_inside"),
+    ("bare_select_inside", "bare_select_inside"),
+    ("dashboard_inside", "dashboard_inside"),
     ("dashboard", "cli"),
     ("bare_counts", "bare_counts"),
     ("case_show", "cli"),
@@ -501,6 +540,10 @@ def run_scale(scale: str, runs: int, only: set[str] | None) -> dict[str, dict]:
             False,
         ),
         "bare_select": (child("bare_select", db, sql), False),
+        "cli_floor": (cli(db, "settings", "--json"), False),
+        "list_inside": (child("list_inside", db), True),
+        "bare_select_inside": (child("bare_select_inside", db, sql), True),
+        "dashboard_inside": (child("dashboard_inside", db), True),
         "dashboard": (cli(db, "request", "dashboard"), False),
         "bare_counts": (child("bare_counts", db), False),
         "case_show": (cli(db, "request", "show", sample["case"]), False),
@@ -573,7 +616,7 @@ def table(scale: str, results: dict[str, dict], other: dict[str, dict] | None) -
         + ("ok" if not over else "MISSED by " + ", ".join(over))
     )
     if other:
-        for name in ("list_first_page", "dashboard", "window"):
+        for name in ("list_first_page", "list_inside", "dashboard", "dashboard_inside", "window"):
             a, b = results.get(name, {}).get("seconds"), other.get(name, {}).get("seconds")
             if a and b:
                 lines.append(f"{name}: this scale / S = {a / b:.2f} (≤ 1.5)")
