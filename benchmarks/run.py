@@ -166,20 +166,16 @@ def child_notice(db_path: str, register: str) -> dict:
 
 
 def child_pack(db_path: str, _arg: str) -> dict:
-    """The one-year audit pack, when the audit pack service (issue 13) is installed."""
-    try:
-        from rekisteri_app.services import audit_pack  # type: ignore[attr-defined]
-    except ImportError:
-        return {"seconds": None, "note": "services.audit_pack is not installed (issue 13)"}
+    """The one-year audit pack (issue 13) of last year, written to a temporary file."""
     from datetime import date
 
+    from rekisteri_app.services.audit_pack import PackOptions, Period, build_pack
+
     db, ctx = _open(db_path)
-    build = getattr(audit_pack, "build_pack", None) or getattr(audit_pack, "render_pack", None)
-    if build is None:
-        db.close()
-        return {"seconds": None, "note": "services.audit_pack has no build_pack"}
     year = TODAY.year - 1
-    seconds = _timed(lambda: build(ctx, date(year, 1, 1), date(year, 12, 31)))
+    options = PackOptions(Period(date(year, 1, 1), date(year, 12, 31)))
+    with tempfile.TemporaryDirectory() as tmp:
+        seconds = _timed(lambda: build_pack(ctx, options, Path(tmp) / "pack.zip"))
     db.close()
     return {"seconds": seconds}
 

@@ -52,11 +52,23 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def _remove_partial(partial: Path) -> None:
+    """The partial file and the journal SQLite may have made beside it (ATTACH)."""
+    _remove(partial)
+    _remove(partial.with_name(partial.name + "-journal"))
+
+
 def _create_private(path: Path) -> int:
     """A new file only its owner can read (a stale partial is replaced, not reused)."""
     _remove(path)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     return os.open(path, flags, PRIVATE_MODE)
+
+
+def touch_private(path: Path | str) -> Path:
+    """An empty file only its owner can read, for writers that fill a named file."""
+    os.close(_create_private(Path(path)))
+    return Path(path)
 
 
 @contextlib.contextmanager
@@ -68,7 +80,7 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
     """
     target = Path(path)
     partial = partial_path(target)
-    _remove(partial)
+    _remove_partial(partial)
     _in_progress.add(partial)
     try:
         yield partial
@@ -76,10 +88,10 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
             os.chmod(partial, PRIVATE_MODE)
         os.replace(partial, target)
     except OSError as exc:
-        _remove(partial)
+        _remove_partial(partial)
         raise WriteFailed(target, exc.strerror or str(exc)) from None
     except BaseException:
-        _remove(partial)
+        _remove_partial(partial)
         raise
     finally:
         _in_progress.discard(partial)
@@ -104,7 +116,40 @@ def write_atomically(path: Path | str, content: bytes | str) -> Path:
     return Path(path)
 
 
-def remove_partials_in_progress() -> None:
-    """Delete every partial file still being written (for SIGINT/SIGTERM handlers)."""
+def remove_partials_in_progress() -> list[Path]:
+    """Delete every partial file still being written (for SIGINT/SIGTERM handlers);
+    returns what was removed. Safe to call from a signal handler: only unlink calls."""
+    removed = []
     for partial in list(_in_progress):
-        _remove(partial)
+        _remove_partial(partial)
+        removed.append(partial)
+    return removed
+
+
+# ------------------------------------------------------------------ interruption
+
+
+class Interrupted(BaseException):
+    """SIGTERM (or SIGINT) arrived: unwind, so every `atomic_*` block removes its
+    partial file, and the front end exits with its documented code."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def install_interrupt_handlers() -> None:
+    """On SIGINT and SIGTERM: delete the partial files at once, then unwind by raising
+    `Interrupted` where Python code next runs (a long C call such as SQLCipher's export
+    finishes first, then its block cleans up too). Main thread only; the command line
+    uses it, the window has its own (it must close the database and quit Qt's loop)."""
+    import signal
+
+    def handler(signum: int, _frame: object) -> None:
+        remove_partials_in_progress()
+        raise Interrupted(signum)
+
+    for name in ("SIGINT", "SIGTERM"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            signal.signal(sig, handler)

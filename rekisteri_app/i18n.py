@@ -61,3 +61,20 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Mark a string for extraction; translate it later where it is shown."""
     return message
+
+
+def quoted(value: object, limit: int = 40) -> str:
+    """A value as a message may show it: at most `limit` characters, so an error never
+    echoes a whole document (or more of someone's data than it needs to name the field)."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A value of any field in a validation message: itself (repr) when short, as a code,
+    a date or a key is; else only its length, since a long text in the wrong field is
+    more likely someone's data than a mistyped code."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) <= limit:
+        return repr(value) if isinstance(value, str) else text
+    return translator(_current).gettext("a text of {n} characters").format(n=len(text))

@@ -3,6 +3,9 @@
     python scripts/screenshot.py                      # docs/screenshot-main-window.png
     python scripts/screenshot.py --lang en --editors /tmp/editors
     python scripts/screenshot.py --case /tmp/case     # also each tab of a case dialog
+    python scripts/screenshot.py --correction /tmp/fix --size 1366x768
+                                 # the intake edit form and a timeline with a correction
+    python scripts/screenshot.py --page breaches --breach /tmp/breach   # editor, draft
 
 Runs on the demo database (services.demo) in a temporary folder, or on the test
 fixture document when the demo is not available. Uses Qt's offscreen platform unless a
@@ -27,6 +30,7 @@ PAGES = (
     "controllers",
     "transfers",
     "requests",
+    "breaches",
     "letters",
     "audit",
 )
@@ -54,6 +58,21 @@ def make_database(folder: Path):
     return database
 
 
+def grab_lock_screen(app, path: Path, out: Path) -> None:
+    from rekisteri_app.gui.lock_screen import LockScreen
+    from rekisteri_app.i18n import _
+
+    screen = LockScreen(path, drafts=1, reason=_("Locked after a time without use."))
+    screen.show()
+    screen.passphrase.setText("not the passphrase")
+    screen.unlock()  # shows the wrong-passphrase message
+    settle(app)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    screen.grab().save(str(out))
+    screen.close()
+    print(out)
+
+
 def settle(app, rounds: int = 5) -> None:
     for _round in range(rounds):
         app.processEvents()
@@ -66,6 +85,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--editors", metavar="DIR", help="also grab each editor into DIR")
     parser.add_argument(
         "--case", metavar="DIR", help="also grab each tab of the first listed case into DIR"
+    )
+    parser.add_argument(
+        "--correction",
+        metavar="DIR",
+        help="also grab the intake edit form of the first case and its timeline after a "
+        "correction into DIR",
+    )
+    parser.add_argument(
+        "--lock-screen", metavar="PNG", help="also grab the lock screen (a wrong passphrase tried)"
+    )
+    parser.add_argument(
+        "--breach",
+        metavar="DIR",
+        help="also grab the editor tabs and the notification draft of the most urgent breach",
     )
     parser.add_argument("--size", default="1400x900")
     parser.add_argument(
@@ -112,6 +145,13 @@ def main(argv: list[str] | None = None) -> int:
             grab_editors(app, window, Path(args.editors))
         if args.case:
             grab_case(app, window, Path(args.case))
+        if args.correction:
+            grab_correction(app, window, Path(args.correction), (width, height))
+        if args.breach:
+            grab_breach(app, window, Path(args.breach))
+        if args.lock_screen:
+            database.close()  # as the lock does; the window is not used afterwards
+            grab_lock_screen(app, database.path, Path(args.lock_screen))
         for editor in list(window.editors.values()):
             editor.baseline = editor.collect_raw()
             editor.close()
@@ -135,6 +175,76 @@ def grab_case(app, window, folder: Path) -> None:
         dialog.grab().save(str(target))
         print(target)
     dialog.close()
+
+
+def grab_correction(app, window, folder: Path, size: tuple[int, int]) -> None:
+    """The intake edit form (Ctrl+E) filled in from the first case with a reason typed,
+    then the case's Timeline tab after that correction was stored."""
+    from datetime import timedelta
+
+    from rekisteri_app.gui.requests.intake_edit import EditIntakeDialog
+
+    page = window.requests_page
+    window.show_page("requests")
+    if not page.proxy.rowCount():
+        print("no case to correct", file=sys.stderr)
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    page.table.selectRow(0)
+    dialog = page.open_case(page.current_case())
+    dialog.resize(min(size[0], 1000), min(size[1] - 40, 720))
+    dialog.edit_button.click()
+    settle(app)
+    form = dialog.findChild(EditIntakeDialog)
+    form.resize(min(size[0], 1200), size[1] - 40)
+    form.received_on.set_value(form.received_on.value() - timedelta(days=2))
+    form.reason.setPlainText("Kirjekuoren leiman mukaan pyyntö saapui kaksi päivää aiemmin.")
+    settle(app)
+    target = folder / "edit-intake.png"
+    form.grab().save(str(target))
+    print(target)
+    form.buttons.button(form.buttons.StandardButton.Ok).click()
+    settle(app)
+    dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
+    settle(app)
+    target = folder / "timeline-with-correction.png"
+    dialog.grab().save(str(target))
+    print(target)
+    dialog.tabs.setCurrentIndex(2)  # the deadline tab explains the move
+    settle(app)
+    target = folder / "deadline-after-correction.png"
+    dialog.grab().save(str(target))
+    print(target)
+    dialog.close()
+
+
+def grab_breach(app, window, folder: Path) -> None:
+    """The breach editor's tabs, the notification draft dialog and the draft's PDF."""
+    window.show_page("breaches")
+    page = window.breaches_page
+    settle(app)
+    if not page.proxy.rowCount():
+        print("no breach to show", file=sys.stderr)
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    reference = page.current_reference()
+    editor = page.open_breach(reference)
+    for index in range(editor.tabs.count()):
+        editor.tabs.setCurrentIndex(index)
+        settle(app)
+        target = folder / f"breach-tab-{index + 1}.png"
+        editor.grab().save(str(target))
+        print(target)
+    editor.close()
+    draft = page.open_draft()
+    settle(app, 10)
+    target = folder / "breach-draft-dialog.png"
+    draft.grab().save(str(target))
+    print(target)
+    if draft.draft is not None:
+        (folder / "breach-draft.pdf").write_bytes(draft.draft.pdf)
+        print(folder / "breach-draft.pdf")
+    draft.close()
 
 
 def grab_editors(app, window, folder: Path) -> None:

@@ -14,6 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from rekisteri_app.i18n import set_language
 
+# the audit-pack tests' demo database (demo_file, demo_copy)
+pytest_plugins = ["tests.pack_fixtures"]
+
 PASSPHRASE = "correct horse battery"
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = sorted((FIXTURES / "seeds").glob("*.json"))

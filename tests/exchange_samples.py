@@ -3,7 +3,21 @@
 from __future__ import annotations
 
 import base64
+import io
+from functools import cache
 from typing import Any
+
+
+@cache
+def one_page_pdf() -> bytes:
+    """A real one-page PDF: an import parses every letter's PDF."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def full_document() -> dict[str, Any]:
@@ -175,7 +189,7 @@ def full_document() -> dict[str, Any]:
                         "language": "fi",
                         "issued_on": "2026-11-03",
                         "sent_via": "post",
-                        "pdf_base64": base64.b64encode(b"%PDF-1.4 letter").decode(),
+                        "pdf_base64": base64.b64encode(one_page_pdf()).decode(),
                         "created_at": "2026-11-03T09:00:00",
                     }
                 ],
@@ -191,3 +205,86 @@ def full_document() -> dict[str, Any]:
             }
         ],
     }
+
+
+def notice_model_document() -> dict[str, Any]:
+    """full_document() with every field issue 12 added, each filled in: translations,
+    statements, notice dates, references, shared DPOs and address blocks, categories."""
+    doc = full_document()
+    doc["dpos"] = [
+        {
+            "key": "dpo",
+            "name": "Outi Ombudsson",
+            "publish_name": False,
+            "role": "Tietosuojavastaava",
+            "email": "tietosuoja@esimerkki.invalid",
+            "phone": "014 000 0009",
+            "address": "PL 1, 40101 Jyväskylä",
+            "web": "https://esimerkki.invalid/tietosuoja",
+            "translations": {"sv": {"role": "Dataskyddsombud"}, "en": {"role": "DPO"}},
+        }
+    ]
+    ee, verkko = doc["controllers"]
+    ee.update(
+        controller_type="company",
+        dpo="dpo",
+        translations={"sv": {"name": "Exempel Energi Ab"}},
+    )
+    ee["contacts"][0].update(
+        publish_name=False,
+        web="https://esimerkki.invalid/yhteys",
+        translations={"sv": {"role": "dataskyddsombud"}},
+    )
+    verkko.update(
+        controller_type="company",
+        dpo="dpo",
+        address_from="ee",
+        business_id=None,
+        business_id_from="ee",
+    )
+    doc["processors"].append(
+        {
+            "key": "billing",
+            "name": "Laskutus- ja mittarinlukupalvelut",
+            "is_category": True,
+            "translations": {"sv": {"name": "Fakturerings- och mätaravläsningstjänster"}},
+        }
+    )
+    reg = doc["registers"][0]
+    reg.update(
+        language="fi",
+        languages=["fi", "sv"],
+        joint_arrangement="Yhteisrekisterinpitäjät vastaavat kumpikin omista tiedoistaan.",
+        request_web_form="https://esimerkki.invalid/lomake",
+        notice_valid_from="2025-01-01",
+        notice_updated_on="2024-12-15",
+        notice_version_label="15.12.2024",
+        translations={
+            "sv": {"name": "Kundregister", "description": "Kunder inom el och fjärrvärme"}
+        },
+    )
+    reg["purposes"] = [
+        {
+            "text": "Asiakassuhteen hoitaminen",
+            "bases": ["6.1.b"],
+            "translations": {"sv": {"text": "Skötsel av kundrelationen"}},
+        },
+        "Laskutus ja perintä",
+    ]
+    reg["legal_bases"][0]["translations"] = {"sv": {"description": "avtal"}}
+    reg["recipients"][0]["translations"] = {"sv": {"name": "Myndigheter"}}
+    reg["processors"].append({"processor": "billing", "service": "laskutus"})
+    reg["statements"] = [
+        {"kind": "applicable-laws", "text": "sähkömarkkinalaki, kuluttajansuojalaki"},
+        {"kind": "no-profiling", "text": None},
+        {"kind": "notice-availability", "text": "verkkosivuilla", "translations": None},
+    ]
+    reg["notice_references"] = [
+        {
+            "title": "Ilmoituskanavan tietosuojaseloste",
+            "url": "https://esimerkki.invalid/ilmoituskanava",
+            "register": None,
+            "translations": {"sv": {"title": "Visselblåsarkanalens dataskyddsbeskrivning"}},
+        }
+    ]
+    return doc

@@ -248,6 +248,7 @@ def jyvaskyla() -> NoticeData:
             address=Address("PL 4", "40101", "Jyväskylä"),
             email="asiakaspalvelu@example.fi",
             phone="014 366 4010",
+            identity_proof_required=True,
             notes=("Vastausaika lasketaan pyynnön saamisesta ja rekisteröidyn tunnistamisesta.",),
         ),
         version="3",
@@ -364,6 +365,7 @@ def aanekoski() -> NoticeData:
                 ),
             ),
         ),
+        no_transfers="",  # "eikä niitä siirretä EU:n tai ETA-alueen ulkopuolelle"
     )
     return NoticeData(
         controllers=(
@@ -658,6 +660,7 @@ def kuopio() -> NoticeData:
             eservice="Väppi-palvelu",
             form="Kirjallisesti ja allekirjoitettuna tai sähköpostilla",
             identity_proof="Todennamme henkilöllisyyden sähköisellä allekirjoituksella.",
+            representative_allowed=True,  # "asiakkaan edustajalle (valtakirjalla)"
         ),
         version="5",
         date=dt.date(2025, 3, 3),

@@ -24,6 +24,7 @@ from rekisteri_app.domain.compliance import (
     CheckedRetentionRule,
     CheckedSecurityMeasure,
     CheckedSource,
+    CheckedStatement,
     CheckedTransfer,
     Finding,
     FindingCode,
@@ -46,6 +47,7 @@ from rekisteri_app.domain.enums import (
     SccModule,
     SecurityKind,
     SourceKind,
+    StatementKind,
 )
 
 TODAY = date(2026, 11, 23)
@@ -61,6 +63,7 @@ def complete_register(**changes: object) -> CheckedRegister:
                 "Esimerkkikylän Energia Oy",
                 "PL 1, 99999 Esimerkkikylä, tietosuoja@example.fi",
                 ControllerRole.CONTROLLER,
+                postal_or_email=True,
             ),
         ),
         contact_points=(
@@ -98,6 +101,10 @@ def complete_register(**changes: object) -> CheckedRegister:
         consent_withdrawal_info_present=True,
         provision_requirement_info="Sopimuksen tekeminen edellyttää perustietoja.",
         notice_date=date(2026, 1, 15),
+        statements=(CheckedStatement(StatementKind.NO_AUTOMATED_DECISIONS),),
+        request_channel="PL 1, 99999 Esimerkkikylä",
+        transfers_statement="Tietoja siirretään EU/ETA-alueen ulkopuolelle vain kohdan 9 mukaan.",
+        changes_info="Seloste päivitetään, kun käsittely muuttuu.",
     )
     return replace(register, **changes)
 
@@ -147,7 +154,9 @@ def test_complete_database_is_ok() -> None:
             ),
         )
     )
-    processor = CheckedProcessor("Esimerkki IT Oy", date(2024, 5, 1), date(2027, 5, 1))
+    processor = CheckedProcessor(
+        "Esimerkki IT Oy", date(2024, 5, 1), date(2027, 5, 1), country="FI"
+    )
     findings = check_all([register], [processor], today=TODAY)
     assert findings == []
     assert worst_severity(findings) is Status.OK
@@ -174,6 +183,10 @@ def test_a_blank_register_reports_every_gap() -> None:
         C.COMPLAINT_RIGHT_MISSING,
         C.PROVISION_REQUIREMENT_MISSING,
         C.SOURCES_MISSING,
+        C.TRANSFERS_NOT_RECORDED,
+        C.AUTOMATED_DECISIONS_NOT_RECORDED,
+        C.REQUEST_CHANNEL_MISSING,
+        C.CHANGES_POLICY_MISSING,
     }
 
 
@@ -306,7 +319,7 @@ def test_recipients_missing() -> None:
         complete_register(recipients=()),
         complete_register(recipients=(CheckedRecipient(RecipientKind.SERVICE_PROVIDER),)),
         C.RECIPIENTS_MISSING,
-        Severity.AMBER,
+        Severity.RED,
     )
 
 
@@ -332,7 +345,7 @@ def test_security_missing() -> None:
             security_measures=(CheckedSecurityMeasure(SecurityKind.MANUAL, "Lukitut tilat"),)
         ),
         C.SECURITY_MISSING,
-        Severity.AMBER,
+        Severity.RED,
     )
 
 
@@ -382,11 +395,12 @@ def test_provision_requirement_missing_only_for_data_from_the_data_subject() -> 
 def test_automated_decision_logic_missing() -> None:
     decision = CheckedAutomatedDecision("Sopimuskelpoisuuden tarkistus")
     finding = assert_rule(
-        complete_register(automated_decisions=(decision,)),
+        complete_register(automated_decisions=(decision,), statements=()),
         complete_register(
             automated_decisions=(
                 replace(decision, logic_and_consequences="Luottotiedot; kielteinen: vakuus"),
-            )
+            ),
+            statements=(),
         ),
         C.AUTOMATED_DECISION_LOGIC_MISSING,
         Severity.RED,
@@ -399,7 +413,7 @@ def test_sources_missing() -> None:
         complete_register(sources=()),
         complete_register(),
         C.SOURCES_MISSING,
-        Severity.AMBER,
+        Severity.RED,
     )
 
 
@@ -667,23 +681,27 @@ def test_transfer_inside_the_eea_is_not_a_third_country_transfer(country: str) -
 
 def test_processor_dpa_missing() -> None:
     finding = assert_only(
-        check_processor(CheckedProcessor("Esimerkki IT Oy"), TODAY),
+        check_processor(CheckedProcessor("Esimerkki IT Oy", country="FI"), TODAY),
         C.PROCESSOR_DPA_MISSING,
         Severity.AMBER,
     )
     assert finding.subject_kind is SubjectKind.PROCESSOR
-    assert check_processor(CheckedProcessor("Esimerkki IT Oy", date(2025, 1, 1)), TODAY) == []
+    signed = CheckedProcessor("Esimerkki IT Oy", date(2025, 1, 1), country="FI")
+    assert check_processor(signed, TODAY) == []
 
 
 def test_processor_dpa_review_overdue() -> None:
     signed = date(2023, 1, 1)
     finding = assert_only(
-        check_processor(CheckedProcessor("Esimerkki IT Oy", signed, date(2026, 11, 22)), TODAY),
+        check_processor(
+            CheckedProcessor("Esimerkki IT Oy", signed, date(2026, 11, 22), country="FI"), TODAY
+        ),
         C.PROCESSOR_DPA_REVIEW_OVERDUE,
         Severity.AMBER,
     )
     assert finding.params == {"date": date(2026, 11, 22)}
-    assert check_processor(CheckedProcessor("Esimerkki IT Oy", signed, TODAY), TODAY) == []
+    reviewed = CheckedProcessor("Esimerkki IT Oy", signed, TODAY, country="FI")
+    assert check_processor(reviewed, TODAY) == []
 
 
 # --- aggregation and display ------------------------------------------------------------------
@@ -692,22 +710,22 @@ def test_processor_dpa_review_overdue() -> None:
 def test_check_all_sorts_worst_first_and_checks_shared_transfers_once() -> None:
     shared = transfer("IN", Safeguard.NONE)
     registers = [
-        complete_register(name="B-rekisteri", transfers=(shared,), security_measures=()),
+        complete_register(name="B-rekisteri", transfers=(shared,), provision_requirement_info=""),
         complete_register(name="A-rekisteri", transfers=(shared,), purposes=()),
     ]
-    processors = [CheckedProcessor("Esimerkki IT Oy")]
+    processors = [CheckedProcessor("Esimerkki IT Oy", country="FI")]
     findings = check_all(registers, processors, [shared], today=TODAY)
     assert [(f.severity, f.subject_kind, f.subject_name, f.code) for f in findings] == [
         (Severity.RED, SubjectKind.REGISTER, "A-rekisteri", C.PURPOSES_MISSING),
         (Severity.RED, SubjectKind.TRANSFER, "Siirto", C.TRANSFER_NO_SAFEGUARD),
-        (Severity.AMBER, SubjectKind.REGISTER, "B-rekisteri", C.SECURITY_MISSING),
+        (Severity.AMBER, SubjectKind.REGISTER, "B-rekisteri", C.PROVISION_REQUIREMENT_MISSING),
         (Severity.AMBER, SubjectKind.PROCESSOR, "Esimerkki IT Oy", C.PROCESSOR_DPA_MISSING),
     ]
 
 
 def test_worst_severity() -> None:
     red = check_register(complete_register(purposes=()))
-    amber = check_register(complete_register(recipients=()))
+    amber = check_register(complete_register(provision_requirement_info=""))
     assert worst_severity([]) is Status.OK
     assert worst_severity(amber) is Status.AMBER
     assert worst_severity(amber + red) is Status.RED
@@ -715,7 +733,8 @@ def test_worst_severity() -> None:
 
 def test_finding_text_translates_and_formats_dates() -> None:
     (finding,) = check_processor(
-        CheckedProcessor("Esimerkki IT Oy", date(2023, 1, 1), date(2026, 3, 9)), TODAY
+        CheckedProcessor("Esimerkki IT Oy", date(2023, 1, 1), date(2026, 3, 9), country="FI"),
+        TODAY,
     )
     assert finding.text("en") == "The data processing agreement was due for review on Mar 9, 2026."
     assert "9.3.2026" in finding.text("fi")

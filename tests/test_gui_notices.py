@@ -96,7 +96,7 @@ def test_preview_pdf_and_html_in_each_language(qtbot, window):
     assert dialog.preview_stack.currentWidget() is dialog.html_view
     assert "Dataskyddsbeskrivning" in dialog.html_view.toPlainText()
     assert "Rekisterinpitäjä ja yhteystiedot" not in dialog.html_view.toPlainText()
-    assert "1" in dialog.info_label.text()  # the one red finding is counted
+    assert "2" in dialog.info_label.text()  # the two red findings are counted
 
 
 def test_save_as_writes_the_file(qtbot, window, tmp_path):
@@ -121,7 +121,7 @@ def test_publish_asks_about_red_findings_then_lists_the_version(qtbot, window, b
     boxes.answer = QMessageBox.StandardButton.No
     assert not dialog.publish()
     _title, text, details = boxes.shown[-1]
-    assert "1" in text and "The Rocket Science Group LLC (Mailchimp)" in details
+    assert "2" in text and "The Rocket Science Group LLC (Mailchimp)" in details
     assert len(notices.list_versions(ctx, VALKEAKOSKI)) == 1  # only the imported 2018 one
 
     boxes.answer = QMessageBox.StandardButton.Yes

@@ -5,7 +5,7 @@ and no two modules import each other (directly or round a longer circle).
       services/           use cases; the only way data changes
     documents/  storage/  PDFs from plain data | SQL, migrations, audit chain
       domain/             the law, pure: no Qt, no SQL, no I/O
-    i18n, paths, files, csv_output   the base every layer may use
+    i18n, paths, files, csv_output, crash_report   the base every layer may use
 
 Every import counts, also one inside a function (a lazy import is still a dependency);
 only imports under `if TYPE_CHECKING:` are left out, as they never run.
@@ -22,7 +22,7 @@ import pytest
 
 PACKAGE = "rekisteri_app"
 ROOT = Path(__file__).resolve().parent.parent / PACKAGE
-BASE = {"i18n", "paths", "files", "csv_output", "__init__"}
+BASE = {"i18n", "paths", "files", "csv_output", "crash_report", "__init__"}
 
 # What each layer may import of the package (besides itself and the base).
 ALLOWED: dict[str, set[str]] = {

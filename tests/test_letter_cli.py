@@ -68,6 +68,7 @@ def letter_args(run, kind: LetterKind, lang: str, out) -> list[str]:
         OPTIONS.actions[0],
         "--reply-by",
         "2026-12-07",
+        "--no-pause",  # every kind on the same case: the question must not stop the clock
     ]
 
 

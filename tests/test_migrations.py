@@ -63,3 +63,57 @@ def test_a_database_at_the_first_revision_is_backed_up_then_migrated(db_path):
     assert len(backups) == 1
     assert hashlib.sha256(backups[0].read_bytes()).hexdigest() == old_bytes
     assert not backups[0].read_bytes().startswith(b"SQLite format 3")
+
+
+def test_revision_0006_adds_the_purge_marks_and_removes_them_again(db_path):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from rekisteri_app.storage.database import Database
+    from rekisteri_app.storage.migrate import _config
+    from tests.conftest import PASSPHRASE
+
+    def columns(db, table):
+        with db.engine.connect() as conn:
+            return {c["name"] for c in inspect(conn).get_columns(table)}
+
+    with Database.create(db_path, PASSPHRASE) as db:
+        assert "purged_on" in columns(db, "requests") and "purged_on" in columns(db, "letters")
+        with db.engine.begin() as conn:
+            cfg = _config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0006-1")
+        assert "purged_on" not in columns(db, "requests")
+        assert "purged_on" not in columns(db, "letters")
+        with db.engine.begin() as conn:
+            cfg = _config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0006")
+        assert "purged_on" in columns(db, "requests") and "purged_on" in columns(db, "letters")
+
+
+def test_revision_0007_adds_the_breach_tables_and_takes_them_away_again(db):
+    """Issue 16's revision by name: independent of the other revisions after 0002."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from rekisteri_app.storage.migrate import _config
+
+    tables = {
+        "breaches",
+        "breach_registers",
+        "breach_categories",
+        "breach_notifications",
+        "breach_events",
+        "breach_letter_texts",
+        "breach_recipients",
+        "breach_letters",
+    }
+    with db.engine.begin() as conn:
+        assert tables <= set(inspect(conn).get_table_names())
+        cfg = _config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007-1")
+        assert not tables & set(inspect(conn).get_table_names())
+        command.upgrade(cfg, "0007")
+        assert tables <= set(inspect(conn).get_table_names())

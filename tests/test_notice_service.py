@@ -38,15 +38,28 @@ def load_seed(ctx, *stems: str) -> None:
 
 
 def pdf_text(content: bytes) -> str:
+    """The pages' text without the running footer and page numbers, which would otherwise
+    split a sentence that runs over a page break."""
     import io
+    import re
 
-    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(content)).pages)
+    pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(content)).pages]
+    footer = re.compile(r"^(?:.+ · .+|\s*\d+ \(\d+\)|\s*Sida \d+ av \d+|\s*Page \d+ of \d+)$")
+    lines = [ln for text in pages for ln in text.splitlines() if not footer.match(ln)]
+    return "\n".join(lines)
+
+
+#: Valkeakoski's red findings as imported: its notice says nothing about automated
+#: decisions, and its MailChimp transfer names no safeguard.
+VALKEAKOSKI_RED = ["automated-decisions-not-recorded", "transfer-no-safeguard"]
 
 
 def fix_mailchimp_safeguard(ctx) -> None:
-    """Give Valkeakoski's one transfer a valid safeguard, so it has no red findings."""
+    """Give Valkeakoski's one transfer a valid safeguard and record that it makes no
+    automated decisions, as the officer would: then it has no red findings."""
     data = entities.get(ctx, "registers", VALKEAKOSKI)
     data["transfers"][0].update(safeguard="scc-2021-914", scc_module="2")
+    data["statements"].append({"kind": "no-automated-decisions"})
     entities.save(ctx, "registers", data, VALKEAKOSKI)
 
 
@@ -141,15 +154,16 @@ def test_supervisory_authority_defaults_to_the_ombudsman_and_follows_settings(ct
 def test_red_findings_block_publishing_until_confirmed(ctx):
     load_seed(ctx, "004_valkeakoski")
     red = notices.red_findings(ctx, VALKEAKOSKI)
-    assert [f.code for f in red] == ["transfer-no-safeguard"]
+    assert [f.code for f in red] == VALKEAKOSKI_RED
     before = audit_actions(ctx)
     with pytest.raises(notices.RedFindings) as refused:
         notices.publish(ctx, VALKEAKOSKI, "fi", "pdf")
-    assert [f.code for f in refused.value.findings] == ["transfer-no-safeguard"]
+    assert [f.code for f in refused.value.findings] == VALKEAKOSKI_RED
     assert versions_stored(ctx) == 0 and audit_actions(ctx) == before
 
     published = notices.publish(ctx, VALKEAKOSKI, "fi", "pdf", confirm_red=True, note="web")
     assert published.red_findings_confirmed == (
+        f"automated-decisions-not-recorded: {VALKEAKOSKI}",
         "transfer-no-safeguard: The Rocket Science Group LLC (Mailchimp) (US)",
     )
     with ctx.read() as session:

@@ -25,6 +25,8 @@ def run(ctx, cli, monkeypatch, db_path):
 
     monkeypatch.setattr(request_commands, "open_context", cli_context_at(NOW))
 
+    monkeypatch.setenv("REKISTERI_HETU", HETU)  # `--hetu` reads it; never argv
+
     def call(*args: str) -> tuple[int, str, str]:
         return cli("--lang", "en", *args)
 
@@ -91,7 +93,6 @@ def test_add_with_every_option_round_trips_through_show_json(run, tmp_path):
         "--customer-number",
         "A-123",
         "--hetu",
-        HETU,
         "--lang",
         "sv",
         "--register",
@@ -211,7 +212,6 @@ def test_update_each_kind_and_show_reflects_it(run):
             "--document-last4",
             "1234",
             "--hetu",
-            HETU,
         ),
         ("--clarification-asked", "2026-11-06", "--clarification-received", "2026-11-09"),
         ("--status", "awaiting"),
@@ -329,7 +329,7 @@ def test_update_each_kind_and_show_reflects_it(run):
         (("--outcome", "access=maybe"), "outcomes are"),
         (("--identity-received", "2026-11-05"), "No identity proof"),
         (("--identity-asked", "2026-02-30"), "not a valid date"),
-        (("--hetu", "131052-308X"), "check character"),
+        (("--hetu",), "check character"),
         (("--identity-verified", "strong-eid"), "--verified-by"),
         (("--extend", "--reasons", "x"), "--letter-sent"),
         (("--erasure", "nimi=kept:2036-01-01:art-17-3-b"), "does not request"),
@@ -337,7 +337,8 @@ def test_update_each_kind_and_show_reflects_it(run):
         ((), "nothing to change"),
     ],
 )
-def test_bad_updates_exit_1_with_a_message_and_change_nothing(run, args, message):
+def test_bad_updates_exit_1_with_a_message_and_change_nothing(run, args, message, monkeypatch):
+    monkeypatch.setenv("REKISTERI_HETU", "131052-308X")  # read only where --hetu is given
     case = add(run, "--controller", "Esimerkki Energia Oy")
     before = export(run)
     code, _out, err = run("request", "update", case, *args)
@@ -352,14 +353,15 @@ def test_bad_updates_exit_1_with_a_message_and_change_nothing(run, args, message
         (("--received", "2026-02-30"), "not a valid date"),
         (("--received", "2026-13-01"), "not a valid date"),
         (("--received", "2026-12-01"), "future"),
-        (("--hetu", "131052-308X"), "check character"),
+        (("--hetu",), "check character"),
         (("--register", "Ei tällaista"), "Ei tällaista"),
         (("--controller", "Tuntematon Oy"), "Tuntematon Oy"),
         (("--type", "everything"), "invalid choice"),
         (("--authority", "guardian"), "requester"),
     ],
 )
-def test_bad_intake_exits_1_and_stores_nothing(run, args, message):
+def test_bad_intake_exits_1_and_stores_nothing(run, args, message, monkeypatch):
+    monkeypatch.setenv("REKISTERI_HETU", "131052-308X")  # read only where --hetu is given
     base = {
         "--received": "2026-11-02",
         "--channel": "post",
@@ -368,9 +370,12 @@ def test_bad_intake_exits_1_and_stores_nothing(run, args, message):
         "--lang": "fi",
     }
     argv = []
-    given = dict(zip(args[::2], args[1::2], strict=True))
+    flags = [a for a in args if a == "--hetu"]
+    pairs = [a for a in args if a != "--hetu"]
+    given = dict(zip(pairs[::2], pairs[1::2], strict=True))
     for option, value in {**base, **given}.items():
         argv += [option, value]
+    argv += flags
     before = export(run)
     code, _out, err = run("request", "add", *argv)
     assert code == 1
@@ -582,7 +587,6 @@ def test_every_field_round_trips_from_add_json_through_every_update_option(run, 
         "--identity-note",
         "kortti nähty",
         "--hetu",
-        HETU,
         "--authority-checked",
         "2026-10-31",
         "--clarification-asked",

@@ -64,7 +64,11 @@ def test_a_file_from_revision_0002_gets_its_stored_columns(db_path, ctx):
     first = rq.add_request(ctx, intake(date(2026, 11, 2), name="Mäki, Ääpo"))
     rq.update_request(ctx, first, rq.CaseUpdate(identity_asked=date(2026, 11, 3)))
     second = rq.add_request(ctx, intake(date(2026, 11, 5)))
-    with ctx.db.engine.begin() as conn:
+    with ctx.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        # Later revisions rebuild tables that cases refer to on the way down.
+        raw = conn.connection.dbapi_connection
+        raw.commit()  # a pragma outside any transaction
+        raw.execute("PRAGMA foreign_keys = OFF")
         cfg = _config()
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0002")
@@ -74,7 +78,7 @@ def test_a_file_from_revision_0002_gets_its_stored_columns(db_path, ctx):
     ctx.db.close()
 
     with Database.open(db_path, PASSPHRASE) as db:
-        assert current_revision(db) == "0003"
+        assert current_revision(db) == head_revision()
         later = ServiceContext(db, actor="t", clock=ctx.clock)
         with later.read() as session:
             keys = set(session.scalars(select(m.Person.name_key)))

@@ -275,6 +275,25 @@ def test_a_drift_is_reported_by_case_number(org, cli):
     assert code == 1 and first in out
 
 
+def test_check_integrity_reports_a_drift_among_its_checks(org, cli):
+    from rekisteri_app.services import security
+
+    first = rq.add_request(org, intake(date(2026, 11, 2)))
+    assert security.check_integrity(org).ok
+    with org.db.session() as session:
+        session.execute(
+            text("UPDATE requests SET clock_state = 'suspended' WHERE case_number = :c"),
+            {"c": first},
+        )
+    result = security.check_integrity(org)
+    assert not result.ok
+    assert [first in line for line in result.other["Stored deadlines"]] == [True]
+    org.db.close()
+    code, out, _err = cli("--lang", "en", "check-integrity")
+    assert code != 0
+    assert "Stored deadlines: 1 problems" in out and first in out
+
+
 def test_no_drift_is_exit_zero(org, cli):
     rq.add_request(org, intake(date(2026, 11, 2)))
     org.db.close()

@@ -18,6 +18,8 @@ TABLES = [
     (enums.IdentityMethod, v.IDENTITY_METHODS),
     (IdentityDocument, v.DOCUMENTS),
     (enums.PauseKind, v.PAUSE_KINDS),
+    (enums.DeliveryChoice, v.DELIVERY_CHOICES),
+    (enums.CorrectionField, v.CORRECTION_FIELDS),
     (enums.PausePolicy, v.PAUSE_POLICIES),
     (enums.PausePolicy, v.PAUSE_POLICY_HELP),
     (enums.Urgency, v.URGENCIES),
@@ -32,6 +34,14 @@ TABLES = [
     (enums.PeriodUnit, v.PERIOD_UNITS),
     (enums.Safeguard, v.SAFEGUARDS),
     (enums.SccModule, v.SCC_MODULES),
+    (enums.ControllerType, v.CONTROLLER_TYPES),
+    (enums.StatementKind, v.STATEMENT_KINDS),
+    (enums.BreachNature, v.BREACH_NATURES),
+    (enums.RiskLevel, v.RISK_LEVELS),
+    (enums.NotifyDecision, v.NOTIFY_DECISIONS),
+    (enums.NotificationKind, v.NOTIFICATION_KINDS),
+    (enums.Art34Exception, v.ART34_EXCEPTIONS),
+    (enums.BreachClock, v.BREACH_CLOCKS),
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..domain import vocabulary
 from ..i18n import _, current_language
 from .common import EXIT_BAD_INPUT, EXIT_OK, open_context, print_json, print_table
 
@@ -31,13 +32,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(_("No findings."))
     else:
         severity = {"red": _("RED"), "amber": _("AMBER")}
-        kinds = {"register": _("register"), "transfer": _("transfer"), "processor": _("processor")}
         print_table(
-            [_("Severity"), _("Subject"), _("Article"), _("Finding")],
+            [_("Severity"), _("Subject"), _("Where"), _("Article"), _("Finding")],
             [
                 [
                     severity[f.severity],
-                    f"{kinds[f.subject_kind]}: {f.subject_name}",
+                    f"{vocabulary.label(vocabulary.SUBJECT_KINDS, f.subject_kind)}: "
+                    f"{f.subject_name}".rstrip(": "),
+                    f.path,
                     f.article,
                     f.text(lang),
                 ]

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 
 from . import (
+    breach_commands,
     check_commands,
     db_commands,
     demo_commands,
     entity_commands,
     letter_commands,
     notice_commands,
+    pack_commands,
     request_commands,
+    safety_commands,
 )
 
 MODULES = (
@@ -22,6 +25,9 @@ MODULES = (
     request_commands,
     letter_commands,
     notice_commands,
+    pack_commands,
+    safety_commands,
+    breach_commands,
 )
 
 

@@ -8,7 +8,16 @@ import os
 from pathlib import Path
 
 from ..i18n import _
-from .common import EXIT_BAD_INPUT, EXIT_OK, UsageError, open_context, print_json, read_passphrase
+from .common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    UsageError,
+    open_context,
+    print_json,
+    prompt_secret,
+    read_passphrase,
+    read_secret_file,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,7 +33,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_passwd)
 
     p = sub.add_parser("backup", help=_("write a consistent encrypted copy"))
-    p.add_argument("out", metavar="OUT")
+    p.add_argument("out", metavar="OUT", nargs="?")
+    p.add_argument(
+        "--auto",
+        action="store_true",
+        help=_(
+            "today's automatic backup into the backup folder (setting backup.folder), "
+            "keeping the newest backup.keep; for a scheduled task"
+        ),
+    )
     p.set_defaults(handler=cmd_backup)
 
     p = sub.add_parser("export", help=_("export the whole database as JSON"))
@@ -39,6 +56,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="COMMAND")
     v = audit_sub.add_parser("verify", help=_("recompute the hash chain"))
     v.add_argument("--json", action="store_true", help=_("print JSON"))
+    v.add_argument(
+        "--expect-head",
+        metavar="COUNT:HASH",
+        help=_(
+            "also prove that a chain head recorded elsewhere (a pack's cover) is still in the chain"
+        ),
+    )
     v.set_defaults(handler=cmd_audit_verify)
 
 
@@ -52,16 +76,22 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
+    from ..services.security import change_passphrase
+
+    if args.new_passphrase_file:
+        new = read_secret_file(args.new_passphrase_file)
+    elif os.environ.get("REKISTERI_NEW_PASSPHRASE"):
+        new = os.environ["REKISTERI_NEW_PASSPHRASE"]
+    else:
+        new = None
     with open_context(args) as ctx:
-        if args.new_passphrase_file:
-            new = Path(args.new_passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
-        elif os.environ.get("REKISTERI_NEW_PASSPHRASE"):
-            new = os.environ["REKISTERI_NEW_PASSPHRASE"]
-        else:
-            new = read_passphrase(argparse.Namespace(), confirm=True, prompt=_("New passphrase: "))
-        with ctx.change() as tx:
-            tx.audit("rekey", "database", None, None, None)
-        ctx.db.rekey(new)
+        if new is None:
+            new = prompt_secret(
+                _("New passphrase: "),
+                _("No new passphrase: use --new-passphrase-file or REKISTERI_NEW_PASSPHRASE."),
+                confirm=True,
+            )
+        change_passphrase(ctx, new)  # the audit event follows the rekey, never precedes it
     print(_("The passphrase was changed."))
     return EXIT_OK
 
@@ -69,6 +99,21 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from ..storage.database import backup
 
+    if args.auto:
+        if args.out:
+            raise UsageError(_("--auto chooses the file itself: give no OUT."))
+        from ..services.backups import auto_backup, backup_folder
+
+        with open_context(args) as ctx:
+            made = auto_backup(ctx)
+            folder = backup_folder(ctx)
+        if made is None:
+            print(_("Today's automatic backup is already in {folder}.").format(folder=folder))
+        else:
+            print(_("Wrote an encrypted backup to {path}.").format(path=made))
+        return EXIT_OK
+    if not args.out:
+        raise UsageError(_("Name the backup file (OUT), or use --auto."))
     out = backup(Path(args.db), read_passphrase(args), Path(args.out))
     print(_("Wrote an encrypted backup to {path}.").format(path=out))
     return EXIT_OK
@@ -110,21 +155,38 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from ..storage.audit import verify
+    from ..storage.audit import InvalidHead, check_head, head, parse_head, verify
 
+    expected = None
+    if args.expect_head:
+        try:
+            expected = parse_head(args.expect_head)
+        except InvalidHead:
+            raise UsageError(
+                _("{value!r} is not a chain head: give COUNT:HASH (64 hexadecimal digits).").format(
+                    value=args.expect_head
+                )
+            ) from None
     with open_context(args) as ctx, ctx.read() as session:
         result = verify(session)
+        current = head(session)
+        anchor = check_head(session, expected) if expected is not None and result.ok else None
+    ok = result.ok and (anchor is None or anchor.ok)
     if args.json:
-        print_json(
-            {
-                "ok": result.ok,
-                "checked": result.checked,
-                "broken_event": result.broken_id,
-                "reason": result.reason,
-            }
-        )
+        data = {
+            "ok": ok,
+            "checked": result.checked,
+            "broken_event": result.broken_id,
+            "reason": result.reason,
+            "head": str(current) if result.ok else None,
+        }
+        if expected is not None:
+            data["expected_head"] = str(expected)
+            data["expected_head_found"] = None if anchor is None else anchor.ok
+        print_json(data)
     elif result.ok:
         print(_("The audit trail is intact: {n} events verified.").format(n=result.checked))
+        print(_("Chain head: {head}").format(head=current))
     elif result.reason == "missing-tail":
         print(
             _("The audit trail is broken: events after #{n} have been removed.").format(
@@ -144,4 +206,25 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                 id=result.broken_id
             )
         )
-    return EXIT_OK if result.ok else EXIT_BAD_INPUT
+    if anchor is not None and not args.json:
+        if anchor.ok:
+            print(
+                _("The recorded head {head} is in the chain: position {n} has that hash.").format(
+                    head=expected, n=expected.count
+                )
+            )
+        elif anchor.found is None:
+            print(
+                _(
+                    "The recorded head is not in the chain: it names position {n}, but the "
+                    "chain has only {length} events. Events were removed."
+                ).format(n=expected.count, length=anchor.length)
+            )
+        else:
+            print(
+                _(
+                    "The recorded head is not in the chain: position {n} has hash {found}, "
+                    "not {expected}. The history up to that head was rewritten."
+                ).format(n=expected.count, found=anchor.found, expected=expected.hash)
+            )
+    return EXIT_OK if ok else EXIT_BAD_INPUT

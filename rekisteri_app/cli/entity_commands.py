@@ -1,4 +1,4 @@
-"""register, processor and controller: list, show, save (from JSON), delete."""
+"""register, processor, controller and dpo: list, show, save (from JSON), delete."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ("register", _("registers (records of processing)")),
         ("processor", _("processors")),
         ("controller", _("controllers")),
+        ("dpo", _("data protection officers (one may serve several controllers)")),
     ):
         p = sub.add_parser(kind, help=label)
         s = p.add_subparsers(dest=f"{kind}_command", metavar="COMMAND")
@@ -50,6 +51,7 @@ def _rows(ctx, kind: str):
         "register": entities.list_registers,
         "processor": entities.list_processors,
         "controller": entities.list_controllers,
+        "dpo": entities.list_dpos,
     }[kind](ctx)
 
 
@@ -72,6 +74,7 @@ HEADERS = {
         _("Review"),
     ],
     "controller": lambda: [_("Id"), _("Name"), _("Business ID")],
+    "dpo": lambda: [_("Id"), _("Name"), _("E-mail"), _("Controllers")],
 }
 
 
@@ -132,9 +135,8 @@ def cmd_save(args: argparse.Namespace) -> int:
         ) from None
     with open_context(args) as ctx:
         saved = entities.save(ctx, args.kind + "s", data, args.replace)
-    print(
-        _("Saved {name} (id {id}).").format(name=saved["name"], id=saved["key"].rsplit("-", 1)[-1])
-    )
+    name = saved.get("name") or saved.get("role") or saved["key"]
+    print(_("Saved {name} (id {id}).").format(name=name, id=saved["key"].rsplit("-", 1)[-1]))
     return EXIT_OK
 
 

@@ -4,6 +4,8 @@
             [--sent-via post|email|eservice|in-person] [--data-copy FILE.json]
             [--action TEXT]... [--enclosure TEXT]... [--reasons TEXT]
             [--need TEXT]... [--reply-by DATE] [--reference TEXT] [--request-date DATE]
+            [--from-controller NAME] [--cover NAME]... [--cover-none]
+            [--deliver-to requested|on-record] [--pause identity|clarification] [--no-pause]
     rekisteri letter --list-kinds
     rekisteri letter list [CASE] [--json]
     rekisteri letter reprint ID --out FILE.pdf        (stamped KOPIO / KOPIA / COPY)
@@ -14,7 +16,8 @@ Without --draft the letter is issued: stored with its SHA-256 and put on the cas
 timeline. Warnings go to stderr and do not stop the letter; a missing value does (exit 1,
 nothing stored, no file written). Files are written atomically; when issuing, the letter
 is stored only if its file was written. A portability letter writes its machine-readable
-enclosure next to the PDF (FILE.json and FILE.csv).
+enclosure next to the PDF (FILE.json and FILE.csv). Issuing an identity request records
+the question as a pause of the deadline on the issue date, unless --no-pause.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..domain.enums import Language, LetterKind, SentVia
+from ..domain.enums import DeliveryChoice, Language, LetterKind, PauseKind, SentVia
 from ..files import write_atomically
 from ..i18n import _, language_from_environment, set_language
 from .common import EXIT_OK, UsageError, open_context, print_json, print_table
@@ -107,6 +110,47 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--request-date",
         metavar="DATE",
         help=_("the date of the requester's letter (printed as the reference)"),
+    )
+    p.add_argument(
+        "--from-controller",
+        metavar="NAME",
+        help=_("the controller in the letterhead (default: the one the request was addressed to)"),
+    )
+    p.add_argument(
+        "--cover",
+        action="append",
+        metavar="NAME",
+        help=_(
+            "another controller of the case the answer is also given for (repeatable; "
+            "default: every other controller of the case)"
+        ),
+    )
+    p.add_argument(
+        "--cover-none",
+        action="store_true",
+        help=_("the answer is given for the letterhead's controller only"),
+    )
+    p.add_argument(
+        "--deliver-to",
+        choices=[c.value for c in DeliveryChoice],
+        help=_(
+            "where the letter goes when the requested delivery address differs from the "
+            "address on record: requested or on-record"
+        ),
+    )
+    p.add_argument(
+        "--pause",
+        choices=[k.value for k in PauseKind],
+        default=PauseKind.IDENTITY.value,
+        help=_(
+            "identity request: the pause it starts on the issue date "
+            "(identity or clarification; default: identity)"
+        ),
+    )
+    p.add_argument(
+        "--no-pause",
+        action="store_true",
+        help=_("identity request: do not record the question as a pause of the deadline"),
     )
     p.add_argument("--file", metavar="FILE", help=_("template set: the new wording"))
     p.add_argument("--list-kinds", action="store_true", help=_("list the kinds of letter"))
@@ -207,6 +251,10 @@ def _options(args: argparse.Namespace):
         identity_reply_by=_date(args.reply_by, "--reply-by"),
         reference=args.reference or "",
         request_date=_date(args.request_date, "--request-date"),
+        controller=args.from_controller,
+        covered_controllers=() if args.cover_none else (tuple(args.cover) if args.cover else None),
+        deliver_to=None if args.deliver_to is None else DeliveryChoice(args.deliver_to),
+        pause=None if args.no_pause else PauseKind(args.pause),
     )
 
 
@@ -233,6 +281,8 @@ def _letter(args: argparse.Namespace, case: str) -> int:
         raise UsageError(_("Name the output file with --out FILE.pdf."))
     if args.file:
         raise UsageError(_("--file belongs to `letter template set`."))
+    if args.cover_none and args.cover:
+        raise UsageError(_("--cover and --cover-none exclude each other."))
     options = _options(args)
     out = Path(args.out)
     with open_context(args) as ctx:

@@ -152,6 +152,7 @@ def _print(args: argparse.Namespace) -> int:
     lang, fmt, out = args.notice_lang or "fi", _format(args), Path(args.out)
     with open_context(args) as ctx:
         registers = _targets(ctx, args)
+        _print_missing_texts(notices.missing_translations(ctx, registers, lang), lang)
         if not args.publish:
             content = notices.render(ctx, registers, lang, fmt)
             write_atomically(out, content)
@@ -159,7 +160,7 @@ def _print(args: argparse.Namespace) -> int:
             return EXIT_OK
         _print_pending_changes(notices, ctx, registers, lang)
         confirm = False
-        red = notices.red_findings(ctx, registers)
+        red = notices.red_findings(ctx, registers, lang)
         if red:
             _print_findings(red)
             if args.yes:
@@ -252,13 +253,30 @@ def _ask(prompt: str) -> bool:
 
 
 def _print_findings(findings) -> None:
+    from ..domain import vocabulary
+
     lang = current_language()
     print(_("Red findings of the checker:"), file=sys.stderr)
-    kinds = {"register": _("register"), "transfer": _("transfer"), "processor": _("processor")}
     for f in findings:
-        subject = f"{kinds.get(f.subject_kind, f.subject_kind)}: {f.subject_name}"
+        kind = vocabulary.label(vocabulary.SUBJECT_KINDS, f.subject_kind)
+        subject = f"{kind}: {f.subject_name}" if f.subject_name else kind
         article = f" ({f.article})" if f.article else ""
         print(f"  - {subject}{article}: {f.text(lang)}", file=sys.stderr)
+
+
+def _print_missing_texts(missing, lang: str) -> None:
+    """The texts a notice in `lang` prints in the primary language, on stderr."""
+    if not missing:
+        return
+    print(
+        _("{count} texts have no version in {lang}; the notice prints them as recorded:").format(
+            count=len(missing), lang=lang
+        ),
+        file=sys.stderr,
+    )
+    for item in missing:
+        where = item.path if item.entity == "register" else f"{item.entity}: {item.path}"
+        print(f"  - {where}", file=sys.stderr)
 
 
 # ------------------------------------------------------------------- changes, versions

@@ -1,7 +1,8 @@
-"""request: add, list, show, update, note, dashboard, settings.
+"""request: add, list, show, update, edit, split, note, dashboard, settings.
 
-Dates are ISO 8601 (YYYY-MM-DD). Bad input exits 1 and stores nothing: every update
-is one service call, applied in one transaction or not at all.
+Dates are ISO 8601 (YYYY-MM-DD), from 1900 on. Bad input exits 1 and stores nothing:
+every update or correction is one service call, applied in one transaction or not at
+all. A received date before 25 May 2018 or over a year ago exits 1 unless --yes.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from .common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     UsageError,
+    add_hetu_arguments,
+    hetu_from_args,
     iso_date,
     open_context,
     print_json,
@@ -54,6 +57,65 @@ def _count(text: str) -> int:
     return value
 
 
+def day(text: str) -> date:
+    """An argparse type: an ISO 8601 date from 1900 on (no request is older)."""
+    value = iso_date(text)
+    if value.year < 1900:
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is before 1900; check the year").format(value=text)
+        )
+    return value
+
+
+def _person_options(parser: argparse.ArgumentParser, *, edit: bool) -> None:
+    """The data subject's and the requester's fields, shared by add and edit."""
+    what = _("the corrected {field}") if edit else "{field}"
+    for flag, field in (
+        ("--name", _("the data subject's name")),
+        ("--address", _("the data subject's address as the requester wrote it")),
+        ("--email", _("the data subject's email")),
+        ("--phone", _("the data subject's phone")),
+        ("--customer-number", _("the data subject's customer number")),
+    ):
+        parser.add_argument(flag, help=what.format(field=field))
+    add_hetu_arguments(
+        parser,
+        _("the data subject's personal identity code, kept only as a keyed hash for matching"),
+    )
+    parser.add_argument(
+        "--requester-name", help=_("the representative's name, if not the data subject")
+    )
+    parser.add_argument("--requester-address")
+    parser.add_argument("--requester-email")
+    parser.add_argument("--requester-phone")
+    parser.add_argument(
+        "--authority", choices=_values(Authority), help=_("on what authority the requester acts")
+    )
+    parser.add_argument(
+        "--address-on-record",
+        metavar="TEXT",
+        help=_("the data subject's address on the controller's own records, as checked"),
+    )
+    parser.add_argument(
+        "--delivery-address",
+        metavar="TEXT",
+        help=_("where the requester asked the reply to be sent, if not to the address given"),
+    )
+    parser.add_argument(
+        "--lang",
+        dest="reply_language",
+        choices=_values(Language),
+        help=_("the language to reply in"),
+    )
+    parser.add_argument("--description")
+    parser.add_argument("--classification", choices=_values(RequestClass), default=None)
+    parser.add_argument(
+        "--yes",
+        action="store_true",
+        help=_("confirm a received date before 25 May 2018 or more than a year ago"),
+    )
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("request", help=_("rights requests: intake, deadlines, decisions"))
     s = p.add_subparsers(dest="request_command", metavar="COMMAND")
@@ -68,7 +130,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument(
         "--received",
         dest="received_on",
-        type=iso_date,
+        type=day,
         metavar="DATE",
         help=_("the day the request reached the controller"),
     )
@@ -83,51 +145,31 @@ def register(sub: argparse._SubParsersAction) -> None:
             rights=", ".join(_values(Right))
         ),
     )
-    add.add_argument("--name", help=_("the data subject's name"))
-    add.add_argument("--address", help=_("the data subject's address"))
-    add.add_argument("--email", help=_("the data subject's email"))
-    add.add_argument("--phone", help=_("the data subject's phone"))
-    add.add_argument("--customer-number", help=_("the data subject's customer number"))
-    add.add_argument(
-        "--hetu",
-        metavar="CODE",
-        help=_("the data subject's personal identity code, kept only as a keyed hash for matching"),
-    )
-    add.add_argument(
-        "--lang",
-        dest="reply_language",
-        choices=_values(Language),
-        help=_("the language to reply in"),
-    )
+    _person_options(add, edit=False)
     add.add_argument(
         "--register",
         dest="registers",
         action="append",
         metavar="NAME",
         help=_(
-            "a register concerned (default: every register of the controller); repeat for several"
+            "a register concerned (default: every register of the controllers); repeat for several"
         ),
     )
     add.add_argument(
-        "--controller", metavar="NAME", help=_("the controller the request is addressed to")
-    )
-    add.add_argument(
-        "--requester-name", help=_("the representative's name, if not the data subject")
-    )
-    add.add_argument("--requester-address")
-    add.add_argument("--requester-email")
-    add.add_argument("--requester-phone")
-    add.add_argument(
-        "--authority", choices=_values(Authority), help=_("on what authority the requester acts")
+        "--controller",
+        action="append",
+        metavar="NAME",
+        help=_(
+            "a controller the request concerns, the one it was addressed to first; repeat "
+            "for group companies or joint controllers"
+        ),
     )
     add.add_argument(
         "--authority-checked",
-        type=iso_date,
+        type=day,
         metavar="DATE",
         help=_("when the authority was checked"),
     )
-    add.add_argument("--description")
-    add.add_argument("--classification", choices=_values(RequestClass), default=None)
     add.add_argument(
         "--attach",
         action="append",
@@ -179,7 +221,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     g.add_argument("--verified-by", metavar="NAME")
-    g.add_argument("--verified-on", type=iso_date, metavar="DATE")
+    g.add_argument("--verified-on", type=day, metavar="DATE")
     g.add_argument("--document-type", choices=_values(IdentityDocument))
     g.add_argument(
         "--document-last4",
@@ -187,12 +229,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=_("the last four characters of the document number, nothing more"),
     )
     g.add_argument("--identity-note")
-    g.add_argument(
-        "--hetu",
-        metavar="CODE",
-        help=_("the data subject's personal identity code, kept only as a keyed hash"),
-    )
-    g.add_argument("--authority-checked", type=iso_date, metavar="DATE")
+    add_hetu_arguments(g, _("the data subject's personal identity code, kept only as a keyed hash"))
+    g.add_argument("--authority-checked", type=day, metavar="DATE")
     g = up.add_argument_group(_("pauses"))
     for name in (
         "identity-asked",
@@ -200,7 +238,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "clarification-asked",
         "clarification-received",
     ):
-        g.add_argument(f"--{name}", type=iso_date, metavar="DATE")
+        g.add_argument(f"--{name}", type=day, metavar="DATE")
     g = up.add_argument_group(_("extension"))
     g.add_argument(
         "--extend", action="store_true", help=_("extend by two months (GDPR Art. 12(3))")
@@ -208,13 +246,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--reasons", help=_("the reasons for the delay"))
     g.add_argument(
         "--letter-sent",
-        type=iso_date,
+        type=day,
         metavar="DATE",
         help=_("when the extension letter was sent"),
     )
     g.add_argument(
         "--extended-on",
-        type=iso_date,
+        type=day,
         metavar="DATE",
         help=_("when the extension was decided (default: the letter date)"),
     )
@@ -251,19 +289,36 @@ def register(sub: argparse._SubParsersAction) -> None:
     g.add_argument(
         "--withdrawn",
         action="store_true",
-        help=_("the requester withdrew the request (to close it unanswered)"),
+        help=_("the requester withdrew the whole request: the case is closed unanswered"),
     )
     g.add_argument("--close", action="store_true")
     up.add_argument("--attach", action="append", metavar="FILE")
     up.add_argument("--json", action="store_true", help=_("print the case as JSON afterwards"))
     up.set_defaults(handler=cmd_update)
 
+    _edit_parser(s)
+    split = s.add_parser(
+        "split", help=_("give controllers of a case a case of their own (the same letter)")
+    )
+    split.add_argument("case", metavar="CASE")
+    split.add_argument(
+        "--controller",
+        action="append",
+        required=True,
+        metavar="NAME",
+        help=_("a controller that gets the new case; repeat for several"),
+    )
+    split.add_argument("--reason", required=True, metavar="TEXT", help=_("why the case is split"))
+    split.set_defaults(handler=cmd_split)
+
     note = s.add_parser("note", help=_("add a note to the case timeline"))
     note.add_argument("case", metavar="CASE")
     note.add_argument("text", nargs="+", metavar="TEXT")
     note.set_defaults(handler=cmd_note)
 
-    dash = s.add_parser("dashboard", help=_("overdue, due soon, awaiting identity, counts"))
+    dash = s.add_parser(
+        "dashboard", help=_("overdue, due soon, awaiting identity, holds at risk, counts")
+    )
     dash.add_argument(
         "--limit",
         type=_count,
@@ -284,6 +339,69 @@ def register(sub: argparse._SubParsersAction) -> None:
     # `rekisteri settings` and, as before, `rekisteri request settings`.
     for parent in (sub, s):
         _settings_parser(parent)
+
+
+def _edit_parser(s: argparse._SubParsersAction) -> None:
+    ed = s.add_parser(
+        "edit",
+        help=_("correct what was logged at intake, with the reason (kept on the timeline)"),
+        description=_(
+            "Each changed fact is stored as a correction with its reason; the deadline "
+            "follows from the corrected facts. Letters already issued are not changed."
+        ),
+    )
+    ed.add_argument("case", metavar="CASE")
+    ed.add_argument("--reason", metavar="TEXT", help=_("why the record is corrected (required)"))
+    ed.add_argument("--received", dest="received_on", type=day, metavar="DATE")
+    ed.add_argument("--channel", choices=_values(Channel))
+    _person_options(ed, edit=True)
+    ed.add_argument(
+        "--no-requester",
+        action="store_true",
+        help=_("the request was made by the data subject after all"),
+    )
+    ed.add_argument(
+        "--type",
+        dest="rights",
+        action="append",
+        choices=_values(Right),
+        metavar="RIGHT",
+        help=_("add a requested right; repeat for several"),
+    )
+    ed.add_argument(
+        "--raised-on",
+        type=day,
+        metavar="DATE",
+        help=_("the date the added rights were raised (default: with the request)"),
+    )
+    ed.add_argument(
+        "--remove-type",
+        action="append",
+        choices=_values(Right),
+        metavar="RIGHT",
+        help=_("remove a right entered by mistake"),
+    )
+    ed.add_argument(
+        "--withdraw-type",
+        action="append",
+        choices=_values(Right),
+        metavar="RIGHT",
+        help=_("a right the requester withdrew (with --words)"),
+    )
+    ed.add_argument("--words", metavar="TEXT", help=_("the requester's words withdrawing it"))
+    ed.add_argument(
+        "--controller", action="append", metavar="NAME", help=_("add a controller of the case")
+    )
+    ed.add_argument("--remove-controller", action="append", metavar="NAME")
+    ed.add_argument(
+        "--addressed-to", metavar="NAME", help=_("the controller the request was addressed to")
+    )
+    ed.add_argument(
+        "--register", dest="registers", action="append", metavar="NAME", help=_("add a register")
+    )
+    ed.add_argument("--remove-register", action="append", metavar="NAME")
+    ed.add_argument("--json", action="store_true", help=_("print the case as JSON afterwards"))
+    ed.set_defaults(handler=cmd_edit)
 
 
 def _settings_parser(parent: argparse._SubParsersAction) -> None:
@@ -386,19 +504,27 @@ def cmd_add(args: argparse.Namespace) -> int:
             language=Language(args.reply_language),
             rights=tuple(Right(r) for r in args.rights),
             subject=rq.PersonInput(
-                args.name, args.address, args.email, args.phone, args.customer_number, args.hetu
+                args.name,
+                args.address,
+                args.email,
+                args.phone,
+                args.customer_number,
+                hetu_from_args(args),
             ),
             requester=requester,
             authority=Authority(args.authority or "self"),
             authority_checked_on=args.authority_checked,
-            controller=args.controller,
+            controller=args.controller[0] if args.controller else None,
+            other_controllers=tuple(args.controller[1:]) if args.controller else (),
             registers=None if not args.registers else tuple(args.registers),
             description=args.description,
             classification=RequestClass(args.classification or "gdpr"),
             attachments=_attachments(args.attach),
+            address_on_record=args.address_on_record,
+            delivery_address=args.delivery_address,
         )
     with open_context(args) as ctx:
-        case = rq.add_request(ctx, intake)
+        case = _confirmed(args, rq.add_request, ctx, intake)
         view = rq.get_request(ctx, case)
     if view.get("due_date"):
         print(_("Due {day}.").format(day=view["due_date"]))
@@ -408,7 +534,112 @@ def cmd_add(args: argparse.Namespace) -> int:
                 day=match["received"], case=match["case_number"]
             )
         )
+    for note in view["received_date_notes"]:
+        print(_("Note: {text}").format(text=note))
     print(_("New case number:"), case)
+    return EXIT_OK
+
+
+def _confirmed(args: argparse.Namespace, fn, *a, **kw):
+    """Call `fn` confirming unusual dates only with --yes; without it say why (exit 1)."""
+    from ..services import requests as rq
+
+    try:
+        return fn(*a, confirmed=args.yes, **kw)
+    except rq.NeedsConfirmation as exc:
+        raise UsageError(" ".join([*exc.reasons, _("Add --yes to store it anyway.")])) from None
+
+
+# ------------------------------------------------------------------------- edit
+
+
+def _person_correction(values: dict[str, str | None]):
+    from ..services.requests import PersonCorrection
+
+    if all(v is None for v in values.values()):
+        return None
+    return PersonCorrection(**values)
+
+
+def build_correction(args: argparse.Namespace):
+    from ..services import requests as rq
+
+    if args.words and not args.withdraw_type:
+        raise UsageError(_("--words belongs to --withdraw-type RIGHT."))
+    if args.withdraw_type and not args.words:
+        raise UsageError(_("--withdraw-type needs the requester's words: --words TEXT."))
+    if args.raised_on and not args.rights:
+        raise UsageError(_("--raised-on belongs to --type RIGHT."))
+    if args.no_requester and (args.requester_name or args.requester_address):
+        raise UsageError(_("--no-requester and the requester options exclude each other."))
+    return rq.CorrectionInput(
+        received_on=args.received_on,
+        channel=None if args.channel is None else Channel(args.channel),
+        language=None if args.reply_language is None else Language(args.reply_language),
+        classification=None if args.classification is None else RequestClass(args.classification),
+        description=args.description,
+        subject=_person_correction(
+            {
+                "name": args.name,
+                "address": args.address,
+                "email": args.email,
+                "phone": args.phone,
+                "customer_number": args.customer_number,
+                "hetu": hetu_from_args(args),
+            }
+        ),
+        requester=_person_correction(
+            {
+                "name": args.requester_name,
+                "address": args.requester_address,
+                "email": args.requester_email,
+                "phone": args.requester_phone,
+            }
+        ),
+        remove_requester=args.no_requester,
+        authority=None if args.authority is None else Authority(args.authority),
+        address_on_record=args.address_on_record,
+        delivery_address=args.delivery_address,
+        addressed_to=args.addressed_to,
+        add_controllers=tuple(args.controller or ()),
+        remove_controllers=tuple(args.remove_controller or ()),
+        add_registers=tuple(args.registers or ()),
+        remove_registers=tuple(args.remove_register or ()),
+        add_rights=tuple(rq.RightRaised(Right(r), args.raised_on) for r in args.rights or ()),
+        remove_rights=tuple(Right(r) for r in args.remove_type or ()),
+        withdraw_rights=tuple(
+            rq.RightWithdrawn(Right(r), args.words) for r in args.withdraw_type or ()
+        ),
+    )
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from ..services import requests as rq
+
+    correction = build_correction(args)
+    if correction.is_empty():
+        raise UsageError(_("request edit: nothing to correct (see --help)."))
+    if not (args.reason or "").strip():
+        raise UsageError(_("request edit: say why with --reason TEXT."))
+    with open_context(args) as ctx:
+        view = _confirmed(args, rq.correct_intake, ctx, args.case, correction, args.reason)
+    if args.json:
+        print_json(view)
+        return EXIT_OK
+    due = view.get("effective_due_date") or "—"
+    print(_("Corrected {case}: due {due}.").format(case=view["case_number"], due=due))
+    latest = [t for t in view["timeline"] if t["kind"] == "correction"][-1]
+    print(f"  {latest['description']}")
+    for note in view["received_date_notes"]:
+        print(_("Note: {text}").format(text=note))
+    return EXIT_OK
+
+
+def cmd_split(args: argparse.Namespace) -> int:
+    from ..services import requests as rq
+
+    _ctx, new = _run(args, rq.split_case, args.case, tuple(args.controller), args.reason)
+    print(_("Split {case}: new case number:").format(case=args.case), new)
     return EXIT_OK
 
 
@@ -477,6 +708,8 @@ def print_case(v: dict[str, Any]) -> None:
         AUTHORITIES,
         CHANNELS,
         CLASSIFICATIONS,
+        CONTROLLER_ROLES,
+        CORRECTION_FIELDS,
         DOCUMENTS,
         IDENTITY_METHODS,
         LANGUAGES,
@@ -507,8 +740,29 @@ def print_case(v: dict[str, Any]) -> None:
         line(_("Requester"), ", ".join(x for x in (req["name"], req.get("address")) if x))
         line(_("Authority"), label(AUTHORITIES, v["authority"]))
         line(_("Authority checked"), v.get("authority_checked_on"))
-    line(_("Controller"), v.get("controller_name"))
+    for note in v.get("received_date_notes") or []:
+        print(_("Note: {text}").format(text=note))
+    controllers = v.get("controllers") or []
+    if len(controllers) > 1:
+        print(_("Controllers:"))
+        for c in controllers:
+            mark = " " + _("(addressed to)") if c["addressed_to"] else ""
+            print(
+                f"  - {c['name']} ({label(CONTROLLER_ROLES, c['role'])}){mark}: "
+                + ", ".join(c["registers"])
+            )
+    else:
+        line(_("Controller"), v.get("controller_name"))
     line(_("Registers"), ", ".join(v["register_names"]))
+    line(_("Address on record"), v.get("address_on_record"))
+    line(_("Delivery address"), v.get("delivery_address"))
+    if v.get("delivery_differs"):
+        print(
+            _(
+                "The requested delivery address differs from the address on record: "
+                "each letter asks where it goes."
+            )
+        )
     line(_("Description"), v.get("description"))
     print(_("Rights:"))
     for r in v["rights"]:
@@ -522,6 +776,8 @@ def print_case(v: dict[str, Any]) -> None:
             text += f" ({ground})"
         if r.get("reason"):
             text += f" — {r['reason']}"
+        if r.get("raised_on"):
+            text += " " + _("(raised on {day})").format(day=r["raised_on"])
         print(text)
         for e in r.get("erasures") or []:
             if e["erased"]:
@@ -558,8 +814,12 @@ def print_case(v: dict[str, Any]) -> None:
     line(_("Fee reason"), v.get("fee_reason"))
     for hold in v["legal_holds"]:
         print(
-            _("Legal hold: {category}, placed {placed}, released {released}.").format(
+            _(
+                "Legal hold: {category}, effective from {effective}, placed {placed}, "
+                "released {released}."
+            ).format(
                 category=hold["category_name"],
+                effective=hold.get("effective_from") or hold["placed_on"],
                 placed=hold["placed_on"],
                 released=hold.get("released_on") or "—",
             )
@@ -580,6 +840,19 @@ def print_case(v: dict[str, Any]) -> None:
             print(f"  {n['name']} ({n['register']})")
     for a in v["attachments"]:
         print(_("Attachment: {name} ({size} bytes)").format(name=a["filename"], size=a.get("size")))
+    if v.get("corrections"):
+        print(_("Corrections:"))
+        for c in v["corrections"]:
+            print(
+                "  "
+                + _("{at}: {field}: {before} → {after} ({reason})").format(
+                    at=c["at"][:16].replace("T", " "),
+                    field=label(CORRECTION_FIELDS, c["field"]),
+                    before=c.get("before") or "—",
+                    after=c.get("after") or "—",
+                    reason=c["reason"],
+                )
+            )
     print(_("Timeline:"))
     for t in v["timeline"]:
         print(f"  {t['local']}  {t['actor'] or ''}  {t['description']}")
@@ -714,7 +987,7 @@ def build_update(args: argparse.Namespace):
         raise UsageError(_("--hold-reason belongs to --hold CATEGORY."))
     return rq.CaseUpdate(
         identity=identity,
-        hetu=args.hetu,
+        hetu=hetu_from_args(args),
         identity_asked=args.identity_asked,
         identity_received=args.identity_received,
         clarification_asked=args.clarification_asked,
@@ -769,9 +1042,11 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     from ..domain.vocabulary import STATUSES, URGENCIES, label
     from ..services import requests as rq
 
-    _ctx, board = _run(args, rq.dashboard, limit=args.limit)
+    with open_context(args) as ctx:
+        board = rq.dashboard(ctx, limit=args.limit)
+        holds = rq.holds_at_risk(ctx)
     if args.json:
-        print_json(board.to_json())
+        print_json({**board.to_json(), "holds_at_risk": [h.to_json() for h in holds]})
         return EXIT_OK
     for title, rows, total in (
         (_("Overdue"), board.overdue, board.totals[rq.OVERDUE]),
@@ -783,6 +1058,9 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
             print(f"  {r.case_number}  {r.due or '—'}  {r.subject}  {label(URGENCIES, r.urgency)}")
         if total > len(rows):
             print("  " + _("… and {n} more (request list)").format(n=total - len(rows)))
+    print(_("Legal holds protecting data due for deletion before the due date:"), len(holds))
+    for h in holds:
+        print(f"  {h.case_number}: {h.describe()}")
     print(_("By status:"))
     for status, n in board.counts.items():
         print(f"  {label(STATUSES, status)}: {n}")

@@ -17,6 +17,68 @@ class ControllerRole(StrEnum):
     GROUP_COMPANY = "group-company"
 
 
+class ControllerType(StrEnum):
+    """What kind of organisation a controller is. The Publicity Act (621/1999) applies to
+    authorities (municipalities, their enterprises and boards, other public authorities),
+    not to companies or cooperatives, even municipally owned ones."""
+
+    COMPANY = "company"
+    COOPERATIVE = "cooperative"
+    MUNICIPALITY = "municipality"
+    MUNICIPAL_ENTERPRISE = "municipal-enterprise"  # kunnallinen liikelaitos
+    MUNICIPAL_BOARD = "municipal-board"  # lautakunta, johtokunta
+    PUBLIC_AUTHORITY = "public-authority"  # another authority
+    OTHER = "other"  # association, foundation …
+
+
+PUBLIC_AUTHORITY_TYPES = frozenset(
+    {
+        ControllerType.MUNICIPALITY,
+        ControllerType.MUNICIPAL_ENTERPRISE,
+        ControllerType.MUNICIPAL_BOARD,
+        ControllerType.PUBLIC_AUTHORITY,
+    }
+)
+
+
+def is_public_authority(kind: object) -> bool:
+    """True for the controller types the Publicity Act (621/1999) applies to."""
+    return str(kind or "") in {str(k) for k in PUBLIC_AUTHORITY_TYPES}
+
+
+class StatementKind(StrEnum):
+    """What the officer has explicitly recorded about a register, beyond its lists.
+
+    Free statements carry the officer's text; the `NO_*` statements and the two request
+    rules may leave the text blank, and the notice then prints its standard sentence for
+    them. A notice never prints one of these sentences unless the statement is recorded.
+    """
+
+    PURPOSES = "purposes"  # a general statement on the purposes
+    APPLICABLE_LAWS = "applicable-laws"  # the legal framework of the processing
+    DISCLOSURES = "disclosures"  # a general statement on disclosures
+    NO_DISCLOSURES = "no-regular-disclosures"
+    NO_TRANSFERS = "no-transfers"
+    NO_AUTOMATED_DECISIONS = "no-automated-decisions"
+    NO_PROFILING = "no-profiling"
+    IDENTITY_REQUIRED = "identity-proof-required"
+    REPRESENTATIVE_ALLOWED = "representative-allowed"
+    NOTICE_AVAILABILITY = "notice-availability"  # where the current notice is available
+
+
+#: Statements whose text may be blank: the notice prints its standard sentence.
+STANDARD_STATEMENTS = frozenset(
+    {
+        StatementKind.NO_DISCLOSURES,
+        StatementKind.NO_TRANSFERS,
+        StatementKind.NO_AUTOMATED_DECISIONS,
+        StatementKind.NO_PROFILING,
+        StatementKind.IDENTITY_REQUIRED,
+        StatementKind.REPRESENTATIVE_ALLOWED,
+    }
+)
+
+
 class LegalBasisArticle(StrEnum):
     """GDPR Art. 6(1) points; NATIONAL_LAW carries only a national reference."""
 
@@ -173,6 +235,43 @@ class PauseKind(StrEnum):
     CLARIFICATION = "clarification"
 
 
+class DeliveryChoice(StrEnum):
+    """Where a letter goes when the requested delivery address differs from the one on
+    the controller's records (EDPB Guidelines 01/2022: a proportionate check)."""
+
+    REQUESTED = "requested"  # the delivery address the requester asked for
+    ON_RECORD = "on-record"  # the address on the controller's own records
+
+
+class CorrectionField(StrEnum):
+    """The intake facts a correction can change; stored in request_corrections.field."""
+
+    RECEIVED_ON = "received_on"
+    CHANNEL = "channel"
+    LANGUAGE = "language"
+    CLASSIFICATION = "classification"
+    DESCRIPTION = "description"
+    SUBJECT_NAME = "subject.name"
+    SUBJECT_ADDRESS = "subject.address"
+    SUBJECT_EMAIL = "subject.email"
+    SUBJECT_PHONE = "subject.phone"
+    SUBJECT_CUSTOMER_NUMBER = "subject.customer_number"
+    SUBJECT_HETU = "subject.hetu"
+    REQUESTER = "requester"
+    REQUESTER_NAME = "requester.name"
+    REQUESTER_ADDRESS = "requester.address"
+    REQUESTER_EMAIL = "requester.email"
+    REQUESTER_PHONE = "requester.phone"
+    REQUESTER_CUSTOMER_NUMBER = "requester.customer_number"
+    AUTHORITY = "authority"
+    ADDRESS_ON_RECORD = "address_on_record"
+    DELIVERY_ADDRESS = "delivery_address"
+    CONTROLLERS = "controllers"
+    ADDRESSED_TO = "addressed_to"
+    REGISTERS = "registers"
+    RIGHTS = "rights"
+
+
 class LetterKind(StrEnum):
     ACKNOWLEDGEMENT = "acknowledgement"
     IDENTITY_REQUEST = "identity-request"
@@ -220,3 +319,57 @@ class Urgency(StrEnum):
     OK = "ok"
     SUSPENDED = "suspended"  # an open pause: no date to count to
     NO_DEADLINE = "no-deadline"  # not a GDPR request
+
+
+# ------------------------------------------------------------------------ breaches
+
+
+class BreachNature(StrEnum):
+    """What a personal data breach compromised (Art. 4(12)); one breach may be several
+    at once (WP250rev.01, taken over in EDPB Guidelines 9/2022: confidentiality,
+    integrity and availability breaches)."""
+
+    CONFIDENTIALITY = "confidentiality"  # unauthorised disclosure of, or access to, data
+    INTEGRITY = "integrity"  # unauthorised or accidental alteration
+    AVAILABILITY = "availability"  # loss of access or destruction
+
+
+class RiskLevel(StrEnum):
+    """The officer's assessment of the risk to the data subjects' rights and freedoms."""
+
+    NONE = "none"  # unlikely to result in a risk: documented only (Art. 33(1), 33(5))
+    RISK = "risk"  # the Ombudsman is notified (Art. 33(1))
+    HIGH = "high"  # the data subjects are informed too (Art. 34(1))
+
+
+class NotifyDecision(StrEnum):
+    """The officer's decision whether the Ombudsman is notified, with reasons."""
+
+    NOTIFY = "notify"
+    NOT_REQUIRED = "not-required"
+
+
+class NotificationKind(StrEnum):
+    """A notification sent through the Ombudsman's e-service; Art. 33(4) allows phases."""
+
+    COMPLETE = "complete"
+    PRELIMINARY = "preliminary"
+    SUPPLEMENTARY = "supplementary"
+
+
+class Art34Exception(StrEnum):
+    """Why data subjects of a high-risk breach need not be told individually (Art. 34(3))."""
+
+    PROTECTED = "protected"  # (a) e.g. encrypted, unintelligible to others
+    RISK_REMOVED = "risk-removed"  # (b) later measures: the high risk is no longer likely
+    PUBLIC_COMMUNICATION = "public-communication"  # (c) disproportionate effort: public notice
+
+
+class BreachClock(StrEnum):
+    """Where a breach stands against the 72 hours of Art. 33(1), most urgent first."""
+
+    OVERDUE = "overdue"  # past the 72 hours, neither notified nor decided not to notify
+    DUE_SOON = "due-soon"  # under DUE_SOON_HOURS left
+    RUNNING = "running"
+    NOTIFIED = "notified"  # the Ombudsman was notified: the clock stopped
+    NOT_REQUIRED = "not-required"  # a recorded decision not to notify stopped it

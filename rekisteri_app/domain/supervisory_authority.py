@@ -10,6 +10,7 @@ defaults from here; the officer can override them in settings (authority.*).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -61,3 +62,38 @@ OMBUDSMAN: dict[str, AuthorityContact] = {
         web="https://tietosuoja.fi/en",
     ),
 }
+
+
+def ombudsman_names() -> frozenset[str]:
+    """The authority's name in the three languages, case-folded."""
+    return frozenset(contact.name.casefold() for contact in OMBUDSMAN.values())
+
+
+@dataclass(frozen=True)
+class OutdatedAuthority:
+    """A way old notices name or address the supervisory authority wrongly."""
+
+    pattern: str
+    kind: str  # "name" or "address"
+
+
+#: Names and addresses that are not the Ombudsman's: the office of the data protection
+#: *officer* is a controller's own function, not the authority; the office left
+#: Ratapihantie 9, 00520 (PL 800, 00521) for Lintulahdenkuja 4, 00530 (PL 800, 00531).
+OUTDATED: tuple[OutdatedAuthority, ...] = (
+    OutdatedAuthority(r"\btietosuojavastaavan\s+toimisto\w*", "name"),
+    OutdatedAuthority(r"\bdataskyddsombudets\s+byrå\w*", "name"),
+    OutdatedAuthority(r"\bRatapihantie\w*(?:\s+9)?", "address"),
+    OutdatedAuthority(r"\bBangårdsvägen\w*(?:\s+9)?", "address"),
+    OutdatedAuthority(r"\b00521\b", "address"),
+)
+
+_OUTDATED_RE = tuple(re.compile(o.pattern, re.IGNORECASE) for o in OUTDATED)
+
+
+def outdated_mentions(text: str) -> list[tuple[str, str]]:
+    """(kind, the words as written) for each wrong name or old address of the authority."""
+    found: list[tuple[str, str]] = []
+    for outdated, regex in zip(OUTDATED, _OUTDATED_RE, strict=True):
+        found += [(outdated.kind, m.group(0)) for m in regex.finditer(text or "")]
+    return found

@@ -90,6 +90,17 @@ def normalise_business_id(value: str, field: str = "business_id") -> str:
     digits = ytunnus.compact(text)  # drops spaces, hyphens and a leading "FI"
     if digits.isdigit() and len(digits) == 7:
         digits = "0" + digits
+    if digits.isdigit() and set(digits) == {"0"}:
+        # 0000000-0 passes the check digit, but no company has it: it is a placeholder.
+        raise ValidationError(
+            field,
+            "placeholder",
+            N_(
+                "{value} is a placeholder, not a business ID. Write the controller's real "
+                "business ID, or leave the field empty."
+            ),
+            value=text,
+        )
     try:
         return ytunnus.format(ytunnus.validate(digits))
     except InvalidChecksum:
@@ -129,6 +140,23 @@ _LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
 _TLD = r"(?:[^\W\d_]{2,63}|xn--[a-z0-9-]{1,59})"
 _EMAIL_RE = re.compile(rf"(?P<local>{_LOCAL})@(?P<domain>(?:{_LABEL}\.)+{_TLD})")
 _AT_OBFUSCATION_RE = re.compile(r"\s*[(\[{]\s*at\s*[)\]}]\s*", re.IGNORECASE)
+
+
+def email_suggestion(value: str) -> str | None:
+    """The plain form of an address written against spam robots ("tietosuoja (at)
+    example.fi" -> "tietosuoja@example.fi"), or None when `value` is not such a form."""
+    if not _AT_OBFUSCATION_RE.search(value or ""):
+        return None
+    try:
+        return normalise_email(value)
+    except ValidationError:
+        return None
+
+
+#: "name (at) example.fi" forms inside free text, for the checker to point at.
+OBFUSCATED_EMAIL_RE = re.compile(
+    rf"{_LOCAL}{_AT_OBFUSCATION_RE.pattern}(?:{_LABEL}\.)+{_TLD}", re.IGNORECASE
+)
 
 
 def normalise_email(value: str, field: str = "email") -> str:
@@ -189,6 +217,45 @@ def split_postal_line(value: str, field: str = "postal_line") -> PostalLine:
             value=text,
         )
     return PostalLine(match.group(1), " ".join(match.group(2).split()))
+
+
+# A postcode-like token before the town on an address's last line: three to six
+# characters holding at least three digits ("0052", "00S20", "005200"); plain house
+# numbers ("6 C", "12") have fewer digits and are not mistaken for one.
+_POSTCODE_LIKE_RE = re.compile(
+    r"(?:^|[\s,])(?:FIN?-?\s*)?(?P<code>(?=(?:\w*\d){3})[0-9A-Za-z]{3,6})\s+"
+    r"(?P<town>[^\W\d_]{2}[^\d,]*)$"
+)
+
+
+def postal_address_postcode(value: str) -> str | None:
+    """The postcode-like token before the town on the last line (or after the last comma)
+    of a free-text Finnish address, or None when the address has none."""
+    lines = [line.strip() for line in (value or "").splitlines() if line.strip()]
+    if not lines:
+        return None
+    last = lines[-1].rsplit(",", 1)[-1].strip() if "," in lines[-1] else lines[-1]
+    match = _POSTCODE_LIKE_RE.search(" " + last)
+    return match.group("code") if match else None
+
+
+def normalise_postal_address(value: str, field: str = "postal_address") -> str:
+    """A free-text Finnish address whose postcode, if it has one, has five digits.
+
+    Refuses "0052 Helsinki" and "00S20 Helsinki" (a typed letter O or S); keeps the text as
+    written otherwise (line breaks and case), trimmed. Addresses abroad are not checked
+    by callers.
+    """
+    text = _require(value, field)
+    code = postal_address_postcode(text)
+    if code is not None and not (code.isdigit() and len(code) == 5):
+        raise ValidationError(
+            field,
+            "invalid-postcode",
+            N_("{value} is not a Finnish postcode. A postcode has five digits, for example 00520."),
+            value=code,
+        )
+    return "\n".join(line.rstrip() for line in text.strip().splitlines())
 
 
 # --- Country codes -------------------------------------------------------------------------
@@ -353,3 +420,38 @@ def parse_iso_date(value: str, field: str = "date") -> date:
             days=days_in_month,
         )
     return date(year, month, day)
+
+
+# --- Art. 6(1) points ----------------------------------------------------------------------
+
+_POINT_RE = re.compile(r"(?:6\s*[.(]\s*1\s*[.)]?\s*[.(]?\s*)?\(?([a-f])\)?", re.IGNORECASE)
+
+
+def normalise_articles(value: str, field: str = "bases") -> list[str]:
+    """Art. 6(1) points written "b, f", "6(1)(b) 6(1)(f)" or "6.1.b; 6.1.f" as the stored
+    identifiers ["6.1.b", "6.1.f"], each once, in the order written."""
+    text = _require(value, field)
+    out: list[str] = []
+    for part in re.split(r"[,;\s]+", text.strip()):
+        if not part:
+            continue
+        match = _POINT_RE.fullmatch(part)
+        if match is None:
+            raise ValidationError(
+                field,
+                "invalid-article",
+                N_(
+                    "{value} is not a point of Article 6(1). Write the letters a–f, for "
+                    "example b, f or 6(1)(b)."
+                ),
+                value=part,
+            )
+        point = f"6.1.{match.group(1).lower()}"
+        if point not in out:
+            out.append(point)
+    return out
+
+
+def format_articles(points: list[str] | None) -> str:
+    """["6.1.b", "6.1.f"] as "6(1)(b), 6(1)(f)", the way a reader writes them."""
+    return ", ".join(f"6(1)({p.rsplit('.', 1)[-1]})" for p in points or [])

@@ -13,13 +13,21 @@ from collections.abc import Mapping
 from ..i18n import N_, _
 from .enums import (
     INVALID_SAFEGUARDS,
+    Art34Exception,
     Authority,
+    BreachClock,
+    BreachNature,
     Channel,
     ControllerRole,
+    ControllerType,
+    CorrectionField,
+    DeliveryChoice,
     IdentityMethod,
     Language,
     LegalBasisArticle,
     LetterKind,
+    NotificationKind,
+    NotifyDecision,
     Outcome,
     PauseKind,
     PausePolicy,
@@ -28,11 +36,13 @@ from .enums import (
     RequestClass,
     RequestStatus,
     Right,
+    RiskLevel,
     Safeguard,
     SccModule,
     SecurityKind,
     SentVia,
     SourceKind,
+    StatementKind,
     Urgency,
 )
 from .identity_code import IdentityDocument
@@ -97,6 +107,38 @@ DOCUMENTS: Mapping[str, str] = {
 PAUSE_KINDS: Mapping[str, str] = {
     PauseKind.IDENTITY: N_("identity proof"),
     PauseKind.CLARIFICATION: N_("clarification"),
+}
+
+DELIVERY_CHOICES: Mapping[str, str] = {
+    DeliveryChoice.REQUESTED: N_("the delivery address the requester asked for"),
+    DeliveryChoice.ON_RECORD: N_("the address on the controller's records"),
+}
+
+CORRECTION_FIELDS: Mapping[str, str] = {
+    CorrectionField.RECEIVED_ON: N_("received date"),
+    CorrectionField.CHANNEL: N_("channel"),
+    CorrectionField.LANGUAGE: N_("reply language"),
+    CorrectionField.CLASSIFICATION: N_("classification"),
+    CorrectionField.DESCRIPTION: N_("description"),
+    CorrectionField.SUBJECT_NAME: N_("data subject's name"),
+    CorrectionField.SUBJECT_ADDRESS: N_("data subject's address"),
+    CorrectionField.SUBJECT_EMAIL: N_("data subject's email"),
+    CorrectionField.SUBJECT_PHONE: N_("data subject's phone"),
+    CorrectionField.SUBJECT_CUSTOMER_NUMBER: N_("data subject's customer number"),
+    CorrectionField.SUBJECT_HETU: N_("data subject's personal identity code"),
+    CorrectionField.REQUESTER: N_("requester"),
+    CorrectionField.REQUESTER_NAME: N_("requester's name"),
+    CorrectionField.REQUESTER_ADDRESS: N_("requester's address"),
+    CorrectionField.REQUESTER_EMAIL: N_("requester's email"),
+    CorrectionField.REQUESTER_PHONE: N_("requester's phone"),
+    CorrectionField.REQUESTER_CUSTOMER_NUMBER: N_("requester's customer number"),
+    CorrectionField.AUTHORITY: N_("requester's authority"),
+    CorrectionField.ADDRESS_ON_RECORD: N_("address on record"),
+    CorrectionField.DELIVERY_ADDRESS: N_("delivery address"),
+    CorrectionField.CONTROLLERS: N_("controllers"),
+    CorrectionField.ADDRESSED_TO: N_("controller addressed"),
+    CorrectionField.REGISTERS: N_("registers concerned"),
+    CorrectionField.RIGHTS: N_("rights requested"),
 }
 
 URGENCIES: Mapping[str, str] = {
@@ -183,6 +225,29 @@ CONTROLLER_ROLES: Mapping[str, str] = {
     ControllerRole.GROUP_COMPANY: N_("group company"),
 }
 
+CONTROLLER_TYPES: Mapping[str, str] = {
+    ControllerType.COMPANY: N_("company"),
+    ControllerType.COOPERATIVE: N_("cooperative"),
+    ControllerType.MUNICIPALITY: N_("municipality"),
+    ControllerType.MUNICIPAL_ENTERPRISE: N_("municipal enterprise"),
+    ControllerType.MUNICIPAL_BOARD: N_("municipal board or other municipal body"),
+    ControllerType.PUBLIC_AUTHORITY: N_("other public authority"),
+    ControllerType.OTHER: N_("other organisation"),
+}
+
+STATEMENT_KINDS: Mapping[str, str] = {
+    StatementKind.PURPOSES: N_("purposes (general statement)"),
+    StatementKind.APPLICABLE_LAWS: N_("applicable laws"),
+    StatementKind.DISCLOSURES: N_("disclosures (general statement)"),
+    StatementKind.NO_DISCLOSURES: N_("no regular disclosures"),
+    StatementKind.NO_TRANSFERS: N_("no transfers outside the EU/EEA"),
+    StatementKind.NO_AUTOMATED_DECISIONS: N_("no automated decisions"),
+    StatementKind.NO_PROFILING: N_("no profiling"),
+    StatementKind.IDENTITY_REQUIRED: N_("identity must be proved"),
+    StatementKind.REPRESENTATIVE_ALLOWED: N_("a representative may make the request"),
+    StatementKind.NOTICE_AVAILABILITY: N_("where the notice is available"),
+}
+
 ARTICLES: Mapping[str, str] = {
     LegalBasisArticle.CONSENT: N_("6(1)(a) consent"),
     LegalBasisArticle.CONTRACT: N_("6(1)(b) contract"),
@@ -256,6 +321,7 @@ AUDIT_ACTIONS: Mapping[str, str] = {
     "import": N_("imported"),
     "note": N_("note added"),
     "recompute": N_("recomputed"),
+    "purge": N_("purged after the retention period"),
 }
 
 AUDIT_ENTITIES: Mapping[str, str] = {
@@ -269,12 +335,62 @@ AUDIT_ENTITIES: Mapping[str, str] = {
     "letter": N_("letter"),
     "letter_template": N_("letter template"),
     "deadlines": N_("stored deadlines"),
+    "dpo": N_("data protection officer"),
+    "notice": N_("privacy notice"),
+    "breach": N_("personal data breach"),
+    "breach_letter": N_("breach letter"),
 }
 
 SUBJECT_KINDS: Mapping[str, str] = {
     "register": N_("Register"),
     "transfer": N_("Transfer"),
     "processor": N_("Processor"),
+    "controller": N_("Controller"),
+    "dpo": N_("Data protection officer"),
+    "settings": N_("Settings"),
+}
+
+# ---------------------------------------------------------------------- breaches
+
+BREACH_NATURES: Mapping[str, str] = {
+    BreachNature.CONFIDENTIALITY: N_("confidentiality (disclosure or access)"),
+    BreachNature.INTEGRITY: N_("integrity (alteration)"),
+    BreachNature.AVAILABILITY: N_("availability (loss or destruction)"),
+}
+
+RISK_LEVELS: Mapping[str, str] = {
+    RiskLevel.NONE: N_("no risk (document only)"),
+    RiskLevel.RISK: N_("risk (notify the Ombudsman)"),
+    RiskLevel.HIGH: N_("high risk (also inform the data subjects)"),
+}
+
+NOTIFY_DECISIONS: Mapping[str, str] = {
+    NotifyDecision.NOTIFY: N_("notify the Ombudsman"),
+    NotifyDecision.NOT_REQUIRED: N_("no notification (unlikely to result in a risk)"),
+}
+
+NOTIFICATION_KINDS: Mapping[str, str] = {
+    NotificationKind.COMPLETE: N_("notification"),
+    NotificationKind.PRELIMINARY: N_("preliminary notification"),
+    NotificationKind.SUPPLEMENTARY: N_("supplementary notification"),
+}
+
+ART34_EXCEPTIONS: Mapping[str, str] = {
+    Art34Exception.PROTECTED: N_("Art. 34(3)(a): the data were unintelligible (e.g. encrypted)"),
+    Art34Exception.RISK_REMOVED: N_("Art. 34(3)(b): later measures removed the high risk"),
+    Art34Exception.PUBLIC_COMMUNICATION: N_(
+        "Art. 34(3)(c): disproportionate effort, a public communication instead"
+    ),
+}
+
+BREACH_CLOCKS: Mapping[str, str] = {
+    BreachClock.OVERDUE: N_("notification overdue"),
+    BreachClock.DUE_SOON: N_("notify within 24 hours"),
+    BreachClock.RUNNING: N_("72-hour clock running"),
+    BreachClock.NOTIFIED: N_("notified"),
+    BreachClock.NOT_REQUIRED: N_("decided not to notify"),
+    # a closed breach shows that instead of its clock
+    "closed": N_("closed"),
 }
 
 

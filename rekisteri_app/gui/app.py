@@ -14,9 +14,24 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+)
 
 from ..i18n import LANGUAGES, _, language_from_environment, set_language
 from ..paths import resource
@@ -54,11 +69,18 @@ def application_icon() -> QIcon:
 
 
 class Controller:
-    """Start dialog -> main window -> (close database) -> start dialog … -> quit."""
+    """Start dialog -> main window -> (lock -> lock screen -> main window) … -> quit."""
 
     def __init__(self, app: QApplication) -> None:
         self.app = app
         self.window: Any = None
+        self.lock_screen: Any = None
+        self.drafts: list[Any] = []  # windows hidden by an idle lock, shown on unlock
+        from .lock_triggers import IdleWatcher, ScreenWatcher
+
+        self.idle = IdleWatcher(self._idle_minutes, lambda: self.lock("idle"))
+        self.screen = ScreenWatcher(self.lock)
+        self.screen.start()
 
     def start(self, tab: int | None = None, path: Path | None = None) -> bool:
         """The start dialog; with `path` (--db) it opens that file with the passphrase in
@@ -83,9 +105,124 @@ class Controller:
         self.window.switch_requested.connect(self.switch)
         self.window.replace_requested.connect(self.replace)
         self.window.closed.connect(self._closed)
+        self.window.lock_requested.connect(lambda: self.lock("manual"))
         self.window.show()
+        self.idle.start()
+        QTimer.singleShot(0, self.daily_backup)
 
+    def daily_backup(self) -> None:
+        """Today's automatic backup, once, after the window is up; a failure is said in
+        the status bar and never stops the work."""
+        from ..files import WriteFailed
+        from ..services.backups import auto_backup
+        from ..storage.errors import StorageError
+
+        window = self.window
+        if window is None or window.database.closed:
+            return
+        try:
+            made = auto_backup(window.ctx)
+        except (StorageError, WriteFailed, OSError) as exc:
+            detail = getattr(exc, "message", None) or getattr(exc, "strerror", "") or ""
+            window.statusBar().showMessage(
+                _("The automatic backup failed: {error}").format(error=detail), 15000
+            )
+            return
+        if made is not None:
+            window.statusBar().showMessage(
+                _("Today's automatic backup: {path}").format(path=made), 8000
+            )
+
+    def _idle_minutes(self) -> float | None:
+        from ..services import settings as db_settings
+
+        window = self.window
+        if window is None or window.database.closed:
+            return None
+        return db_settings.get(window.ctx, db_settings.IDLE_LOCK_MINUTES)
+
+    # ------------------------------------------------------------------- locking
+    def lock(self, reason: str) -> bool:
+        """Close the database and show the lock screen. Transient questions (message
+        boxes, file dialogs) are cancelled first; open editors are kept hidden as drafts
+        on an idle or screen lock, and asked about on a manual one."""
+        window = self.window
+        if window is None or self.lock_screen is not None or window.database.closed:
+            return False
+        _cancel_transients()
+        others = [w for w in _open_windows() if w is not window]
+        if reason == "manual" and others:
+            from . import dialogs
+
+            choice = dialogs.ask_lock_with_drafts(window, len(others))
+            if choice == dialogs.CANCEL:
+                return False
+            if choice == dialogs.DISCARD:
+                for widget in others:
+                    _discard(widget)
+                others = []
+        QTimer.singleShot(0, lambda: self._lock_now(others, reason))
+        return True
+
+    def _lock_now(self, keep: list[Any], reason: str) -> None:
+        from .lock_screen import LockScreen
+
+        window = self.window
+        if window is None or window.database.closed:
+            return
+        self.idle.stop()
+        for widget in keep:
+            widget.hide()
+        self.drafts = keep
+        window.hide()
+        window.clear_for_lock()
+        path = window.database.path
+        window.database.close()
+        reasons = {
+            "idle": _("Locked after a time without use."),
+            "screen": _("Locked because the screen was locked."),
+            "suspend": _("Locked because the computer went to sleep."),
+            "manual": "",
+        }
+        self.lock_screen = LockScreen(path, drafts=len(keep), reason=reasons.get(reason, ""))
+        self.lock_screen.unlocked.connect(self._unlocked)
+        self.lock_screen.close_requested.connect(self._close_locked)
+        self.lock_screen.show()
+        self.lock_screen.raise_()
+        self.lock_screen.activateWindow()
+
+    def _unlocked(self, database: Any) -> None:
+        screen, self.lock_screen = self.lock_screen, None
+        if screen is not None:
+            screen.hide()
+            screen.deleteLater()
+        window = self.window
+        window.reopen(database)
+        window.show()
+        for widget in self.drafts:
+            widget.show()
+        self.drafts = []
+        self.idle.start()
+
+    def _close_locked(self) -> None:
+        screen, self.lock_screen = self.lock_screen, None
+        if screen is not None:
+            screen.hide()
+            screen.deleteLater()
+        for widget in self.drafts:
+            _discard(widget)
+        self.drafts = []
+        window = self.window
+        if window is not None:
+            window.editors.clear()
+            window.closing_for_switch = True
+            window.close()
+            window.closing_for_switch = False
+        self.switch(None)
+
+    # --------------------------------------------------------------- switching
     def switch(self, tab: int | None) -> None:
+        self.idle.stop()
         old, self.window = self.window, None
         if old is not None:
             old.deleteLater()
@@ -100,16 +237,101 @@ class Controller:
 
     def _closed(self, switching: bool) -> None:
         if not switching:
+            self.idle.stop()
             self.app.quit()
+
+    def shutdown(self) -> None:
+        """SIGTERM/SIGINT: no partial file stays, the database is closed, Qt quits."""
+        from ..files import remove_partials_in_progress
+
+        remove_partials_in_progress()
+        window = self.window
+        if window is not None:
+            window.database.close()
+        self.app.quit()
+        # A signal during start-up arrives before Qt's loop runs, where quit() does
+        # nothing: the queued quit ends the loop as soon as it starts.
+        QTimer.singleShot(0, self.app.quit)
+
+
+def _open_windows() -> list[Any]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and w.objectName() != "lockScreen" and not isinstance(w, QMenu)
+    ]
+
+
+def _cancel_transients() -> None:
+    """A question or file dialog left open is answered "Cancel" before the lock."""
+    for _attempt in range(10):
+        modal = QApplication.activeModalWidget()
+        if not isinstance(modal, QMessageBox | QFileDialog | QInputDialog | QProgressDialog):
+            return
+        modal.reject()
+
+
+def _discard(widget: Any) -> None:
+    """Close without the unsaved-changes question (the officer chose to discard)."""
+    if isinstance(widget, QDialog):
+        QDialog.done(widget, int(QDialog.DialogCode.Rejected))
+    else:
+        widget.close()
+    widget.deleteLater()
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, trace: Any) -> None:
-    """A bug in a slot shows a short message, never a traceback; the log has the rest."""
-    log.error("unexpected error", exc_info=(kind, value, trace))
+    """A bug in a slot: a short translated message, never the exception's text (it may
+    quote personal data); the crash report has the code locations."""
+    from .. import crash_report
+
+    value.__traceback__ = value.__traceback__ or trace
+    path = crash_report.write(value, where="window")
+    log.error("unexpected error: %s (crash report: %s)", kind.__name__, path)
     if QApplication.instance() is not None:
         from .dialogs import show_error
 
-        show_error(None, _("Unexpected error"), _("Unexpected error: {error}").format(error=value))
+        if path is None:
+            text = _(
+                "Unexpected error ({kind}). Its details are not shown, as they may contain "
+                "personal data."
+            )
+        else:
+            text = _(
+                "Unexpected error ({kind}). Its details are not shown, as they may contain "
+                "personal data; a report without data (the code locations only) was written "
+                "to {log}. Please send it to the application's maintainers."
+            )
+        show_error(None, _("Unexpected error"), text.format(kind=kind.__name__, log=path))
+
+
+def _qt_messages(mode: QtMsgType, context: Any, message: str) -> None:
+    """Qt's own warnings go to the log by category only at debug level; a fatal one is a
+    crash report (Qt's text is never written: it may name a file or a value)."""
+    if mode == QtMsgType.QtFatalMsg:
+        from .. import crash_report
+
+        crash_report.write(RuntimeError("Qt fatal message"), where="qt")
+    elif mode in (QtMsgType.QtCriticalMsg, QtMsgType.QtWarningMsg):
+        log.debug("Qt %s in %s", mode.name, getattr(context, "category", "") or "")
+
+
+def install_signal_handlers(controller: Controller) -> QTimer:
+    """SIGINT/SIGTERM end the window cleanly. Python runs signal handlers between
+    bytecodes only, so a timer gives the interpreter a turn while Qt's loop waits."""
+    import signal
+
+    def handler(_signum: int, _frame: Any) -> None:
+        controller.shutdown()
+
+    for name in ("SIGINT", "SIGTERM"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            signal.signal(sig, handler)
+    timer = QTimer()
+    timer.start(250)
+    timer.timeout.connect(lambda: None)
+    return timer
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -134,7 +356,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(lang)
     install_qt_translations(app, lang)
     sys.excepthook = _excepthook
+    qInstallMessageHandler(_qt_messages)
     controller = Controller(app)
+    _keep = install_signal_handlers(controller)
     if not controller.start(path=args.db):
         return 0
     return app.exec()

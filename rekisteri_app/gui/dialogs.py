@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ..i18n import N_, _
 
@@ -36,6 +37,9 @@ LIST_NAMES = {
     "registers": N_("Registers"),
     "requests": N_("Requests"),
     "services": N_("Services"),
+    "statements": N_("Statements"),
+    "notice_references": N_("Other notices"),
+    "dpos": N_("Data protection officers"),
 }
 
 FIELD_NAMES = {
@@ -72,7 +76,7 @@ def describe_path(path: str) -> str:
     steps = list(_STEP.finditer(text))
     for number, step in enumerate(steps):
         name, index = step.group(1), step.group(2)
-        if number == 0 and name in ("registers", "processors", "controllers", "requests"):
+        if number == 0 and name in ("registers", "processors", "controllers", "requests", "dpos"):
             continue  # the entity being edited
         if index is not None:
             parts.append(_(LIST_NAMES.get(name, name)))
@@ -96,8 +100,13 @@ def _box(
     detailed: str = "",
 ) -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    # Messages quote names, addresses and file names: never read them as markup.
+    box.setTextFormat(Qt.TextFormat.PlainText)
     if informative:
         box.setInformativeText(informative)
+        label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+        if label is not None:
+            label.setTextFormat(Qt.TextFormat.PlainText)
     if detailed:
         box.setDetailedText(detailed)
     return box
@@ -168,5 +177,48 @@ def ask_unsaved(parent: QWidget | None, what: str) -> str:
     if result == QMessageBox.StandardButton.Save:
         return SAVE
     if result == QMessageBox.StandardButton.Discard:
+        return DISCARD
+    return CANCEL
+
+
+def unexpected_message(exc: BaseException, where: str = "window") -> str:
+    """For an exception of unknown kind: a crash report of code locations, and a message
+    naming only its type (its own text may quote personal data)."""
+    from .. import crash_report
+
+    path = crash_report.write(exc, where=where)
+    kind = type(exc).__name__
+    if path is None:
+        return _(
+            "Unexpected error ({kind}). Its details are not shown, as they may contain "
+            "personal data."
+        ).format(kind=kind)
+    return _(
+        "Unexpected error ({kind}). Its details are not shown, as they may contain "
+        "personal data; a report without data (the code locations only) was written "
+        "to {log}. Please send it to the application's maintainers."
+    ).format(kind=kind, log=path)
+
+
+def ask_lock_with_drafts(parent: QWidget | None, count: int) -> str:
+    """Lock with open editors: keep them as drafts until unlock, discard, or cancel."""
+    box = _box(
+        parent,
+        QMessageBox.Icon.Question,
+        _("Lock"),
+        _(
+            "{n} windows are open and may have unsaved changes. Keep them in memory until "
+            "you unlock, or discard them?"
+        ).format(n=count),
+    )
+    keep = box.addButton(_("Keep until unlock"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_("Discard and lock"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    run_box(box)
+    clicked = box.clickedButton()
+    if clicked is keep:
+        return SAVE
+    if clicked is discard:
         return DISCARD
     return CANCEL

@@ -37,13 +37,17 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import LANGUAGES, N_, _, current_language, ngettext
-from . import dialogs, settings, status
+from . import dialogs, safety_actions, settings, status
+from .breaches.breaches_page import BreachesPage
+from .breaches.dashboard_card import BreachCard
 from .letters.letters_page import LettersPage
 from .pages import AuditPage, FindingsPanel, ListPage
 from .registers.controller_editor import ControllerEditor
+from .registers.dpo_editor import DpoEditor
 from .registers.editor_dialog import EditorDialog
 from .registers.list_pages import (
     controllers_page,
+    dpos_page,
     processors_page,
     registers_page,
     transfers_page,
@@ -66,14 +70,18 @@ DASHBOARD, REGISTERS, PROCESSORS, CONTROLLERS, TRANSFERS, REQUESTS, LETTERS, AUD
     "letters",
     "audit",
 )
+DPOS = "dpos"
+BREACHES = "breaches"
 
 NAVIGATION = [
     (DASHBOARD, N_("Dashboard")),
     (REGISTERS, N_("Registers")),
     (PROCESSORS, N_("Processors")),
     (CONTROLLERS, N_("Controllers")),
+    (DPOS, N_("Data protection officers")),
     (TRANSFERS, N_("Transfers")),
     (REQUESTS, N_("Requests")),
+    (BREACHES, N_("Breaches")),
     (LETTERS, N_("Letters")),
     (AUDIT, N_("Audit")),
 ]
@@ -83,8 +91,8 @@ PAGE_KEY = "main_window/page"  # the page shown last, shown first next time
 
 # Kinds of change and the pages that show them. Every change is audited, so the audit
 # page follows each; organisation changes also re-run the checker (FINDINGS).
-ORGANISATION = (REGISTERS, PROCESSORS, CONTROLLERS, TRANSFERS)
-FINDINGS_PAGES = (REGISTERS, PROCESSORS, TRANSFERS)  # their badges need the findings
+ORGANISATION = (REGISTERS, PROCESSORS, CONTROLLERS, DPOS, TRANSFERS)
+FINDINGS_PAGES = ORGANISATION  # their badges need the findings
 SHOWS: dict[str, tuple[str, ...]] = {
     "requests": (DASHBOARD, REQUESTS, LETTERS, AUDIT),
     "letters": (LETTERS, DASHBOARD, REQUESTS, AUDIT),  # an extension letter moves a date
@@ -93,6 +101,8 @@ SHOWS: dict[str, tuple[str, ...]] = {
     "processors": (*ORGANISATION, AUDIT),
     "controllers": (*ORGANISATION, AUDIT),
     "transfers": (*ORGANISATION, AUDIT),
+    "dpos": (*ORGANISATION, AUDIT),
+    "breaches": (BREACHES, DASHBOARD, AUDIT),
     "everything": tuple(key for key, _title in NAVIGATION),
 }
 
@@ -103,6 +113,7 @@ class MainWindow(QMainWindow):
     switch_requested = Signal(object)  # closed; show the start dialog
     replace_requested = Signal(object)  # closed; show this (open) database
     closed = Signal(bool)  # True when closed to switch databases, False to quit
+    lock_requested = Signal()  # File → Lock: the controller closes the database
 
     def __init__(self, database: Any, *, ctx: Any = None, page: str | None = None) -> None:
         super().__init__()
@@ -172,11 +183,20 @@ class MainWindow(QMainWindow):
         )
 
         self.controllers_page = controllers_page(self.ctx)
+        self.controllers_page.model.status_of = lambda r: self.status_of("controller", r.id)
+        self.controllers_page.model.findings_of = lambda r: self.findings_for("controller", r.id)
         self.controllers_page.open_requested.connect(lambda r: self.open_controller(r.id))
         self.controllers_page.new_requested.connect(lambda: self.open_controller(None))
         self.controllers_page.delete_requested.connect(
             lambda r: self.delete_entity("controllers", r.id, r.name)
         )
+
+        self.dpos_page = dpos_page(self.ctx)
+        self.dpos_page.model.status_of = lambda r: self.status_of("dpo", r.id)
+        self.dpos_page.model.findings_of = lambda r: self.findings_for("dpo", r.id)
+        self.dpos_page.open_requested.connect(lambda r: self.open_dpo(r.id))
+        self.dpos_page.new_requested.connect(lambda: self.open_dpo(None))
+        self.dpos_page.delete_requested.connect(lambda r: self.delete_entity("dpos", r.id, r.name))
 
         self.transfers_page = transfers_page(lambda: self.transfers)
         self.transfers_page.model.status_of = lambda r: self.status_of("transfer", r.id)
@@ -192,15 +212,23 @@ class MainWindow(QMainWindow):
         self.requests_page = RequestsPage(self.ctx)
         # A case changed in one page: reload the other and the audit trail.
         self.dashboard_page.changed.connect(self._requests_changed)
+        self.dashboard_page.audit_pack_requested.connect(self.audit_pack)
         self.requests_page.changed.connect(self._requests_changed)
         self.letters_page = LettersPage(self.ctx)
+        self.breaches_page = BreachesPage(self.ctx)
+        self.breaches_page.changed.connect(self._breaches_changed)
+        self.breach_card = BreachCard(self.ctx)
+        self.breach_card.clicked.connect(lambda: self.show_page(BREACHES))
+        self.dashboard_page.add_tile(self.breach_card)
         pages = {
             DASHBOARD: self.dashboard_page,
             REQUESTS: self.requests_page,
+            BREACHES: self.breaches_page,
             LETTERS: self.letters_page,
             REGISTERS: self.registers_page,
             PROCESSORS: self.processors_page,
             CONTROLLERS: self.controllers_page,
+            DPOS: self.dpos_page,
             TRANSFERS: self.transfers_page,
             AUDIT: self.audit_page,
         }
@@ -268,6 +296,17 @@ class MainWindow(QMainWindow):
                 _("Backup…"), self.backup, tip=_("Write an encrypted copy of the database")
             )
         )
+        safety_actions.add_to_file_menu(self, file_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                _("Audit pack…"),
+                self.audit_pack,
+                "Ctrl+Shift+A",
+                _("The period's pack for management or the Data Protection Ombudsman"),
+            )
+        )
+        file_menu.addAction(self._action(_("Verify a pack…"), self.verify_pack))
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("Quit"), self.close, QKeySequence.StandardKey.Quit))
 
@@ -309,7 +348,11 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(_("&View"))
         for number, (key, title) in enumerate(NAVIGATION, start=1):
             view_menu.addAction(
-                self._action(_(title), lambda _c=False, k=key: self.show_page(k), f"Ctrl+{number}")
+                self._action(
+                    _(title),
+                    lambda _c=False, k=key: self.show_page(k),
+                    f"Ctrl+{number % 10}" if number <= 10 else None,  # Ctrl+1 … Ctrl+9, Ctrl+0
+                )
             )
         view_menu.addSeparator()
         toggle = self.findings_dock.toggleViewAction()
@@ -367,11 +410,11 @@ class MainWindow(QMainWindow):
             self.findings = status.load_findings(self.ctx)
         except Exception as exc:  # a checker bug must not take the window down
             log.exception("compliance check failed")
-            self.findings, error = [], str(exc)
+            self.findings, error = [], dialogs.unexpected_message(exc)
         self.findings_loaded = True
         self.statuses = status.status_by_subject(self.findings)
-        for page in (self.registers_page, self.processors_page, self.transfers_page):
-            page.table.viewport().update()  # the badges read the new statuses
+        for key in FINDINGS_PAGES:
+            self.pages[key].table.viewport().update()  # the badges read the new statuses
         self.findings_panel.set_findings(
             self.findings, available=status.checker_available(), error=error
         )
@@ -391,6 +434,11 @@ class MainWindow(QMainWindow):
     def _requests_changed(self) -> None:
         """A case was stored from one request page: the other pages follow."""
         self.entities_changed("requests")
+
+    def _breaches_changed(self) -> None:
+        """A breach was stored: the dashboard's card and the audit trail follow."""
+        self.breach_card.refresh()
+        self.entities_changed("breaches")
 
     def status_of(self, kind: str, ident: Any) -> str:
         return self.statuses.get((kind, ident), status.OK)
@@ -431,7 +479,9 @@ class MainWindow(QMainWindow):
         settings.settings().setValue(PAGE_KEY, key)
         page = self.current_page()
         is_list = isinstance(page, ListPage)
-        self.new_action.setEnabled(is_list or hasattr(page, "new_request"))
+        self.new_action.setEnabled(
+            is_list or hasattr(page, "new_request") or hasattr(page, "new_breach")
+        )
         self.duplicate_action.setEnabled(page is self.registers_page)
 
     def focus_filter(self) -> None:
@@ -445,6 +495,8 @@ class MainWindow(QMainWindow):
             page.new_requested.emit()
         elif hasattr(page, "new_request"):  # Requests and Dashboard: a new request
             page.new_request()
+        elif hasattr(page, "new_breach"):
+            page.new_breach()
 
     def open_selected(self) -> None:
         page = self.current_page()
@@ -484,7 +536,8 @@ class MainWindow(QMainWindow):
 
             if not isinstance(exc, ServiceError):
                 log.exception("opening an editor failed")
-            dialogs.show_error(self, _("Cannot open"), str(exc))
+            message = str(exc) if isinstance(exc, ServiceError) else dialogs.unexpected_message(exc)
+            dialogs.show_error(self, _("Cannot open"), message)
             self.entities_changed("registers")
             return None
         editor.saved.connect(self._saved)
@@ -519,6 +572,10 @@ class MainWindow(QMainWindow):
         key = ("controller", ident if ident is not None else object())
         return self._show_editor(key, lambda: ControllerEditor(self.ctx, ident, self))
 
+    def open_dpo(self, ident: int | None) -> EditorDialog | None:
+        key = ("dpo", ident if ident is not None else object())
+        return self._show_editor(key, lambda: DpoEditor(self.ctx, ident, self))
+
     def open_transfer(self, register_id: int | None, index: int | None) -> EditorDialog | None:
         if register_id is None and not self.registers_page.model.rows:
             dialogs.show_info(
@@ -537,6 +594,13 @@ class MainWindow(QMainWindow):
             return self.open_register(ident)
         if kind == "processor":
             return self.open_processor(ident)
+        if kind == "controller":
+            return self.open_controller(ident)
+        if kind == "dpo":
+            return self.open_dpo(ident)
+        if kind == "settings":
+            self.edit_settings()
+            return None
         if kind == "transfer":
             for row in self.transfers:
                 if row.id == ident:
@@ -664,6 +728,11 @@ class MainWindow(QMainWindow):
                 _("{path} is not a JSON document: {error}").format(path=path, error=exc),
             )
             return False
+        except RecursionError:
+            dialogs.show_error(
+                self, _("Import failed"), _("The input is nested too deeply to be read.")
+            )
+            return False
         try:
             counts = exchange.import_document(self.ctx, document)
         except exchange.InvalidDocument as exc:
@@ -728,6 +797,17 @@ class MainWindow(QMainWindow):
         )
         return True
 
+    def audit_pack(self) -> Any:
+        """The export dialog of the period's audit pack."""
+        from .audit_pack.export_dialog import open_audit_pack_dialog
+
+        return open_audit_pack_dialog(self, self.ctx)
+
+    def verify_pack(self) -> Any:
+        from .audit_pack.verify_dialog import open_verify_dialog
+
+        return open_verify_dialog(self, Path(self.database.path).parent)
+
     def edit_settings(self) -> Any:
         """The database's settings; deadlines are recomputed when they are saved."""
         from .settings_dialog import SettingsDialog
@@ -748,6 +828,17 @@ class MainWindow(QMainWindow):
         from .about_dialog import show_about
 
         show_about(self, self.database)
+
+    # ------------------------------------------------------------- locking
+    def clear_for_lock(self) -> None:
+        """Every list and detail view of the window emptied (the lock screen shows)."""
+        safety_actions.clear_views(self)
+
+    def reopen(self, database: Any) -> None:
+        """The same file unlocked again: the lists reload from it."""
+        self.database = database
+        self.ctx.db = database
+        self.refresh()
 
     # ------------------------------------------------------------- closing
     def request_switch(self, tab: int | None) -> None:

@@ -371,7 +371,15 @@ class AuditPage(LoadsWhenShown, FilteredTable, QWidget):
 
 def _finding_subject(finding: Any) -> str:
     kind = vocabulary.label(vocabulary.SUBJECT_KINDS, finding.subject_kind)
-    return f"{kind}: {finding.subject_name}"
+    return f"{kind}: {finding.subject_name}" if finding.subject_name else kind
+
+
+def _finding_place(finding: Any) -> str:
+    """Where in the subject the finding is, in the editor's words ("Purposes, row 3")."""
+    from .dialogs import describe_path
+
+    path = getattr(finding, "path", "") or ""
+    return "" if path in ("", "$") else describe_path(path)
 
 
 FINDING_COLUMNS = [
@@ -379,6 +387,7 @@ FINDING_COLUMNS = [
     TableColumn(N_("Subject"), _finding_subject),
     TableColumn(N_("Finding"), lambda f: f.text(), tooltip=lambda f: f.text()),
     TableColumn(N_("Article"), lambda f: getattr(f, "article", "") or ""),
+    TableColumn(N_("Where"), _finding_place, tooltip=lambda f: getattr(f, "path", "") or ""),
 ]
 
 
@@ -446,6 +455,7 @@ class FindingsPanel(QWidget):
         header.resizeSection(1, min(header.sectionSize(1), 320))
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnToContents(3)
+        self.table.resizeColumnToContents(4)
         red = sum(1 for f in findings if str(f.severity) == status.RED)
         amber = sum(1 for f in findings if str(f.severity) == status.AMBER)
         if error:

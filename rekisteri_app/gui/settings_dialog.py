@@ -33,6 +33,12 @@ from ..services.context import ServiceError
 
 HINT_STYLE = "color: #666;"
 SPECIAL = (settings.CASE_PREFIX, settings.PAUSE_POLICY)
+SAFETY = (
+    settings.BACKUP_FOLDER,
+    settings.BACKUP_KEEP,
+    settings.IDLE_LOCK_MINUTES,
+    settings.RETENTION_YEARS,
+)
 
 
 class SettingsDialog(QDialog):
@@ -81,7 +87,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(people)
         self.fields: dict[str, QLineEdit] = {}
         for key in settings.known_keys():
-            if key in SPECIAL:
+            if key in SPECIAL or key in SAFETY:
                 continue
             value = self.values.get(key)
             field = QLineEdit("" if value is None else str(value))
@@ -89,6 +95,19 @@ class SettingsDialog(QDialog):
             self.fields[key] = field
             form.addRow(_(settings.spec(key).label), field)
         layout.addWidget(people)
+
+        safety = QGroupBox(_("Backups, locking and retention"))
+        form = QFormLayout(safety)
+        for key in SAFETY:
+            value = self.values.get(key)
+            field = QLineEdit("" if value is None else str(value))
+            if key == settings.BACKUP_FOLDER:
+                from ..storage.backups import default_backup_folder
+
+                field.setPlaceholderText(str(default_backup_folder(ctx.db.path)))
+            self.fields[key] = field
+            form.addRow(_(settings.spec(key).label), field)
+        layout.addWidget(safety)
 
         self.message = QLabel()
         self.message.setWordWrap(True)

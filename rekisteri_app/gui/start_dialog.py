@@ -298,10 +298,9 @@ class StartDialog(QDialog):
             QApplication.restoreOverrideCursor()
             dialogs.show_error(self, title, exc.strerror or str(exc))
             return False
-        except Exception as exc:  # never a traceback in front of the officer
+        except Exception as exc:  # never a traceback (nor its text) in front of the officer
             QApplication.restoreOverrideCursor()
-            log.exception("opening a database failed")
-            dialogs.show_error(self, title, _("Unexpected error: {error}").format(error=exc))
+            dialogs.show_error(self, title, dialogs.unexpected_message(exc))
             return False
         QApplication.restoreOverrideCursor()
         self.database = database

@@ -97,6 +97,12 @@ class Paging:
         self.more = len(rows) == want
         self.endResetModel()  # type: ignore[attr-defined]
 
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Rows handed in whole (the window emptying its views when it locks): nothing
+        more to fetch, so a scroll cannot query a closed database."""
+        self.more = False
+        super().set_rows(rows)  # type: ignore[misc]
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self.more
 

@@ -65,6 +65,7 @@ def _controllers() -> list[dict[str, Any]]:
             "key": "energia",
             "name": ORG,
             "business_id": "2345678-0",
+            "controller_type": "company",
             "visiting_address": "Voimalatie 1, 40100 Jyväskylä",
             "postal_address": "PL 100, 40101 Jyväskylä",
             "phone": "014 000 1000",
@@ -84,6 +85,7 @@ def _controllers() -> list[dict[str, Any]]:
             "key": "verkko",
             "name": NETWORK,
             "business_id": "4567890-7",
+            "controller_type": "company",
             "visiting_address": "Voimalatie 1, 40100 Jyväskylä",
             "postal_address": "PL 100, 40101 Jyväskylä",
             "phone": "014 000 1100",
@@ -185,8 +187,19 @@ def _common(
         "provision_requirement": "Sopimuksen tekeminen edellyttää perustietoja.",
         "changes_policy": "Päivitämme selostetta, kun käsittely muuttuu.",
         "notice_versions": [{"version": "1", "issued_on": "2025-01-15"}],
+        "statements": [{"kind": "identity-proof-required"}],
     }
     reg.update(extra)
+    return reg
+
+
+def _stated(reg: dict[str, Any]) -> dict[str, Any]:
+    """What the officer states about a demo register: the notice says "no transfers" or
+    "no automated decisions" only when it is recorded."""
+    if not reg["transfers"]:
+        reg["statements"].append({"kind": "no-transfers"})
+    if not reg["automated_decisions"]:
+        reg["statements"].append({"kind": "no-automated-decisions"})
     return reg
 
 
@@ -239,6 +252,7 @@ def _registers() -> list[dict[str, Any]]:
             "is_profiling": False,
         }
     ]
+    customer["rights"].append({"right": "automated-decision", "description": None})
 
     marketing = _common(
         "Markkinointirekisteri",
@@ -310,7 +324,7 @@ def _registers() -> list[dict[str, Any]]:
     heating["retention_rules"] = [
         {"period_value": 10, "period_unit": "years", "trigger": "asiakassuhteen päättymisestä"}
     ]
-    return [customer, marketing, calls, heating]
+    return [_stated(r) for r in (customer, marketing, calls, heating)]
 
 
 # ------------------------------------------------------------------ rights requests
@@ -856,6 +870,7 @@ def demo_document(today: date) -> dict[str, Any]:
 def create_demo(path: Path | str, passphrase: str, *, today: date | None = None) -> Path:
     """Create a new encrypted database at `path` filled with the demo data."""
     from ..storage.database import Database
+    from .breaches.demo import add_demo_breaches
     from .context import ServiceContext
     from .exchange import import_document
 
@@ -866,6 +881,7 @@ def create_demo(path: Path | str, passphrase: str, *, today: date | None = None)
         event.listen(db.engine, "checkout", _no_sync)
         import_document(ServiceContext(db, actor="demo"), demo_document(today))
         add_demo_requests(db, today)
+        add_demo_breaches(db, today)
     return Path(path)
 
 

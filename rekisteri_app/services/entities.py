@@ -1,4 +1,5 @@
-"""Create, read, update and delete controllers, processors and registers.
+"""Create, read, update and delete controllers, processors, registers and data
+protection officers.
 
 Editors and the command line hand over the entity in its exchange form (the same dict
 `rekisteri register show --json` prints), so every field the importer accepts can be
@@ -23,6 +24,7 @@ MODELS: dict[str, type] = {
     "controllers": m.Controller,
     "processors": m.Processor,
     "registers": m.Register,
+    "dpos": m.DataProtectionOfficer,
 }
 
 
@@ -31,6 +33,7 @@ def _label(kind: str) -> str:
         "controllers": _("controller"),
         "processors": _("processor"),
         "registers": _("register"),
+        "dpos": _("data protection officer"),
     }[kind]
 
 
@@ -38,7 +41,7 @@ def find(session: Session, kind: str, name_or_id: str | int) -> Any:
     """By numeric id, export key (`register-3`) or exact name (case-insensitive)."""
     model = MODELS[kind]
     text = str(name_or_id).strip()
-    prefix = kind[:-1] + "-"
+    prefix = kind.removesuffix("s") + "-"
     ident = text.removeprefix(prefix)
     if ident.isdigit():
         obj = session.get(model, int(ident))
@@ -87,8 +90,8 @@ def delete(ctx: ServiceContext, kind: str, name_or_id: str | int) -> None:
         except IntegrityError:
             raise ServiceError(
                 _(
-                    "{name} is still referred to (by a register, a transfer or a request) and "
-                    "cannot be deleted."
+                    "{name} is still referred to (by a register, a transfer, a request or a "
+                    "breach) and cannot be deleted."
                 ).format(name=before.get("name"))
             ) from None
         tx.audit("delete", kind[:-1], obj.id, before, None)
@@ -322,3 +325,31 @@ def count_controllers(ctx: ServiceContext, text: str | None = None) -> int:
 
 def list_controllers(ctx: ServiceContext) -> list[ControllerRow]:
     return controller_page(ctx, limit=-1)
+
+
+@dataclass(frozen=True)
+class OfficerRow:
+    id: int
+    name: str  # the name, else the role: how the officer is chosen in a picker
+    email: str | None
+    controllers: str
+
+
+def list_dpos(ctx: ServiceContext) -> list[OfficerRow]:
+    """The data protection officers with the controllers that refer to them."""
+    with ctx.read() as session:
+        served: dict[int, list[str]] = {}
+        for c in session.scalars(select(m.Controller).order_by(m.Controller.name)):
+            if c.dpo_id is not None:
+                served.setdefault(c.dpo_id, []).append(c.name)
+        return [
+            OfficerRow(
+                o.id,
+                o.name or o.role or _("data protection officer {id}").format(id=o.id),
+                o.email,
+                ", ".join(served.get(o.id, [])),
+            )
+            for o in session.scalars(
+                select(m.DataProtectionOfficer).order_by(m.DataProtectionOfficer.id)
+            )
+        ]

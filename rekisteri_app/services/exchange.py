@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, undefer
 
 from ..domain.case_numbers import canonical_case_number
 from ..files import atomic_output
-from ..i18n import _
+from ..i18n import _, quoted, shown
 from ..paths import resource
 from ..storage import models as m
 from .context import ServiceContext, ServiceError
@@ -41,6 +41,15 @@ from .exchange_spec import (
 )
 
 SCHEMA_FILE = "rekisteri-export-v1.schema.json"
+
+#: Entities other entities refer to, by key namespace.
+KEYED = (
+    ("dpo", m.DataProtectionOfficer),
+    ("controller", m.Controller),
+    ("processor", m.Processor),
+    ("register", m.Register),
+    ("category", m.DataCategory),
+)
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,8 @@ def _value_out(column, value: Any, kind: str | None = None) -> Any:
     if value is None:
         return None
     kind = kind or column_kind(column)
+    if kind == "json":
+        return json.loads(json.dumps(value))  # a copy: callers may edit the result
     if kind == "date":
         return value.isoformat()
     if kind == "datetime":
@@ -111,6 +122,8 @@ def _dump(node: Node, obj: Any, keys: dict[tuple[str, int], str], *, contents: b
         out[ref.field] = None if target is None else keys[(ref.target, target.id)]
     for name, child in node.children.items():
         out[name] = [_dump(child, item, keys, contents=contents) for item in getattr(obj, name)]
+    if node.bare and all(v is None for k, v in out.items() if k != node.bare):
+        return out[node.bare]  # nothing but the text: the plain form older documents use
     if node.model is m.Processor:
         out["services"] = [s for s in (obj.services or "").splitlines() if s.strip()]
     if node.model is m.RightsRequest:
@@ -131,12 +144,7 @@ class _KeyNames(dict):
 
 def _keys(session: Session) -> dict[tuple[str, int], str]:
     keys: dict[tuple[str, int], str] = {}
-    for namespace, model in (
-        ("controller", m.Controller),
-        ("processor", m.Processor),
-        ("register", m.Register),
-        ("category", m.DataCategory),
-    ):
+    for namespace, model in KEYED:
         for (ident,) in session.execute(select(model.id)):
             keys[(namespace, ident)] = f"{namespace}-{ident}"
     return keys
@@ -284,21 +292,62 @@ def _schema_message(error) -> str:
     validator = error.validator
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return _("required field {name} is missing").format(name=missing)
+        return _("required field {name} is missing").format(name=quoted(missing))
     if validator == "additionalProperties":
-        return _("unknown field: {detail}").format(detail=error.message)
+        return _("unknown field: {detail}").format(detail=quoted(error.message, 120))
     if validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value if v is not None)
-        return _("{value!r} is not one of: {allowed}").format(value=error.instance, allowed=allowed)
+        return _("{value} is not one of: {allowed}").format(
+            value=shown(error.instance), allowed=quoted(allowed, 300)
+        )
     if validator == "type":
-        return _("{value!r} has the wrong type (expected {expected})").format(
-            value=error.instance, expected=error.validator_value
+        return _("{value} has the wrong type (expected {expected})").format(
+            value=shown(error.instance), expected=error.validator_value
         )
     if validator == "pattern":
-        return _("{value!r} is not in the expected form").format(value=error.instance)
+        return _("{value} is not in the expected form").format(value=shown(error.instance))
     if validator == "const":
         return _("must be {value!r}").format(value=error.validator_value)
-    return _("invalid value: {detail}").format(detail=error.message)
+    if validator == "maxLength":
+        return _("the text is {n} characters long; at most {max} are allowed").format(
+            n=len(error.instance), max=error.validator_value
+        )
+    return _("invalid value ({rule})").format(rule=validator)
+
+
+def _normalisers() -> dict[str, Any]:
+    from ..domain import validation as v
+
+    return {
+        "email": v.normalise_email,
+        "phone": v.normalise_phone,
+        "web": v.normalise_web_address,
+        "postal": v.normalise_postal_address,
+    }
+
+
+class _Checks(dict):
+    """The domain's normalisers by check name, imported when first used."""
+
+    def __missing__(self, key: str) -> Any:
+        self.update(_normalisers())
+        return dict.__getitem__(self, key)
+
+
+CHECKS: dict[str, Any] = _Checks()
+
+
+def _statement_complete(item: dict[str, Any]) -> bool:
+    """Statements with a standard sentence may leave their text blank; the others not."""
+    from ..domain.enums import STANDARD_STATEMENTS
+
+    text = item.get("text")
+    return item.get("kind") in STANDARD_STATEMENTS or (isinstance(text, str) and bool(text.strip()))
+
+
+def _applies(node: Node, item: dict[str, Any], check: str) -> bool:
+    """Finnish postcode rules only for Finnish addresses (a processor abroad is exempt)."""
+    return check != "postal" or (item.get("country") or "FI").upper() == "FI"
 
 
 def _check_value(kind: str, value: Any, path: str, problems: list[Problem]) -> None:
@@ -313,11 +362,11 @@ def _check_value(kind: str, value: Any, path: str, problems: list[Problem]) -> N
             base64.b64decode(value, validate=True)
     except (ValueError, TypeError):
         message = {
-            "date": _("{value!r} is not a valid date (YYYY-MM-DD)"),
-            "datetime": _("{value!r} is not a valid time stamp (ISO 8601)"),
-            "binary": _("{value!r} is not valid base64"),
+            "date": _("{value} is not a valid date (YYYY-MM-DD)"),
+            "datetime": _("{value} is not a valid time stamp (ISO 8601)"),
+            "binary": _("{value} is not valid base64"),
         }[kind]
-        problems.append(Problem(path, message.format(value=str(value)[:40])))
+        problems.append(Problem(path, message.format(value=shown(value))))
 
 
 def _walk_semantics(
@@ -330,13 +379,17 @@ def _walk_semantics(
 ) -> None:
     from ..domain import validation
 
+    if node.bare and isinstance(item, str):
+        item = {node.bare: item}
     if node.scalar or not isinstance(item, dict):
         return
     if node.key:
         key = item.get("key")
         if key is not None:
             if key in keys[node.key]:
-                problems.append(Problem(f"{path}.key", _("duplicate key {key!r}").format(key=key)))
+                problems.append(
+                    Problem(f"{path}.key", _("duplicate key {key!r}").format(key=quoted(key)))
+                )
             keys[node.key][key] = path
     for column in plain_columns(node):
         _check_value(
@@ -353,6 +406,20 @@ def _walk_semantics(
             validation.normalise_business_id(item["business_id"])
         except ValueError as exc:
             problems.append(Problem(f"{path}.business_id", str(exc)))
+    for name, check in node.checks.items():
+        if isinstance(item.get(name), str) and item[name].strip() and _applies(node, item, check):
+            try:
+                CHECKS[check](item[name])
+            except ValueError as exc:
+                problems.append(Problem(f"{path}.{name}", str(exc)))
+    for ref in node.refs:
+        value = item.get(ref.field)
+        if ref.target == node.key and value is not None and value == item.get("key"):
+            problems.append(Problem(f"{path}.{ref.field}", _("refers to itself")))
+    if node.model is m.Statement and not _statement_complete(item):
+        problems.append(
+            Problem(f"{path}.text", _("this statement is the officer's own text: write it"))
+        )
     if node.model in (m.Processor, m.Transfer) and item.get("country"):
         check = (
             validation.normalise_destination
@@ -386,6 +453,11 @@ def validate_document(
     replacing = replacing or {}
     from jsonschema import Draft202012Validator
 
+    from . import exchange_checks
+
+    hostile = exchange_checks.structure_problems(doc)
+    if hostile:  # nothing else looks into a document no field could hold
+        return [Problem(path, message) for path, message in hostile]
     validator = Draft202012Validator(schema())
     problems = [
         Problem(error.json_path, _schema_message(error))
@@ -393,12 +465,11 @@ def validate_document(
     ]
     if problems or not isinstance(doc, dict):
         return problems
-    keys: dict[str, dict[str, str]] = {
-        "controller": {},
-        "processor": {},
-        "register": {},
-        "category": {},
-    }
+    for path, message in exchange_checks.settings_problems(doc.get("settings") or {}):
+        problems.append(Problem(path, message))
+    for path, message in exchange_checks.file_problems(doc):
+        problems.append(Problem(path, message))
+    keys: dict[str, dict[str, str]] = {namespace: {} for namespace, _model in KEYED}
     known: set[tuple[str, str]] = set()
     if session is not None:
         known = {(kind, key) for (kind, _id), key in _keys(session).items()}
@@ -409,14 +480,18 @@ def validate_document(
     for target, key, path in refs:
         if key not in keys[target] and (target, key) not in known:
             problems.append(
-                Problem(path, _("refers to unknown {kind} {key!r}").format(kind=target, key=key))
+                Problem(
+                    path, _("refers to unknown {kind} {key!r}").format(kind=target, key=quoted(key))
+                )
             )
     names: dict[str, str] = {}
     for i, reg in enumerate(doc.get("registers") or []):
         path = f"$.registers[{i}].name"
         if reg["name"] in names:
             problems.append(
-                Problem(path, _("register name {name!r} appears twice").format(name=reg["name"]))
+                Problem(
+                    path, _("register name {name!r} appears twice").format(name=quoted(reg["name"]))
+                )
             )
         names[reg["name"]] = path
     cases: set[str] = set()
@@ -426,10 +501,11 @@ def validate_document(
             problems.append(
                 Problem(
                     f"$.requests[{i}].case_number",
-                    _("case number {case} appears twice").format(case=req["case_number"]),
+                    _("case number {case} appears twice").format(case=quoted(req["case_number"])),
                 )
             )
         cases.add(number)
+    problems += _breach_references(doc, session)
     if session is not None:
         existing = set(
             session.scalars(
@@ -439,7 +515,10 @@ def validate_document(
         for name, path in names.items():
             if name in existing:
                 problems.append(
-                    Problem(path, _("a register named {name!r} already exists").format(name=name))
+                    Problem(
+                        path,
+                        _("a register named {name!r} already exists").format(name=quoted(name)),
+                    )
                 )
         numbers = [canonical_case_number(r["case_number"]) for r in doc.get("requests") or []]
         taken = set(
@@ -452,9 +531,35 @@ def validate_document(
                 problems.append(
                     Problem(
                         f"$.requests[{i}].case_number",
-                        _("case number {case} already exists").format(case=req["case_number"]),
+                        _("case number {case} already exists").format(
+                            case=quoted(req["case_number"])
+                        ),
                     )
                 )
+    return problems
+
+
+def _breach_references(doc: dict[str, Any], session: Session | None) -> list[Problem]:
+    """Breach references are unique, within the document and against the database."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    taken = set() if session is None else set(session.scalars(select(m.Breach.reference)))
+    for i, breach in enumerate(doc.get("breaches") or []):
+        path = f"$.breaches[{i}].reference"
+        if breach["reference"] in seen:
+            problems.append(
+                Problem(
+                    path, _("breach reference {ref} appears twice").format(ref=breach["reference"])
+                )
+            )
+        elif breach["reference"] in taken:
+            problems.append(
+                Problem(
+                    path,
+                    _("breach reference {ref} already exists").format(ref=breach["reference"]),
+                )
+            )
+        seen.add(breach["reference"])
     return problems
 
 
@@ -478,14 +583,26 @@ def _build(
     node: Node, item: Any, objects: dict[tuple[str, str], Any], session: Session, deferred: list
 ) -> Any:
     from ..domain import validation
+    from ..domain.translations import clean_translations
 
     if node.scalar:
         return node.model(**{node.scalar: item})
+    if node.bare and isinstance(item, str):
+        item = {node.bare: item}
     kwargs = {}
     for column in plain_columns(node):
         name = json_name(column)
-        if name in item:
-            kwargs[column.name] = _value_in(column, item[name])
+        if name not in item:
+            continue
+        if item[name] is None and not column.nullable and column.default is not None:
+            continue  # null means "not given": the column's default applies
+        kwargs[column.name] = _value_in(column, item[name])
+    if "translations" in kwargs:
+        kwargs["translations"] = clean_translations(kwargs["translations"], node.texts or "")
+    for name, check in node.checks.items():
+        value = kwargs.get(name)
+        if isinstance(value, str) and value.strip() and _applies(node, item, check):
+            kwargs[name] = CHECKS[check](value)
     if kwargs.get("business_id"):
         kwargs["business_id"] = validation.normalise_business_id(kwargs["business_id"])
     if kwargs.get("country"):
@@ -530,9 +647,23 @@ def _build(
             for k in item.get("registers") or []
         ]
         obj.case_number = canonical_case_number(obj.case_number)
+        if not obj.controllers and obj.controller is not None:
+            # a document from before several controllers per case: the one addressed
+            obj.controllers = [m.RequestController(controller=obj.controller, role="controller")]
         obj.year, obj.sequence = _case_parts(obj.case_number, obj.received_on)
         if obj.logged_at is None:
             obj.logged_at = datetime.combine(obj.received_on, datetime.min.time())
+    if node.model is m.LegalHold and obj.effective_from is None:
+        obj.effective_from = obj.placed_on  # documents from before the column
+    if node.model is m.Breach:
+        aware = obj.aware_at or datetime(1970, 1, 1)
+        obj.year, obj.sequence = _case_parts(obj.reference, aware.date())
+        if obj.logged_at is None:
+            obj.logged_at = aware
+    if node.model is m.BreachLetter and obj.sha256 is None:
+        obj.sha256 = hashlib.sha256(obj.pdf).hexdigest()
+    if node.model is m.BreachLetter and obj.created_at is None:
+        obj.created_at = datetime.combine(obj.issued_on, datetime.min.time())
     if node.model is m.Attachment and obj.sha256 is None:
         obj.sha256 = hashlib.sha256(obj.content).hexdigest()
     if node.model is m.Letter and obj.sha256 is None:
@@ -553,6 +684,16 @@ def _case_parts(case_number: str, received_on: date) -> tuple[int, int]:
         return received_on.year, 0
 
 
+def _defined_keys(node: Node, item: Any, out: set[tuple[str, str]]) -> None:
+    if node.scalar or not isinstance(item, dict):
+        return
+    if node.key and item.get("key") is not None:
+        out.add((node.key, item["key"]))
+    for name, child in node.children.items():
+        for sub in item.get(name) or []:
+            _defined_keys(child, sub, out)
+
+
 def import_document(ctx: ServiceContext, doc: Any) -> dict[str, int]:
     """Validate, then add everything in one audited transaction; returns counts.
 
@@ -566,17 +707,31 @@ def import_document(ctx: ServiceContext, doc: Any) -> dict[str, int]:
         if problems:
             raise InvalidDocument(problems)
         policy = settings.pause_policy(tx.session)
-        objects: dict[tuple[str, str], Any] = {}
+        from .exchange_checks import normalised_setting
+
+        # References may name rows already stored (`register-3`); keys the document
+        # defines itself win, and a stored row is never edited by an import.
+        defined: set[tuple[str, str]] = set()
+        for name, node in TOP.items():
+            for item in doc.get(name) or []:
+                _defined_keys(node, item, defined)
+        objects: dict[tuple[str, str], Any] = {
+            k: v for k, v in known_objects(tx.session).items() if k not in defined
+        }
         deferred: list = []
         counts: dict[str, int] = {}
         for key, value in (doc.get("settings") or {}).items():
             if key in PRIVATE_SETTINGS:
                 continue
+            text = normalised_setting(key, value)
             setting = tx.session.get(m.Setting, key)
-            if setting is None:
-                tx.session.add(m.Setting(key=key, value=value))
+            if text is None:
+                if setting is not None:
+                    tx.session.delete(setting)
+            elif setting is None:
+                tx.session.add(m.Setting(key=key, value=text))
             else:
-                setting.value = value
+                setting.value = text
         built: list[Any] = []
         for name, node in TOP.items():
             items = doc.get(name) or []
@@ -604,24 +759,38 @@ def import_document(ctx: ServiceContext, doc: Any) -> dict[str, int]:
 def known_objects(session: Session) -> dict[tuple[str, str], Any]:
     """Stored controllers, processors, registers and categories under their export keys."""
     objects: dict[tuple[str, str], Any] = {}
-    for namespace, model in (
-        ("controller", m.Controller),
-        ("processor", m.Processor),
-        ("register", m.Register),
-        ("category", m.DataCategory),
-    ):
+    for namespace, model in KEYED:
         for obj in session.scalars(select(model)):
             objects[(namespace, f"{namespace}-{obj.id}")] = obj
     return objects
 
 
 def entity_to_dict(
-    session: Session | None, kind: str, obj: Any, *, contents: bool = True
+    session: Session | None,
+    kind: str,
+    obj: Any,
+    *,
+    contents: bool = True,
+    without: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    """One controller, processor, register or request in the exchange format
-    (`contents=False`: without the bytes of letters and attachments)."""
+    """One controller, processor, register, request or breach in the exchange format
+    (`contents=False`: without the bytes of letters and attachments); `without` leaves
+    out owned lists by name (a breach's letters: megabytes of PDF)."""
     del session  # the keys follow from the ids (_KeyNames)
-    return _dump(TOP[kind], obj, _KeyNames(), contents=contents)
+    node = TOP[kind]
+    if without:
+        from dataclasses import replace
+
+        children = {name: child for name, child in node.children.items() if name not in without}
+        node = replace(node, children=children)
+    return _dump(node, obj, _KeyNames(), contents=contents)
+
+
+def entity_dicts(session: Session, kind: str, objects: list[Any]) -> list[dict[str, Any]]:
+    """Several entities of one kind in the exchange format (keys made from the ids)."""
+    del session
+    keys = _KeyNames()
+    return [_dump(TOP[kind], obj, keys) for obj in objects]
 
 
 def validate_entity(

@@ -10,7 +10,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .exchange_spec import FORMAT, PERSON, TOP, VERSION, Node, column_kind, json_name, plain_columns
+from .exchange_spec import (
+    FORMAT,
+    PERSON,
+    TOP,
+    VERSION,
+    Node,
+    column_kind,
+    json_name,
+    json_schema,
+    plain_columns,
+)
 
 KEY = {"type": "string", "minLength": 1, "maxLength": 200}
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
@@ -29,6 +39,8 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
 
 def _column_schema(node: Node, column) -> dict[str, Any]:
     kind = column_kind(column)
+    if kind == "json":
+        return json_schema(node, column)
     if column.name in node.enums:
         values = [e.value for e in node.enums[column.name]]
         base: dict[str, Any] = {"type": "string", "enum": values}
@@ -80,6 +92,8 @@ def node_schema(node: Node) -> dict[str, Any]:
     required = [r for r in dict.fromkeys(required) if r in props]
     if required:
         schema["required"] = required
+    if node.bare:  # also a bare string: the value of that one field
+        return {"anyOf": [{"type": "string", "minLength": 1}, schema]}
     return schema
 
 

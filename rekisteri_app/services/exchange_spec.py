@@ -9,11 +9,13 @@ nest inside their parent.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary
+from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, LargeBinary
 from sqlalchemy.orm import DeclarativeBase
 
 from ..domain import enums
+from ..domain.translations import LANGUAGES, field_names
 from ..storage import models as m
 
 FORMAT = "rekisteri"
@@ -45,12 +47,62 @@ class Node:
     enums: dict[str, type] = field(default_factory=dict)
     scalar: str | None = None  # list of plain strings: the single text column
     required: tuple[str, ...] = ()
+    # A list item may also be written as a bare string: the value of this column (old
+    # documents wrote purposes as strings).
+    bare: str | None = None
+    texts: str | None = None  # key of domain.translations.FIELDS: its `translations`
+    json: dict[str, dict[str, Any]] = field(default_factory=dict)  # other JSON columns
+    # Columns checked and normalised by domain/validation.py, as the editors do.
+    checks: dict[str, str] = field(default_factory=dict)
 
 
-CONTACT = Node(m.Contact)
+def translations_schema(node: Node) -> dict[str, Any]:
+    """{"sv": {"field": "text"}, ...}: the languages and translated fields of `node`."""
+    fields = {name: {"type": ["string", "null"]} for name in field_names(node.texts or "")}
+    per_language = {"type": "object", "properties": fields, "additionalProperties": False}
+    return {
+        "type": ["object", "null"],
+        "properties": {lang: per_language for lang in LANGUAGES},
+        "additionalProperties": False,
+    }
+
+
+def json_schema(node: Node, column) -> dict[str, Any]:
+    if column.name == "translations":
+        return translations_schema(node)
+    return node.json[column.name]
+
+
+def _enum_list(enum: type) -> dict[str, Any]:
+    return {"type": ["array", "null"], "items": {"enum": [e.value for e in enum]}}
+
+
+#: Contact details: checked like the editors check them (domain/validation.py).
+CONTACT_CHECKS = {"email": "email", "phone": "phone", "address": "postal", "web": "web"}
+
+CONTACT = Node(m.Contact, texts="contacts", checks=CONTACT_CHECKS)
+
+DPO = Node(m.DataProtectionOfficer, key="dpo", texts="dpo", checks=CONTACT_CHECKS)
 
 CONTROLLER = Node(
-    m.Controller, key="controller", children={"contacts": CONTACT}, required=("name",)
+    m.Controller,
+    key="controller",
+    refs=(
+        Ref("dpo", "dpo", "dpo"),
+        Ref("address_from", "address_from", "controller"),
+        Ref("business_id_from", "business_id_from", "controller"),
+    ),
+    children={"contacts": CONTACT},
+    enums={"controller_type": enums.ControllerType},
+    required=("name",),
+    texts="controller",
+    checks={
+        "email": "email",
+        "phone": "phone",
+        "web": "web",
+        "postal_address": "postal",
+        "visiting_address": "postal",
+    },
 )
 
 PROCESSOR = Node(
@@ -59,12 +111,18 @@ PROCESSOR = Node(
     refs=(Ref("parent", "parent", "processor"),),
     exclude=frozenset({"services"}),
     required=("name",),
+    texts="processor",
+    checks={"email": "email", "phone": "phone"},
 )
 
 REGISTER = Node(
     m.Register,
     key="register",
     required=("name",),
+    enums={"language": enums.Language},
+    texts="register",
+    json={"languages": _enum_list(enums.Language)},
+    checks={"request_web_form": "web"},
     children={
         "controllers": Node(
             m.RegisterController,
@@ -72,31 +130,71 @@ REGISTER = Node(
             enums={"role": enums.ControllerRole},
         ),
         "contacts": CONTACT,
-        "purposes": Node(m.Purpose, scalar="text"),
-        "legal_bases": Node(m.LegalBasis, enums={"article": enums.LegalBasisArticle}),
-        "subject_groups": Node(m.SubjectGroup, required=("name",)),
-        "data_categories": Node(m.DataCategory, key="category", required=("name",)),
+        "purposes": Node(
+            m.Purpose,
+            required=("text",),
+            bare="text",
+            texts="purposes",
+            json={"bases": _enum_list(enums.LegalBasisArticle)},
+        ),
+        "legal_bases": Node(
+            m.LegalBasis, enums={"article": enums.LegalBasisArticle}, texts="legal_bases"
+        ),
+        "subject_groups": Node(m.SubjectGroup, required=("name",), texts="subject_groups"),
+        "data_categories": Node(
+            m.DataCategory, key="category", required=("name",), texts="data_categories"
+        ),
         "retention_rules": Node(
             m.RetentionRule,
             refs=(Ref("data_category", "data_category", "category"),),
             enums={"period_unit": enums.PeriodUnit},
+            texts="retention_rules",
         ),
-        "sources": Node(m.Source, enums={"kind": enums.SourceKind}, required=("name",)),
-        "recipients": Node(m.Recipient, enums={"kind": enums.RecipientKind}, required=("name",)),
+        "sources": Node(
+            m.Source, enums={"kind": enums.SourceKind}, required=("name",), texts="sources"
+        ),
+        "recipients": Node(
+            m.Recipient,
+            enums={"kind": enums.RecipientKind},
+            required=("name",),
+            texts="recipients",
+        ),
         "processors": Node(
-            m.RegisterProcessor, refs=(Ref("processor", "processor", "processor", True),)
+            m.RegisterProcessor,
+            refs=(Ref("processor", "processor", "processor", True),),
+            texts="processors",
         ),
         "transfers": Node(
             m.Transfer,
             refs=(Ref("processor", "processor", "processor"),),
             enums={"safeguard": enums.Safeguard, "scc_module": enums.SccModule},
             required=("country", "recipient", "safeguard"),
+            texts="transfers",
         ),
         "security_measures": Node(
-            m.SecurityMeasure, enums={"kind": enums.SecurityKind}, required=("kind", "text")
+            m.SecurityMeasure,
+            enums={"kind": enums.SecurityKind},
+            required=("kind", "text"),
+            texts="security_measures",
         ),
-        "automated_decisions": Node(m.AutomatedDecision, required=("description",)),
-        "rights": Node(m.RegisterRight, enums={"right": enums.Right}, required=("right",)),
+        "automated_decisions": Node(
+            m.AutomatedDecision, required=("description",), texts="automated_decisions"
+        ),
+        "rights": Node(
+            m.RegisterRight, enums={"right": enums.Right}, required=("right",), texts="rights"
+        ),
+        "statements": Node(
+            m.Statement,
+            enums={"kind": enums.StatementKind},
+            required=("kind",),
+            texts="statements",
+        ),
+        "notice_references": Node(
+            m.NoticeReference,
+            refs=(Ref("target", "register", "register"),),
+            texts="notice_references",
+            checks={"url": "web"},
+        ),
         "notice_versions": Node(
             m.NoticeVersion, required=("version", "issued_on"), enums={"language": enums.Language}
         ),
@@ -118,6 +216,13 @@ REQUEST = Node(
     },
     required=("case_number", "received_on", "channel", "language", "subject"),
     children={
+        # every controller the case concerns; `controller` above is the one addressed
+        # (documents from before these lists are read as that one controller)
+        "controllers": Node(
+            m.RequestController,
+            refs=(Ref("controller", "controller", "controller", True),),
+            enums={"role": enums.ControllerRole},
+        ),
         "rights": Node(
             m.RequestRight,
             enums={"right": enums.Right, "outcome": enums.Outcome},
@@ -148,6 +253,11 @@ REQUEST = Node(
             enums={"kind": enums.LetterKind, "language": enums.Language, "sent_via": enums.SentVia},
             required=("kind", "language", "issued_on", "sent_via", "pdf"),
         ),
+        "corrections": Node(
+            m.RequestCorrection,
+            enums={"field": enums.CorrectionField},
+            required=("at", "field", "reason"),
+        ),
     },
 )
 
@@ -157,11 +267,53 @@ TEMPLATE = Node(
     required=("kind", "language", "version", "created_at"),
 )
 
+BREACH = Node(
+    m.Breach,
+    refs=(
+        Ref("controller", "controller", "controller"),
+        Ref("processor", "processor", "processor"),
+    ),
+    exclude=frozenset({"year", "sequence"}),
+    enums={
+        "risk_level": enums.RiskLevel,
+        "notify_decision": enums.NotifyDecision,
+        "art34_exception": enums.Art34Exception,
+    },
+    required=("reference", "aware_at", "description"),
+    children={
+        "registers": Node(m.BreachRegister, refs=(Ref("register", "register", "register", True),)),
+        "categories": Node(
+            m.BreachCategory,
+            refs=(Ref("data_category", "data_category", "category"),),
+            required=("category_name",),
+        ),
+        "notifications": Node(
+            m.BreachNotification,
+            enums={"kind": enums.NotificationKind},
+            required=("kind", "notified_at"),
+        ),
+        "events": Node(m.BreachEvent, required=("at", "kind")),
+        "letter_texts": Node(
+            m.BreachLetterText, enums={"language": enums.Language}, required=("language",)
+        ),
+        "recipients": Node(
+            m.BreachRecipient, enums={"language": enums.Language}, required=("name",)
+        ),
+        "letters": Node(
+            m.BreachLetter,
+            enums={"language": enums.Language, "sent_via": enums.SentVia},
+            required=("recipient_name", "language", "issued_on", "sent_via", "pdf"),
+        ),
+    },
+)
+
 TOP = {
+    "dpos": DPO,
     "controllers": CONTROLLER,
     "processors": PROCESSOR,
     "registers": REGISTER,
     "requests": REQUEST,
+    "breaches": BREACH,
     "letter_templates": TEMPLATE,
 }
 
@@ -184,6 +336,8 @@ def json_name(column) -> str:
 
 def column_kind(column) -> str:
     t = column.type
+    if isinstance(t, JSON):
+        return "json"
     if isinstance(t, Boolean):
         return "boolean"
     if isinstance(t, Integer):

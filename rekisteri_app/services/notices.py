@@ -26,48 +26,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..documents.notices import (
-    DATA_PROTECTION_OMBUDSMAN,
     NOTICE_LANGUAGES,
-    AutomatedDecision,
-    ContactPerson,
-    ControllerInfo,
-    DataCategory,
-    LegalBasis,
     NoticeData,
-    Processor,
-    Purpose,
-    Recipient,
-    RegisterData,
-    RequestInstructions,
-    RetentionRule,
-    RightStatement,
     SectionChange,
-    SecurityMeasure,
-    Source,
-    SupervisoryAuthority,
-    Transfer,
     diff_sections,
     render_notice_html,
     render_notice_pdf,
     section_texts,
 )
-from ..documents.notices.data import SubjectGroup
-from ..domain.enums import (
-    ControllerRole,
-    Language,
-    LegalBasisArticle,
-    PeriodUnit,
-    RecipientKind,
-    Right,
-    Safeguard,
-    SecurityKind,
-    SourceKind,
-)
 from ..i18n import _
 from ..storage import models as m
-from . import entities, settings
+from . import entities
 from .compliance import FindingRow, check_session
 from .context import HELSINKI, ServiceContext, ServiceError
+from .notice_content import notice_content
+from .translations import MissingText, missing_texts
 
 FORMATS = ("pdf", "html")
 
@@ -213,206 +186,6 @@ def controller_registers(ctx: ServiceContext, controller: str | int) -> list[int
         return ids
 
 
-# ------------------------------------------------------------------------- the mapping
-
-
-def _s(value: str | None) -> str:
-    return (value or "").strip()
-
-
-def _unique(values: Iterable[str | None]) -> list[str]:
-    """Non-blank values, first occurrence kept, in order."""
-    out: list[str] = []
-    for value in values:
-        text = _s(value)
-        if text and text not in out:
-            out.append(text)
-    return out
-
-
-def _one_line(text: str | None) -> str:
-    """A stored multi-line address as one line ("street, postcode city")."""
-    return ", ".join(line.strip().rstrip(",") for line in _s(text).splitlines() if line.strip())
-
-
-def _laws(national_law: str | None) -> tuple[str, ...]:
-    """National law references, one per line or separated by semicolons."""
-    return tuple(_unique(re.split(r"[;\n]", national_law or "")))
-
-
-def _controller(rc: m.RegisterController) -> ControllerInfo:
-    c = rc.controller
-    return ControllerInfo(
-        name=c.name,
-        business_id=_s(c.business_id),
-        role=ControllerRole(rc.role),
-        visiting_address=_s(c.visiting_address) or None,
-        postal_address=_s(c.postal_address) or None,
-        phone=_s(c.phone),
-        email=_s(c.email),
-        web=_s(c.web),
-        dpo_contact=_s(c.dpo_contact),
-    )
-
-
-def _contact(p: m.Contact, organisation: str = "") -> ContactPerson:
-    return ContactPerson(
-        name=_s(p.name),
-        role=_s(p.role),
-        organisation=organisation,
-        phone=_s(p.phone),
-        email=_s(p.email),
-        address=_s(p.address) or None,
-        scope=_s(p.scope),
-    )
-
-
-def _processor(rp: m.RegisterProcessor) -> Processor:
-    """Named by the service it gives this register, else by all the services it offers."""
-    services = _unique([rp.service]) or _unique((rp.processor.services or "").splitlines())
-    return Processor(
-        name=rp.processor.name, services=tuple(services), country=_s(rp.processor.country)
-    )
-
-
-def _retention(rule: m.RetentionRule) -> RetentionRule:
-    applies_to = _s(rule.applies_to)
-    if not applies_to and rule.data_category is not None:
-        applies_to = _s(rule.data_category.name)
-    has_period = rule.period_value is not None and bool(rule.period_unit)
-    return RetentionRule(
-        applies_to=applies_to,
-        period_value=rule.period_value if has_period else None,
-        period_unit=PeriodUnit(rule.period_unit) if has_period else None,
-        trigger=_s(rule.trigger),
-        description=_s(rule.description),
-        legal_ground=_s(rule.legal_ground),
-    )
-
-
-def register_data(reg: m.Register) -> RegisterData:
-    """One stored register as the notice shows it."""
-    return RegisterData(
-        name=reg.name,
-        description=_s(reg.description),
-        purposes=tuple(Purpose(p.text) for p in reg.purposes if _s(p.text)),
-        legal_bases=tuple(
-            LegalBasis(
-                article=LegalBasisArticle(b.article) if b.article else None,
-                description=_s(b.description),
-                laws=_laws(b.national_law),
-            )
-            for b in reg.legal_bases
-        ),
-        subject_groups=tuple(SubjectGroup(g.name, _s(g.description)) for g in reg.subject_groups),
-        categories=tuple(
-            DataCategory(
-                name=d.name,
-                heading=_s(d.heading),
-                special=bool(d.special),
-                subject_group=_s(d.subject_group),
-            )
-            for d in reg.data_categories
-        ),
-        provision_requirement=_s(reg.provision_requirement),
-        sources=tuple(Source(s.name, SourceKind(s.kind), _s(s.description)) for s in reg.sources),
-        recipients=tuple(
-            Recipient(r.name, RecipientKind(r.kind), _s(r.description), _s(r.legal_basis))
-            for r in reg.recipients
-        ),
-        processors=tuple(_processor(rp) for rp in reg.processors),
-        transfers=tuple(
-            Transfer(
-                recipient=t.recipient,
-                country=t.country,
-                safeguard=Safeguard(t.safeguard),
-                description=_s(t.description),
-            )
-            for t in reg.transfers
-        ),
-        transfers_statement=_s(reg.transfers_statement),
-        retention=tuple(_retention(rule) for rule in reg.retention_rules),
-        retention_statement=_s(reg.retention_statement),
-        security=tuple(
-            SecurityMeasure(SecurityKind(s.kind), s.text) for s in reg.security_measures
-        ),
-        automated_decisions=tuple(
-            AutomatedDecision(a.description, _s(a.logic), _s(a.consequences), bool(a.is_profiling))
-            for a in reg.automated_decisions
-        ),
-    )
-
-
-def _rights(registers: Sequence[m.Register]) -> tuple[RightStatement, ...]:
-    """Each right once, in first-listed order, with every register's own conditions."""
-    conditions: dict[str, list[str]] = {}
-    for reg in registers:
-        for r in reg.rights:
-            texts = conditions.setdefault(r.right, [])
-            texts += [t for t in _unique([r.description]) if t not in texts]
-    return tuple(RightStatement(Right(right), tuple(texts)) for right, texts in conditions.items())
-
-
-def _requests(registers: Sequence[m.Register]) -> RequestInstructions:
-    addresses = _unique(_one_line(r.request_address) for r in registers)
-    return RequestInstructions(
-        recipient="; ".join(addresses),
-        identity_proof=" ".join(_unique(r.identity_proof for r in registers)),
-        notes=tuple(
-            _unique(
-                [r.response_time for r in registers] + [r.rights_instructions for r in registers]
-            )
-        ),
-    )
-
-
-def _controllers_and_contacts(
-    registers: Sequence[m.Register],
-) -> tuple[tuple[ControllerInfo, ...], tuple[ContactPerson, ...]]:
-    links: list[m.RegisterController] = []
-    for reg in registers:
-        for rc in reg.controllers:
-            if all(rc.controller_id != seen.controller_id for seen in links):
-                links.append(rc)
-    contacts: list[ContactPerson] = []
-
-    def add(person: ContactPerson) -> None:
-        if person not in contacts:
-            contacts.append(person)
-
-    for reg in registers:
-        for p in reg.contacts:
-            add(_contact(p))
-    several = len(links) > 1
-    for rc in links:
-        for p in rc.controller.contacts:
-            add(_contact(p, rc.controller.name if several else ""))
-    return tuple(_controller(rc) for rc in links), tuple(contacts)
-
-
-def supervisory_authority(session: Session) -> SupervisoryAuthority:
-    """The Data Protection Ombudsman in the notice's language, with the officer's own
-    settings (authority.*) where they were set. A set address replaces both published
-    addresses: the default visiting address would be stale beside a corrected one."""
-
-    def explicit(key: str) -> str:
-        row = session.get(m.Setting, key)
-        if row is None or not _s(row.value):
-            return ""
-        return _s(str(settings.read(session, key)))
-
-    base = DATA_PROTECTION_OMBUDSMAN
-    address = explicit(settings.AUTHORITY_ADDRESS)
-    return SupervisoryAuthority(
-        name=explicit(settings.AUTHORITY_NAME) or base.name,
-        visiting_address=None if address else base.visiting_address,
-        postal_address=address or base.postal_address,
-        phone=explicit(settings.AUTHORITY_PHONE) or base.phone,
-        email=explicit(settings.AUTHORITY_EMAIL) or base.email,
-        web=explicit(settings.AUTHORITY_WEB) or base.web,
-    )
-
-
 def _versions(registers: Sequence[m.Register]) -> list[m.NoticeVersion]:
     rows = [v for reg in registers for v in reg.notice_versions]
     return sorted(rows, key=lambda v: (v.issued_on, v.id))
@@ -473,25 +246,19 @@ def notice_data(
     """
     _check_lang(lang)
     registers = find_registers(session, list(register_ids))
-    controllers, contacts = _controllers_and_contacts(registers)
     history = _versions(registers)
     if version is None or dated is None:
         planned, planned_on, _new = plan_version(session, registers, today or _helsinki_today())
         version = planned if version is None else version
         dated = planned_on if dated is None else dated
     first = history[0].issued_on if history else None
-    return NoticeData(
-        controllers=controllers,
-        registers=tuple(register_data(r) for r in registers),
-        contacts=contacts,
-        rights=_rights(registers),
-        requests=_requests(registers),
-        authority=supervisory_authority(session),
-        changes_policy=" ".join(_unique(r.changes_policy for r in registers)),
+    return notice_content(
+        session,
+        registers,
+        lang,
         version=version,
-        date=dated,
+        dated=dated,
         first_published=first if first is not None and first < dated else None,
-        language=Language(lang),
     )
 
 
@@ -513,23 +280,51 @@ def render(ctx: ServiceContext, register: RegisterRef, lang: str, fmt: str = "pd
         return _render(notice_data(session, ids, lang, today=ctx.today()), lang, fmt)
 
 
-def _red(session: Session, registers: Sequence[m.Register], today: date) -> list[FindingRow]:
+def _red(
+    session: Session, registers: Sequence[m.Register], today: date, lang: str | None = None
+) -> list[FindingRow]:
+    """The red findings that concern these registers' notice: their own, their transfers',
+    their controllers' and officers', the settings'; a finding about one language (a
+    missing translation) only when publishing in that language (`lang`; None: any)."""
     ids = {r.id for r in registers}
-    return [
-        f
-        for f in check_session(session, today)
-        if f.severity == "red"
-        and (
+    controllers = {rc.controller_id for r in registers for rc in r.controllers}
+    officers = {
+        rc.controller.dpo_id for r in registers for rc in r.controllers if rc.controller.dpo_id
+    }
+
+    def concerns(f: FindingRow) -> bool:
+        if f.language and lang is not None and f.language != lang:
+            return False
+        return (
             (f.subject_kind == "register" and f.subject_id in ids)
             or (f.subject_kind == "transfer" and f.register_id in ids)
+            or (f.subject_kind == "controller" and f.subject_id in controllers)
+            or (f.subject_kind == "dpo" and f.subject_id in officers)
+            or f.subject_kind == "settings"
         )
-    ]
+
+    return [f for f in check_session(session, today) if f.severity == "red" and concerns(f)]
 
 
-def red_findings(ctx: ServiceContext, register: RegisterRef) -> list[FindingRow]:
-    """The checker's red findings about these registers or their transfers."""
+def red_findings(
+    ctx: ServiceContext, register: RegisterRef, lang: str | None = None
+) -> list[FindingRow]:
+    """The checker's red findings about the notice of these registers (in `lang`)."""
     with ctx.read() as session:
-        return _red(session, find_registers(session, register), ctx.today())
+        return _red(session, find_registers(session, register), ctx.today(), lang)
+
+
+def missing_translations(
+    ctx: ServiceContext, register: RegisterRef, lang: str
+) -> list[MissingText]:
+    """The texts of these registers (and their controllers and officers) that have no
+    version in `lang`: a notice in `lang` prints them in the primary language."""
+    _check_lang(lang)
+    with ctx.read() as session:
+        out: list[MissingText] = []
+        for reg in find_registers(session, register):
+            out += [mt for mt in missing_texts(session, reg, lang) if mt not in out]
+        return out
 
 
 def next_version(existing: Iterable[str]) -> str:
@@ -581,7 +376,7 @@ def publish(
     with ctx.change() as tx:
         session = tx.session
         registers = find_registers(session, register)
-        red = _red(session, registers, ctx.today())
+        red = _red(session, registers, ctx.today(), lang)
         if red and not confirm_red:
             names = ", ".join(r.name for r in registers)
             raise RedFindings(
@@ -615,7 +410,7 @@ def publish(
                 issued_on=dated,
                 language=lang,
                 format=fmt,
-                note=_s(note) or None,
+                note=(note or "").strip() or None,
                 content=content,
                 sections_json=sections,
                 sha256=digest,

@@ -38,6 +38,13 @@ AUTHORITY_ADDRESS = "authority.address"
 AUTHORITY_PHONE = "authority.phone"
 AUTHORITY_EMAIL = "authority.email"
 AUTHORITY_WEB = "authority.web"
+BACKUP_FOLDER = "backup.folder"
+BACKUP_KEEP = "backup.keep"
+IDLE_LOCK_MINUTES = "lock.idle_minutes"
+RETENTION_YEARS = "retention.closed_case_years"
+BREACH_PREFIX = "breach.prefix"
+BREACH_RETENTION_YEARS = "breach.retention_years"
+DEFAULT_BREACH_PREFIX = "TL"  # tietoturvaloukkaus
 
 
 def _text(value: Any) -> str | None:
@@ -52,6 +59,22 @@ def _prefix(value: Any) -> str | None:
         raise ServiceError(str(exc)) from None
 
 
+def _breach_prefix(value: Any) -> str:
+    """Breach references always carry a prefix, so they never look like case numbers."""
+    return _prefix(value) or DEFAULT_BREACH_PREFIX
+
+
+def _years(value: Any) -> int | None:
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1 <= int(text) <= 100:
+        raise ServiceError(
+            _("{value!r} is not a number of years between 1 and 100.").format(value=text)
+        )
+    return int(text)
+
+
 def _policy(value: Any) -> PausePolicy:
     if value is None or str(value).strip() == "":
         return DEFAULT_PAUSE_POLICY
@@ -63,6 +86,37 @@ def _policy(value: Any) -> PausePolicy:
                 value=str(value), allowed=", ".join(p.value for p in PausePolicy)
             )
         ) from None
+
+
+def _whole(low: int, high: int) -> Callable[[Any], int | None]:
+    """A whole number from `low` to `high` (None: the default)."""
+
+    def parse(value: Any) -> int | None:
+        if value is None or str(value).strip() == "":
+            return None
+        text = str(value).strip()
+        if not text.isdigit() or not low <= int(text) <= high:
+            raise ServiceError(
+                _("{value!r} is not a whole number from {low} to {high}.").format(
+                    value=text[:40], low=low, high=high
+                )
+            )
+        return int(text)
+
+    return parse
+
+
+def _folder(value: Any) -> str | None:
+    text = _text(value)
+    if text is None:
+        return None
+    if not (text.startswith(("/", "\\")) or (len(text) > 2 and text[1] == ":")):
+        raise ServiceError(
+            _("The backup folder must be a full path (such as {example}).").format(
+                example="/home/officer/backups"
+            )
+        )
+    return text
 
 
 @dataclass(frozen=True)
@@ -108,6 +162,20 @@ for _spec in (
     SettingSpec(AUTHORITY_PHONE, N_("Supervisory authority's phone"), default=_OMBUDSMAN.phone),
     SettingSpec(AUTHORITY_EMAIL, N_("Supervisory authority's email"), default=_OMBUDSMAN.email),
     SettingSpec(AUTHORITY_WEB, N_("Supervisory authority's web site"), default=_OMBUDSMAN.web),
+    # issue 14: the app's own safety and retention (docs/security.md)
+    SettingSpec(BACKUP_FOLDER, N_("Folder of the automatic backups"), _folder),
+    SettingSpec(BACKUP_KEEP, N_("Automatic backups kept"), _whole(1, 366), 7),
+    SettingSpec(IDLE_LOCK_MINUTES, N_("Lock the window after idle minutes"), _whole(1, 240), 10),
+    SettingSpec(RETENTION_YEARS, N_("Purge closed cases after years"), _whole(1, 100), 5),
+    SettingSpec(
+        BREACH_PREFIX, N_("Breach reference prefix"), _breach_prefix, DEFAULT_BREACH_PREFIX
+    ),
+    # No default: nothing is purged until the officer has set the period.
+    SettingSpec(
+        BREACH_RETENTION_YEARS,
+        N_("Years a closed breach record is kept before it may be purged"),
+        _years,
+    ),
 ):
     register_setting(_spec)
 
@@ -149,7 +217,8 @@ def read(session: Session, key: str) -> Any:
     row = session.get(m.Setting, key)
     if row is None or row.value is None or row.value == "":
         return item.default
-    return item.parse(row.value)
+    value = item.parse(row.value)
+    return item.default if value is None else value
 
 
 def get(ctx: ServiceContext, key: str) -> Any:

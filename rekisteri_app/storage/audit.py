@@ -3,16 +3,22 @@
 Each event's SHA-256 covers its own fields and the previous event's hash, so editing or
 deleting any row breaks the chain from that row on. The chain head (count and last hash)
 is also kept in `settings`, so cutting events off the end is detected too.
+
+Anchors: a head recorded outside the database (an audit pack's cover) is checked with
+`check_head`; a run of events copied out of the database (an audit pack's log) is checked
+on its own with `verify_segment`, from the hash of the event before it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .models import AuditEvent, Setting
@@ -135,3 +141,126 @@ def verify(session: Session) -> Verification:
     if count != checked or last != prev:
         return Verification(False, checked, None, "missing-tail")
     return Verification(True, checked)
+
+
+# ------------------------------------------------------------- anchors and segments
+#
+# A position is an event's place in the chain, counted from 1 in id order; the head
+# "COUNT:HASH" of a chain with COUNT events is the position COUNT and its hash. A head
+# written down elsewhere (on an audit pack's cover, in a ticket) is an anchor: if the
+# event at that position still has that hash, nothing up to it was rewritten since.
+
+
+@dataclass(frozen=True)
+class Head:
+    """The chain's length and the hash of its last event (GENESIS for an empty chain)."""
+
+    count: int
+    hash: str
+
+    def __str__(self) -> str:
+        return f"{self.count}:{self.hash}"
+
+
+class InvalidHead(ValueError):
+    """A head that is not `COUNT:HASH` (a count and 64 hexadecimal digits)."""
+
+
+def parse_head(text: str) -> Head:
+    count, sep, digest = str(text).strip().partition(":")
+    digest = digest.strip().lower()
+    if (
+        not sep
+        or not count.strip().isdigit()
+        or len(digest) != 64
+        or any(c not in "0123456789abcdef" for c in digest)
+    ):
+        raise InvalidHead(text)
+    return Head(int(count), digest)
+
+
+def head(session: Session) -> Head:
+    """The head recorded with the chain (audit `verify` proves it matches the events)."""
+    count, last = _head(session)
+    return Head(count, last)
+
+
+def hash_at(session: Session, position: int) -> str | None:
+    """The hash of the event at `position` (GENESIS for 0), None past the chain's end."""
+    if position <= 0:
+        return GENESIS
+    return session.scalar(
+        select(AuditEvent.hash).order_by(AuditEvent.id).offset(position - 1).limit(1)
+    )
+
+
+def count_before(session: Session, event_id: int) -> int:
+    """How many events precede the event `event_id`: its position is this plus one."""
+    return int(
+        session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.id < event_id))
+        or 0
+    )
+
+
+@dataclass(frozen=True)
+class HeadCheck:
+    """Is a head recorded elsewhere still in the chain? `found` is the hash now at its
+    position (None when the chain is shorter than the recorded count)."""
+
+    ok: bool
+    expected: Head
+    length: int
+    found: str | None
+
+
+def check_head(session: Session, expected: Head) -> HeadCheck:
+    """Compare the event at `expected.count` with `expected.hash`. Only meaningful
+    together with `verify`: an intact chain whose event at that position carries that
+    hash contains, unchanged, every event the recorded head covered."""
+    length = int(session.scalar(select(func.count()).select_from(AuditEvent)) or 0)
+    found = hash_at(session, expected.count) if expected.count <= length else None
+    return HeadCheck(found == expected.hash, expected, length, found)
+
+
+@dataclass(frozen=True)
+class SegmentEvent:
+    """One event of a chain segment as a file holds it. `fields` are the hashed fields
+    (at, actor, action, entity, entity_id, before_json, after_json), or None when they
+    were withheld (pseudonymised): then only the links to its neighbours are checked."""
+
+    position: int
+    prev_hash: str
+    hash: str
+    fields: tuple[str, str, str, str, str | None, str | None, str | None] | None = None
+
+
+@dataclass(frozen=True)
+class SegmentProblem:
+    position: int
+    reason: str  # "missing", "out-of-order", "broken-link", "altered"
+
+
+def verify_segment(
+    events: Iterable[SegmentEvent], previous_hash: str, first_position: int
+) -> tuple[list[SegmentProblem], Head]:
+    """Check a run of events that should start at `first_position`, right after an event
+    whose hash is `previous_hash`. Every position that does not fit is named once per
+    reason; the returned head is the segment's last position and hash as read."""
+    problems: list[SegmentProblem] = []
+    expected_position = first_position
+    prev = previous_hash
+    last = Head(first_position - 1, previous_hash)
+    for ev in events:
+        if ev.position < expected_position:
+            problems.append(SegmentProblem(ev.position, "out-of-order"))
+            continue
+        for missing in range(expected_position, ev.position):
+            problems.append(SegmentProblem(missing, "missing"))
+        if ev.prev_hash != prev:
+            problems.append(SegmentProblem(ev.position, "broken-link"))
+        if ev.fields is not None and event_hash(ev.prev_hash, *ev.fields) != ev.hash:
+            problems.append(SegmentProblem(ev.position, "altered"))
+        prev = ev.hash
+        expected_position = ev.position + 1
+        last = Head(ev.position, ev.hash)
+    return problems, last

@@ -27,9 +27,10 @@ from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from ..files import atomic_path
+from ..files import atomic_path, touch_private
 from . import errors
-from .lock import DatabaseInUse, DatabaseLock
+from .integrity import IntegrityReport, check_connection, is_damage
+from .lock import DatabaseInUse, DatabaseLock, open_for_lock
 
 APPLICATION_ID = 0x52454B49  # "REKI": marks a Rekisteri database inside the encrypted header
 MIN_PASSPHRASE = 8
@@ -44,8 +45,10 @@ def _quote(passphrase: str) -> str:
 
 
 def _raw_connect(path: Path, passphrase: str, *, uri_readonly: bool = False):
-    """A keyed sqlcipher3 connection; proves the key by reading the schema."""
-    target = f"file:{path}?mode=ro" if uri_readonly else str(path)
+    """A keyed sqlcipher3 connection (the key is proved by `_prove_key`)."""
+    if not passphrase:
+        raise errors.EmptyPassphrase(path)
+    target = f"{path.resolve().as_uri()}?mode=ro" if uri_readonly else str(path)
     conn = sqlcipher3.connect(
         target, uri=uri_readonly, check_same_thread=False, isolation_level=None
     )
@@ -58,11 +61,16 @@ def _preflight(path: Path) -> None:
     """Reject what can be recognised without the key; never writes."""
     if not path.exists():
         raise errors.FileMissing(path)
+    if not path.is_file():
+        raise errors.NotAFile(path)
     size = path.stat().st_size
     if size == 0:
         raise errors.EmptyFile(path)
-    with path.open("rb") as handle:
-        head = handle.read(len(SQLITE_MAGIC))
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise errors.Unreadable(path, exc.strerror or "") from None
     if head == SQLITE_MAGIC:
         raise errors.PlainSqlite(path)
     if size % 512 != 0 or size < 1024:
@@ -120,12 +128,15 @@ def _make_engine(path: Path, passphrase: str, proved=None) -> Engine:
 
     # A small pool: a read may happen while another session is open (e.g. a list
     # refreshing during an edit); each pooled connection derives its key only once.
+    # hide_parameters: an error's text never carries the values of a statement
+    # (names, addresses, identity evidence) into a message, a log or a crash report.
     engine = create_engine(
         "sqlite+rekisteri_cipher://",
         creator=creator,
         poolclass=QueuePool,
         pool_size=3,
         max_overflow=2,
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "begin")
@@ -142,6 +153,7 @@ class Database:
         self.path = path
         self.engine = engine
         self._lock = lock
+        self.closed = False
         self.sessions = sessionmaker(engine, expire_on_commit=False)
 
     # ---------------------------------------------------------------- lifecycle
@@ -150,9 +162,9 @@ class Database:
         path = Path(path)
         if len(passphrase) < MIN_PASSPHRASE:
             raise errors.WeakPassphrase(path, str(MIN_PASSPHRASE))
-        if path.exists():
+        if path.exists() or path.is_symlink():
             raise errors.AlreadyExists(path)
-        lock = _acquire(path)
+        lock = _acquire(path, create=True)
         try:
             try:
                 conn = _raw_connect(path, passphrase)
@@ -175,6 +187,8 @@ class Database:
             return db
         except BaseException:
             lock.release()
+            if path.exists() and path.stat().st_size == 0:
+                path.unlink(missing_ok=True)  # the empty file made for the lock
             raise
 
     @classmethod
@@ -190,14 +204,30 @@ class Database:
             if migrate:
                 from .migrate import upgrade
 
-                upgrade(db, backup=True)
+                try:
+                    upgrade(db, backup=True)
+                except Exception as exc:
+                    if not is_damage(exc):
+                        raise
+                    try:
+                        detail = db.check_integrity().summary()
+                    except Exception:  # the check met the damage too
+                        detail = ""
+                    db.engine.dispose()
+                    raise errors.Damaged(path, detail or str(exc)[:120]) from None
             return db
         except BaseException:
             lock.release()
             raise
 
     def close(self) -> None:
+        """Dispose of the connections and release the lock; afterwards every session
+        is refused (DatabaseClosed), so nothing reopens the file without its lock."""
+        if self.closed:
+            return
+        self.closed = True
         self.engine.dispose()
+        self.sessions = _refuse_session(self.path)  # type: ignore[assignment]
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -228,6 +258,17 @@ class Database:
             }
 
     # ------------------------------------------------------------- maintenance
+    def check_integrity(self) -> IntegrityReport:
+        """SQLCipher's page check and SQLite's structure check, on a fresh connection
+        (a pooled one that met a bad page keeps failing)."""
+        self.engine.dispose()
+        conn = self.engine.raw_connection()
+        try:
+            return check_connection(conn.dbapi_connection)
+        finally:
+            conn.invalidate()
+            self.engine.dispose()
+
     def rekey(self, new_passphrase: str) -> None:
         """Re-encrypt every page under a new passphrase (SQLCipher `PRAGMA rekey`)."""
         if len(new_passphrase) < MIN_PASSPHRASE:
@@ -249,24 +290,46 @@ class Database:
         if out.exists():
             raise errors.AlreadyExists(out)
         with self.engine.connect() as conn:
-            _export_copy(conn.connection.dbapi_connection, out, "")
+            _export_copy(conn.connection.dbapi_connection, out, "", self.path)
         return out
 
 
-def _acquire(path: Path) -> DatabaseLock:
+def _refuse_session(path: Path):
+    def refuse(*_args, **_kwargs):
+        raise errors.DatabaseClosed(path)
+
+    return refuse
+
+
+def _acquire(path: Path, *, create: bool = False) -> DatabaseLock:
+    """The OS lock on the database file (a new, empty 0600 file with `create`)."""
     lock = DatabaseLock(path)
     try:
-        lock.acquire()
-    except DatabaseInUse as exc:
-        raise errors.InUse(path, exc.pid, exc.host) from None
+        fd = open_for_lock(path, create=create)
+    except FileExistsError:
+        raise errors.AlreadyExists(path) from None
     except OSError as exc:
-        raise errors.WriteFailed(path, exc.strerror or str(exc)) from None
+        if create:
+            raise errors.WriteFailed(path, exc.strerror or str(exc)) from None
+        raise errors.Unreadable(path, exc.strerror or str(exc)) from None
+    try:
+        try:
+            lock.acquire(fd)
+        except DatabaseInUse as exc:
+            raise errors.InUse(path, exc.pid, exc.host, stale_file=exc.stale_file) from None
+        except OSError as exc:
+            raise errors.WriteFailed(path, exc.strerror or str(exc)) from None
+    except errors.StorageError:
+        if create:
+            path.unlink(missing_ok=True)
+        raise
     return lock
 
 
-def _export_copy(conn, out: Path, key_clause: str) -> None:
+def _export_copy(conn, out: Path, key_clause: str, source: Path) -> None:
     """`sqlcipher_export` of the main database into `out`, inside one read transaction."""
     with atomic_path(out) as partial:
+        touch_private(partial)  # SQLite fills an empty file; it stays 0600 meanwhile
         try:
             conn.execute(f"ATTACH DATABASE {_quote(str(partial))} AS copy{key_clause}")
             conn.execute("BEGIN")
@@ -279,6 +342,8 @@ def _export_copy(conn, out: Path, key_clause: str) -> None:
                 conn.execute("ROLLBACK")
             with suppress(sqlcipher3.Error):
                 conn.execute("DETACH DATABASE copy")
+            if is_damage(exc) and "copy" not in str(exc):
+                raise errors.Damaged(source, str(exc)) from None
             raise errors.WriteFailed(out, str(exc)) from None
 
 
@@ -297,7 +362,29 @@ def backup(path: Path | str, passphrase: str, out: Path | str) -> Path:
     conn = _raw_connect(path, passphrase)
     _prove_key(conn, path)
     try:
-        _export_copy(conn, out, f" KEY {_quote(passphrase)}")
+        _export_copy(conn, out, f" KEY {_quote(passphrase)}", path)
     finally:
         conn.close()
     return out
+
+
+def check_file(path: Path | str, passphrase: str) -> IntegrityReport:
+    """The integrity of a closed file (a backup before it is restored), read-only and
+    without the lock: proves the passphrase first."""
+    path = Path(path)
+    _preflight(path)
+    conn = _raw_connect(path, passphrase, uri_readonly=True)
+    _prove_key(conn, path)
+    try:
+        return check_connection(conn)
+    finally:
+        conn.close()
+
+
+def verify_passphrase(path: Path | str, passphrase: str) -> None:
+    """WrongPassphrase unless `passphrase` opens `path` (read-only; the lock may be held,
+    also by this process)."""
+    path = Path(path)
+    conn = _raw_connect(path, passphrase, uri_readonly=True)
+    _prove_key(conn, path)
+    conn.close()

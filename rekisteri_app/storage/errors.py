@@ -43,6 +43,26 @@ class FileMissing(CannotOpen):
         return _("Cannot open {path}: no such file.").format(path=self.path)
 
 
+class NotAFile(CannotOpen):
+    @property
+    def message(self) -> str:
+        return _("Cannot open {path}: it is a folder, not a database file.").format(path=self.path)
+
+
+class Unreadable(CannotOpen):
+    @property
+    def message(self) -> str:
+        return _("Cannot open {path}: the file cannot be read ({detail}).").format(
+            path=self.path, detail=self.detail
+        )
+
+
+class EmptyPassphrase(CannotOpen):
+    @property
+    def message(self) -> str:
+        return _("Cannot open {path}: the passphrase is empty.").format(path=self.path)
+
+
 class EmptyFile(CannotOpen):
     @property
     def message(self) -> str:
@@ -80,12 +100,19 @@ class ForeignDatabase(CannotOpen):
 
 
 class Damaged(CannotOpen):
+    """A page could not be read, or the integrity check failed; `detail` names the first
+    problem (page or table numbers, never contents)."""
+
     @property
     def message(self) -> str:
+        from .backup_files import default_backup_folder
+
         return _(
-            "Cannot open {path}: the database is damaged ({detail}). Restore it from a "
-            "backup. The file was not changed."
-        ).format(path=self.path, detail=self.detail)
+            "Cannot read {path}: the file is damaged ({detail}). Restore the newest backup "
+            "with `rekisteri restore BACKUP` (in the window: File → Restore from backup…); "
+            "the automatic backups are in {folder} unless the settings name another folder. "
+            "The file was not changed."
+        ).format(path=self.path, detail=self.detail, folder=default_backup_folder(self.path))
 
 
 class NewerSchema(CannotOpen):
@@ -98,12 +125,29 @@ class NewerSchema(CannotOpen):
 
 
 class InUse(CannotOpen):
-    def __init__(self, path: Path | str, pid: int, host: str) -> None:
+    """Another process holds the file's lock (the OS lock, or where the file system has
+    none, the lock file: then `stale_file` names it when its host is another computer)."""
+
+    def __init__(
+        self, path: Path | str, pid: int, host: str, *, stale_file: Path | None = None
+    ) -> None:
         super().__init__(path, f"{pid}@{host}")
         self.pid, self.host = pid, host
+        self.stale_file = stale_file
 
     @property
     def message(self) -> str:
+        if self.stale_file is not None:
+            return _(
+                "Cannot open {path}: the lock file {lock} says it is in use by process {pid} "
+                "on the computer {host}. If Rekisteri is not running on {host} (it crashed, "
+                "or the computer was switched off), delete {lock} and try again; while it "
+                "runs there, deleting the file lets both write and lose each other's changes."
+            ).format(path=self.path, lock=self.stale_file, pid=self.pid, host=self.host)
+        if self.pid <= 0:
+            return _(
+                "Cannot open {path}: it is in use by another Rekisteri. Close that window first."
+            ).format(path=self.path)
         return _(
             "Cannot open {path}: it is in use by another Rekisteri (process {pid} on {host}). "
             "Close that window first."
@@ -115,6 +159,27 @@ class AlreadyExists(CannotOpen):
     def message(self) -> str:
         return _("Cannot create {path}: a file with that name already exists.").format(
             path=self.path
+        )
+
+
+class DatabaseClosed(CannotOpen):
+    """A read or write after the database was closed (locked window, switched file)."""
+
+    @property
+    def message(self) -> str:
+        return _("{path} is closed (locked or switched); nothing was read or written.").format(
+            path=self.path.name
+        )
+
+
+class BackupRefused(StorageError):
+    """A backup that does not open with the passphrase given or fails a check; nothing
+    was restored (exit code 1: the backup given is the bad input)."""
+
+    @property
+    def message(self) -> str:
+        return _("{path} was not restored: {detail}. The database was not changed.").format(
+            path=self.path, detail=self.detail
         )
 
 

@@ -10,6 +10,7 @@ third of a command's start-up): the head is read from the revision files' own
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from datetime import UTC, datetime
@@ -82,6 +83,7 @@ def file_backup(path: Path, label: str) -> Path:
     target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
     try:
         shutil.copy2(path, target)
+        os.chmod(target, 0o600)  # encrypted, but nobody else's business either
     except OSError as exc:
         target.unlink(missing_ok=True)
         raise errors.WriteFailed(target, exc.strerror or str(exc)) from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Date,
     DateTime,
@@ -45,6 +46,15 @@ def _owned(order: str = "position") -> dict:
     return {"cascade": "all, delete-orphan", "order_by": order}
 
 
+def _translations() -> Mapped[dict | None]:
+    """Free texts in the languages other than the primary one: {"sv": {"field": "text"}}.
+
+    The plain columns hold the primary language (the register's `language`); see
+    domain/translations.py for which fields of each model are translated.
+    """
+    return mapped_column(JSON)
+
+
 # --------------------------------------------------------------------- organisation
 
 
@@ -65,9 +75,40 @@ class Controller(Base):
     email: Mapped[str | None] = mapped_column(String(300))
     web: Mapped[str | None] = mapped_column(String(300))
     dpo_contact: Mapped[str | None] = mapped_column(Text)
+    controller_type: Mapped[str | None] = mapped_column(String(30))
+    # No ondelete: SQLite's default (NO ACTION) refuses deleting what is referred to, and
+    # migration 0005 adds these columns in place, where SQLite cannot reflect an ON DELETE.
+    dpo_id: Mapped[int | None] = mapped_column(ForeignKey("dpos.id"))
+    # Group companies print one address block or business ID instead of copying it.
+    address_from_id: Mapped[int | None] = mapped_column(ForeignKey("controllers.id"))
+    business_id_from_id: Mapped[int | None] = mapped_column(ForeignKey("controllers.id"))
+    translations: Mapped[dict | None] = _translations()
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="controller", **_owned("Contact.position")
     )
+    dpo: Mapped[DataProtectionOfficer | None] = relationship()
+    address_from: Mapped[Controller | None] = relationship(
+        remote_side="Controller.id", foreign_keys=[address_from_id]
+    )
+    business_id_from: Mapped[Controller | None] = relationship(
+        remote_side="Controller.id", foreign_keys=[business_id_from_id]
+    )
+
+
+class DataProtectionOfficer(Base):
+    """A data protection officer (Art. 37-39), possibly shared by several controllers of a
+    group; printed once in a notice, however many of its controllers the notice names."""
+
+    __tablename__ = "dpos"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(300))
+    publish_name: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    role: Mapped[str | None] = mapped_column(String(300))
+    phone: Mapped[str | None] = mapped_column(String(100))
+    email: Mapped[str | None] = mapped_column(String(300))
+    address: Mapped[str | None] = mapped_column(Text)
+    web: Mapped[str | None] = mapped_column(String(300))
+    translations: Mapped[dict | None] = _translations()
 
 
 class Contact(Base):
@@ -86,6 +127,10 @@ class Contact(Base):
     phone: Mapped[str | None] = mapped_column(String(100))
     email: Mapped[str | None] = mapped_column(String(300))
     address: Mapped[str | None] = mapped_column(Text)
+    web: Mapped[str | None] = mapped_column(String(300))  # "see our website"
+    # A named person whose name stays in the record but is not printed (role only).
+    publish_name: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    translations: Mapped[dict | None] = _translations()
     controller: Mapped[Controller | None] = relationship(back_populates="contacts")
     register: Mapped[Register | None] = relationship(back_populates="contacts")
 
@@ -106,6 +151,14 @@ class Register(Base):
     changes_policy: Mapped[str | None] = mapped_column(Text)
     transfers_statement: Mapped[str | None] = mapped_column(Text)
     retention_statement: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(2), default="fi", server_default="fi")
+    languages: Mapped[list | None] = mapped_column(JSON)  # published; None = [language]
+    joint_arrangement: Mapped[str | None] = mapped_column(Text)  # Art. 26(2)
+    request_web_form: Mapped[str | None] = mapped_column(String(300))
+    notice_valid_from: Mapped[date | None] = mapped_column(Date)
+    notice_updated_on: Mapped[date | None] = mapped_column(Date)
+    notice_version_label: Mapped[str | None] = mapped_column(String(60))
+    translations: Mapped[dict | None] = _translations()
 
     controllers: Mapped[list[RegisterController]] = relationship(
         back_populates="register", **_owned("RegisterController.position")
@@ -135,6 +188,10 @@ class Register(Base):
         **_owned("AutomatedDecision.position")
     )
     rights: Mapped[list[RegisterRight]] = relationship(**_owned("RegisterRight.position"))
+    statements: Mapped[list[Statement]] = relationship(**_owned("Statement.position"))
+    notice_references: Mapped[list[NoticeReference]] = relationship(
+        foreign_keys="NoticeReference.register_id", **_owned("NoticeReference.position")
+    )
     notice_versions: Mapped[list[NoticeVersion]] = relationship(
         back_populates="register", **_owned("NoticeVersion.id")
     )
@@ -157,12 +214,14 @@ class _RegisterItem:
 
     id: Mapped[int] = mapped_column(primary_key=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    translations: Mapped[dict | None] = _translations()
 
 
 class Purpose(_RegisterItem, Base):
     __tablename__ = "purposes"
     register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
     text: Mapped[str] = mapped_column(Text)
+    bases: Mapped[list | None] = mapped_column(JSON)  # Art. 6(1) points it rests on
 
 
 class LegalBasis(_RegisterItem, Base):
@@ -253,6 +312,28 @@ class RegisterRight(_RegisterItem, Base):
     description: Mapped[str | None] = mapped_column(Text)
 
 
+class Statement(_RegisterItem, Base):
+    """Something the officer states explicitly (domain.enums.StatementKind), e.g. that
+    no data are transferred outside the EU/EEA; blank text = the standard sentence."""
+
+    __tablename__ = "statements"
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str | None] = mapped_column(Text)
+
+
+class NoticeReference(_RegisterItem, Base):
+    """A cross-reference to another notice, e.g. a separate whistleblowing notice: a
+    register of this database, a web address, or both."""
+
+    __tablename__ = "notice_references"
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="CASCADE"))
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(String(300))
+    target_id: Mapped[int | None] = mapped_column(ForeignKey("registers.id", ondelete="SET NULL"))
+    target: Mapped[Register | None] = relationship(foreign_keys=[target_id])
+
+
 class NoticeVersion(Base):
     """A dated notice; `content` is empty for versions known only by their date."""
 
@@ -288,6 +369,9 @@ class Processor(Base):
     dpa_review_on: Mapped[date | None] = mapped_column(Date)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("processors.id", ondelete="SET NULL"))
     notes: Mapped[str | None] = mapped_column(Text)
+    # The name describes a category ("billing and meter reading services"), no company.
+    is_category: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    translations: Mapped[dict | None] = _translations()
     parent: Mapped[Processor | None] = relationship(remote_side="Processor.id")
 
 
@@ -298,6 +382,7 @@ class RegisterProcessor(Base):
     processor_id: Mapped[int] = mapped_column(ForeignKey("processors.id", ondelete="RESTRICT"))
     service: Mapped[str | None] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    translations: Mapped[dict | None] = _translations()
     register: Mapped[Register] = relationship(back_populates="processors")
     processor: Mapped[Processor] = relationship()
 
@@ -317,6 +402,7 @@ class Transfer(Base):
     dpf_checked_on: Mapped[date | None] = mapped_column(Date)
     derogation: Mapped[str | None] = mapped_column(String(20))
     description: Mapped[str | None] = mapped_column(Text)
+    translations: Mapped[dict | None] = _translations()
     register: Mapped[Register] = relationship(back_populates="transfers")
     processor: Mapped[Processor | None] = relationship()
 
@@ -410,10 +496,21 @@ class RightsRequest(Base):
     clock_state: Mapped[str | None] = mapped_column(String(10))
     awaiting_identity: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     deadline_problem: Mapped[str | None] = mapped_column(String(20))
+    # The subject's address as the controller's own records hold it (typed in by the
+    # officer after checking), and where the reply goes when not to the claimed address.
+    address_on_record: Mapped[str | None] = mapped_column(Text)
+    delivery_address: Mapped[str | None] = mapped_column(Text)
+    # the retention purge left only a pseudonymous row (services/requests/retention.py)
+    purged_on: Mapped[date | None] = mapped_column(Date)
 
+    # `controller` is the one the request was addressed to; `controllers` lists every
+    # controller the case concerns (the addressed one included), each with its role.
     controller: Mapped[Controller | None] = relationship()
     subject: Mapped[Person] = relationship(foreign_keys=[subject_id])
     requester: Mapped[Person | None] = relationship(foreign_keys=[requester_id])
+    controllers: Mapped[list[RequestController]] = relationship(
+        back_populates="request", **_owned("RequestController.position")
+    )
     registers: Mapped[list[RequestRegister]] = relationship(
         back_populates="request", **_owned("RequestRegister.id")
     )
@@ -426,6 +523,35 @@ class RightsRequest(Base):
     attachments: Mapped[list[Attachment]] = relationship(**_owned("Attachment.id"))
     legal_holds: Mapped[list[LegalHold]] = relationship(**_owned("LegalHold.id"))
     letters: Mapped[list[Letter]] = relationship(back_populates="request", **_owned("Letter.id"))
+    corrections: Mapped[list[RequestCorrection]] = relationship(**_owned("RequestCorrection.id"))
+
+
+class RequestController(Base):
+    """A controller the case concerns: a group company or a joint controller (Art. 26)."""
+
+    __tablename__ = "request_controllers"
+    __table_args__ = (UniqueConstraint("request_id", "controller_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    controller_id: Mapped[int] = mapped_column(ForeignKey("controllers.id", ondelete="RESTRICT"))
+    role: Mapped[str] = mapped_column(String(30), default="controller")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    request: Mapped[RightsRequest] = relationship(back_populates="controllers")
+    controller: Mapped[Controller] = relationship()
+
+
+class RequestCorrection(Base):
+    """One intake field corrected after intake: what it was, what it became, and why."""
+
+    __tablename__ = "request_corrections"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    field: Mapped[str] = mapped_column(String(40))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str | None] = mapped_column(String(100))
 
 
 class RequestRegister(Base):
@@ -447,6 +573,7 @@ class RequestRight(Base):
     legal_ground: Mapped[str | None] = mapped_column(String(40))
     reason: Mapped[str | None] = mapped_column(Text)
     decided_on: Mapped[date | None] = mapped_column(Date)
+    raised_on: Mapped[date | None] = mapped_column(Date)  # None: raised with the request
     request: Mapped[RightsRequest] = relationship(back_populates="rights")
     erasures: Mapped[list[ErasureDecision]] = relationship(**_owned("ErasureDecision.id"))
 
@@ -528,6 +655,9 @@ class LegalHold(Base):
     )
     category_name: Mapped[str] = mapped_column(Text)
     placed_on: Mapped[date] = mapped_column(Date)
+    # A hold for a pending request protects the data from the day the request arrived,
+    # not from the day it was typed in (None in rows from before this column: placed_on).
+    effective_from: Mapped[date | None] = mapped_column(Date)
     released_on: Mapped[date | None] = mapped_column(Date)
     reason: Mapped[str | None] = mapped_column(Text)
     data_category: Mapped[DataCategory | None] = relationship()
@@ -565,6 +695,8 @@ class Letter(Base):
     pdf: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     sha256: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # the retention purge erased the PDF; kind, dates and the SHA-256 of what was sent stay
+    purged_on: Mapped[date | None] = mapped_column(Date)
     request: Mapped[RightsRequest] = relationship(back_populates="letters")
 
 
@@ -575,7 +707,14 @@ class LetterImmutable(ValueError):
 @event.listens_for(Letter, "before_update")
 def _refuse_letter_update(_mapper, _connection, target: Letter) -> None:
     """Issued letters are archive records. The guard is registered with the model, so it
-    holds for every session of every process, whichever modules it imported."""
+    holds for every session of every process, whichever modules it imported. The one
+    change allowed is the retention purge's: the PDF erased (empty) and `purged_on` set."""
+    from sqlalchemy import inspect
+
+    state = inspect(target)
+    changed = {a.key for a in state.attrs if a.history.has_changes()}
+    if changed <= {"pdf", "purged_on"} and target.purged_on is not None and not target.pdf:
+        return
     raise LetterImmutable(
         _("An issued letter cannot be changed (letter {id}).").format(id=target.id)
     )
@@ -618,6 +757,167 @@ class AuditEvent(Base):
     after_json: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# ------------------------------------------------------------------------ breaches
+
+
+class Breach(Base):
+    """A personal data breach as Art. 33(5) wants it documented: the facts, the effects
+    and the remedial action. Moments are naive UTC; `aware_at` starts the 72 hours."""
+
+    __tablename__ = "breaches"
+    __table_args__ = (UniqueConstraint("reference"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(30))
+    year: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    logged_at: Mapped[datetime] = mapped_column(DateTime)
+    aware_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    occurred_from: Mapped[datetime | None] = mapped_column(DateTime)
+    occurred_to: Mapped[datetime | None] = mapped_column(DateTime)
+    occurred_unknown: Mapped[bool] = mapped_column(Boolean, default=False)
+    discovered_how: Mapped[str | None] = mapped_column(Text)
+    discovered_by: Mapped[str | None] = mapped_column(String(300))
+    controller_id: Mapped[int | None] = mapped_column(
+        ForeignKey("controllers.id", ondelete="RESTRICT")
+    )
+    processor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("processors.id", ondelete="RESTRICT")
+    )  # Art. 33(2): the processor that reported the breach
+    processor_reported_at: Mapped[datetime | None] = mapped_column(DateTime)
+    confidentiality: Mapped[bool] = mapped_column(Boolean, default=False)
+    integrity: Mapped[bool] = mapped_column(Boolean, default=False)
+    availability: Mapped[bool] = mapped_column(Boolean, default=False)
+    description: Mapped[str] = mapped_column(Text)
+    subject_groups: Mapped[str | None] = mapped_column(Text)  # one group per line
+    subject_count: Mapped[int | None] = mapped_column(Integer)  # approximate
+    record_count: Mapped[int | None] = mapped_column(Integer)  # approximate
+    consequences: Mapped[str | None] = mapped_column(Text)
+    risk_level: Mapped[str | None] = mapped_column(String(10))
+    risk_reasoning: Mapped[str | None] = mapped_column(Text)
+    measures_taken: Mapped[str | None] = mapped_column(Text)
+    measures_proposed: Mapped[str | None] = mapped_column(Text)
+    notify_decision: Mapped[str | None] = mapped_column(String(20))
+    decision_reasons: Mapped[str | None] = mapped_column(Text)
+    delay_reasons: Mapped[str | None] = mapped_column(Text)
+    subjects_informed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    subjects_informed_how: Mapped[str | None] = mapped_column(Text)
+    art34_exception: Mapped[str | None] = mapped_column(String(30))
+    informing_reasons: Mapped[str | None] = mapped_column(Text)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+
+    controller: Mapped[Controller | None] = relationship()
+    processor: Mapped[Processor | None] = relationship()
+    registers: Mapped[list[BreachRegister]] = relationship(**_owned("BreachRegister.id"))
+    categories: Mapped[list[BreachCategory]] = relationship(**_owned("BreachCategory.position"))
+    notifications: Mapped[list[BreachNotification]] = relationship(
+        **_owned("BreachNotification.notified_at")
+    )
+    events: Mapped[list[BreachEvent]] = relationship(**_owned("BreachEvent.id"))
+    letter_texts: Mapped[list[BreachLetterText]] = relationship(
+        **_owned("BreachLetterText.language")
+    )
+    recipients: Mapped[list[BreachRecipient]] = relationship(**_owned("BreachRecipient.position"))
+    letters: Mapped[list[BreachLetter]] = relationship(**_owned("BreachLetter.id"))
+
+
+class BreachRegister(Base):
+    __tablename__ = "breach_registers"
+    __table_args__ = (UniqueConstraint("breach_id", "register_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breaches.id", ondelete="CASCADE"))
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="RESTRICT"))
+    register: Mapped[Register] = relationship()
+
+
+class BreachCategory(Base):
+    """A data category concerned; the name is kept, so the log survives a register edit."""
+
+    __tablename__ = "breach_categories"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breaches.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    data_category_id: Mapped[int | None] = mapped_column(
+        ForeignKey("data_categories.id", ondelete="SET NULL")
+    )
+    category_name: Mapped[str] = mapped_column(Text)
+    special: Mapped[bool] = mapped_column(Boolean, default=False)  # Art. 9 or 10 data
+    data_category: Mapped[DataCategory | None] = relationship()
+
+
+class BreachNotification(Base):
+    """One notification through the Ombudsman's e-service (preliminary, supplementary…)."""
+
+    __tablename__ = "breach_notifications"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breaches.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    notified_at: Mapped[datetime] = mapped_column(DateTime)
+    reference: Mapped[str | None] = mapped_column(String(100))  # the e-service's reference
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class BreachEvent(Base):
+    __tablename__ = "breach_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breaches.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str | None] = mapped_column(String(100))
+
+
+class BreachLetterText(Base):
+    """The Art. 34(2) letter's words in one language, clear and plain, as the officer
+    wrote them for the data subjects (the record's own texts are written for the
+    Ombudsman)."""
+
+    __tablename__ = "breach_letter_texts"
+    __table_args__ = (UniqueConstraint("breach_id", "language"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breaches.id", ondelete="CASCADE"))
+    language: Mapped[str] = mapped_column(String(2))
+    description: Mapped[str | None] = mapped_column(Text)
+    consequences: Mapped[str | None] = mapped_column(Text)
+    measures: Mapped[str | None] = mapped_column(Text)
+    advice: Mapped[str | None] = mapped_column(Text)  # what the person can do
+
+
+class BreachRecipient(Base):
+    """A data subject to write to, imported for the mail-merge; purged with the breach."""
+
+    __tablename__ = "breach_recipients"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breaches.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(300))
+    address: Mapped[str | None] = mapped_column(Text)  # lines in Posti's order
+    language: Mapped[str | None] = mapped_column(String(2))
+    email: Mapped[str | None] = mapped_column(String(300))
+    sent_on: Mapped[date | None] = mapped_column(Date)  # the Art. 34 letter was issued
+
+
+class BreachLetter(Base):
+    """An issued Art. 34 letter: immutable once stored, like a request's letters."""
+
+    __tablename__ = "breach_letters"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breaches.id", ondelete="CASCADE"))
+    recipient_name: Mapped[str] = mapped_column(String(300))
+    language: Mapped[str] = mapped_column(String(2))
+    issued_on: Mapped[date] = mapped_column(Date)
+    sent_via: Mapped[str] = mapped_column(String(20))
+    pdf: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+@event.listens_for(BreachLetter, "before_update")
+def _refuse_breach_letter_update(_mapper, _connection, target: BreachLetter) -> None:
+    raise LetterImmutable(
+        _("An issued letter cannot be changed (letter {id}).").format(id=target.id)
+    )
 
 
 # -------------------------------------------------------------- foreign-key indexes

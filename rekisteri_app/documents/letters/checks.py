@@ -30,6 +30,9 @@ class WarningCode(StrEnum):
     EMPTY_DATA_COPY = "empty-data-copy"
     INCOMPLETE_REGISTER = "incomplete-register"
     REFUSAL_OF_GRANTED = "refusal-of-granted"
+    # from the case rather than the letter data (services/letters adds them)
+    CASE_CORRECTED = "case-corrected"
+    DELIVERY_UNCONFIRMED = "delivery-unconfirmed"
 
 
 @dataclass(frozen=True)

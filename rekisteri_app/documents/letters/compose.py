@@ -64,7 +64,7 @@ class Block:
 
 @dataclass(frozen=True)
 class ComposedLetter:
-    kind: LetterKind
+    kind: LetterKind | None  # None: a letter of another room (breaches), not a reply
     language: Language
     labels: Mapping[str, str]
     document_name: str
@@ -143,6 +143,9 @@ def placeholder_values(data: LetterData) -> dict[str, str]:
         "authority_web": auth.web,
         "representative_role": cat["representative_roles"][data.recipient.authority.value],
         "officer_contact": _officer_contact(data),
+        "other_controllers": _join(
+            [n.strip() for n in data.other_controllers if n.strip()], cat["labels"]["and"]
+        ),
     }
     if data.extended_due_date is not None:
         values["extended_due_date"] = format_date(data.extended_due_date, lang)
@@ -216,6 +219,10 @@ class _Composer:
     def representative(self) -> None:
         if self.data.recipient.authority is not Authority.SELF:
             self.add("representative")
+
+    def other_controllers(self) -> None:
+        if any(n.strip() for n in self.data.other_controllers):
+            self.add("other_controllers")
 
     def late_notice(self) -> None:
         if not self.data.is_late:
@@ -374,6 +381,7 @@ class _Composer:
         self.representative()
         self.late_notice()
         self.body()
+        self.other_controllers()
         if kind is LetterKind.IDENTITY_REQUEST:
             self.identity_request()
         elif kind is LetterKind.EXTENSION:

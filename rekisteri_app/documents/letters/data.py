@@ -221,6 +221,9 @@ class LetterData:
     identity_request: IdentityRequest | None = None
     identity_verified: bool = False
     sent_via: SentVia | None = None
+    # The other controllers this answer is given for (group companies, joint
+    # controllers of Art. 26); `organisation` is the one in the letterhead.
+    other_controllers: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=True)
     """Extra placeholder values for wording the officer wrote ({name} -> text)."""
 

@@ -52,6 +52,7 @@ KNOWN_PLACEHOLDERS: tuple[str, ...] = (
     "authority_web",
     "representative_role",
     "officer_contact",
+    "other_controllers",
 )
 
 

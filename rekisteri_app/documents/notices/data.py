@@ -10,11 +10,19 @@ Free texts and `Localized`
 Every free-text field is typed `Text`, which is either
 
 * a plain `str` — the officer's own words, printed as written in every language of the
-  notice (an officer who keeps only Finnish gets Finnish free text inside a Swedish notice,
-  which is honest: the text is data, we never machine-translate it); or
+  notice. The service layer resolves a register's per-language texts before it builds
+  the data (services/translations.py): a text missing in the notice's language is the
+  primary-language text as recorded (we never machine-translate), and the checker lists
+  what is missing for each language the officer publishes in; or
 * a `Localized(fi=..., sv=..., en=...)` — per-language variants. The notice uses the
   variant of its own language; a blank variant falls back to Finnish, then to Swedish,
-  then to English, so a half-translated register still prints something rather than a hole.
+  then to English.
+
+Nothing is printed that the data do not hold: a section without data prints the visible
+"not recorded" placeholder, and the standard sentences for "no disclosures", "no
+transfers", "no automated decisions" and the like are printed only when the officer
+recorded that statement (the `no_*` fields: None = not stated, "" = stated, print the
+standard sentence, text = the officer's own wording).
 
 Closed vocabularies (legal bases, rights, safeguards, security kinds, period units…) are
 enums from `rekisteri_app.domain.enums`; their wording per language lives in
@@ -24,12 +32,12 @@ enums from `rekisteri_app.domain.enums`; their wording per language lives in
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ...domain.enums import (
     ControllerRole,
+    ControllerType,
     Language,
     LegalBasisArticle,
     PeriodUnit,
@@ -39,6 +47,7 @@ from ...domain.enums import (
     SecurityKind,
     SourceKind,
 )
+from ...domain.rights import applicable_rights
 from ...domain.supervisory_authority import OMBUDSMAN
 
 FALLBACK_ORDER = ("fi", "sv", "en")
@@ -130,6 +139,42 @@ class ControllerInfo:
     email: str = ""
     web: str = ""
     dpo_contact: Text = ""  # Art. 13(1)(b): the data protection officer's contact details
+    controller_type: ControllerType | None = None
+    # Group companies: the address block is that of the controller named here (printed
+    # as "as for <name>", not copied); a business ID that belongs to another company is
+    # printed with that company's name.
+    address_as: str = ""
+    business_id_owner: str = ""
+
+    @property
+    def has_contact_details(self) -> bool:
+        """Section 1 gives a way to reach this controller."""
+        return bool(
+            self.address_as.strip()
+            or self.visiting_address
+            or self.postal_address
+            or self.phone.strip()
+            or self.email.strip()
+            or self.web.strip()
+        )
+
+    @property
+    def has_postal_or_email(self) -> bool:
+        """Requests can be sent to section 1 (a postal address or an e-mail address)."""
+        return bool(self.address_as.strip() or self.postal_address or self.email.strip())
+
+
+@dataclass(frozen=True)
+class OfficerInfo:
+    """A data protection officer, printed once for every controller in `controllers`."""
+
+    name: str = ""  # blank when the name is not published
+    role: Text = ""
+    phone: str = ""
+    email: str = ""
+    address: AddressLike | None = None
+    web: str = ""
+    controllers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,6 +192,7 @@ class ContactPerson:
     email: str = ""
     address: AddressLike | None = None
     scope: Text = ""
+    web: str = ""  # "see our website"
 
 
 @dataclass(frozen=True)
@@ -213,6 +259,8 @@ class Processor:
     name: str
     services: tuple[Text, ...] = ()
     country: str = ""  # ISO 3166 alpha-2 where it processes, blank if not stated
+    agreement: bool = False  # a data processing agreement is recorded (Art. 28(3))
+    category: bool = False  # `name` describes a category of processors, no company
 
 
 @dataclass(frozen=True)
@@ -273,6 +321,14 @@ class Note:
 
 
 @dataclass(frozen=True)
+class NoticeReference:
+    """Another notice the reader is pointed to (e.g. a separate whistleblowing notice)."""
+
+    title: Text
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class RegisterData:
     """One register (processing activity) as the notice shows it."""
 
@@ -287,12 +343,21 @@ class RegisterData:
     recipients: tuple[Recipient, ...] = ()
     processors: tuple[Processor, ...] = ()
     transfers: tuple[Transfer, ...] = ()
-    transfers_statement: Text = ""  # replaces the standard "no transfers" sentence
+    transfers_statement: Text = ""  # the officer's general statement on transfers
     retention: tuple[RetentionRule, ...] = ()
     retention_statement: Text = ""  # general retention policy, printed before the rules
     security: tuple[SecurityMeasure, ...] = ()
     automated_decisions: tuple[AutomatedDecision, ...] = ()
     notes: tuple[Note, ...] = ()
+    purposes_statement: Text = ""  # a general statement printed with the purposes
+    applicable_laws: Text = ""  # the legal framework of the processing
+    disclosures_statement: Text = ""  # a general statement on disclosures
+    # Explicit statements (None = not stated; "" = the standard sentence; else own text)
+    no_disclosures: Text | None = None
+    no_transfers: Text | None = None
+    no_automated_decisions: Text | None = None
+    no_profiling: Text | None = None
+    references: tuple[NoticeReference, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -308,11 +373,13 @@ class RightStatement:
 class RequestInstructions:
     """How to exercise the rights (section 13).
 
-    `identity_proof_required` and `representative_allowed` print standard sentences; the
-    one-month response time (Art. 12(3)) and the free-of-charge rule (Art. 12(5)) are always
-    printed, and `notes` follow them (a register's own response-time wording goes there).
-    `form` says e.g. "kirjallisesti ja allekirjoitettuna"; `identity_proof` how identity is
-    verified."""
+    `identity_proof_required` and `representative_allowed` print standard sentences (or
+    `identity_text` / `representative_text` instead) only when the officer recorded them;
+    what the GDPR itself says about the response time (Art. 12(3)) and fees (Art. 12(5))
+    is always printed, and `notes` follow (a register's own response-time wording goes
+    there). `form` says e.g. "kirjallisesti ja allekirjoitettuna"; `identity_proof` how
+    identity is verified. Without a recipient, address, e-mail, phone or web form the
+    notice names section 1 only when section 1 has a postal or e-mail address."""
 
     recipient: str = ""  # e.g. "Jyväskylän Energia Oy, Asiakaspalvelu"
     address: AddressLike | None = None
@@ -320,10 +387,13 @@ class RequestInstructions:
     phone: str = ""
     eservice: Text = ""
     form: Text = ""
-    identity_proof_required: bool = True
+    identity_proof_required: bool = False
     identity_proof: Text = ""
-    representative_allowed: bool = True
+    representative_allowed: bool = False
     notes: tuple[Text, ...] = ()
+    web_form: str = ""  # requests are made with this web form (possibly the only channel)
+    identity_text: Text = ""
+    representative_text: Text = ""
 
 
 @dataclass(frozen=True)
@@ -366,9 +436,11 @@ class NoticeData:
     """Everything one privacy notice prints: one or more registers of one controller (or
     of a group / joint controllers) plus the notice-wide parts.
 
-    `rights` empty means "the rights that apply to these legal bases" (see
-    `applicable_rights`). `changes_policy` blank prints the standard text. `language` is
-    the default language of the rendering; every renderer also takes an explicit `lang`.
+    `rights` empty means "the rights that apply to the recorded legal bases" (see
+    `applicable_rights`; no bases and no rights print the placeholder). `version_label`,
+    `updated_on` and `valid_from` are the notice's own recorded dates and label, printed
+    instead of the app's version number and publication date. `language` is the default
+    language of the rendering; every renderer also takes an explicit `lang`.
     """
 
     controllers: tuple[ControllerInfo, ...]
@@ -385,43 +457,20 @@ class NoticeData:
     date: _dt.date | None = None
     first_published: _dt.date | None = None
     language: Language = Language.FI
-
-
-_RIGHT_ORDER = tuple(Right)
-
-
-def applicable_rights(
-    bases: Iterable[LegalBasisArticle | None],
-    *,
-    direct_marketing: bool = False,
-    automated_decisions: bool = False,
-) -> tuple[Right, ...]:
-    """The rights a notice should list for processing on these legal bases.
-
-    Why here: a notice with no explicit rights must still be complete, and which rights
-    exist follows from the bases (portability only for consent/contract, Art. 20(1);
-    objection only for points (e) and (f), Art. 21(1); withdrawal only for consent,
-    Art. 7(3)). If the domain layer grows the same rule, this should call it.
-    """
-    present = set(bases)
-    rights = {Right.ACCESS, Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION}
-    if present & {LegalBasisArticle.CONSENT, LegalBasisArticle.CONTRACT}:
-        rights.add(Right.PORTABILITY)
-    if present & {LegalBasisArticle.PUBLIC_TASK, LegalBasisArticle.LEGITIMATE_INTERESTS}:
-        rights.add(Right.OBJECTION)
-    if direct_marketing:
-        rights.add(Right.MARKETING_BAN)
-    if LegalBasisArticle.CONSENT in present:
-        rights.add(Right.CONSENT_WITHDRAWAL)
-    if automated_decisions:
-        rights.add(Right.AUTOMATED_DECISION)
-    return tuple(r for r in _RIGHT_ORDER if r in rights)
+    officers: tuple[OfficerInfo, ...] = ()
+    notice_availability: Text = ""  # where the current notice is available
+    version_label: str = ""
+    valid_from: _dt.date | None = None
+    updated_on: _dt.date | None = None
 
 
 def notice_rights(data: NoticeData) -> tuple[RightStatement, ...]:
-    """The rights section's entries: the explicit ones, or those derived from the bases."""
+    """The rights section's entries: the explicit ones, or those derived from the recorded
+    bases; none when neither is recorded (the notice then prints its placeholder)."""
     if data.rights:
         return data.rights
+    if not any(r.legal_bases or any(p.bases for p in r.purposes) for r in data.registers):
+        return ()
     bases: list[LegalBasisArticle | None] = []
     automated = False
     for register in data.registers:

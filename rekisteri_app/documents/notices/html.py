@@ -12,7 +12,17 @@ from __future__ import annotations
 from html import escape
 
 from .data import NoticeData
-from .structure import Block, Bullets, Card, Heading, Item, NoticeDocument, Para, build_notice
+from .structure import (
+    Block,
+    Bullets,
+    Card,
+    Heading,
+    Item,
+    NoticeDocument,
+    Para,
+    Placeholder,
+    build_notice,
+)
 
 _CSS = """
 :root { color-scheme: light; }
@@ -45,6 +55,7 @@ li p.note { color: #1a1a1a; font-style: italic; }
 .card p { margin: 0; }
 .card .name { font-weight: 700; }
 .label { font-weight: 600; }
+.not-recorded { color: #b71c1c; font-style: italic; font-weight: 600; }
 a { color: #1f4e79; overflow-wrap: anywhere; }
 @media print { body { background: #fff; } main { max-width: none; padding: 0; }
   nav { display: none; } }
@@ -77,6 +88,9 @@ def _block(block: Block) -> str:
         return f"<{tag}>{_e(block.text)}</{tag}>"
     if isinstance(block, Para):
         return f"<p>{_labelled(block.label, block.text)}</p>"
+    if isinstance(block, Placeholder):
+        return f'<p class="not-recorded">{_e(block.text)}</p>'
+
     if isinstance(block, Card):
         rows = []
         if block.title:

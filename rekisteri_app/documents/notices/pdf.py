@@ -29,7 +29,17 @@ from reportlab.platypus.flowables import BalancedColumns
 
 from ..fonts import BOLD, ITALIC, REGULAR, register_fonts
 from .data import NoticeData
-from .structure import Block, Bullets, Card, Heading, Item, NoticeDocument, Para, build_notice
+from .structure import (
+    Block,
+    Bullets,
+    Card,
+    Heading,
+    Item,
+    NoticeDocument,
+    Para,
+    Placeholder,
+    build_notice,
+)
 
 _MARGIN_X = 20 * mm
 _MARGIN_TOP = 18 * mm
@@ -37,6 +47,7 @@ _MARGIN_BOTTOM = 20 * mm
 _TEXT = colors.HexColor("#1a1a1a")
 _MUTED = colors.HexColor("#555555")
 _ACCENT = colors.HexColor("#1f4e79")
+_NOT_RECORDED = colors.HexColor("#b71c1c")
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -105,6 +116,9 @@ def _styles() -> dict[str, ParagraphStyle]:
             "detail", parent=base, leftIndent=12, textColor=_MUTED, spaceAfter=1.5
         ),
         "note": ParagraphStyle("note", parent=base, leftIndent=12, fontName=ITALIC, spaceAfter=1.5),
+        "not_recorded": ParagraphStyle(
+            "not_recorded", parent=base, fontName=ITALIC, textColor=_NOT_RECORDED
+        ),
         "card_title": ParagraphStyle("card_title", parent=base, fontName=BOLD, spaceAfter=0.5),
         "card_line": ParagraphStyle("card_line", parent=base, spaceAfter=0.5),
         "footer": ParagraphStyle("footer", fontName=family, fontSize=7.5, textColor=_MUTED),
@@ -141,6 +155,8 @@ def _block_flowables(
     if isinstance(block, Para):
         style = s["lead_in" if lead_in else "body"]
         return [Paragraph(_labelled(block.label, block.text), style)]
+    if isinstance(block, Placeholder):
+        return [Paragraph(_e(block.text), s["not_recorded"])]
     if isinstance(block, Card):
         rows: list[Flowable] = []
         if block.title:

@@ -2,12 +2,19 @@
 
 Why an intermediate tree: the PDF, the HTML page and the section diff must say exactly
 the same thing. All decisions about wording, order, grouping and fallbacks are made here
-once; the renderers only lay out `Para`, `Card`, `Bullets` and `Heading` blocks. Every
-string in the tree is plain text (renderers escape it).
+once; the renderers only lay out `Para`, `Card`, `Bullets`, `Heading` and `Placeholder`
+blocks. Every string in the tree is plain text (renderers escape it).
+
+The rule of this module: every sentence is backed by the data. A standard sentence that
+states a fact ("no transfers", "under a processing agreement", "send requests to the
+contact details in section 1") is printed only when the data hold that fact or the
+officer recorded it as a statement; a section with nothing to say prints a visible
+`Placeholder`, for which the checker has a red finding.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -17,6 +24,7 @@ from .data import (
     ContactPerson,
     ControllerInfo,
     NoticeData,
+    OfficerInfo,
     RegisterData,
     RetentionRule,
     SectionId,
@@ -104,7 +112,14 @@ class Bullets:
         )
 
 
-Block = Heading | Para | Card | Bullets
+@dataclass(frozen=True)
+class Placeholder:
+    """The visible "not recorded": nothing in the record backs this part of the notice."""
+
+    text: str
+
+
+Block = Heading | Para | Card | Bullets | Placeholder
 
 
 @dataclass(frozen=True)
@@ -181,8 +196,21 @@ class _Builder:
     def loc(self, text: Text | None) -> str:
         return self.t.local(text)
 
-    def not_recorded(self) -> Para:
-        return Para(self.t.doc("not_recorded"))
+    def not_recorded(self) -> Placeholder:
+        return Placeholder(self.t.doc("not_recorded"))
+
+    def stated(self, statement: Text | None, standard: str) -> list[Block]:
+        """A recorded statement: its own text, else the standard sentence; nothing when
+        it was not recorded (None)."""
+        if statement is None:
+            return []
+        return [Para(self.loc(statement) or self.t.text(standard))]
+
+    def section1_contact(self) -> bool:
+        return any(c.has_contact_details for c in self.data.controllers)
+
+    def section1_postal_or_email(self) -> bool:
+        return any(c.has_postal_or_email for c in self.data.controllers)
 
     def sub_level(self) -> int:
         """Level of a group heading inside a register's part of a section."""
@@ -255,17 +283,32 @@ class _Builder:
             self.controller_card(c, show_role=several or c.role != ControllerRole.CONTROLLER)
             for c in self.data.controllers
         ]
+        if not blocks:
+            return [self.not_recorded()]
+        blocks += [self.officer_card(o, several=several) for o in self.data.officers]
         arrangement = self.loc(self.data.joint_arrangement)
         if arrangement:
             blocks.append(Para(arrangement, self.t.text("joint_arrangement")))
-        return blocks or [self.not_recorded()]
+        return blocks
 
     def controller_card(self, c: ControllerInfo, *, show_role: bool) -> Card:
         lines: list[Line] = []
         if show_role:
             lines.append(Line(self.t.role(c.role), self.t.label("role")))
-        if c.business_id.strip():
-            lines.append(Line(c.business_id.strip(), self.t.label("business_id")))
+        if c.controller_type is not None:
+            lines.append(
+                Line(self.t.controller_type(c.controller_type), self.t.label("controller_type"))
+            )
+        business_id = c.business_id.strip()
+        if business_id and c.business_id_owner.strip():
+            business_id = self.t.text("business_id_of").format(
+                business_id=business_id, name=c.business_id_owner.strip()
+            )
+        if business_id:
+            lines.append(Line(business_id, self.t.label("business_id")))
+        if c.address_as.strip():
+            text = self.t.text("address_as").format(name=c.address_as.strip())
+            lines.append(Line(text, self.t.label("address_as")))
         lines += self.address_line("visiting_address", c.visiting_address)
         lines += self.address_line("postal_address", c.postal_address)
         lines += self.contact_lines(phone=c.phone, email=c.email, web=c.web)
@@ -273,10 +316,23 @@ class _Builder:
             lines.append(Line(self.loc(c.dpo_contact), self.t.label("dpo")))
         return Card(c.name.strip(), tuple(lines))
 
+    def officer_card(self, o: OfficerInfo, *, several: bool) -> Card:
+        """One card per officer, naming the controllers it serves when there are several."""
+        if several and o.controllers:
+            title = self.t.text("dpo_of").format(names=self.t.join(list(o.controllers)))
+        else:
+            title = self.t.label("dpo")
+        lines = [Line(v) for v in (o.name.strip(), self.loc(o.role)) if v]
+        lines += self.address_line("postal_address", o.address)
+        lines += self.contact_lines(phone=o.phone, email=o.email, web=o.web)
+        return Card(title, tuple(lines))
+
     def contact(self) -> list[Block]:
-        if not self.data.contacts:
-            return [Para(self.t.text("contact_none"))]
-        return [self.contact_card(p) for p in self.data.contacts]
+        if self.data.contacts:
+            return [self.contact_card(p) for p in self.data.contacts]
+        if self.section1_contact():
+            return [Para(self.t.text("contact_via_controller"))]
+        return [self.not_recorded()]
 
     def contact_card(self, p: ContactPerson) -> Card:
         """Titled by the scope when there is one ("Puhelutallenteiden osalta"), else by
@@ -288,7 +344,7 @@ class _Builder:
         if p.organisation.strip():
             lines.append(Line(p.organisation.strip()))
         lines += self.address_line("postal_address", p.address)
-        lines += self.contact_lines(phone=p.phone, email=p.email)
+        lines += self.contact_lines(phone=p.phone, email=p.email, web=p.web)
         return Card(title, tuple(lines))
 
     def register(self) -> list[Block]:
@@ -305,6 +361,14 @@ class _Builder:
             blocks = [Bullets(tuple(items))]
         for r in registers:
             blocks += self.notes(r, SectionId.REGISTER)
+        references = [ref for r in registers for ref in r.references]
+        if references:
+            blocks.append(Heading(self.t.text("references"), 1 if not self.multi else 2))
+            items = []
+            for ref in references:
+                title, url = self.loc(ref.title), ref.url.strip()
+                items.append(Item(url, title) if title and url else Item(title or url))
+            blocks.append(Bullets(tuple(dict.fromkeys(items))))
         return blocks
 
     # 4-12, per register --------------------------------------------------------------------
@@ -328,12 +392,19 @@ class _Builder:
             if laws:
                 details.append(f"{self.t.text('laws')}: {self.t.join(laws)}")
             basis_items.append(Item(self.loc(b.description), title, tuple(details)))
-        return [
-            Heading(self.t.text("purposes"), level),
-            Bullets(tuple(items)) if items else self.not_recorded(),
-            Heading(self.t.text("bases"), level),
-            Bullets(tuple(basis_items)) if basis_items else self.not_recorded(),
-        ]
+        blocks: list[Block] = [Heading(self.t.text("purposes"), level)]
+        statement = self.loc(r.purposes_statement)
+        if items:
+            blocks.append(Bullets(tuple(items)))
+        if statement:
+            blocks.append(Para(statement))
+        if not items and not statement:
+            blocks.append(self.not_recorded())
+        blocks.append(Heading(self.t.text("bases"), level))
+        blocks.append(Bullets(tuple(basis_items)) if basis_items else self.not_recorded())
+        if self.loc(r.applicable_laws):
+            blocks.append(Para(self.loc(r.applicable_laws), self.t.text("applicable_laws")))
+        return blocks
 
     def subjects(self, r: RegisterData) -> list[Block]:
         items = []
@@ -383,25 +454,43 @@ class _Builder:
             kinds = [x.kind for x in r.recipients]
             blocks = self.grouped(entries, headings=_worth_grouping(kinds))
         else:
-            blocks = [Para(self.t.text("recipients_none"))]
+            blocks = []
+        if self.loc(r.disclosures_statement):
+            blocks.append(Para(self.loc(r.disclosures_statement)))
+        blocks += self.stated(r.no_disclosures, "no_disclosures")
+        if not blocks:
+            blocks.append(self.not_recorded())
         if r.processors:
-            blocks.append(Heading(self.t.text("processors"), self.sub_level()))
-            blocks.append(Para(self.t.text("processors_intro")))
-            items = []
-            for p in r.processors:
-                services = self.t.join([self.loc(x) for x in p.services])
-                text = f"{p.name.strip()}: {services}" if services else p.name.strip()
-                if p.country.strip():
-                    country = self.t.country(p.country)
-                    text += f" ({self.t.text('processor_country')}: {country})"
-                items.append(Item(text))
-            blocks.append(Bullets(tuple(items)))
+            blocks += self.processors(r)
+        return blocks
+
+    def processors(self, r: RegisterData) -> list[Block]:
+        """The processors; the agreement sentence only as far as agreements are recorded."""
+        every = all(p.agreement for p in r.processors)
+        blocks: list[Block] = [Heading(self.t.text("processors"), self.sub_level())]
+        blocks.append(Para(self.t.text("processors_intro")))
+        items = []
+        for p in r.processors:
+            services = self.t.join([self.loc(x) for x in p.services])
+            text = f"{p.name.strip()}: {services}" if services else p.name.strip()
+            if p.country.strip():
+                country = self.t.country(p.country)
+                text += f" ({self.t.text('processor_country')}: {country})"
+            details = (self.t.text("processor_category"),) if p.category else ()
+            if p.agreement and not every:
+                details += (self.t.text("processor_agreement"),)
+            items.append(Item(text, details=details))
+        blocks.append(Bullets(tuple(items)))
+        if every:
+            blocks.append(Para(self.t.text("processors_agreement")))
         return blocks
 
     def transfers(self, r: RegisterData) -> list[Block]:
         statement = self.loc(r.transfers_statement)
         if not r.transfers:
-            return [Para(statement or self.t.text("transfers_none"))]
+            blocks: list[Block] = [Para(statement)] if statement else []
+            blocks += self.stated(r.no_transfers, "no_transfers")
+            return blocks or [self.not_recorded()]
         items = []
         for x in r.transfers:
             details = [
@@ -411,11 +500,15 @@ class _Builder:
             if self.loc(x.description):
                 details.append(self.loc(x.description))
             items.append(Item(title=x.recipient.strip(), details=tuple(details)))
-        blocks: list[Block] = [Bullets(tuple(items))]
+        blocks = [Bullets(tuple(items))]
         if statement:
             blocks.append(Para(statement))
         if any(x.safeguard in _COPYABLE_SAFEGUARDS for x in r.transfers):
-            blocks.append(Para(self.t.text("transfers_copy")))
+            # Art. 13(1)(f): the means to obtain a copy, named only where it exists.
+            if self.data.contacts:
+                blocks.append(Para(self.t.text("transfers_copy_contact")))
+            elif self.section1_contact():
+                blocks.append(Para(self.t.text("transfers_copy_controller")))
         return blocks
 
     def retention_item(self, rule: RetentionRule) -> Item:
@@ -435,9 +528,7 @@ class _Builder:
         blocks: list[Block] = [Para(statement)] if statement else []
         if r.retention:
             blocks.append(Bullets(tuple(self.retention_item(rule) for rule in r.retention)))
-        elif not statement:
-            blocks.append(Para(self.t.text("retention_none")))
-        return blocks
+        return blocks or [self.not_recorded()]
 
     def security(self, r: RegisterData) -> list[Block]:
         entries = [
@@ -449,15 +540,18 @@ class _Builder:
         return self.grouped(entries) if entries else [self.not_recorded()]
 
     def automated(self, r: RegisterData) -> list[Block]:
-        if not r.automated_decisions:
-            return [Para(self.t.text("automated_none"))]
+        blocks: list[Block] = []
         items = []
         for d in r.automated_decisions:
             details = self.labelled("logic", d.logic)
             details += self.labelled("consequences", d.consequences)
             kind = self.t.text("profiling" if d.is_profiling else "automated_decision")
             items.append(Item(self.loc(d.description), kind, details))
-        return [Bullets(tuple(items))]
+        if items:
+            blocks.append(Bullets(tuple(items)))
+        blocks += self.stated(r.no_automated_decisions, "no_automated_decisions")
+        blocks += self.stated(r.no_profiling, "no_profiling")
+        return blocks or [self.not_recorded()]
 
     # 13-16 ---------------------------------------------------------------------------------
     def rights(self) -> list[Block]:
@@ -472,26 +566,35 @@ class _Builder:
                     notes=conditions,
                 )
             )
-        blocks: list[Block] = [Para(self.t.text("rights_intro")), Bullets(tuple(items))]
+        blocks: list[Block]
+        if items:
+            blocks = [Para(self.t.text("rights_intro")), Bullets(tuple(items))]
+        else:
+            blocks = [self.not_recorded()]
         blocks.append(Heading(self.t.text("rights_howto"), 1))
         req = self.data.requests
         lines = self.address_line("postal_address", req.address)
         lines += self.contact_lines(phone=req.phone, email=req.email)
         if self.loc(req.eservice):
             lines.append(Line(self.loc(req.eservice), self.t.text("eservice")))
+        if req.web_form.strip():
+            form = req.web_form.strip()
+            lines.append(Line(form, self.t.label("web_form"), web_href(form)))
         if lines or req.recipient.strip():
             blocks.append(Para(self.t.text("requests_to")))
             blocks.append(Card(req.recipient.strip(), tuple(lines)))
+        elif self.section1_postal_or_email():
+            blocks.append(Para(self.t.text("requests_via_controller")))
         else:
-            blocks.append(Para(self.t.text("requests_default")))
+            blocks.append(self.not_recorded())
         if self.loc(req.form):
             blocks.append(Para(self.loc(req.form), self.t.text("form")))
         if req.identity_proof_required:
-            blocks.append(Para(self.t.text("identity")))
+            blocks.append(Para(self.loc(req.identity_text) or self.t.text("identity")))
         if self.loc(req.identity_proof):
             blocks.append(Para(self.loc(req.identity_proof), self.t.text("identity_methods")))
         if req.representative_allowed:
-            blocks.append(Para(self.t.text("representative")))
+            blocks.append(Para(self.loc(req.representative_text) or self.t.text("representative")))
         blocks.append(Para(self.t.text("response_time")))
         blocks.append(Para(self.t.text("free_of_charge")))
         blocks += [Para(self.loc(n)) for n in req.notes if self.loc(n)]
@@ -505,14 +608,31 @@ class _Builder:
         return [Para(self.t.text("complaint")), Card(self.loc(a.name), tuple(lines))]
 
     def changes(self) -> list[Block]:
-        return [Para(self.loc(self.data.changes_policy) or self.t.text("changes_default"))]
+        blocks: list[Block] = []
+        if self.loc(self.data.changes_policy):
+            blocks.append(Para(self.loc(self.data.changes_policy)))
+        if self.loc(self.data.notice_availability):
+            label = self.t.text("notice_availability")
+            blocks.append(Para(self.loc(self.data.notice_availability), label))
+        return blocks or [self.not_recorded()]
+
+    def printed_version(self) -> str:
+        return self.data.version_label.strip() or self.data.version.strip()
+
+    def printed_date(self) -> _dt.date | None:
+        return self.data.updated_on or self.data.date
 
     def version(self) -> list[Block]:
+        """The recorded label and dates when there are some, else the app's version."""
         d = self.data
         lines = []
-        if d.version.strip():
-            lines.append(Line(d.version.strip(), self.t.text("version")))
-        if d.date is not None:
+        if self.printed_version():
+            lines.append(Line(self.printed_version(), self.t.text("version")))
+        if d.valid_from is not None:
+            lines.append(Line(self.t.date(d.valid_from), self.t.text("valid_from")))
+        if d.updated_on is not None:
+            lines.append(Line(self.t.date(d.updated_on), self.t.text("updated_on")))
+        elif d.date is not None:
             lines.append(Line(self.t.date(d.date), self.t.text("dated")))
         if d.first_published is not None:
             lines.append(Line(self.t.date(d.first_published), self.t.text("first_published")))
@@ -550,10 +670,10 @@ class _Builder:
         d = self.data
         controllers = self.t.join([c.name.strip() for c in d.controllers])
         footer_parts = [self.t.doc("title"), controllers]
-        if d.version.strip():
-            footer_parts.append(f"{self.t.text('version')} {d.version.strip()}")
-        if d.date is not None:
-            footer_parts.append(self.t.date(d.date))
+        if self.printed_version():
+            footer_parts.append(f"{self.t.text('version')} {self.printed_version()}")
+        if self.printed_date() is not None:
+            footer_parts.append(self.t.date(self.printed_date()))
         return NoticeDocument(
             lang=self.lang,
             title=self.loc(d.title) or self.t.doc("title"),
@@ -581,6 +701,8 @@ def block_lines(blocks: Iterable[Block]) -> list[str]:
             lines.append(f"{'#' * (block.level + 2)} {block.text}")
         elif isinstance(block, Para):
             lines.append(f"{block.label}: {block.text}" if block.label else block.text)
+        elif isinstance(block, Placeholder):
+            lines.append(f"[{block.text}]")
         elif isinstance(block, Card):
             if block.title:
                 lines.append(block.title)

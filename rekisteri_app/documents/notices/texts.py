@@ -24,6 +24,7 @@ from babel.numbers import format_decimal
 from ...domain.adequacy import country_name
 from ...domain.enums import (
     ControllerRole,
+    ControllerType,
     LegalBasisArticle,
     PeriodUnit,
     RecipientKind,
@@ -78,6 +79,9 @@ class NoticeTexts:
 
     def role(self, role: ControllerRole) -> str:
         return self._get("roles", str(role))
+
+    def controller_type(self, kind: ControllerType) -> str:
+        return self._get("controller_types", str(kind))
 
     def basis(self, article: LegalBasisArticle | None) -> dict[str, str]:
         return self._get("legal_bases", NATIONAL_BASIS if article is None else str(article))

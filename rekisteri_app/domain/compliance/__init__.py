@@ -11,22 +11,32 @@ record lacks it, or when a transfer has no valid transfer tool; AMBER when the i
 stated, or when something needs a human check (a stale certification, an overdue review).
 
 Rooms: `model` (the `Checked*` inputs, `Finding`, severities and codes), `registers`,
-`transfers` and `processors` (one rule family each, with its rules listed), `run`
-(`check_all`, `worst_severity`). This package re-exports their public names.
+`notice_items` (what the printed notice would leave "not recorded" or contradict),
+`text_quality` (traps in any text and in contact details), `controllers` (controllers,
+officers, the settings), `transfers` and `processors` (one rule family each, with its
+rules listed), `run` (`check_all`, `worst_severity`). This package re-exports their
+public names. Every finding carries the JSON path of what it is about, inside its
+subject's exchange form.
 """
 
+from .controllers import check_controllers, check_officer, check_settings
 from .model import (
     CheckedAutomatedDecision,
+    CheckedContactField,
     CheckedContactPoint,
     CheckedController,
+    CheckedControllerRecord,
     CheckedDataCategory,
     CheckedLegalBasis,
+    CheckedMissingTexts,
     CheckedProcessor,
     CheckedRecipient,
     CheckedRegister,
     CheckedRetentionRule,
     CheckedSecurityMeasure,
     CheckedSource,
+    CheckedStatement,
+    CheckedText,
     CheckedTransfer,
     Finding,
     FindingCode,
@@ -44,16 +54,21 @@ __all__ = [
     "DPF_CHECK_MAX_AGE_MONTHS",
     "GDPR_APPLICATION_DATE",
     "CheckedAutomatedDecision",
+    "CheckedContactField",
     "CheckedContactPoint",
     "CheckedController",
+    "CheckedControllerRecord",
     "CheckedDataCategory",
     "CheckedLegalBasis",
+    "CheckedMissingTexts",
     "CheckedProcessor",
     "CheckedRecipient",
     "CheckedRegister",
     "CheckedRetentionRule",
     "CheckedSecurityMeasure",
     "CheckedSource",
+    "CheckedStatement",
+    "CheckedText",
     "CheckedTransfer",
     "Finding",
     "FindingCode",
@@ -62,8 +77,11 @@ __all__ = [
     "Status",
     "SubjectKind",
     "check_all",
+    "check_controllers",
+    "check_officer",
     "check_processor",
     "check_register",
+    "check_settings",
     "check_transfer",
     "is_third_country_transfer",
     "worst_severity",

@@ -20,13 +20,16 @@ from rekisteri_app.i18n import current_language, translator
 
 from ..enums import (
     ControllerRole,
+    ControllerType,
     LegalBasisArticle,
     PeriodUnit,
     RecipientKind,
+    Right,
     Safeguard,
     SccModule,
     SecurityKind,
     SourceKind,
+    StatementKind,
 )
 
 
@@ -47,6 +50,9 @@ class SubjectKind(StrEnum):
     REGISTER = "register"
     TRANSFER = "transfer"
     PROCESSOR = "processor"
+    CONTROLLER = "controller"
+    DPO = "dpo"
+    SETTINGS = "settings"
 
 
 class FindingCode(StrEnum):
@@ -89,6 +95,30 @@ class FindingCode(StrEnum):
     TRANSFER_DEROGATION_UNDOCUMENTED = "transfer-derogation-undocumented"
     PROCESSOR_DPA_MISSING = "processor-dpa-missing"
     PROCESSOR_DPA_REVIEW_OVERDUE = "processor-dpa-review-overdue"
+    # issue 12: what a notice would print as "not recorded", contradictions, data quality
+    TRANSFERS_NOT_RECORDED = "transfers-not-recorded"
+    AUTOMATED_DECISIONS_NOT_RECORDED = "automated-decisions-not-recorded"
+    REQUEST_CHANNEL_MISSING = "request-channel-missing"
+    CHANGES_POLICY_MISSING = "changes-policy-missing"
+    JOINT_ARRANGEMENT_MISSING = "joint-arrangement-missing"
+    RIGHTS_INCOMPLETE = "rights-incomplete"
+    DISCLOSURES_CONTRADICTION = "disclosures-contradiction"
+    TRANSFERS_CONTRADICTION = "transfers-contradiction"
+    AUTOMATED_DECISIONS_CONTRADICTION = "automated-decisions-contradiction"
+    PROFILING_CONTRADICTION = "profiling-contradiction"
+    CATEGORY_GROUP_UNKNOWN = "category-group-unknown"
+    PURPOSE_BASIS_NOT_RECORDED = "purpose-basis-not-recorded"
+    TRANSLATION_MISSING = "translation-missing"
+    SUPERVISORY_AUTHORITY_OUTDATED = "supervisory-authority-outdated"
+    EMAIL_INVALID = "email-invalid"
+    EMAIL_OBFUSCATED = "email-obfuscated"
+    PHONE_INVALID = "phone-invalid"
+    POSTCODE_INVALID = "postcode-invalid"
+    BUSINESS_ID_MISSING = "business-id-missing"
+    BUSINESS_ID_INVALID = "business-id-invalid"
+    BUSINESS_ID_DUPLICATE = "business-id-duplicate"
+    CONTROLLER_TYPE_MISSING = "controller-type-missing"
+    PROCESSOR_LOCATION_UNKNOWN = "processor-location-unknown"
 
 
 class Label(str):
@@ -98,12 +128,20 @@ class Label(str):
 
 
 _SEVERITY_RANK = {Severity.RED: 0, Severity.AMBER: 1}
-_KIND_RANK = {SubjectKind.REGISTER: 0, SubjectKind.TRANSFER: 1, SubjectKind.PROCESSOR: 2}
+_KIND_RANK = {
+    SubjectKind.REGISTER: 0,
+    SubjectKind.TRANSFER: 1,
+    SubjectKind.PROCESSOR: 2,
+    SubjectKind.CONTROLLER: 3,
+    SubjectKind.DPO: 4,
+    SubjectKind.SETTINGS: 5,
+}
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing to fix, about one register, transfer or processor."""
+    """One thing to fix, about one register, transfer, processor, controller, officer or
+    the settings; `path` is where, in the subject's exchange form (JSON path)."""
 
     severity: Severity
     code: FindingCode
@@ -112,6 +150,12 @@ class Finding:
     message: str
     article: str
     params: Mapping[str, object] = field(default_factory=dict, hash=False)
+    path: str = "$"
+
+    @property
+    def language(self) -> str:
+        """The notice language a finding is about ("" for findings about every language)."""
+        return str(self.params.get("lang", ""))
 
     def text(self, lang: str | None = None) -> str:
         """The message in `lang` (default: the current UI language), parameters filled in."""
@@ -151,9 +195,57 @@ class _Frozen:
 
 @dataclass(frozen=True)
 class CheckedController(_Frozen):
+    """A controller as one register names it; `postal_or_email` says that section 1 of
+    the notice gives a postal or e-mail address requests can be sent to."""
+
     name: str
     contact_details: str = ""
     role: ControllerRole = ControllerRole.CONTROLLER
+    postal_or_email: bool = False
+
+
+@dataclass(frozen=True)
+class CheckedText(_Frozen):
+    """One free text as stored (any language), where it is, and an N_-marked label."""
+
+    path: str
+    text: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class CheckedContactField(_Frozen):
+    """A stored e-mail address, phone number or Finnish postal address to check."""
+
+    path: str
+    kind: str  # "email", "phone", "postal"
+    value: str
+
+
+@dataclass(frozen=True)
+class CheckedStatement(_Frozen):
+    kind: StatementKind
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class CheckedMissingTexts(_Frozen):
+    """The texts (JSON paths) without a version in `lang`, a published language."""
+
+    lang: str
+    paths: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckedControllerRecord(_Frozen):
+    """A controller itself, for the rules that span controllers (business IDs)."""
+
+    name: str
+    business_id: str = ""
+    business_id_from: str = ""  # the controller whose business ID is printed instead
+    controller_type: ControllerType | None = None
+    texts: tuple[CheckedText, ...] = ()
+    contact_fields: tuple[CheckedContactField, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,6 +270,7 @@ class CheckedLegalBasis(_Frozen):
 class CheckedDataCategory(_Frozen):
     name: str
     special: bool = False  # Art. 9 / Art. 10 data
+    subject_group: str = ""  # the name of the subject group it belongs to, if any
 
 
 @dataclass(frozen=True)
@@ -217,6 +310,7 @@ class CheckedAutomatedDecision(_Frozen):
 
     description: str
     logic_and_consequences: str = ""
+    is_profiling: bool = False
 
 
 @dataclass(frozen=True)
@@ -247,6 +341,9 @@ class CheckedProcessor(_Frozen):
     name: str
     dpa_signed_on: date | None = None
     dpa_review_on: date | None = None
+    country: str | None = None  # where it processes; None = not recorded
+    texts: tuple[CheckedText, ...] = ()
+    contact_fields: tuple[CheckedContactField, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -278,6 +375,21 @@ class CheckedRegister(_Frozen):
     consent_withdrawal_info_present: bool = False
     provision_requirement_info: str = ""
     notice_date: date | None = None
+    # issue 12
+    purpose_bases: tuple[tuple[LegalBasisArticle, ...], ...] = ()  # per purpose, in order
+    purposes_statement: str = ""
+    statements: tuple[CheckedStatement, ...] = ()
+    transfers_statement: str = ""
+    request_channel: str = ""  # request address or web form recorded for the register
+    changes_info: str = ""  # changes policy or where the notice is available
+    joint_arrangement: str = ""
+    rights: tuple[Right, ...] = ()  # the rights the register records, in order
+    texts: tuple[CheckedText, ...] = ()  # every free text, all languages, with paths
+    contact_fields: tuple[CheckedContactField, ...] = ()
+    missing_translations: tuple[CheckedMissingTexts, ...] = ()
+
+    def stated(self, kind: StatementKind) -> bool:
+        return any(s.kind is kind for s in self.statements)
 
 
 def _filled(text: str | None) -> bool:
@@ -299,9 +411,10 @@ class _Collector:
         message: str,
         reference: str,
         /,
+        _path: str = "$",
         **params: object,
     ) -> None:
-        """Positional-only, so that message placeholders may use any name."""
+        """Positional-only, so that message placeholders may use any name but `_path`."""
         self.findings.append(
-            Finding(severity, code, self.kind, self.name, message, reference, dict(params))
+            Finding(severity, code, self.kind, self.name, message, reference, dict(params), _path)
         )

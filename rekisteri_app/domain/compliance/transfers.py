@@ -1,6 +1,7 @@
 """Transfer rules (check_transfer): is there a valid transfer tool for a transfer
 outside the EEA? A transfer recorded to an EEA country is not a Chapter V transfer and
-yields no finding.
+yields no finding. Paths are inside the transfer's exchange form ($.safeguard); the
+services place them under the register ($.transfers[2].safeguard).
 
 - transfer-destination-invalid RED: no valid country or organisation code; 30(1)(e).
 - transfer-privacy-shield RED: invalid since C-311/18 (16.7.2020).
@@ -66,6 +67,7 @@ def check_transfer(transfer: CheckedTransfer, today: date | None = None) -> list
                 "identify the third country."
             ),
             "GDPR Art. 30(1)(e), 13(1)(f)",
+            _path="$.country",
             country=transfer.country.strip(),
         )
         return out.findings
@@ -83,6 +85,7 @@ def check_transfer(transfer: CheckedTransfer, today: date | None = None) -> list
                 "importer is certified, otherwise the 2021 standard contractual clauses."
             ),
             "GDPR Art. 44, 45; CJEU C-311/18",
+            _path="$.safeguard",
         )
     elif safeguard in INVALID_SAFEGUARDS:
         out.add(
@@ -94,6 +97,7 @@ def check_transfer(transfer: CheckedTransfer, today: date | None = None) -> list
                 "(Decision (EU) 2021/914)."
             ),
             "GDPR Art. 46(2)(c); Decision (EU) 2021/914 Art. 4",
+            _path="$.safeguard",
             decision=_REPEALED_SCC_NAMES[safeguard],
         )
     elif safeguard is Safeguard.NONE:
@@ -106,6 +110,7 @@ def check_transfer(transfer: CheckedTransfer, today: date | None = None) -> list
                     "({reference}), so record that as the basis."
                 ),
                 "GDPR Art. 45, 30(1)(e), 13(1)(f)",
+                _path="$.safeguard",
                 reference=decision.reference,
             )
         else:
@@ -118,6 +123,7 @@ def check_transfer(transfer: CheckedTransfer, today: date | None = None) -> list
                     "e.g. the 2021 standard contractual clauses."
                 ),
                 "GDPR Art. 44, 46, 13(1)(f)",
+                _path="$.safeguard",
                 country=country,
             )
     elif safeguard is Safeguard.ADEQUACY:
@@ -133,6 +139,7 @@ def check_transfer(transfer: CheckedTransfer, today: date | None = None) -> list
                 "(controller-to-controller, controller-to-processor, …)."
             ),
             "GDPR Art. 46(2)(c); Decision (EU) 2021/914",
+            _path="$.scc_module",
         )
     elif safeguard is Safeguard.DEROGATION and not _filled(transfer.documentation):
         out.add(
@@ -143,6 +150,7 @@ def check_transfer(transfer: CheckedTransfer, today: date | None = None) -> list
                 "transfers only, and no documentation of the assessment is recorded."
             ),
             "GDPR Art. 49, 30(1)(e)",
+            _path="$.description",
         )
     return out.findings
 
@@ -169,6 +177,7 @@ def _check_adequacy_claim(
                 "has none. Name another transfer tool."
             ),
             "GDPR Art. 45, 46",
+            _path="$.safeguard",
             country=country,
         )
     elif country == adequacy.DPF_DESTINATION:
@@ -181,6 +190,7 @@ def _check_adequacy_claim(
                 "certification was checked."
             ),
             "GDPR Art. 45; Decision (EU) 2023/1795",
+            _path="$.safeguard",
         )
     elif decision.is_partial and not transfer.scope_confirmed:
         out.add(
@@ -191,6 +201,7 @@ def _check_adequacy_claim(
                 "importer is one of them."
             ),
             "GDPR Art. 45(1)",
+            _path="$.safeguard",
             country=country,
             scope=Label(decision.scope_note),
         )
@@ -208,6 +219,7 @@ def _check_dpf(
                 "to {country}."
             ),
             "GDPR Art. 45; Decision (EU) 2023/1795",
+            _path="$.safeguard",
             country=country,
         )
     elif transfer.dpf_checked_on is None:
@@ -219,6 +231,7 @@ def _check_dpf(
                 "Privacy Framework List."
             ),
             "GDPR Art. 45; Decision (EU) 2023/1795",
+            _path="$.dpf_checked_on",
         )
     elif today is not None and transfer.dpf_checked_on < _months_before(
         today, DPF_CHECK_MAX_AGE_MONTHS
@@ -231,6 +244,7 @@ def _check_dpf(
                 "{date}; certifications lapse unless renewed every year, so check it again."
             ),
             "GDPR Art. 45; Decision (EU) 2023/1795",
+            _path="$.dpf_checked_on",
             date=transfer.dpf_checked_on,
         )
 

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from ...documents.letters import DataCopyEntry
 from ...documents.letters.templates import catalogue
-from ...domain.enums import Language, LetterKind, RequestStatus, SentVia
+from ...domain.enums import DeliveryChoice, Language, LetterKind, PauseKind, RequestStatus, SentVia
+from ...domain.vocabulary import PAUSE_KINDS, label
 from ...i18n import _
 from ...services import letters
 from ...services import requests as rq
@@ -139,6 +140,7 @@ class LetterDialog(QDialog):
         form.addRow(_("Kind of letter"), self.kind)
         form.addRow(_("Language"), self.language)
         form.addRow(_("Sent via"), self.sent_via)
+        self._case_rows(form)
 
         # kind-specific inputs
         self.data_copy = DataCopyEditor(rq.category_names(ctx, case))
@@ -248,6 +250,63 @@ class LetterDialog(QDialog):
         self._kind_changed()
         self.resize(1200, 800)
 
+    def _case_rows(self, form: QFormLayout) -> None:
+        """What issue 11 adds: the letterhead's controller and the others the answer
+        covers, the delivery address to confirm, the pause an identity request starts."""
+        controllers = self.view.get("controllers") or []
+        self.controller = QComboBox()
+        for c in controllers:
+            self.controller.addItem(c["name"], c["key"])
+            if c["addressed_to"]:
+                self.controller.setCurrentIndex(self.controller.count() - 1)
+        self.covers = QCheckBox(_("the answer also covers the case's other controllers"))
+        self.covers.setChecked(True)
+        if len(controllers) > 1:
+            form.addRow(_("From controller"), self.controller)
+            form.addRow("", self.covers)
+        self.deliver_to = QComboBox()
+        self.deliver_to.addItem(_("— confirm the address —"), None)
+        requested = (self.view.get("requested_delivery_address") or "").replace("\n", ", ")
+        on_record = (self.view.get("address_on_record") or "").replace("\n", ", ")
+        self.deliver_to.addItem(
+            _("requested: {address}").format(address=requested), DeliveryChoice.REQUESTED.value
+        )
+        self.deliver_to.addItem(
+            _("on record: {address}").format(address=on_record), DeliveryChoice.ON_RECORD.value
+        )
+        if self.view.get("delivery_differs"):
+            note = QLabel(
+                _(
+                    "The requester asks for delivery to an address that differs from the one "
+                    "on our records (EDPB Guidelines 01/2022: check before sending). "
+                    "Choose where this letter goes."
+                )
+            )
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #8a4b00;")
+            form.addRow(note)
+            form.addRow(_("Deliver to"), self.deliver_to)
+        self.pause = QCheckBox(_("record the question as a pause from the issue date"))
+        self.pause.setChecked(True)
+        self.pause_kind = QComboBox()
+        for kind in PauseKind:
+            self.pause_kind.addItem(label(PAUSE_KINDS, kind), kind.value)
+        self.pause.toggled.connect(self.pause_kind.setEnabled)
+        pause_row = QWidget()
+        row = QHBoxLayout(pause_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.pause)
+        row.addWidget(self.pause_kind)
+        row.addStretch(1)
+        self.pause_row = pause_row
+        form.addRow(pause_row)
+        for widget in (self.controller, self.deliver_to, self.pause_kind):
+            widget.currentIndexChanged.connect(self._recheck)
+        self.covers.toggled.connect(self._recheck)
+
+    def _recheck(self, *_args: Any) -> None:
+        self.check()
+
     @staticmethod
     def _box(title: str, widget: QWidget) -> QGroupBox:
         box = QGroupBox(title)
@@ -274,6 +333,14 @@ class LetterDialog(QDialog):
             identity_reply_by=(
                 self.reply_by.date().toPython() if self.reply_by_on.isChecked() else None
             ),
+            controller=self.controller.currentData(),
+            covered_controllers=None if self.covers.isChecked() else (),
+            deliver_to=(
+                None
+                if self.deliver_to.currentData() is None
+                else DeliveryChoice(self.deliver_to.currentData())
+            ),
+            pause=PauseKind(self.pause_kind.currentData()) if self.pause.isChecked() else None,
         )
 
     def _kind_changed(self, *_args: Any) -> None:
@@ -287,6 +354,7 @@ class LetterDialog(QDialog):
         self.actions_box.setVisible(kind in DECISION_ACTION_KINDS)
         self.reasons_box.setVisible(kind is LetterKind.REFUSAL)
         self.identity_box.setVisible(kind is LetterKind.IDENTITY_REQUEST)
+        self.pause_row.setVisible(kind is LetterKind.IDENTITY_REQUEST)
         self._forget_issued()
         self.check()
 
@@ -350,6 +418,16 @@ class LetterDialog(QDialog):
             "Issue this letter? It is stored in the case as sent on {day} and cannot be "
             "changed afterwards."
         ).format(day=self.ctx.today().isoformat())
+        options = self.options()
+        if self.view.get("delivery_differs") and options.deliver_to is not None:
+            text += "\n\n" + _("It goes to: {address}").format(
+                address=self.deliver_to.currentText().split(": ", 1)[-1]
+            )
+        if self.current_kind() is LetterKind.IDENTITY_REQUEST and options.pause is not None:
+            text += "\n\n" + _(
+                "Waiting for the answer is recorded from {day} ({kind}); record its arrival "
+                "on the Deadline tab."
+            ).format(day=self.ctx.today().isoformat(), kind=label(PAUSE_KINDS, options.pause))
         if warnings:
             text += "\n\n" + _("Warnings:") + "\n" + "\n".join(f"• {w.message}" for w in warnings)
         answer = QMessageBox.question(self, _("Issue letter"), text)
@@ -373,6 +451,7 @@ class LetterDialog(QDialog):
             return None
         self.problem.hide()
         self.issued_letter = issued
+        self.view = rq.get_request(self.ctx, self.case)  # the letter may have started a pause
         self.preview_widget.show_pdf(issued.pdf)
         self._update_buttons()
         self.offer_to_mark_answered()

@@ -48,6 +48,9 @@ STATUS_TEXT = {
 }
 
 
+MISSING_SHOWN = 6
+
+
 def selected_register_ids(page: Any) -> list[int]:
     """The ids of the rows selected on a ListPage (else its current row), in table order."""
     rows = [index.data(ROW_ROLE) for index in page.table.selectionModel().selectedRows()]
@@ -117,6 +120,7 @@ class NoticeDialog(QDialog):
 
         self.info_label = QLabel()
         self.info_label.setWordWrap(True)
+        self.info_label.setTextFormat(Qt.TextFormat.PlainText)  # it names register texts
         layout.addWidget(self.info_label)
 
         self.tabs = QTabWidget()
@@ -199,8 +203,9 @@ class NoticeDialog(QDialog):
     def _update_info(self) -> None:
         from ...services import notices
 
-        red = notices.red_findings(self.ctx, self.register_ids)
+        red = notices.red_findings(self.ctx, self.register_ids, self.lang)
         last = notices.last_published(self.ctx, self.register_ids, self.lang)
+        self.missing = notices.missing_translations(self.ctx, self.register_ids, self.lang)
         parts = []
         if last is None:
             parts.append(_("No notice in this language has been published yet."))
@@ -217,6 +222,20 @@ class NoticeDialog(QDialog):
                     "The checker has {n} red findings.",
                     len(red),
                 ).format(n=len(red))
+            )
+        if self.missing:
+            shown = ", ".join(
+                m.path if m.entity == "register" else f"{m.entity} {m.path}"
+                for m in self.missing[:MISSING_SHOWN]
+            )
+            more = len(self.missing) - MISSING_SHOWN
+            parts.append(
+                ngettext(
+                    "{n} text has no version in this language and is printed as recorded: {texts}",
+                    "{n} texts have no version in this language and are printed as "
+                    "recorded: {texts}",
+                    len(self.missing),
+                ).format(n=len(self.missing), texts=shown + (f" … (+{more})" if more > 0 else ""))
             )
         self.info_label.setText(" ".join(parts))
 
@@ -317,7 +336,7 @@ class NoticeDialog(QDialog):
         from ...services import notices
         from ...services.context import ServiceError
 
-        red = notices.red_findings(self.ctx, self.register_ids)
+        red = notices.red_findings(self.ctx, self.register_ids, self.lang)
         if red and not self.confirm_red_findings(red):
             self.info_label.setText(_("Nothing was published."))
             return False

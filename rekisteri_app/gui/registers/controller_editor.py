@@ -1,16 +1,29 @@
-"""The controller editor: the organisation named as controller, with its addresses."""
+"""The controller editor: the organisation named as controller, with its addresses, its
+type, a shared data protection officer, a group company's shared address block or
+business ID, and its texts in each language side by side."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...domain import validation as v
+from ...domain import vocabulary
 from ...i18n import N_, _
-from ..fields import set_text, text_of
+from ..fields import ChoiceCombo, set_text, text_of
 from ..list_editor import ListEditor
 from .editor_dialog import EditorDialog, contact_columns, normalise_contacts
+from .translation_table import TranslationTable, slots_for
+
+#: How the texts table names the controller's own texts.
+TEXT_LABELS = {
+    "name": N_("Name"),
+    "visiting_address": N_("Visiting address"),
+    "postal_address": N_("Postal address"),
+    "dpo_contact": N_("Data protection officer"),
+}
+REFERENCES = ("dpo", "controller_type", "address_from", "business_id_from")
 
 
 def split_postal_address(text: str | None) -> tuple[str, str, str, str]:
@@ -49,6 +62,8 @@ class ControllerEditor(EditorDialog):
     new_title = N_("New controller")
 
     def setup(self) -> None:
+        from ...services import entities
+
         self.name = self.widget(QLineEdit, "name")
         self._separator = "\n"
         self.check("name", None, N_("Name"), required=True)
@@ -64,6 +79,53 @@ class ControllerEditor(EditorDialog):
             )
         )
         self.list_editor("contacts", contact_columns())
+        self.check("visiting_address", v.normalise_postal_address, N_("Visiting address"))
+        others = [
+            (f"controller-{c.id}", c.name)
+            for c in entities.list_controllers(self.ctx)
+            if c.id != self.ident
+        ]
+        self.combos = {name: self.widget(QComboBox, name) for name in REFERENCES}
+        ChoiceCombo.fill(
+            self.combos["dpo"],
+            [(f"dpo-{o.id}", o.name) for o in entities.list_dpos(self.ctx)],
+            blank=_("(none)"),
+        )
+        ChoiceCombo.fill(
+            self.combos["controller_type"],
+            vocabulary.choices(vocabulary.CONTROLLER_TYPES),
+            blank=_("(not recorded)"),
+        )
+        for name in ("address_from", "business_id_from"):
+            ChoiceCombo.fill(self.combos[name], others, blank=_("(its own)"))
+        self.watch(*self.combos.values())
+        box = self.widget(QWidget, "translationsBox")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.translations = TranslationTable(box, shared=True)
+        self.translations.setMinimumHeight(140)
+        layout.addWidget(self.translations)
+        self.translations.changed.connect(self.refresh_state)
+        self._translations: dict[str, Any] = {"translations": None}
+        self.widget(ListEditor, "contacts").changed.connect(self.show_translations)
+
+    def show_translations(self) -> None:
+        """The controller's texts and its contacts' as they stand in the form."""
+        if not hasattr(self, "translations"):
+            return
+        current = self.collect_raw()
+        for name in TEXT_LABELS:
+            self._translations[name] = current.get(name)
+        slots = slots_for("controller", self._translations, lambda f: _(TEXT_LABELS[f]))
+        contacts = self.widget(ListEditor, "contacts")
+        headers = {c.field: _(c.header) for c in contacts.model.columns}
+        for row, item in enumerate(contacts.model.rows):
+            slots += slots_for(
+                "contacts",
+                item,
+                lambda f, r=row: _("Contact {n}: {field}").format(n=r + 1, field=headers.get(f, f)),
+            )
+        self.translations.set_slots(slots)
 
     def blank(self) -> dict[str, Any]:
         return {"name": "", "contacts": []}
@@ -82,6 +144,10 @@ class ControllerEditor(EditorDialog):
         set_text(self.widget(QLineEdit, "postal_postcode"), postcode)
         set_text(self.widget(QLineEdit, "postal_town"), town)
         self.widget(ListEditor, "contacts").set_value(data.get("contacts") or [])
+        for name, combo in self.combos.items():
+            ChoiceCombo.select(combo, data.get(name))
+        self._translations = {"translations": data.get("translations")}
+        self.show_translations()
 
     def collect_raw(self) -> dict[str, Any]:
         data = self.read_texts(
@@ -95,6 +161,10 @@ class ControllerEditor(EditorDialog):
             join_postal_address(street, postcode, town, self._separator) or None
         )
         data["contacts"] = self.widget(ListEditor, "contacts").value()
+        if hasattr(self, "combos"):
+            for name, combo in self.combos.items():
+                data[name] = ChoiceCombo.value(combo)
+            data["translations"] = self._translations.get("translations")
         return data
 
     def collect(self) -> dict[str, Any]:
@@ -113,6 +183,7 @@ class ControllerEditor(EditorDialog):
             ("email", v.normalise_email),
             ("phone", v.normalise_phone),
             ("web", v.normalise_web_address),
+            ("visiting_address", v.normalise_postal_address),
         ):
             data[name] = v.optional(normaliser, data[name])
         normalise_contacts(data["contacts"])

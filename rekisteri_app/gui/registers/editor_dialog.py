@@ -52,21 +52,34 @@ def iso_date(text: str) -> str:
 def contact_columns() -> list[Column]:
     return [
         Column("name", N_("Name"), width=130),
+        Column(
+            "publish_name",
+            N_("Name printed"),
+            "bool",
+            default=True,
+            width=90,
+            tooltip=N_("Clear it to keep the name in the record but print only the role"),
+        ),
         Column("role", N_("Role"), width=120),
         Column("scope", N_("Responsible for"), width=130),
         Column("phone", N_("Phone"), check=v.normalise_phone, width=110),
         Column("email", N_("E-mail"), check=v.normalise_email, width=170),
-        Column("address", N_("Address"), "long"),
+        Column("web", N_("Web address"), check=v.normalise_web_address, width=150),
+        Column("address", N_("Address"), "long", check=v.normalise_postal_address),
     ]
 
 
 def normalise_contacts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Store e-mail addresses and phone numbers in the domain's canonical form."""
+    """Store e-mail addresses, phone numbers and web addresses in the domain's form."""
     for row in rows:
         if row.get("email"):
             row["email"] = v.normalise_email(row["email"])
         if row.get("phone"):
             row["phone"] = v.normalise_phone(row["phone"])
+        if row.get("web"):
+            row["web"] = v.normalise_web_address(row["web"])
+        if row.get("address"):
+            row["address"] = v.normalise_postal_address(row["address"])
     return rows
 
 
@@ -260,10 +273,7 @@ class EditorDialog(QDialog):
             dialogs.show_error(self, _("Not saved"), message)
             return False
         except Exception as exc:  # a bug must not lose the officer's typing silently
-            log.exception("saving failed")
-            dialogs.show_error(
-                self, _("Not saved"), _("Unexpected error: {error}").format(error=exc)
-            )
+            dialogs.show_error(self, _("Not saved"), dialogs.unexpected_message(exc))
             return False
         self.after_save(result)
         self.baseline = self.collect_raw()

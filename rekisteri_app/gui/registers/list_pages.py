@@ -1,8 +1,9 @@
-"""The four lists of the record of processing: registers, processors, controllers and
-transfers outside the EU/EEA, as the main window shows them (columns, their SQL orders,
-the hint shown while a list is empty). Registers, processors and controllers are paged
-queries (services/entities.py); the transfers, a few per register, are the window's
-list in memory. The window wires their signals to the editors."""
+"""The lists of the record of processing: registers, processors, controllers, data
+protection officers and transfers outside the EU/EEA, as the main window shows them
+(columns, their SQL orders, the hint shown while a list is empty). Registers,
+processors and controllers are paged queries (services/entities.py); the data
+protection officers and the transfers, a few each, are lists in memory. The window
+wires their signals to the editors."""
 
 from __future__ import annotations
 
@@ -87,10 +88,32 @@ def controllers_page(ctx: Any) -> ListPage:
         [
             TableColumn(N_("Name"), lambda r: r.name, stretch=True, order="name"),
             TableColumn(N_("Business ID"), lambda r: r.business_id, order="business_id"),
+            TableColumn(N_("Status"), lambda r: None, badge=True),
         ],
         fetch=_paged(entities.controller_page, ctx),
         count=lambda text: entities.count_controllers(ctx, text),
         empty_hint=N_("No controllers yet: add your own company first; registers refer to it."),
+    )
+
+
+def dpos_page(ctx: Any) -> ListPage:
+    """Data protection officers and the controllers that refer to each (a few)."""
+    columns = [
+        TableColumn(N_("Name"), lambda r: r.name, order="name"),
+        TableColumn(N_("E-mail"), lambda r: r.email, order="email"),
+        TableColumn(N_("Controllers"), lambda r: r.controllers, stretch=True, order="controllers"),
+        TableColumn(N_("Status"), lambda r: None, badge=True),
+    ]
+    fetch, count = memory_source(lambda: entities.list_dpos(ctx), columns)
+    return ListPage(
+        N_("Data protection officers"),
+        columns,
+        fetch=fetch,
+        count=count,
+        empty_hint=N_(
+            "No data protection officers yet. Add one here and choose it in each "
+            "controller it serves: the notice prints it once."
+        ),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from ...domain import validation as v
 from ...i18n import N_, _
@@ -27,6 +27,8 @@ class ProcessorEditor(EditorDialog):
 
         self.name = self.widget(QLineEdit, "name")
         self.check("name", None, N_("Name"), required=True)
+        self.is_category = self.widget(QCheckBox, "is_category")
+        self.is_category.toggled.connect(self.refresh_state)
         self.check("business_id", v.normalise_business_id, N_("Business ID"))
         self.country = CountryCombo(self.widget(QComboBox, "country"), blank=True)
         self.check("country", v.normalise_country_code, N_("Country"), value=self.country.code)
@@ -74,6 +76,8 @@ class ProcessorEditor(EditorDialog):
         self.country.set_code(data.get("country"))
         ChoiceCombo.select(self.parent_combo, data.get("parent"))
         self.widget(ListEditor, "services").set_value(data.get("services") or [])
+        self.is_category.setChecked(bool(data.get("is_category")))
+        self._translations = data.get("translations")
 
     def collect_raw(self) -> dict[str, Any]:
         data = self.read_texts(
@@ -92,6 +96,9 @@ class ProcessorEditor(EditorDialog):
         data["country"] = self.country.code().strip() or None
         data["parent"] = ChoiceCombo.value(self.parent_combo)
         data["services"] = self.widget(ListEditor, "services").value()
+        data["is_category"] = self.is_category.isChecked()
+        # edited nowhere here (the name and address are proper names); kept as they are
+        data["translations"] = getattr(self, "_translations", None)
         return data
 
     def collect(self) -> dict[str, Any]:

@@ -1,18 +1,31 @@
-"""The register editor: one register's Art. 30 record, tab by tab, and duplicating it."""
+"""The register editor: one register's Art. 30 record, tab by tab, its notice's
+statements, dates and languages (side by side), and duplicating it."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QInputDialog,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain import validation as v
 from ...domain import vocabulary
+from ...domain.translations import LANGUAGES, REGISTER_LISTS
 from ...i18n import N_, _, current_language
 from .. import dialogs
+from ..fields import ChoiceCombo
 from ..list_editor import Column, ListEditor
 from .editor_dialog import EditorDialog, contact_columns, iso_date, key_id, normalise_contacts
+from .translation_table import Slot, TranslationTable, slots_for
 
 REGISTER_TEXTS = (
     "description",
@@ -24,8 +37,30 @@ REGISTER_TEXTS = (
     "changes_policy",
     "transfers_statement",
     "retention_statement",
+    "joint_arrangement",
 )
-REGISTER_LISTS = (
+#: Plain lines of the Notice tab (dates checked as ISO dates, the form as a web address).
+NOTICE_LINES = (
+    "notice_version_label",
+    "notice_valid_from",
+    "notice_updated_on",
+    "request_web_form",
+)
+#: How the Languages tab names the register's own texts.
+TEXT_LABELS = {
+    "name": N_("Name of the register"),
+    "description": N_("Description"),
+    "provision_requirement": N_("Must the data be given?"),
+    "rights_instructions": N_("How to exercise the rights"),
+    "identity_proof": N_("Proof of identity"),
+    "response_time": N_("Response time"),
+    "request_address": N_("Where to send requests"),
+    "changes_policy": N_("Changes to this notice"),
+    "transfers_statement": N_("General statement on transfers"),
+    "retention_statement": N_("General statement on retention"),
+    "joint_arrangement": N_("Joint controllers' arrangement"),
+}
+EDITED_LISTS = (
     "controllers",
     "contacts",
     "purposes",
@@ -40,6 +75,8 @@ REGISTER_LISTS = (
     "security_measures",
     "automated_decisions",
     "rights",
+    "statements",
+    "notice_references",
 )
 
 
@@ -64,9 +101,27 @@ class RegisterEditor(EditorDialog):
         self._countries = [
             (code, f"{name} ({code})") for code, name in countries(current_language())
         ]
+        self._registers = [
+            (f"register-{r.id}", r.name)
+            for r in entities.list_registers(self.ctx)
+            if r.id != self.ident
+        ]
         self.name = self.widget(QLineEdit, "name")
         self.check("name", None, N_("Name"), required=True)
-        self.watch(*(self.form.findChild(QWidget, n) for n in REGISTER_TEXTS))
+        self.check("notice_valid_from", iso_date, N_("Valid from"))
+        self.check("notice_updated_on", iso_date, N_("Last updated"))
+        self.check("request_web_form", v.normalise_web_address, N_("Web form for requests"))
+        self.watch(*(self.form.findChild(QWidget, n) for n in (*REGISTER_TEXTS, *NOTICE_LINES)))
+        self.language = self.widget(QComboBox, "language")
+        ChoiceCombo.fill(self.language, vocabulary.choices(vocabulary.LANGUAGES))
+        self.watch(self.language)
+        self.published = {lang: self.widget(QCheckBox, f"publish_{lang}") for lang in LANGUAGES}
+        for lang, box in self.published.items():
+            box.setText(vocabulary.label(vocabulary.LANGUAGES, lang))
+            box.toggled.connect(self.refresh_state)
+        self.language.currentIndexChanged.connect(self._primary_changed)
+        self._translations: dict[str, Any] = {"translations": None}
+        self._setup_translations()
 
         self.list_editor(
             "controllers",
@@ -91,7 +146,19 @@ class RegisterEditor(EditorDialog):
         )
         self.list_editor("contacts", contact_columns())
         self.list_editor(
-            "purposes", [Column("text", N_("Purpose"), "long", required=True)], scalar=True
+            "purposes",
+            [
+                Column("text", N_("Purpose"), "long", required=True, width=420),
+                Column(
+                    "bases",
+                    N_("Rests on Art. 6(1)"),
+                    check=v.normalise_articles,
+                    width=160,
+                    tooltip=N_(
+                        "Optional: the points of Art. 6(1) this purpose rests on, e.g. b, f"
+                    ),
+                ),
+            ],
         )
         self.list_editor(
             "legal_bases",
@@ -299,6 +366,44 @@ class RegisterEditor(EditorDialog):
             ],
         )
         self.list_editor(
+            "statements",
+            [
+                Column(
+                    "kind",
+                    N_("Statement"),
+                    "choice",
+                    required=True,
+                    width=260,
+                    default="no-transfers",
+                    choices=lambda: vocabulary.choices(vocabulary.STATEMENT_KINDS),
+                ),
+                Column(
+                    "text",
+                    N_("Own wording (blank: the standard sentence)"),
+                    "long",
+                    tooltip=N_(
+                        "Purposes, applicable laws, disclosures and where the notice is "
+                        "available need their text; the others print a standard sentence "
+                        "when this is blank."
+                    ),
+                ),
+            ],
+        )
+        self.list_editor(
+            "notice_references",
+            [
+                Column("title", N_("Title"), width=260),
+                Column("url", N_("Web address"), check=v.normalise_web_address, width=260),
+                Column(
+                    "register",
+                    N_("Register in this database"),
+                    "choice",
+                    blank=True,
+                    choices=lambda: self._registers,
+                ),
+            ],
+        )
+        self.list_editor(
             "notice_versions",
             [
                 Column("version", N_("Version"), width=80),
@@ -335,11 +440,62 @@ class RegisterEditor(EditorDialog):
             number += 1
         return {"key": f"new-category-{number}"}
 
+    # languages side by side
+    def _setup_translations(self) -> None:
+        box = self.widget(QWidget, "translationsBox")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.translations = TranslationTable(box)
+        layout.addWidget(self.translations)
+        self.translations.changed.connect(self.refresh_state)
+        tabs = self.widget(QTabWidget, "tabs")
+        tabs.currentChanged.connect(lambda _i: self.show_translations())
+
+    def _primary_changed(self, *_args: Any) -> None:
+        primary = ChoiceCombo.value(self.language)
+        if primary in self.published:
+            self.published[primary].setChecked(True)
+        self.show_translations()
+
+    def published_languages(self) -> list[str]:
+        primary = ChoiceCombo.value(self.language) or "fi"
+        chosen = [lang for lang, box in self.published.items() if box.isChecked()]
+        return list(dict.fromkeys([primary, *chosen]))
+
+    def translation_slots(self) -> list[Slot]:
+        """Every translated text of the form as it stands, labelled as the form names it."""
+        for name in REGISTER_TEXTS:
+            self._translations[name] = self.read_texts((name,))[name]
+        self._translations["name"] = self.name.text().strip()
+        slots = slots_for("register", self._translations, lambda f: _(TEXT_LABELS.get(f, f)))
+        for name in REGISTER_LISTS:
+            editor = self.form.findChild(ListEditor, name)
+            if editor is None:
+                continue
+            headers = {c.field: _(c.header) for c in editor.model.columns}
+            title = _(dialogs.LIST_NAMES.get(name, name))
+            for row, item in enumerate(editor.model.rows):
+                slots += slots_for(
+                    name,
+                    item,
+                    lambda f, r=row, h=headers, t=title: f"{t} {r + 1}: {h.get(f, f)}",
+                )
+        return slots
+
+    def show_translations(self) -> None:
+        if not hasattr(self, "translations"):
+            return
+        primary = ChoiceCombo.value(self.language) or "fi"
+        self.translations.set_slots(self.translation_slots(), primary, self.published_languages())
+
     def blank(self) -> dict[str, Any]:
         return {
             "name": "",
+            "language": "fi",
+            "languages": None,
             **dict.fromkeys(REGISTER_TEXTS),
-            **{n: [] for n in REGISTER_LISTS},
+            **dict.fromkeys(NOTICE_LINES),
+            **{n: [] for n in EDITED_LISTS},
             "notice_versions": [],
         }
 
@@ -350,14 +506,29 @@ class RegisterEditor(EditorDialog):
     def populate(self, data: dict[str, Any]) -> None:
         self.name.setText(data.get("name") or "")
         self.texts(REGISTER_TEXTS, data)
-        for name in (*REGISTER_LISTS, "notice_versions"):
-            self.widget(ListEditor, name).set_value(data.get(name) or [])
+        self.texts(NOTICE_LINES, data)
+        ChoiceCombo.select(self.language, data.get("language") or "fi")
+        published = set(data.get("languages") or []) | {data.get("language") or "fi"}
+        for lang, box in self.published.items():
+            box.setChecked(lang in published)
+        self._translations = {"translations": data.get("translations")}
+        for name in (*EDITED_LISTS, "notice_versions"):
+            items = data.get(name) or []
+            if name == "purposes":
+                items = [_purpose_row(p) for p in items]
+            self.widget(ListEditor, name).set_value(items)
         self.duplicate_button.setEnabled(self.ident is not None)
+        self.show_translations()
 
     def collect_raw(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name.text().strip()}
         data.update(self.read_texts(REGISTER_TEXTS))
-        for name in REGISTER_LISTS:
+        data.update(self.read_texts(NOTICE_LINES))
+        data["language"] = ChoiceCombo.value(self.language) or "fi"
+        published = self.published_languages()
+        data["languages"] = published if published != [data["language"]] else None
+        data["translations"] = self._translations.get("translations")
+        for name in EDITED_LISTS:
             data[name] = self.widget(ListEditor, name).value()
         data["notice_versions"] = self.original.get("notice_versions") or []
         return data
@@ -367,6 +538,13 @@ class RegisterEditor(EditorDialog):
         normalise_contacts(data["contacts"])
         for transfer in data["transfers"]:
             transfer["country"] = v.normalise_destination(transfer["country"])
+        for purpose in data["purposes"]:
+            purpose["bases"] = v.optional(v.normalise_articles, purpose.get("bases")) or None
+        for name in ("notice_valid_from", "notice_updated_on"):
+            data[name] = v.optional(iso_date, data[name])
+        data["request_web_form"] = v.optional(v.normalise_web_address, data["request_web_form"])
+        for reference in data["notice_references"]:
+            reference["url"] = v.optional(v.normalise_web_address, reference.get("url"))
         return data
 
     def _duplicate(self) -> None:
@@ -383,6 +561,13 @@ class RegisterEditor(EditorDialog):
         if copy_id is not None:
             self.saved.emit(self.kind, copy_id)
             self.duplicate_requested.emit(copy_id)
+
+
+def _purpose_row(purpose: Any) -> dict[str, Any]:
+    """A purpose as the list edits it: its points of Art. 6(1) as text ("6(1)(b)")."""
+    row = {"text": purpose} if isinstance(purpose, str) else dict(purpose)
+    row["bases"] = v.format_articles(row.get("bases")) or None
+    return row
 
 
 def duplicate_register(parent: QWidget, ctx: Any, ident: int, name: str) -> int | None:

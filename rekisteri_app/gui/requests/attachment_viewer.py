@@ -121,15 +121,17 @@ class AttachmentViewer(QDialog):
         path, _filter = QFileDialog.getSaveFileName(self, _("Save attachment"), self.filename)
         if not path:
             return None
+        from ...files import WriteFailed, write_atomically
+
         try:
-            Path(path).write_bytes(self.content)
-        except OSError as exc:
+            write_atomically(path, self.content)  # 0600, whole or not at all
+        except WriteFailed as exc:
             from .. import dialogs
 
             dialogs.show_error(
                 self,
                 _("Not saved"),
-                _("Cannot write {path}: {error}").format(path=path, error=exc.strerror),
+                _("Cannot write {path}: {error}").format(path=path, error=exc.detail),
             )
             return None
         return path

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +33,7 @@ from ...domain.vocabulary import (
     AUTHORITIES,
     CHANNELS,
     CLASSIFICATIONS,
+    CONTROLLER_ROLES,
     LANGUAGES,
     OUTCOMES,
     PAUSE_KINDS,
@@ -85,6 +87,7 @@ class CaseDialog(IdentityTab, DeadlineTab, DecisionsTab, TimelineTab, QDialog):
         today = ctx.today()
 
         self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # the subject's name is data
         self.heading.setStyleSheet(TITLE_STYLE)
         self.status_badge = QLabel()
         self.due_label = QLabel()
@@ -109,6 +112,15 @@ class CaseDialog(IdentityTab, DeadlineTab, DecisionsTab, TimelineTab, QDialog):
         self.message = MessageLine()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.edit_button = QPushButton(_("Edit intake…"))
+        self.edit_button.setShortcut(QKeySequence("Ctrl+E"))
+        self.edit_button.setToolTip(_("Correct what was logged at intake, with a reason (Ctrl+E)"))
+        self.edit_button.clicked.connect(self.edit_intake)
+        self.split_button = QPushButton(_("Split by controller…"))
+        self.split_button.setToolTip(_("Give controllers of this letter a case of their own"))
+        self.split_button.clicked.connect(self.split)
+        buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.split_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.tabs, 1)
@@ -173,6 +185,9 @@ class CaseDialog(IdentityTab, DeadlineTab, DecisionsTab, TimelineTab, QDialog):
                 self.status_combo.addItem(label(STATUSES, status), status.value)
         self.status_button.setEnabled(self.status_combo.count() > 0)
         self.withdrawn.setChecked(False)
+        self.split_button.setEnabled(
+            len(v.get("controllers") or []) > 1 and v["status"] != RequestStatus.CLOSED
+        )
 
         self._show_identity(v)
         self._show_deadline(v)
@@ -181,8 +196,11 @@ class CaseDialog(IdentityTab, DeadlineTab, DecisionsTab, TimelineTab, QDialog):
 
     def _overview_html(self) -> str:
         v = self.view
+        received = f"{format_date(v['received'])} ({label(CHANNELS, v['channel'])})"
+        for note in v.get("received_date_notes") or []:
+            received += " — " + note
         rows = [
-            (_("Received"), f"{format_date(v['received'])} ({label(CHANNELS, v['channel'])})"),
+            (_("Received"), received),
             (_("Logged"), _logged_text(v.get("logged_at"))),
             (_("Reply in"), label(LANGUAGES, v["language"])),
             (_("Classification"), label(CLASSIFICATIONS, v["classification"])),
@@ -204,12 +222,33 @@ class CaseDialog(IdentityTab, DeadlineTab, DecisionsTab, TimelineTab, QDialog):
             else _("not verified yet")
         )
         rows += [
+            (_("Address on record"), v.get("address_on_record") or ""),
+            (_("Delivery address"), v.get("delivery_address") or ""),
+            (
+                _("Delivery"),
+                _("differs from the address on record: each letter asks where it goes")
+                if v.get("delivery_differs")
+                else "",
+            ),
             (_("Addressed to"), v.get("controller_name") or "—"),
+            (
+                _("Also concerns"),
+                "; ".join(
+                    f"{c['name']} ({label(CONTROLLER_ROLES, c['role'])})"
+                    for c in v.get("controllers") or []
+                    if not c["addressed_to"]
+                ),
+            ),
             (_("Registers"), ", ".join(v["register_names"]) or "—"),
             (
                 _("Rights"),
                 "; ".join(
                     f"{label(RIGHTS, r['right'])}: {label(OUTCOMES, r['outcome'])}"
+                    + (
+                        " " + _("(raised on {day})").format(day=format_date(r["raised_on"]))
+                        if r.get("raised_on")
+                        else ""
+                    )
                     for r in v["rights"]
                 ),
             ),
@@ -240,6 +279,10 @@ class CaseDialog(IdentityTab, DeadlineTab, DecisionsTab, TimelineTab, QDialog):
                 _("Legal holds"),
                 "; ".join(
                     h["category_name"]
+                    + " "
+                    + _("(from {day})").format(
+                        day=format_date(h.get("effective_from") or h["placed_on"])
+                    )
                     + (
                         " " + _("(released {day})").format(day=format_date(h["released_on"]))
                         if h.get("released_on")
@@ -285,6 +328,32 @@ class CaseDialog(IdentityTab, DeadlineTab, DecisionsTab, TimelineTab, QDialog):
         self.message.done(done)
         self.changed.emit()
         return True
+
+    def _reload(self, done: str) -> None:
+        self.view = self._load()
+        self.categories = rq.category_names(self.ctx, self.case)
+        self.populate()
+        self.message.done(done)
+        self.changed.emit()
+
+    def edit_intake(self) -> Any:
+        """The intake form filled in from the case; the deadline follows the correction."""
+        from .intake_edit import open_edit_intake
+
+        return open_edit_intake(self, self.ctx, self.view, self._corrected)
+
+    def _corrected(self) -> None:
+        self._reload(_("The correction was stored."))
+
+    def split(self) -> str | None:
+        from .split_dialog import SplitDialog
+
+        dialog = SplitDialog(self.ctx, self.view, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.new_case is None:
+            return None
+        self._reload(_("Case {case} was created for the same letter.").format(case=dialog.new_case))
+        show_case(self, self.ctx, dialog.new_case, self.changed.emit)
+        return dialog.new_case
 
     def change_status(self) -> bool:
         status = self.status_combo.currentData()

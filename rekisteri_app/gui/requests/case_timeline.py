@@ -188,9 +188,11 @@ class TimelineTab:
         )
         path, _filter = QFileDialog.getSaveFileName(self, _("Save attachment"), name)
         if path:
+            from ...files import WriteFailed, write_atomically
+
             try:
-                Path(path).write_bytes(content)
-            except OSError as exc:
+                write_atomically(path, content)  # 0600, whole or not at all
+            except WriteFailed as exc:
                 self.message.error(
-                    _("Cannot write {path}: {error}").format(path=path, error=exc.strerror)
+                    _("Cannot write {path}: {error}").format(path=path, error=exc.detail)
                 )

@@ -28,6 +28,7 @@ from ...services import requests as rq
 from ..formatting import format_date, title_label
 from ..pages import LoadsWhenShown
 from ..table_models import ROW_ROLE
+from .case_summary import esc
 from .request_table import RequestTableModel, fit_columns, make_table
 
 TILE_COLOURS = {"overdue": "#c62828", "soon": "#ef8f00", "identity": "#3949ab", "open": "#455a64"}
@@ -75,6 +76,7 @@ BUCKETS = {
 
 class DashboardPage(LoadsWhenShown, QWidget):
     changed = Signal()
+    audit_pack_requested = Signal()  # the main window opens the export dialog
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +92,7 @@ class DashboardPage(LoadsWhenShown, QWidget):
         header.addWidget(self.today_label)
         layout.addLayout(header)
 
-        tiles = QGridLayout()
+        self.tile_grid = tiles = QGridLayout()
         self.tiles = {
             "overdue": Tile("overdue", _("Overdue")),
             "soon": Tile("soon", _("Due within {n} days").format(n=DUE_SOON_DAYS)),
@@ -106,12 +108,24 @@ class DashboardPage(LoadsWhenShown, QWidget):
         self.counts_label.setTextFormat(Qt.TextFormat.RichText)
         self.counts_label.setWordWrap(True)
         layout.addWidget(self.counts_label)
+        self.holds_label = QLabel()  # legal holds protecting data due for deletion
+        self.holds_label.setTextFormat(Qt.TextFormat.RichText)
+        self.holds_label.setWordWrap(True)
+        self.holds_label.setStyleSheet("background: #fff8e1; padding: 6px;")
+        self.holds_label.linkActivated.connect(self.open_case)
+        layout.addWidget(self.holds_label)
 
         row = QHBoxLayout()
         self.table_title = QLabel()
         self.table_title.setStyleSheet("font-weight: bold;")
         row.addWidget(self.table_title)
         row.addStretch(1)
+        self.pack_button = QPushButton(_("Audit pack…"))
+        self.pack_button.setToolTip(
+            _("The period's pack for management or the Data Protection Ombudsman")
+        )
+        self.pack_button.clicked.connect(self.audit_pack_requested)
+        row.addWidget(self.pack_button)
         self.new_button = QPushButton(_("New request…"))
         row.addWidget(self.new_button)
         layout.addLayout(row)
@@ -127,6 +141,10 @@ class DashboardPage(LoadsWhenShown, QWidget):
         self.table.activated.connect(lambda index: self.open_case(index.data(ROW_ROLE).case_number))
         self.new_button.clicked.connect(self.new_request)
 
+    def add_tile(self, widget: QWidget) -> None:
+        """A tile of another room (the breaches' 72-hour card) beside the requests' own."""
+        self.tile_grid.addWidget(widget, 0, self.tile_grid.columnCount())
+
     def refresh(self) -> None:
         """The tiles and counts (a few counting queries) and the chosen tile's first page."""
         self.stale = False
@@ -136,8 +154,22 @@ class DashboardPage(LoadsWhenShown, QWidget):
             self.tiles[key].set_count(board.totals[bucket])
         parts = [f"{label(STATUSES, status)}: <b>{n}</b>" for status, n in board.counts.items()]
         self.counts_label.setText(_("By status:") + " " + " · ".join(parts))
+        self._show_holds(rq.holds_at_risk(self.ctx))
         self.show_bucket(self.bucket)
         fit_columns(self.table)
+
+    def _show_holds(self, holds: list[rq.HoldAtRisk]) -> None:
+        """Holds without which records would be deleted before the case is answered."""
+        self.holds_label.setVisible(bool(holds))
+        if not holds:
+            return
+        items = "".join(
+            f"<li><a href='{esc(h.case_number)}'>{esc(h.case_number)}</a>: "
+            f"{esc(h.describe(format_date))}</li>"
+            for h in holds
+        )
+        title = esc(_("Legal holds protecting data due for deletion before the due date"))
+        self.holds_label.setText(f"<b>{title}</b><ul style='margin:0'>{items}</ul>")
 
     def show_bucket(self, key: str) -> None:
         """Show one tile's cases (a new query)."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -103,6 +104,7 @@ class IntakeDialog(QDialog):
         form = QFormLayout(request_box)
         self.received_on = DateField(today)
         self.received_on.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.received_on.setMinimumDate(QDate(1900, 1, 1))  # older dates are refused
         form.addRow(_("Received on"), self.received_on)
         self.channel = make_combo(choices(CHANNELS))
         form.addRow(_("Arrived by"), self.channel)
@@ -126,8 +128,17 @@ class IntakeDialog(QDialog):
             if own and self.controller.findText(own) > 0:
                 self.controller.setCurrentIndex(self.controller.findText(own))
         form.addRow(_("Addressed to"), self.controller)
+        self.other_controllers = QListWidget()
+        self.other_controllers.setMaximumHeight(60)
+        self.other_controllers.setToolTip(
+            _(
+                "Group companies or joint controllers (GDPR Art. 26) the same letter "
+                "concerns: one case, one deadline."
+            )
+        )
+        form.addRow(_("Also concerns"), self.other_controllers)
         self.registers = QListWidget()
-        self.registers.setMaximumHeight(110)
+        self.registers.setMaximumHeight(100)
         form.addRow(_("Registers concerned"), self.registers)
         rights_widget = QWidget()
         grid = QGridLayout(rights_widget)
@@ -164,6 +175,16 @@ class IntakeDialog(QDialog):
             _("Used only to recognise the same person later. The code itself is never stored.")
         )
         form.addRow(_("Personal identity code"), self.subject_hetu)
+        self.address_on_record = _address_box(2)
+        self.address_on_record.setToolTip(
+            _("The data subject's address on our own records, typed in after checking them.")
+        )
+        form.addRow(_("Address on record"), self.address_on_record)
+        self.delivery_address = _address_box(2)
+        self.delivery_address.setToolTip(
+            _("Where the requester asked the reply to go, if not to the address above.")
+        )
+        form.addRow(_("Delivery address"), self.delivery_address)
 
         # --- the requester, when someone else acts
         self.represented = QGroupBox(_("Made by a representative"))
@@ -186,7 +207,7 @@ class IntakeDialog(QDialog):
         form.addRow("", self.authority_checked)
 
         # --- scans
-        files_box = QGroupBox(_("Attachments (kept encrypted in the database)"))
+        self.files_box = files_box = QGroupBox(_("Attachments (kept encrypted in the database)"))
         files_layout = QVBoxLayout(files_box)
         self.attachment_list = QListWidget()
         self.attachment_list.setMaximumHeight(60)
@@ -222,6 +243,8 @@ class IntakeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self.repeat_label)
+        self.extra_layout = QVBoxLayout()  # the edit form's reason goes here
+        layout.addLayout(self.extra_layout)
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -233,6 +256,7 @@ class IntakeDialog(QDialog):
 
         self.controller.currentIndexChanged.connect(self._controller_changed)
         self._controller_changed()
+        self.other_controllers.itemChanged.connect(self._refresh_registers)
         for widget in (self.subject_name, self.subject_hetu):
             widget.editingFinished.connect(self._check_repeats)
         self.subject_address.textChanged.connect(self._check_repeats)
@@ -241,27 +265,66 @@ class IntakeDialog(QDialog):
 
     # -------------------------------------------------------------- helpers
     def _controller_changed(self, *_args: Any) -> None:
-        chosen = self.controller.currentData()
-        self.registers.clear()
-        if chosen is None:
-            options, checked = self.all_registers, False
+        """Offer the other controllers, then the registers of every chosen controller."""
+        addressed = self.controller.currentData()
+        checked = set(self.checked_others())
+        self.other_controllers.blockSignals(True)
+        self.other_controllers.clear()
+        for c, _regs in self.targets:
+            if c.id == addressed:
+                continue
+            item = QListWidgetItem(c.name)
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if c.id in checked else Qt.CheckState.Unchecked
+            )
+            self.other_controllers.addItem(item)
+        self.other_controllers.blockSignals(False)
+        self._refresh_registers()
+
+    def chosen_controllers(self) -> list[int]:
+        """The addressed controller first, then the others ticked."""
+        addressed = self.controller.currentData()
+        return ([] if addressed is None else [addressed]) + self.checked_others()
+
+    def checked_others(self) -> list[int]:
+        return _checked(self.other_controllers)
+
+    def _refresh_registers(self, *_args: Any, checked: set[int] | None = None) -> None:
+        """The registers of the chosen controllers (every register when none is named);
+        new ones are ticked, as all of a controller's registers are by default."""
+        before = {
+            self.registers.item(i).data(Qt.ItemDataRole.UserRole): self.registers.item(
+                i
+            ).checkState()
+            == Qt.CheckState.Checked
+            for i in range(self.registers.count())
+        }
+        chosen = self.chosen_controllers()
+        if bool(chosen) != getattr(self, "_listing_chosen", None):
+            before = {}  # from every register to a controller's (or back): fresh defaults
+        self._listing_chosen = bool(chosen)
+        if not chosen:
+            options, default = self.all_registers, False
         else:
-            regs = next(r for c, r in self.targets if c.id == chosen)
-            options, checked = [(r.id, r.name) for r in regs], True
+            seen: dict[int, str] = {}
+            for c, regs in self.targets:
+                if c.id in chosen:
+                    for r in regs:
+                        seen.setdefault(r.id, r.name)
+            options, default = sorted(seen.items(), key=lambda x: x[1]), True
+        self.registers.clear()
         for ident, name in options:
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, ident)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            on = ident in checked if checked is not None else before.get(ident, default)
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.registers.addItem(item)
 
     def checked_registers(self) -> list[int]:
-        out = []
-        for i in range(self.registers.count()):
-            item = self.registers.item(i)
-            if item.checkState() == Qt.CheckState.Checked:
-                out.append(item.data(Qt.ItemDataRole.UserRole))
-        return out
+        return _checked(self.registers)
 
     def _choose_files(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(self, _("Add scanned documents"))
@@ -345,20 +408,53 @@ class IntakeDialog(QDialog):
             authority=authority,
             authority_checked_on=checked,
             controller=self.controller.currentData(),
+            other_controllers=tuple(self.checked_others()),
             registers=tuple(self.checked_registers()),
             description=text_or_none(self.description),
             classification=RequestClass(self.classification.currentData()),
             attachments=tuple(self.attachments),
+            address_on_record=text_or_none(self.address_on_record),
+            delivery_address=text_or_none(self.delivery_address),
         )
 
+    def confirm_date(self, reasons: list[str]) -> bool:
+        """Ask before storing a received date before the GDPR or over a year ago."""
+        answer = QMessageBox.question(
+            self,
+            _("Check the received date"),
+            "\n\n".join([*reasons, _("Store the request with this date?")]),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def store(self, confirmed: bool) -> None:
+        """One service call; raises ServiceError (NeedsConfirmation for odd dates)."""
+        self.case_number = rq.add_request(self.ctx, self.intake(), confirmed=confirmed)
+
     def accept(self) -> None:
-        try:
-            self.case_number = rq.add_request(self.ctx, self.intake())
-        except ServiceError as exc:
-            self.message.error(str(exc))
-            return
+        confirmed = False
+        while True:
+            try:
+                self.store(confirmed)
+                break
+            except rq.NeedsConfirmation as exc:
+                if confirmed or not self.confirm_date(exc.reasons):
+                    self.message.error(str(exc))
+                    return
+                confirmed = True
+            except ServiceError as exc:
+                self.message.error(str(exc))
+                return
         self.subject_hetu.clear()
         super().accept()
+
+
+def _checked(widget: QListWidget) -> list[int]:
+    out = []
+    for i in range(widget.count()):
+        item = widget.item(i)
+        if item.checkState() == Qt.CheckState.Checked:
+            out.append(item.data(Qt.ItemDataRole.UserRole))
+    return out
 
 
 def open_intake(ctx: Any, parent: QWidget, logged: Any) -> IntakeDialog:

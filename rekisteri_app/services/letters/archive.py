@@ -7,6 +7,7 @@ refuses updates and `delete_letter` always refuses.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -21,7 +22,7 @@ from ...domain.repeat_requests import normalise_name
 from ...i18n import _
 from ...storage import models as m
 from .. import requests as rq
-from ..context import ServiceContext, not_found
+from ..context import ServiceContext, ServiceError, not_found
 from ._common import LetterImmutable, kind_label, sent_via_label
 
 
@@ -99,15 +100,43 @@ def reprint(ctx: ServiceContext, letter_id: int) -> bytes:
 
     with ctx.read() as session:
         letter = _letter(session, letter_id)
-        pdf, lang = bytes(letter.pdf), Language(letter.language)
-    return stamp_pdf(pdf, catalogue(lang)["labels"]["copy_stamp"])
+        pdf, lang = _intact(letter), Language(letter.language)
+    return _read_pdf(letter_id, lambda: stamp_pdf(pdf, catalogue(lang)["labels"]["copy_stamp"]))
 
 
 def enclosure_files(ctx: ServiceContext, letter_id: int) -> list[tuple[str, bytes]]:
     """The machine-readable enclosures embedded in an issued letter (portability)."""
     from ...documents.letters.stamp import attached_files
 
-    return attached_files(letter_pdf(ctx, letter_id))
+    with ctx.read() as session:
+        pdf = _intact(_letter(session, letter_id))
+    return _read_pdf(letter_id, lambda: attached_files(pdf))
+
+
+def _damaged(letter_id: int) -> ServiceError:
+    return ServiceError(
+        _(
+            "Letter {id} is damaged: its archived bytes do not match their SHA-256 or are not "
+            "a readable PDF, so no copy can be made. Restore the database from a backup."
+        ).format(id=letter_id)
+    )
+
+
+def _intact(letter: m.Letter) -> bytes:
+    """The archived bytes, if they are still the bytes that were issued."""
+    pdf = bytes(letter.pdf or b"")
+    if hashlib.sha256(pdf).hexdigest() != letter.sha256:
+        raise _damaged(letter.id)
+    return pdf
+
+
+def _read_pdf(letter_id: int, work: Any) -> Any:
+    try:
+        return work()
+    except Exception as exc:  # pypdf raises many kinds on a damaged file
+        if isinstance(exc, ServiceError):
+            raise
+        raise _damaged(letter_id) from None
 
 
 # ------------------------------------------------------------------------ the list

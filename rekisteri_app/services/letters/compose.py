@@ -7,8 +7,6 @@ portability files that go with a portability letter.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from dataclasses import dataclass
@@ -17,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ...csv_output import csv_bytes
 from ...documents.letters import (
     DataCopyEntry,
     ErasureDecision,
@@ -38,11 +37,13 @@ from ...domain import deadlines as dl
 from ...domain.adequacy import country_name
 from ...domain.enums import (
     Authority,
+    DeliveryChoice,
     IdentityMethod,
     Language,
     LegalBasisArticle,
     LetterKind,
     Outcome,
+    PauseKind,
     PeriodUnit,
     Right,
     Safeguard,
@@ -99,6 +100,15 @@ class LetterOptions:
     reference: str = ""
     request_date: date | None = None
     matter: str = ""
+    # Several controllers per case: the letterhead's (default: the one the request was
+    # addressed to) and the others the answer covers (None: every other one of the case).
+    controller: str | int | None = None
+    covered_controllers: tuple[str | int, ...] | None = None
+    # Where the letter goes when the requested delivery address differs from the one on
+    # record; issuing such a letter needs the officer's choice.
+    deliver_to: DeliveryChoice | None = None
+    # Issuing an identity-request letter starts this pause on the issue date (None: no).
+    pause: PauseKind | None = PauseKind.IDENTITY
 
 
 def _s(value: str | None) -> str:
@@ -114,8 +124,43 @@ def address_lines(text: str | None) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _organisation(session: Session, req: m.RightsRequest) -> Organisation:
-    c = req.controller
+def case_controllers(req: m.RightsRequest) -> list[m.Controller]:
+    """The case's controllers, the one the request was addressed to first."""
+    out = [link.controller for link in req.controllers]
+    if req.controller is not None:
+        if req.controller in out:
+            out.remove(req.controller)
+        out.insert(0, req.controller)
+    return out
+
+
+def _pick(req: m.RightsRequest, ref: str | int) -> m.Controller:
+    text = str(ref).strip().casefold().removeprefix("controller-")
+    for c in case_controllers(req):
+        if text in (str(c.id), c.name.casefold()):
+            return c
+    raise ServiceError(
+        _("{name} is not a controller of case {case}.").format(name=ref, case=req.case_number)
+    )
+
+
+def letter_controllers(
+    req: m.RightsRequest, options: LetterOptions
+) -> tuple[m.Controller | None, tuple[m.Controller, ...]]:
+    """(the letterhead's controller, the others the answer covers)."""
+    chosen = req.controller if options.controller is None else _pick(req, options.controller)
+    if options.covered_controllers is None:
+        others = [c for c in case_controllers(req) if c is not chosen]
+    else:
+        others = []
+        for ref in options.covered_controllers:
+            other = _pick(req, ref)
+            if other is not chosen and other not in others:
+                others.append(other)
+    return chosen, tuple(others)
+
+
+def _organisation(session: Session, c: m.Controller | None) -> Organisation:
     if c is None:
         name = settings.read(session, settings.ORGANISATION_NAME) or ""
         return Organisation(name=name, business_id="", postal_address=())
@@ -348,7 +393,10 @@ def build_letter_data(
     """Everything one letter prints, gathered from the case, its registers and settings."""
     subject = req.subject
     representative = req.authority != Authority.SELF and req.requester is not None
-    addressee = req.requester if representative else subject
+    addressee = rq.addressee(req)
+    chosen, others = letter_controllers(req, options)
+    # A preview before the officer chose prints the requested address (issuing asks).
+    address = rq.delivery_address(req, options.deliver_to or _draft_choice(req))
     due, extended = _deadline(session, req, today, kind)
     registers = (
         tuple(register_info(rr.register, lang) for rr in req.registers)
@@ -359,11 +407,11 @@ def build_letter_data(
     return LetterData(
         kind=kind,
         language=lang,
-        organisation=_organisation(session, req),
+        organisation=_organisation(session, chosen),
         officer=_officer(session),
         recipient=Recipient(
             addressee.name,
-            address_lines(addressee.address),
+            address_lines(address),
             Authority(req.authority) if representative else Authority.SELF,
         ),
         data_subject_name=subject.name,
@@ -390,7 +438,12 @@ def build_letter_data(
         identity_request=_identity_request(kind, lang, options),
         identity_verified=bool(req.identity_checks),
         sent_via=options.sent_via,
+        other_controllers=tuple(c.name for c in others),
     )
+
+
+def _draft_choice(req: m.RightsRequest) -> DeliveryChoice | None:
+    return DeliveryChoice.REQUESTED if rq.delivery_differs(req) else None
 
 
 PORTABILITY_FORMAT = "rekisteri-portability/1"
@@ -430,13 +483,15 @@ def portability_files(
         "categories": categories,
     }
     as_json = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["category", "field", "value"])
-    for item in categories:
-        for record in item["records"]:
-            writer.writerow([item["category"], record["field"], record["value"]])
-    as_csv = buffer.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheets read å ä ö
+    # csv_output: BOM (spreadsheets read å ä ö) and formula cells neutralised
+    as_csv = csv_bytes(
+        ["category", "field", "value"],
+        (
+            [item["category"], record["field"], record["value"]]
+            for item in categories
+            for record in item["records"]
+        ),
+    )
     return ((f"{stem}-portability.json", as_json), (f"{stem}-portability.csv", as_csv))
 
 

@@ -22,8 +22,17 @@ from ...documents.letters import (
     letter_warnings,
     render_letter,
 )
+from ...documents.letters.checks import WarningCode
 from ...documents.letters.render import AddressFieldOverflow
-from ...domain.enums import Language, LetterKind, Outcome, RequestClass, SentVia
+from ...domain.enums import (
+    DeliveryChoice,
+    Language,
+    LetterKind,
+    Outcome,
+    PauseKind,
+    RequestClass,
+    SentVia,
+)
 from ...i18n import _
 from ...storage import models as m
 from .. import requests as rq
@@ -76,6 +85,36 @@ def _check_kind(
         raise LetterBlocked(tuple(sorted(set(missing))))
 
 
+def _case_warnings(req: m.RightsRequest, options: LetterOptions) -> list[LetterWarning]:
+    """What the case itself asks the officer to look at before this letter."""
+    out = []
+    issued = [letter.created_at for letter in req.letters if letter.created_at is not None]
+    if issued:
+        last = max(issued)
+        fields = [c.field for c in req.corrections if c.at > last]
+        if fields:
+            out.append(
+                LetterWarning(
+                    WarningCode.CASE_CORRECTED,
+                    _(
+                        "The case was corrected after its last letter was issued ({fields}); "
+                        "the letters already sent say what the record said then."
+                    ).format(fields=rq.timeline_field_names(list(dict.fromkeys(fields)))),
+                )
+            )
+    if rq.delivery_differs(req) and options.deliver_to is None:
+        out.append(
+            LetterWarning(
+                WarningCode.DELIVERY_UNCONFIRMED,
+                _(
+                    "The requested delivery address differs from the address on the "
+                    "controller's records. Confirm where the letter goes before issuing it."
+                ),
+            )
+        )
+    return out
+
+
 def _prepare(
     session: Session,
     ctx: ServiceContext,
@@ -87,6 +126,7 @@ def _prepare(
     data = build_letter_data(session, req, kind, lang, options, ctx.today())
     overrides = overrides_for(session, lang)
     warnings = tuple(w for w in letter_warnings(data, overrides) if w.code != "missing-values")
+    warnings += tuple(_case_warnings(req, options))
     files: tuple[tuple[str, bytes], ...] = ()
     if kind is LetterKind.PORTABILITY and options.data_copy:
         files = portability_files(data, options.data_copy)
@@ -168,6 +208,8 @@ def issue(
     options = replace(options or LetterOptions(), sent_via=via)
     with ctx.change() as tx:
         req = rq.find_case(tx.session, case)
+        if rq.delivery_differs(req) and options.deliver_to is None:
+            rq.delivery_address(req, None)  # raises: the officer must choose the address
         prepared = _prepare(tx.session, ctx, req, kind, lang, options)
         _check_kind(req, kind, prepared.data, options)
         pdf = _render(prepared, draft=False)
@@ -176,10 +218,38 @@ def issue(
 
             pdf = attach_files(pdf, list(prepared.enclosure_files))
         letter = _store(tx, req, prepared.data, pdf)
+        _record_facts(tx, req, kind, options, prepared.data)
         issued = Issued(_info(letter), pdf, prepared.warnings, prepared.enclosure_files)
         if before_commit is not None:
             before_commit(issued)
     return issued
+
+
+def _record_facts(
+    tx: Transaction,
+    req: m.RightsRequest,
+    kind: LetterKind,
+    options: LetterOptions,
+    data: LetterData,
+) -> None:
+    """What issuing this letter means for the case: the delivery address the officer
+    confirmed, and the pause an identity request starts (one action, one fact)."""
+    if rq.delivery_differs(req) and options.deliver_to is not None:
+        rq.add_event(
+            tx,
+            req,
+            "delivery-address",
+            {
+                "kind": kind.value,
+                "choice": DeliveryChoice(options.deliver_to).value,
+                "address": ", ".join(data.recipient.address_lines),
+            },
+        )
+    if kind is LetterKind.IDENTITY_REQUEST and options.pause is not None:
+        pause = PauseKind(options.pause)
+        if not any(p.kind == pause and p.received_on is None for p in req.pauses):
+            field = "identity_asked" if pause is PauseKind.IDENTITY else "clarification_asked"
+            rq.apply_update(tx, req, rq.CaseUpdate(**{field: data.issue_date}))
 
 
 def _store(tx: Transaction, req: m.RightsRequest, data: LetterData, pdf: bytes) -> m.Letter:

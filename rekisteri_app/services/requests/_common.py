@@ -44,6 +44,11 @@ def _event(tx: Transaction, req: m.RightsRequest, kind: str, data: Any = None) -
     req.events.append(m.CaseEvent(at=_now(tx.ctx), kind=kind, text=text, actor=tx.ctx.actor))
 
 
+def add_event(tx: Transaction, req: m.RightsRequest, kind: str, data: Any = None) -> None:
+    """A timeline event on the case, for use cases outside this package (letters)."""
+    _event(tx, req, kind, data)
+
+
 def snapshot(session: Session | None, req: m.RightsRequest) -> dict[str, Any]:
     """The case in its exchange form without file contents (for audit and display):
     the bytes are never read or encoded, so a write costs what it changes."""

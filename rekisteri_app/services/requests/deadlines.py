@@ -30,8 +30,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from ...domain import deadlines as dl
 from ...domain.enums import LetterKind, PauseKind, RequestClass, RequestStatus
+from ...i18n import N_, _
 from ...storage import models as m
-from .. import settings
+from .. import security, settings
 from ..context import ServiceContext, ServiceError, Transaction
 
 OPEN_STATUSES = frozenset(
@@ -277,6 +278,21 @@ def deadline_drift(ctx: ServiceContext) -> list[str]:
     with ctx.read() as session:
         policy = settings.pause_policy(session)
         return sorted(case for _id, case, _fresh in _differences(session, policy))
+
+
+def drifted_cases(session: Session) -> list[str]:
+    """`deadline_drift` as a check of `rekisteri check-integrity` (services.security):
+    one line per case whose stored deadline differs, naming only the case number."""
+    policy = settings.pause_policy(session)
+    cases = sorted(case for _id, case, _fresh in _differences(session, policy))
+    return [
+        _("{case}: the stored deadline differs from a fresh computation").format(case=case)
+        for case in cases
+    ]
+
+
+DRIFT_CHECK = N_("Stored deadlines")
+security.register_check(DRIFT_CHECK, drifted_cases)
 
 
 # ----------------------------------------------------------------- the calendar

@@ -53,10 +53,15 @@ class Intake:
     authority: Authority = Authority.SELF
     authority_checked_on: date | None = None
     controller: str | int | None = None  # name, id or key; None: the only controller
-    registers: tuple[str | int, ...] | None = None  # None: all of the controller's
+    registers: tuple[str | int, ...] | None = None  # None: all of the controllers'
     description: str | None = None
     classification: RequestClass = RequestClass.GDPR
     attachments: tuple[AttachmentInput, ...] = ()
+    # Group companies or joint controllers (Art. 26) the same letter concerns; the case
+    # stays one, with one deadline. `controller` is the one it was addressed to.
+    other_controllers: tuple[str | int, ...] = ()
+    address_on_record: str | None = None
+    delivery_address: str | None = None
 
 
 @dataclass(frozen=True)
@@ -133,18 +138,95 @@ class CaseUpdate:
         return self == CaseUpdate()
 
 
+@dataclass(frozen=True)
+class PersonCorrection:
+    """New values for a person's fields: None keeps a field, "" empties it."""
+
+    name: str | None = None
+    address: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    customer_number: str | None = None
+    hetu: str | None = None  # validated and kept only as a keyed hash; "" forgets it
+
+
+@dataclass(frozen=True)
+class RightRaised:
+    """A right added after intake: raised in a follow-up letter on `raised_on`, or
+    missed at intake (`raised_on` None: it came with the request)."""
+
+    right: Right
+    raised_on: date | None = None
+
+
+@dataclass(frozen=True)
+class RightWithdrawn:
+    """A right the requester withdrew, in the requester's own words."""
+
+    right: Right
+    words: str
+
+
+@dataclass(frozen=True)
+class CorrectionInput:
+    """Corrections of the intake facts of one case. None (or an empty tuple) keeps a
+    fact; every changed fact becomes one stored correction with the reason.
+
+    `controllers` and `registers` replace the whole list when given; `add_*` and
+    `remove_*` change it item by item (the command line's --controller and
+    --remove-controller). `rights` likewise replaces the set (new rights count as raised
+    with the request); `remove_rights` are rights entered by mistake, `withdraw_rights`
+    rights the requester withdrew. Removing the last right is refused: withdraw the
+    whole request instead (status closed, withdrawn).
+    """
+
+    received_on: date | None = None
+    channel: Channel | None = None
+    language: Language | None = None
+    classification: RequestClass | None = None
+    description: str | None = None
+    subject: PersonCorrection | None = None
+    requester: PersonCorrection | None = None
+    remove_requester: bool = False
+    authority: Authority | None = None
+    address_on_record: str | None = None
+    delivery_address: str | None = None
+    addressed_to: str | int | None = None
+    controllers: tuple[str | int, ...] | None = None
+    add_controllers: tuple[str | int, ...] = ()
+    remove_controllers: tuple[str | int, ...] = ()
+    registers: tuple[str | int, ...] | None = None
+    add_registers: tuple[str | int, ...] = ()
+    remove_registers: tuple[str | int, ...] = ()
+    rights: tuple[Right, ...] | None = None
+    add_rights: tuple[RightRaised, ...] = ()
+    remove_rights: tuple[Right, ...] = ()
+    withdraw_rights: tuple[RightWithdrawn, ...] = ()
+
+    def is_empty(self) -> bool:
+        return self == CorrectionInput()
+
+
 def parse_date(value: Any, what: str) -> date:
-    """An ISO 8601 date (YYYY-MM-DD) or ServiceError naming `what`."""
+    """An ISO 8601 date (YYYY-MM-DD) from 1900 on, or ServiceError naming `what`."""
     if isinstance(value, date) and not isinstance(value, datetime):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except (ValueError, TypeError):
+        day = value
+    else:
+        try:
+            day = date.fromisoformat(str(value).strip())
+        except (ValueError, TypeError):
+            raise ServiceError(
+                _("{what}: {value!r} is not a valid date (YYYY-MM-DD).").format(
+                    what=what, value=str(value)
+                )
+            ) from None
+    if day.year < 1900:
         raise ServiceError(
-            _("{what}: {value!r} is not a valid date (YYYY-MM-DD).").format(
-                what=what, value=str(value)
+            _("{what}: {value} is before 1900; check the year.").format(
+                what=what, value=day.isoformat()
             )
-        ) from None
+        )
+    return day
 
 
 def _enum(kind: type, value: Any, what: str):

@@ -5,15 +5,18 @@ anything is written, the case number, and the JSON form of an intake.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ...domain.case_numbers import next_case_number
+from ...domain.case_numbers import CaseNumber, next_case_number
+from ...domain.date_sanity import DateConcern
 from ...domain.enums import (
     Authority,
     Channel,
+    ControllerRole,
     Language,
     Outcome,
     RequestClass,
@@ -24,9 +27,10 @@ from ...i18n import _
 from ...storage import models as m
 from .. import entities, settings
 from ..context import ServiceContext, ServiceError, Transaction
-from ._common import _attachment, _check_hetu, _clean, _event, _hash_hetu, _now, snapshot
-from .deadlines import store_deadline
+from ._common import _attachment, _check_hetu, _clean, _event, _hash_hetu, _now
+from .dates import check_received
 from .inputs import AttachmentInput, Intake, PersonInput, _enum, parse_date
+from .writes import finish_case_write
 
 
 @dataclass(frozen=True)
@@ -79,12 +83,51 @@ def _registers_of(session: Session, controller: m.Controller) -> list[m.Register
     )
 
 
+def controller_role(controller: m.Controller, registers: list[m.Register]) -> str:
+    """The controller's role in the case: its role in the first register concerned that
+    names it (a group company, a joint controller), else plain controller."""
+    for reg in registers:
+        for link in reg.controllers:
+            if link.controller_id == controller.id:
+                return ControllerRole(link.role).value
+    return ControllerRole.CONTROLLER.value
+
+
+def registers_kept_by(session: Session, controllers: list[m.Controller]) -> list[m.Register]:
+    """Every register of any of `controllers`, each once, by name."""
+    out: dict[int, m.Register] = {}
+    for controller in controllers:
+        for reg in _registers_of(session, controller):
+            out.setdefault(reg.id, reg)
+    return sorted(out.values(), key=lambda r: r.name)
+
+
+def check_registers_kept(
+    session: Session, registers: list[m.Register], controllers: list[m.Controller]
+) -> None:
+    """Each register must be kept by one of the case's controllers (if it names any)."""
+    if not controllers:
+        return
+    kept = {r.id for r in registers_kept_by(session, controllers)}
+    for reg in registers:
+        if reg.id not in kept:
+            names = ", ".join(c.name for c in controllers)
+            raise ServiceError(
+                _("The register {register!r} is not kept by {controller}.").format(
+                    register=reg.name, controller=names
+                )
+            )
+
+
 def _resolve_target(
     session: Session, intake: Intake
-) -> tuple[m.Controller | None, list[m.Register]]:
+) -> tuple[list[m.Controller], list[m.Register]]:
+    """The case's controllers (the addressed one first) and registers."""
     controller = None
     if intake.controller is not None and str(intake.controller).strip():
         controller = entities.find(session, "controllers", intake.controller)
+    elif intake.other_controllers:
+        pass  # the first of the others is taken as addressed below
     elif session.scalar(select(func.count(m.Controller.id))) == 1:
         controller = session.scalar(select(m.Controller))
     elif intake.registers is None:
@@ -93,34 +136,28 @@ def _resolve_target(
         own = settings.read(session, settings.ORGANISATION_NAME)
         if own:
             controller = session.scalar(select(m.Controller).where(m.Controller.name == own))
+    controllers = [] if controller is None else [controller]
+    for ref in intake.other_controllers:
+        other = entities.find(session, "controllers", ref)
+        if other not in controllers:
+            controllers.append(other)
     if intake.registers is None:
-        registers = [] if controller is None else _registers_of(session, controller)
+        registers = registers_kept_by(session, controllers)
     else:
         registers = []
         for name in intake.registers:
             reg = entities.find(session, "registers", name)
             if reg not in registers:
                 registers.append(reg)
-        if controller is not None:
-            own = {r.id for r in _registers_of(session, controller)}
-            for reg in registers:
-                if reg.id not in own:
-                    raise ServiceError(
-                        _("The register {register!r} is not kept by {controller}.").format(
-                            register=reg.name, controller=controller.name
-                        )
-                    )
-    return controller, registers
+        check_registers_kept(session, registers, controllers)
+    return controllers, registers
 
 
-def _check_intake(ctx: ServiceContext, intake: Intake) -> None:
+def _check_intake(
+    ctx: ServiceContext, intake: Intake, *, confirmed: bool
+) -> tuple[DateConcern, ...]:
     today = ctx.today()
-    if intake.received_on > today:
-        raise ServiceError(
-            _("The received date {day} is in the future.").format(
-                day=intake.received_on.isoformat()
-            )
-        )
+    concerns = check_received(intake.received_on, today, confirmed=confirmed)
     if not intake.rights:
         raise ServiceError(_("A request needs at least one right."))
     if len(set(intake.rights)) != len(intake.rights):
@@ -148,21 +185,27 @@ def _check_intake(ctx: ServiceContext, intake: Intake) -> None:
     for person in (intake.subject, intake.requester):
         if person is not None and _clean(person.hetu):
             _check_hetu(person.hetu)
+    return concerns
 
 
-def add_request(ctx: ServiceContext, intake: Intake) -> str:
-    """Log a new request; returns its case number (`2026-0001`, yearly by receipt)."""
-    _check_intake(ctx, intake)
+def new_case_number(session: Session, received_on: date) -> CaseNumber:
+    """The next free case number of the receipt year."""
+    existing = session.scalars(
+        select(m.RightsRequest.case_number).where(m.RightsRequest.year == received_on.year)
+    )
+    return next_case_number(received_on.year, existing, settings.case_prefix(session))
+
+
+def add_request(ctx: ServiceContext, intake: Intake, *, confirmed: bool = False) -> str:
+    """Log a new request; returns its case number (`2026-0001`, yearly by receipt).
+
+    A received date before the GDPR applied or over a year ago raises
+    NeedsConfirmation unless `confirmed`; the confirmation goes on the timeline."""
+    concerns = _check_intake(ctx, intake, confirmed=confirmed)
     with ctx.change() as tx:
         session = tx.session
-        controller, registers = _resolve_target(session, intake)
-        prefix = settings.case_prefix(session)
-        existing = session.scalars(
-            select(m.RightsRequest.case_number).where(
-                m.RightsRequest.year == intake.received_on.year
-            )
-        )
-        number = next_case_number(intake.received_on.year, existing, prefix)
+        controllers, registers = _resolve_target(session, intake)
+        number = new_case_number(session, intake.received_on)
         req = m.RightsRequest(
             case_number=str(number),
             year=number.year,
@@ -173,7 +216,7 @@ def add_request(ctx: ServiceContext, intake: Intake) -> str:
             language=Language(intake.language).value,
             classification=RequestClass(intake.classification).value,
             status=RequestStatus.RECEIVED.value,
-            controller=controller,
+            controller=controllers[0] if controllers else None,
             subject=_person(tx, intake.subject, _("data subject")),
             requester=(
                 None if intake.requester is None else _person(tx, intake.requester, _("requester"))
@@ -181,7 +224,13 @@ def add_request(ctx: ServiceContext, intake: Intake) -> str:
             authority=Authority(intake.authority).value,
             authority_checked_on=intake.authority_checked_on,
             description=_clean(intake.description),
+            address_on_record=_clean(intake.address_on_record),
+            delivery_address=_clean(intake.delivery_address),
         )
+        req.controllers = [
+            m.RequestController(controller=c, role=controller_role(c, registers), position=i)
+            for i, c in enumerate(controllers)
+        ]
         req.registers = [m.RequestRegister(register=r) for r in registers]
         req.rights = [
             m.RequestRight(right=Right(r).value, outcome=Outcome.PENDING.value)
@@ -189,17 +238,16 @@ def add_request(ctx: ServiceContext, intake: Intake) -> str:
         ]
         req.attachments = [_attachment(ctx, a) for a in intake.attachments]
         session.add(req)
-        _event(
-            tx,
-            req,
-            "intake",
-            {"received_on": intake.received_on.isoformat(), "channel": req.channel},
-        )
+        record: dict[str, Any] = {
+            "received_on": intake.received_on.isoformat(),
+            "channel": req.channel,
+        }
+        if concerns:
+            record["confirmed"] = [c.value for c in concerns]
+        _event(tx, req, "intake", record)
         if intake.subject.hetu:
             _event(tx, req, "identity-code")
-        store_deadline(session, req)
-        session.flush()
-        tx.audit("create", "request", req.case_number, None, snapshot(session, req))
+        finish_case_write(tx, req, "create", None)
         return req.case_number
 
 
@@ -219,6 +267,9 @@ INTAKE_FIELDS = frozenset(
         "description",
         "classification",
         "attachments",
+        "controllers",
+        "address_on_record",
+        "delivery_address",
     }
 )
 PERSON_FIELDS = frozenset({"name", "address", "email", "phone", "customer_number", "hetu"})
@@ -228,6 +279,8 @@ def intake_from_dict(data: Any) -> Intake:
     """An Intake from JSON (the exchange form's field names; rights as words or objects).
 
     `registers` and `controller` are names, ids or export keys (`register-3`);
+    `controllers` lists every controller concerned (names, keys, or the exchange form's
+    {"controller": KEY} objects; without `controller` the first is the one addressed);
     attachments are {filename, media_type, content_base64}. Unknown fields are refused.
     """
     import base64
@@ -273,6 +326,14 @@ def intake_from_dict(data: Any) -> Intake:
     subject = person(data["subject"], "subject")
     assert subject is not None
     checked = data.get("authority_checked_on")
+    listed = data.get("controllers") or []
+    if not isinstance(listed, list):
+        raise ServiceError(_("controllers must be a list of controller names or keys."))
+    names = [c.get("controller") if isinstance(c, dict) else c for c in listed]
+    addressed = data.get("controller")
+    if addressed is None and names:
+        addressed, names = names[0], names[1:]
+    others = tuple(c for c in names if c is not None and str(c) != str(addressed))
     return Intake(
         received_on=parse_date(received_on, "received_on"),
         channel=_enum(Channel, data["channel"], "channel"),
@@ -284,9 +345,12 @@ def intake_from_dict(data: Any) -> Intake:
         authority_checked_on=None
         if checked is None
         else parse_date(checked, "authority_checked_on"),
-        controller=data.get("controller"),
+        controller=addressed,
         registers=None if data.get("registers") is None else tuple(data["registers"]),
         description=data.get("description"),
         classification=_enum(RequestClass, data.get("classification") or "gdpr", "classification"),
         attachments=tuple(attachments),
+        other_controllers=others,
+        address_on_record=data.get("address_on_record"),
+        delivery_address=data.get("delivery_address"),
     )

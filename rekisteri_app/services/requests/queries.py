@@ -43,6 +43,7 @@ from .deadlines import (
     deadline_for_display,
     extension_letter_date,
 )
+from .record import case_record
 from .timeline import timeline
 
 ART_19_RIGHTS = (Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION)
@@ -316,6 +317,9 @@ def _view(
         )
     if problem:
         rule.append(_("The recorded extension does not hold: {problem}").format(problem=problem))
+    record, moves = case_record(session, req, date_format)  # issue 11: the case record
+    data.update(record)
+    rule.extend(moves)
     open_case = req.status in OPEN_STATUSES
     data["urgency"] = (
         dl.urgency(deadline, today).value if open_case else RequestStatus(req.status).value

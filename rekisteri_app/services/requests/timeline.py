@@ -5,17 +5,22 @@ the order the events happened.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 from ...domain import deadlines as dl
+from ...domain.date_sanity import DateConcern
 from ...domain.enums import LetterKind
 from ...domain.legal_grounds import LEGAL_GROUNDS, UnknownLegalGround, legal_ground
 from ...domain.vocabulary import (
     CHANNELS,
+    CORRECTION_FIELDS,
+    DELIVERY_CHOICES,
     DOCUMENTS,
     IDENTITY_METHODS,
+    LETTER_KINDS,
     OUTCOMES,
     PAUSE_KINDS,
     RIGHTS,
@@ -72,8 +77,35 @@ def describe_event(kind: str, text: str | None, date_format: dl.DateFormatter | 
         return value
 
     if kind == "intake":
-        return _("Request received on {day} by {channel} and logged.").format(
+        line = _("Request received on {day} by {channel} and logged.").format(
             day=day("received_on"), channel=label(CHANNELS, data.get("channel"))
+        )
+        return line + _confirmed(data)
+    if kind == "correction":
+        return _correction(data, day)
+    if kind == "right-withdrawn":
+        return _("The requester withdrew {right}: “{words}”").format(
+            right=label(RIGHTS, data.get("right")), words=data.get("words", "")
+        )
+    if kind == "split-to":
+        return _("Split: {controllers} moved to case {case}. Reason: {reason}").format(
+            controllers=", ".join(data.get("controllers") or []),
+            case=data.get("case", ""),
+            reason=data.get("reason", ""),
+        )
+    if kind == "split-from":
+        return _(
+            "Split from case {case} (the same letter) for {controllers}. Reason: {reason}"
+        ).format(
+            controllers=", ".join(data.get("controllers") or []),
+            case=data.get("case", ""),
+            reason=data.get("reason", ""),
+        )
+    if kind == "delivery-address":
+        return _("Letter ({kind}) sent to {choice}: {address}").format(
+            kind=label(LETTER_KINDS, data.get("kind")),
+            choice=label(DELIVERY_CHOICES, data.get("choice")),
+            address=data.get("address", ""),
         )
     if kind == "status":
         line = _("Status: {old} → {new}.").format(
@@ -133,6 +165,10 @@ def describe_event(kind: str, text: str | None, date_format: dl.DateFormatter | 
             text=data.get("text") or "—"
         )
     if kind == "hold":
+        if data.get("from"):
+            return _("Legal hold placed on {category}, effective from {day}.").format(
+                category=data.get("category", ""), day=day("from")
+            )
         return _("Legal hold placed on {category}.").format(category=data.get("category", ""))
     if kind == "release":
         return _("Legal hold released on {category}.").format(category=data.get("category", ""))
@@ -141,6 +177,44 @@ def describe_event(kind: str, text: str | None, date_format: dl.DateFormatter | 
     if kind == "authority-checked":
         return _("Requester's authority checked on {day}.").format(day=day("on"))
     return text or kind
+
+
+def _confirmed(data: dict[str, Any]) -> str:
+    """The date concerns the officer confirmed, appended to the sentence."""
+    out = ""
+    for concern in data.get("confirmed") or []:
+        if concern == DateConcern.BEFORE_GDPR:
+            out += " " + _("Confirmed although it is before the GDPR applied (25 May 2018).")
+        elif concern == DateConcern.OVER_A_YEAR_AGO:
+            out += " " + _("Confirmed although it is more than a year before it was entered.")
+    return out
+
+
+def _sentence(text: str) -> str:
+    """The officer's words as a sentence that another may follow."""
+    text = (text or "").strip()
+    return text if not text or text[-1] in ".!?…" else text + "."
+
+
+def field_names(fields: list[str]) -> str:
+    return ", ".join(label(CORRECTION_FIELDS, f) for f in fields)
+
+
+def _correction(data: dict[str, Any], day: Callable[[str], str]) -> str:
+    line = _("Intake corrected ({fields}): {reason}").format(
+        fields=field_names(data.get("fields") or []), reason=_sentence(data.get("reason", ""))
+    )
+    if "due_after" in data:
+        line += " " + due_move_text(day("due_before"), day("due_after"))
+    return line + _confirmed(data)
+
+
+def due_move_text(old: str, new: str) -> str:
+    if not old:
+        return _("The case now has a due date: {new}.").format(new=new)
+    if not new:
+        return _("The case no longer has a due date (it was {old}).").format(old=old)
+    return _("The due date moved from {old} to {new}.").format(old=old, new=new)
 
 
 def timeline(

@@ -25,7 +25,6 @@ from ...domain.legal_grounds import UnknownLegalGround, legal_ground
 from ...domain.vocabulary import PAUSE_KINDS, RIGHTS, label
 from ...i18n import _
 from ...storage import models as m
-from .. import settings
 from ..context import ServiceContext, ServiceError, Transaction
 from ._common import (
     _attachment,
@@ -37,9 +36,9 @@ from ._common import (
     _open_pause,
     snapshot,
 )
-from .deadlines import _validate_deadline, store_deadline
 from .inputs import CaseUpdate, ErasureInput, ExtensionInput, IdentityInput, OutcomeInput
 from .queries import _view, find_case
+from .writes import finish_case_write
 
 FEE_GROUND = "art-12-5"
 
@@ -355,6 +354,9 @@ def _apply_holds(
     tx: Transaction, req: m.RightsRequest, update: CaseUpdate, changes: _Changes
 ) -> None:
     today = tx.ctx.today()
+    # A hold for a pending request protects the data from the day the request arrived;
+    # one placed on a closed case (e.g. for a dispute) from the day it is placed.
+    effective = today if req.status == RequestStatus.CLOSED else req.received_on
     for hold in update.holds:
         name, category = _category(req, hold.category)
         if any(
@@ -367,10 +369,11 @@ def _apply_holds(
                 category_name=name,
                 data_category=category,
                 placed_on=today,
+                effective_from=effective,
                 reason=_clean(hold.reason),
             )
         )
-        changes.events.append(("hold", {"category": name}))
+        changes.events.append(("hold", {"category": name, "from": effective.isoformat()}))
     for text in update.releases:
         name = (_clean(text) or "").casefold()
         active = [
@@ -387,6 +390,75 @@ def _apply_holds(
         changes.events.append(("release", {"category": active[0].category_name}))
 
 
+def apply_update(tx: Transaction, req: m.RightsRequest, update: CaseUpdate) -> None:
+    """Apply `update` to `req` inside an open transaction, ending with the write door
+    (deadline check and audit event); for callers that change a case as part of a
+    larger use case, such as issuing an identity-request letter."""
+    if update.is_empty():
+        raise ServiceError(_("Nothing to change."))
+    for code in (update.hetu, update.identity.hetu if update.identity else None):
+        if _clean(code):
+            _check_hetu(code)
+    ctx = tx.ctx
+    before = snapshot(tx.session, req)
+    changes = _Changes()
+    if req.status == RequestStatus.CLOSED:
+        allowed = CaseUpdate(holds=update.holds, releases=update.releases)
+        if update != allowed:
+            raise ServiceError(
+                _(
+                    "Case {case} is closed: only legal holds can still be "
+                    "placed or released, and notes added."
+                ).format(case=req.case_number)
+            )
+    for item in update.attachments:
+        req.attachments.append(_attachment(ctx, item))
+        changes.events.append(("attachment", {"filename": item.filename}))
+    if update.authority_checked_on is not None:
+        if update.authority_checked_on > ctx.today():
+            raise ServiceError(
+                _("The date {day} is in the future.").format(
+                    day=update.authority_checked_on.isoformat()
+                )
+            )
+        req.authority_checked_on = update.authority_checked_on
+        changes.events.append(
+            ("authority-checked", {"on": update.authority_checked_on.isoformat()})
+        )
+    if update.identity is not None:
+        _apply_identity(tx, req, update.identity, changes)
+    if _clean(update.hetu):
+        _apply_hetu(tx, req, update.hetu, changes)
+    _apply_pauses(tx, req, update, changes)
+    if update.extension is not None:
+        _apply_extension(tx, req, update.extension, changes)
+    if update.fee_reason is not None:
+        req.fee_reason = _clean(update.fee_reason)
+        changes.events.append(("fee-reason", {"text": req.fee_reason}))
+    for outcome in update.outcomes:
+        _apply_outcome(tx, req, outcome, changes)
+    for erasure in update.erasures:
+        _apply_erasure(tx, req, erasure, changes)
+    _apply_holds(tx, req, update, changes)
+    if update.status is not None:
+        new = RequestStatus(update.status)
+        if new is RequestStatus.EXTENDED and update.extension is None:
+            raise ServiceError(
+                _(
+                    "An extension needs its reasons and the date of the "
+                    "letter to the requester (use the extension fields)."
+                )
+            )
+        if not (new is RequestStatus.EXTENDED and req.status == new):
+            _move(tx, req, new, changes, withdrawn=update.withdrawn)
+    # Withdrawing the whole request closes the case: one action, one fact.
+    if update.close or (update.withdrawn and update.status is None):
+        _move(tx, req, RequestStatus.CLOSED, changes, withdrawn=update.withdrawn)
+    for kind, data in changes.events:
+        _event(tx, req, kind, data)
+    finish_case_write(tx, req, "update", before)
+
+
 def update_request(
     ctx: ServiceContext, case: str, update: CaseUpdate, *, view: bool = True
 ) -> dict[str, Any] | None:
@@ -398,69 +470,9 @@ def update_request(
         if _clean(code):
             _check_hetu(code)
     with ctx.change() as tx:
-        session = tx.session
-        req = find_case(session, case)
-        before = snapshot(session, req)
-        changes = _Changes()
-        if req.status == RequestStatus.CLOSED:
-            allowed = CaseUpdate(holds=update.holds, releases=update.releases)
-            if update != allowed:
-                raise ServiceError(
-                    _(
-                        "Case {case} is closed: only legal holds can still be "
-                        "placed or released, and notes added."
-                    ).format(case=req.case_number)
-                )
-        for item in update.attachments:
-            req.attachments.append(_attachment(ctx, item))
-            changes.events.append(("attachment", {"filename": item.filename}))
-        if update.authority_checked_on is not None:
-            if update.authority_checked_on > ctx.today():
-                raise ServiceError(
-                    _("The date {day} is in the future.").format(
-                        day=update.authority_checked_on.isoformat()
-                    )
-                )
-            req.authority_checked_on = update.authority_checked_on
-            changes.events.append(
-                ("authority-checked", {"on": update.authority_checked_on.isoformat()})
-            )
-        if update.identity is not None:
-            _apply_identity(tx, req, update.identity, changes)
-        if _clean(update.hetu):
-            _apply_hetu(tx, req, update.hetu, changes)
-        _apply_pauses(tx, req, update, changes)
-        if update.extension is not None:
-            _apply_extension(tx, req, update.extension, changes)
-        if update.fee_reason is not None:
-            req.fee_reason = _clean(update.fee_reason)
-            changes.events.append(("fee-reason", {"text": req.fee_reason}))
-        for outcome in update.outcomes:
-            _apply_outcome(tx, req, outcome, changes)
-        for erasure in update.erasures:
-            _apply_erasure(tx, req, erasure, changes)
-        _apply_holds(tx, req, update, changes)
-        if update.status is not None:
-            new = RequestStatus(update.status)
-            if new is RequestStatus.EXTENDED and update.extension is None:
-                raise ServiceError(
-                    _(
-                        "An extension needs its reasons and the date of the "
-                        "letter to the requester (use the extension fields)."
-                    )
-                )
-            if not (new is RequestStatus.EXTENDED and req.status == new):
-                _move(tx, req, new, changes, withdrawn=update.withdrawn)
-        if update.close:
-            _move(tx, req, RequestStatus.CLOSED, changes, withdrawn=update.withdrawn)
-        for kind, data in changes.events:
-            _event(tx, req, kind, data)
-        _validate_deadline(req, settings.pause_policy(session))
-        store_deadline(session, req)
-        session.flush()
-        after = snapshot(session, req)
-        tx.audit("update", "request", req.case_number, before, after)
-        return _view(session, req, ctx.today()) if view else None
+        req = find_case(tx.session, case)
+        apply_update(tx, req, update)
+        return _view(tx.session, req, ctx.today()) if view else None
 
 
 # Small wrappers for the window: each is one audited use case.
