@@ -46,7 +46,7 @@ if str(ROOT) not in sys.path:  # run as a script from a checkout
     sys.path.insert(0, str(ROOT))
 
 PASSPHRASE = "benchmark passphrase"
-DATA_VERSION = 1
+DATA_VERSION = 2
 SCALES = {"S": 2_000, "M": 20_000, "L": 100_000}
 BUILD_DAY = date(2026, 11, 23)  # "today" of every benchmark database
 YEARS = 5
@@ -452,6 +452,7 @@ class BulkBuilder:
     TABLES = [
         "persons",
         "requests",
+        "request_controllers",
         "request_registers",
         "request_rights",
         "identity_checks",
@@ -651,6 +652,16 @@ class BulkBuilder:
             authority="self" if requester is None else "power-of-attorney",
         )
         req.controller, req.subject, req.requester = controller, subject, requester
+        req.controllers = [  # the organisation's registers name their controller plainly
+            m.RequestController(
+                id=self.ids("request_controllers"),
+                request_id=req.id,
+                controller_id=controller.id,
+                role="controller",
+                position=0,
+            )
+        ]
+        req.controllers[0].controller = controller
         req.registers = [
             m.RequestRegister(
                 id=self.ids("request_registers"), request_id=req.id, register_id=self.registers[r]
@@ -729,6 +740,7 @@ class BulkBuilder:
                 out["persons"].append(_columns(person))
         out["requests"].append(_columns(req))
         for table, items in (
+            ("request_controllers", req.controllers),
             ("request_registers", req.registers),
             ("request_rights", req.rights),
             ("identity_checks", req.identity_checks),

@@ -11,6 +11,7 @@ from rekisteri_app.storage.database import Database
 TABLES = (
     "persons",
     "requests",
+    "request_controllers",
     "request_registers",
     "request_rights",
     "identity_checks",
