@@ -151,24 +151,54 @@ def hetu_from_args(args: argparse.Namespace) -> str | None:
 
 
 @contextmanager
-def open_context(args: argparse.Namespace) -> Iterator[ServiceContext]:
+def open_context(
+    args: argparse.Namespace, *, snapshot_if_in_use: bool = False
+) -> Iterator[ServiceContext]:
     """The database named by --db, open in a service context for one command; closed
     (and its lock released) however the command ends. Stored deadlines computed with
-    another holiday calendar are recomputed first (audited)."""
+    another holiday calendar are recomputed first (audited).
+
+    `snapshot_if_in_use`, for commands that only read (a scheduled `audit-pack`): while
+    another process holds the database (the officer's window, open all day and
+    auto-locked) read a consistent copy instead — made by SQLCipher in one read
+    transaction (`storage.database.backup`, encrypted under the same passphrase) in a
+    private temporary folder, removed however the command ends. What the command reports
+    is the database as it was at that moment; nothing it does reaches the database."""
+    import shutil
+    import tempfile
+
     from ..services.context import ServiceContext
     from ..services.requests.deadlines import refresh_stale_deadlines
-    from ..storage.database import Database
+    from ..storage import errors
+    from ..storage.database import Database, backup
 
-    db = Database.open(Path(args.db), read_passphrase(args))
+    path, passphrase = Path(args.db), read_passphrase(args)
+    folder: Path | None = None
     try:
-        ctx = ServiceContext(db)
-        refresh_stale_deadlines(ctx)
-        yield ctx
-    except Exception as exc:
-        raise_if_damaged(db, exc)
-        raise
+        try:
+            db = Database.open(path, passphrase)
+        except errors.InUse:
+            if not snapshot_if_in_use:
+                raise
+            folder = Path(tempfile.mkdtemp(prefix="rekisteri-snapshot-"))  # 0700
+            db = Database.open(backup(path, passphrase, folder / path.name), passphrase)
+            if sys.stderr.isatty():
+                print(
+                    _("The database is open elsewhere: reading a consistent copy of it."),
+                    file=sys.stderr,
+                )
+        try:
+            ctx = ServiceContext(db)
+            refresh_stale_deadlines(ctx)
+            yield ctx
+        except Exception as exc:
+            raise_if_damaged(db, exc)
+            raise
+        finally:
+            db.close()
     finally:
-        db.close()
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def raise_if_damaged(db: Any, exc: BaseException) -> None:
