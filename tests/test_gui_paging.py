@@ -57,8 +57,13 @@ def test_only_the_page_shown_first_queries_at_start(qtbot, ctx, cases, private_s
 def test_the_window_opens_on_the_page_shown_last(qtbot, ctx, cases, private_settings):
     first = open_window(qtbot, ctx, None)
     first.show_page("letters")
-    first.close()
-    again = open_window(qtbot, ctx, None)
+    first.close()  # closes the database too
+    from rekisteri_app.services.context import ServiceContext
+    from rekisteri_app.storage.database import Database
+    from tests.conftest import PASSPHRASE
+
+    reopened = ServiceContext(Database.open(ctx.db.path, PASSPHRASE), clock=ctx.clock)
+    again = open_window(qtbot, reopened, None)
     assert again.current_page() is again.letters_page
 
 

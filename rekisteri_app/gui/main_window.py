@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         self.breaches_page = BreachesPage(self.ctx)
         self.breaches_page.changed.connect(self._breaches_changed)
         self.breach_card = BreachCard(self.ctx)
-        self.breach_card.clicked.connect(lambda: self.show_page(BREACHES))
+        self.breach_card.clicked.connect(self._breaches_from_card)
         self.dashboard_page.add_tile(self.breach_card)
         pages = {
             DASHBOARD: self.dashboard_page,
@@ -436,9 +436,16 @@ class MainWindow(QMainWindow):
         self.entities_changed("requests")
 
     def _breaches_changed(self) -> None:
-        """A breach was stored: the dashboard's card and the audit trail follow."""
-        self.breach_card.refresh()
+        """A breach was stored: the Breaches page, the dashboard (with its breach card)
+        and the audit trail follow, now if shown, else when shown next."""
         self.entities_changed("breaches")
+
+    def _breaches_from_card(self) -> None:
+        """The card re-reads on a timer; the page it opens shows what the card just read."""
+        self.breaches_page.stale = True
+        if self.current_page() is self.breaches_page:
+            self.breaches_page.refresh()
+        self.show_page(BREACHES)
 
     def status_of(self, kind: str, ident: Any) -> str:
         return self.statuses.get((kind, ident), status.OK)

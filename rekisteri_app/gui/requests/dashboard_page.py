@@ -92,6 +92,7 @@ class DashboardPage(LoadsWhenShown, QWidget):
         header.addWidget(self.today_label)
         layout.addLayout(header)
 
+        self.other_tiles: list[Any] = []
         self.tile_grid = tiles = QGridLayout()
         self.tiles = {
             "overdue": Tile("overdue", _("Overdue")),
@@ -144,6 +145,7 @@ class DashboardPage(LoadsWhenShown, QWidget):
     def add_tile(self, widget: QWidget) -> None:
         """A tile of another room (the breaches' 72-hour card) beside the requests' own."""
         self.tile_grid.addWidget(widget, 0, self.tile_grid.columnCount())
+        self.other_tiles.append(widget)
 
     def refresh(self) -> None:
         """The tiles and counts (a few counting queries) and the chosen tile's first page."""
@@ -155,6 +157,8 @@ class DashboardPage(LoadsWhenShown, QWidget):
         parts = [f"{label(STATUSES, status)}: <b>{n}</b>" for status, n in board.counts.items()]
         self.counts_label.setText(_("By status:") + " " + " · ".join(parts))
         self._show_holds(rq.holds_at_risk(self.ctx))
+        for tile in self.other_tiles:  # they read when the dashboard does
+            tile.refresh()
         self.show_bucket(self.bucket)
         fit_columns(self.table)
 
