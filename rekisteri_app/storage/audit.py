@@ -215,25 +215,31 @@ def verify(session: Session) -> Verification:
     try:
         cursor.execute(_VERIFY_SQL)
         while rows := cursor.fetchmany(VERIFY_BATCH):
-            for ev in map(_VerifyRow._make, rows):
-                if ev.prev_hash != prev:
-                    return Verification(False, checked, ev.id, "missing-before")
-                if expected_hash(prev, ev) != ev.hash:
-                    return Verification(False, checked, ev.id, "altered")
-                if ev.legacy_hash is not None:
-                    if ev.payload_salt is not None and ev.legacy_hash != event_hash(
-                        legacy_prev,
-                        ev.at,
-                        ev.actor,
-                        ev.action,
-                        ev.entity,
-                        ev.entity_id,
-                        ev.before_json,
-                        ev.after_json,
+            for row in rows:
+                (ident, at, actor, action, entity, eid, before, after, scheme, salt) = row[:10]
+                before_digest, after_digest, legacy, prev_hash, digest = row[10:]
+                if prev_hash != prev:
+                    return Verification(False, checked, ident, "missing-before")
+                if scheme == SCHEME_DIGEST:  # the common case, inlined: see hashed_payloads
+                    if salt is None:
+                        held = before is not None or after is not None  # erased: none held
+                    else:
+                        held = before_digest != payload_digest(
+                            salt, before
+                        ) or after_digest != payload_digest(salt, after)
+                    if held or digest != event_hash(
+                        prev, at, actor, action, entity, eid, before_digest, after_digest
                     ):
-                        return Verification(False, checked, ev.id, "altered")
-                    legacy_prev = ev.legacy_hash
-                prev = ev.hash
+                        return Verification(False, checked, ident, "altered")
+                elif expected_hash(prev, _VerifyRow._make(row)) != digest:
+                    return Verification(False, checked, ident, "altered")
+                if legacy is not None:
+                    if salt is not None and legacy != event_hash(
+                        legacy_prev, at, actor, action, entity, eid, before, after
+                    ):
+                        return Verification(False, checked, ident, "altered")
+                    legacy_prev = legacy
+                prev = digest
                 checked += 1
     finally:
         cursor.close()
