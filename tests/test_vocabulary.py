@@ -36,6 +36,11 @@ TABLES = [
     (enums.SccModule, v.SCC_MODULES),
     (enums.ControllerType, v.CONTROLLER_TYPES),
     (enums.StatementKind, v.STATEMENT_KINDS),
+    (enums.AuthorityEvidence, v.AUTHORITY_EVIDENCE),
+    (enums.FeeBasis, v.FEE_BASES),
+    (enums.NotificationStatus, v.NOTIFICATION_STATUSES),
+    (enums.LetterAudience, v.LETTER_AUDIENCES),
+    (enums.LetterKind, v.LETTER_KIND_DESCRIPTIONS),
 ]
 
 

@@ -36,6 +36,7 @@ class LetterInfo:
     sha256: str
     size: int
     created_at: datetime
+    mixed_language: bool = False  # issued with texts in another language (confirmed)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -48,6 +49,7 @@ class LetterInfo:
             "sent_via": self.sent_via.value,
             "sha256": self.sha256,
             "size": self.size,
+            "mixed_language": self.mixed_language,
         }
 
 
@@ -73,6 +75,7 @@ def _info(letter: m.Letter) -> LetterInfo:
         sha256=letter.sha256,
         size=len(letter.pdf or b""),
         created_at=letter.created_at,
+        mixed_language=bool(letter.mixed_language),
     )
 
 

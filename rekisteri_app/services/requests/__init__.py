@@ -22,19 +22,24 @@ re-exports their public names, so callers import `services.requests` only.
 
 from ._common import MAX_ATTACHMENT_BYTES, add_event, snapshot
 from .addresses import addressee, delivery_address, delivery_differs, requested_delivery
+from .art19 import ART_19_RIGHTS
+from .authority import check_case_class, record_of
 from .corrections import correct_intake
 from .dates import NeedsConfirmation
 from .deadlines import case_pauses, compute, deadline_for_display, extension_letter_date
 from .holds import HoldAtRisk, holds_at_risk
 from .inputs import (
     AttachmentInput,
+    AuthorityInput,
     CaseUpdate,
     CorrectionInput,
     ErasureInput,
     ExtensionInput,
+    FeeInput,
     HoldInput,
     IdentityInput,
     Intake,
+    NotificationInput,
     OutcomeInput,
     PersonCorrection,
     PersonInput,
@@ -51,7 +56,6 @@ from .intake import (
     intake_from_dict,
 )
 from .queries import (
-    ART_19_RIGHTS,
     OPEN_STATUSES,
     Dashboard,
     NotificationRecipient,
@@ -90,16 +94,19 @@ __all__ = [
     "OPEN_STATUSES",
     "PERSON_FIELDS",
     "AttachmentInput",
+    "AuthorityInput",
     "CaseUpdate",
     "CorrectionInput",
     "Dashboard",
     "ErasureInput",
     "ExtensionInput",
+    "FeeInput",
     "HoldAtRisk",
     "HoldInput",
     "IdentityInput",
     "Intake",
     "NeedsConfirmation",
+    "NotificationInput",
     "NotificationRecipient",
     "OutcomeInput",
     "PersonCorrection",
@@ -118,6 +125,7 @@ __all__ = [
     "attachment_content",
     "case_pauses",
     "category_names",
+    "check_case_class",
     "compute",
     "controllers_and_registers",
     "correct_intake",
@@ -138,6 +146,7 @@ __all__ = [
     "parse_date",
     "possible_repeats",
     "record_identity",
+    "record_of",
     "repeats",
     "requested_delivery",
     "set_status",
