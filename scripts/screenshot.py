@@ -5,6 +5,7 @@
     python scripts/screenshot.py --case /tmp/case     # also each tab of a case dialog
     python scripts/screenshot.py --correction /tmp/fix --size 1366x768
                                  # the intake edit form and a timeline with a correction
+    python scripts/screenshot.py --page breaches --breach /tmp/breach   # editor, draft
 
 Runs on the demo database (services.demo) in a temporary folder, or on the test
 fixture document when the demo is not available. Uses Qt's offscreen platform unless a
@@ -29,6 +30,7 @@ PAGES = (
     "controllers",
     "transfers",
     "requests",
+    "breaches",
     "letters",
     "audit",
 )
@@ -93,6 +95,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--lock-screen", metavar="PNG", help="also grab the lock screen (a wrong passphrase tried)"
     )
+    parser.add_argument(
+        "--breach",
+        metavar="DIR",
+        help="also grab the editor tabs and the notification draft of the most urgent breach",
+    )
     parser.add_argument("--size", default="1400x900")
     parser.add_argument(
         "--page", default="registers", choices=PAGES, help="the page shown in the main screenshot"
@@ -140,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
             grab_case(app, window, Path(args.case))
         if args.correction:
             grab_correction(app, window, Path(args.correction), (width, height))
+        if args.breach:
+            grab_breach(app, window, Path(args.breach))
         if args.lock_screen:
             database.close()  # as the lock does; the window is not used afterwards
             grab_lock_screen(app, database.path, Path(args.lock_screen))
@@ -207,6 +216,35 @@ def grab_correction(app, window, folder: Path, size: tuple[int, int]) -> None:
     dialog.grab().save(str(target))
     print(target)
     dialog.close()
+
+
+def grab_breach(app, window, folder: Path) -> None:
+    """The breach editor's tabs, the notification draft dialog and the draft's PDF."""
+    window.show_page("breaches")
+    page = window.breaches_page
+    settle(app)
+    if not page.proxy.rowCount():
+        print("no breach to show", file=sys.stderr)
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    reference = page.current_reference()
+    editor = page.open_breach(reference)
+    for index in range(editor.tabs.count()):
+        editor.tabs.setCurrentIndex(index)
+        settle(app)
+        target = folder / f"breach-tab-{index + 1}.png"
+        editor.grab().save(str(target))
+        print(target)
+    editor.close()
+    draft = page.open_draft()
+    settle(app, 10)
+    target = folder / "breach-draft-dialog.png"
+    draft.grab().save(str(target))
+    print(target)
+    if draft.draft is not None:
+        (folder / "breach-draft.pdf").write_bytes(draft.draft.pdf)
+        print(folder / "breach-draft.pdf")
+    draft.close()
 
 
 def grab_editors(app, window, folder: Path) -> None:

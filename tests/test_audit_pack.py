@@ -17,6 +17,7 @@ from tests.pack_fixtures import CREATED, HALF_YEAR, make_pack, members, opened, 
 
 EXPECTED = {
     "audit-log.jsonl",
+    "breaches.csv",
     "findings.csv",
     "index.pdf",
     "letters.csv",

@@ -147,9 +147,9 @@ def test_edit_takes_the_intake_options_and_the_removals(run):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--hetu", "131052-308X"), "check character"),
+        (("--hetu",), "check character"),  # the code from $REKISTERI_HETU, never argv
         (("--received", "2026-02-30"), "not a valid date"),
-        (("--received", "1899-12-31"), "before 1900"),
+        (("--received", "1899-12-31"), "1900"),
         (("--received", "2026-11-24"), "future"),
         (("--controller", "Tuntematon Oy"), "Tuntematon Oy"),
         (("--register", "Ei tällaista"), "Ei tällaista"),
@@ -162,7 +162,8 @@ def test_edit_takes_the_intake_options_and_the_removals(run):
         ((), "nothing to correct"),
     ],
 )
-def test_a_failing_correction_exits_1_and_changes_nothing(run, args, message):
+def test_a_failing_correction_exits_1_and_changes_nothing(run, args, message, monkeypatch):
+    monkeypatch.setenv("REKISTERI_HETU", "131052-308X")
     case = add(run)
     before = export(run)
     argv = list(args)
@@ -212,8 +213,9 @@ def test_an_unusual_received_date_needs_yes(run):
     assert show(run, case)["received_date_notes"]
 
 
-def test_split_gives_a_controller_a_case_of_its_own(run):
-    case = add(run, "--controller", EE, "--controller", VERKKO, "--hetu", HETU)
+def test_split_gives_a_controller_a_case_of_its_own(run, monkeypatch):
+    monkeypatch.setenv("REKISTERI_HETU", HETU)
+    case = add(run, "--controller", EE, "--controller", VERKKO, "--hetu")
     code, out, err = run(
         "request", "split", case, "--controller", VERKKO, "--reason", "the network answers"
     )

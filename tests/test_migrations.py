@@ -90,3 +90,30 @@ def test_revision_0006_adds_the_purge_marks_and_removes_them_again(db_path):
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "0006")
         assert "purged_on" in columns(db, "requests") and "purged_on" in columns(db, "letters")
+
+
+def test_revision_0007_adds_the_breach_tables_and_takes_them_away_again(db):
+    """Issue 16's revision by name: independent of the other revisions after 0002."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from rekisteri_app.storage.migrate import _config
+
+    tables = {
+        "breaches",
+        "breach_registers",
+        "breach_categories",
+        "breach_notifications",
+        "breach_events",
+        "breach_letter_texts",
+        "breach_recipients",
+        "breach_letters",
+    }
+    with db.engine.begin() as conn:
+        assert tables <= set(inspect(conn).get_table_names())
+        cfg = _config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007-1")
+        assert not tables & set(inspect(conn).get_table_names())
+        command.upgrade(cfg, "0007")
+        assert tables <= set(inspect(conn).get_table_names())

@@ -49,10 +49,11 @@ def test_every_member_on_the_cover_has_a_description_in_every_language():
     described = set(load_texts("en").raw["members"])
     builders = {"index", "records", "registers_json", "processors_csv", "transfers_csv"}
     assert (
-        builders | {"requests_csv", "letters_csv", "findings_csv", "letters", "audit_log"}
+        builders
+        | {"requests_csv", "letters_csv", "breaches_csv", "findings_csv", "letters", "audit_log"}
         <= described
     )
-    assert len(m.BUILDERS) == 10
+    assert len(m.BUILDERS) == 11
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,7 @@ def test_the_wheel_carries_ui_resources_catalogues_migrations_and_fonts(wheel_na
         "rekisteri_app/resources/icons/rekisteri-256.png",
         "rekisteri_app/resources/licences/components.json",
         "rekisteri_app/resources/licences/LGPL-3.0.txt",
+        "rekisteri_app/resources/breaches/sv.toml",
         "rekisteri_app/storage/migrations/env.py",
         "rekisteri_app/storage/migrations/script.py.mako",
     ):

@@ -96,10 +96,16 @@ def write_json(path: Path, text: str) -> Path:
 
 
 def damage_a_page(path: Path) -> None:
-    """Overwrite bytes in the middle of a page far from the header."""
-    size = path.stat().st_size
+    """Overwrite bytes in the root page of the requests table, which every export reads
+    (a page picked by position may be free or hold an index that nothing reads)."""
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(str(path))
+    conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'requests'").fetchone()
+    conn.close()
     with path.open("r+b") as handle:
-        handle.seek(4096 * (size // 4096 // 2) + 100)
+        handle.seek(4096 * (root - 1) + 100)
         handle.write(b"\0" * 64)
 
 
@@ -399,12 +405,12 @@ def test_an_import_refuses_letters_and_attachments_whose_bytes_do_not_match(demo
 
     set_language("en")
     doc = json.loads(json.dumps(demo_data))
-    doc["registers"] = doc["controllers"] = doc["processors"] = []
+    doc["registers"] = doc["controllers"] = doc["processors"] = doc["breaches"] = []
     doc["settings"] = {}
     with_letter = next(r for r in doc["requests"] if r["letters"])
     with_scan = next(r for r in doc["requests"] if r["attachments"])
     for other in doc["requests"]:
-        other["registers"], other["controller"] = [], None
+        other["registers"], other["controller"], other["controllers"] = [], None, []
         for right in other["rights"]:
             for erasure in right["erasures"]:
                 erasure["data_category"] = None
@@ -580,3 +586,15 @@ def test_an_unreadable_database_file_is_refused_with_exit_2(demo, state):
     demo.chmod(0)
     done = rekisteri("--db", str(demo), "register", "list", state=state)
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_an_import_refuses_a_breach_letter_whose_bytes_do_not_match(demo_data):
+    from rekisteri_app.i18n import set_language
+    from rekisteri_app.services.exchange import validate_document
+
+    set_language("en")
+    doc = json.loads(json.dumps(demo_data))
+    b, breach = next((i, x) for i, x in enumerate(doc["breaches"]) if x["letters"])
+    breach["letters"][0]["sha256"] = "0" * 64
+    problems = {p.path: p.message for p in validate_document(doc)}
+    assert "SHA-256" in problems[f"$.breaches[{b}].letters[0].sha256"]

@@ -41,6 +41,12 @@ TABLES = [
     (enums.NotificationStatus, v.NOTIFICATION_STATUSES),
     (enums.LetterAudience, v.LETTER_AUDIENCES),
     (enums.LetterKind, v.LETTER_KIND_DESCRIPTIONS),
+    (enums.BreachNature, v.BREACH_NATURES),
+    (enums.RiskLevel, v.RISK_LEVELS),
+    (enums.NotifyDecision, v.NOTIFY_DECISIONS),
+    (enums.NotificationKind, v.NOTIFICATION_KINDS),
+    (enums.Art34Exception, v.ART34_EXCEPTIONS),
+    (enums.BreachClock, v.BREACH_CLOCKS),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from . import (
+    breach_commands,
     check_commands,
     db_commands,
     demo_commands,
@@ -26,6 +27,7 @@ MODULES = (
     notice_commands,
     pack_commands,
     safety_commands,
+    breach_commands,
 )
 
 

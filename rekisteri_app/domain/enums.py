@@ -383,3 +383,57 @@ class Urgency(StrEnum):
     OK = "ok"
     SUSPENDED = "suspended"  # an open pause: no date to count to
     NO_DEADLINE = "no-deadline"  # not a GDPR request
+
+
+# ------------------------------------------------------------------------ breaches
+
+
+class BreachNature(StrEnum):
+    """What a personal data breach compromised (Art. 4(12)); one breach may be several
+    at once (WP250rev.01, taken over in EDPB Guidelines 9/2022: confidentiality,
+    integrity and availability breaches)."""
+
+    CONFIDENTIALITY = "confidentiality"  # unauthorised disclosure of, or access to, data
+    INTEGRITY = "integrity"  # unauthorised or accidental alteration
+    AVAILABILITY = "availability"  # loss of access or destruction
+
+
+class RiskLevel(StrEnum):
+    """The officer's assessment of the risk to the data subjects' rights and freedoms."""
+
+    NONE = "none"  # unlikely to result in a risk: documented only (Art. 33(1), 33(5))
+    RISK = "risk"  # the Ombudsman is notified (Art. 33(1))
+    HIGH = "high"  # the data subjects are informed too (Art. 34(1))
+
+
+class NotifyDecision(StrEnum):
+    """The officer's decision whether the Ombudsman is notified, with reasons."""
+
+    NOTIFY = "notify"
+    NOT_REQUIRED = "not-required"
+
+
+class NotificationKind(StrEnum):
+    """A notification sent through the Ombudsman's e-service; Art. 33(4) allows phases."""
+
+    COMPLETE = "complete"
+    PRELIMINARY = "preliminary"
+    SUPPLEMENTARY = "supplementary"
+
+
+class Art34Exception(StrEnum):
+    """Why data subjects of a high-risk breach need not be told individually (Art. 34(3))."""
+
+    PROTECTED = "protected"  # (a) e.g. encrypted, unintelligible to others
+    RISK_REMOVED = "risk-removed"  # (b) later measures: the high risk is no longer likely
+    PUBLIC_COMMUNICATION = "public-communication"  # (c) disproportionate effort: public notice
+
+
+class BreachClock(StrEnum):
+    """Where a breach stands against the 72 hours of Art. 33(1), most urgent first."""
+
+    OVERDUE = "overdue"  # past the 72 hours, neither notified nor decided not to notify
+    DUE_SOON = "due-soon"  # under DUE_SOON_HOURS left
+    RUNNING = "running"
+    NOTIFIED = "notified"  # the Ombudsman was notified: the clock stopped
+    NOT_REQUIRED = "not-required"  # a recorded decision not to notify stopped it

@@ -13,8 +13,11 @@ from collections.abc import Mapping
 from ..i18n import N_, _
 from .enums import (
     INVALID_SAFEGUARDS,
+    Art34Exception,
     Authority,
     AuthorityEvidence,
+    BreachClock,
+    BreachNature,
     Channel,
     ControllerRole,
     ControllerType,
@@ -26,7 +29,9 @@ from .enums import (
     LegalBasisArticle,
     LetterAudience,
     LetterKind,
+    NotificationKind,
     NotificationStatus,
+    NotifyDecision,
     Outcome,
     PauseKind,
     PausePolicy,
@@ -35,6 +40,7 @@ from .enums import (
     RequestClass,
     RequestStatus,
     Right,
+    RiskLevel,
     Safeguard,
     SccModule,
     SecurityKind,
@@ -394,6 +400,7 @@ AUDIT_ACTIONS: Mapping[str, str] = {
     "delete": N_("deleted"),
     "import": N_("imported"),
     "note": N_("note added"),
+    "purge": N_("purged after the retention period"),
 }
 
 AUDIT_ENTITIES: Mapping[str, str] = {
@@ -408,6 +415,8 @@ AUDIT_ENTITIES: Mapping[str, str] = {
     "letter_template": N_("letter template"),
     "dpo": N_("data protection officer"),
     "notice": N_("privacy notice"),
+    "breach": N_("personal data breach"),
+    "breach_letter": N_("breach letter"),
 }
 
 SUBJECT_KINDS: Mapping[str, str] = {
@@ -417,6 +426,49 @@ SUBJECT_KINDS: Mapping[str, str] = {
     "controller": N_("Controller"),
     "dpo": N_("Data protection officer"),
     "settings": N_("Settings"),
+}
+
+# ---------------------------------------------------------------------- breaches
+
+BREACH_NATURES: Mapping[str, str] = {
+    BreachNature.CONFIDENTIALITY: N_("confidentiality (disclosure or access)"),
+    BreachNature.INTEGRITY: N_("integrity (alteration)"),
+    BreachNature.AVAILABILITY: N_("availability (loss or destruction)"),
+}
+
+RISK_LEVELS: Mapping[str, str] = {
+    RiskLevel.NONE: N_("no risk (document only)"),
+    RiskLevel.RISK: N_("risk (notify the Ombudsman)"),
+    RiskLevel.HIGH: N_("high risk (also inform the data subjects)"),
+}
+
+NOTIFY_DECISIONS: Mapping[str, str] = {
+    NotifyDecision.NOTIFY: N_("notify the Ombudsman"),
+    NotifyDecision.NOT_REQUIRED: N_("no notification (unlikely to result in a risk)"),
+}
+
+NOTIFICATION_KINDS: Mapping[str, str] = {
+    NotificationKind.COMPLETE: N_("notification"),
+    NotificationKind.PRELIMINARY: N_("preliminary notification"),
+    NotificationKind.SUPPLEMENTARY: N_("supplementary notification"),
+}
+
+ART34_EXCEPTIONS: Mapping[str, str] = {
+    Art34Exception.PROTECTED: N_("Art. 34(3)(a): the data were unintelligible (e.g. encrypted)"),
+    Art34Exception.RISK_REMOVED: N_("Art. 34(3)(b): later measures removed the high risk"),
+    Art34Exception.PUBLIC_COMMUNICATION: N_(
+        "Art. 34(3)(c): disproportionate effort, a public communication instead"
+    ),
+}
+
+BREACH_CLOCKS: Mapping[str, str] = {
+    BreachClock.OVERDUE: N_("notification overdue"),
+    BreachClock.DUE_SOON: N_("notify within 24 hours"),
+    BreachClock.RUNNING: N_("72-hour clock running"),
+    BreachClock.NOTIFIED: N_("notified"),
+    BreachClock.NOT_REQUIRED: N_("decided not to notify"),
+    # a closed breach shows that instead of its clock
+    "closed": N_("closed"),
 }
 
 

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from ..i18n import LANGUAGES, N_, _, current_language, ngettext
 from . import dialogs, safety_actions, settings, status
+from .breaches.breaches_page import BreachesPage
+from .breaches.dashboard_card import BreachCard
 from .letters.letters_page import LettersPage
 from .pages import AuditPage, FindingsPanel, ListPage
 from .registers.controller_editor import ControllerEditor
@@ -62,6 +64,7 @@ DASHBOARD, REGISTERS, PROCESSORS, CONTROLLERS, TRANSFERS, REQUESTS, LETTERS, AUD
     "audit",
 )
 DPOS = "dpos"
+BREACHES = "breaches"
 
 NAVIGATION = [
     (DASHBOARD, N_("Dashboard")),
@@ -71,6 +74,7 @@ NAVIGATION = [
     (DPOS, N_("Data protection officers")),
     (TRANSFERS, N_("Transfers")),
     (REQUESTS, N_("Requests")),
+    (BREACHES, N_("Breaches")),
     (LETTERS, N_("Letters")),
     (AUDIT, N_("Audit")),
 ]
@@ -179,9 +183,15 @@ class MainWindow(QMainWindow):
         self.dashboard_page.audit_pack_requested.connect(self.audit_pack)
         self.requests_page.changed.connect(self._requests_changed)
         self.letters_page = LettersPage(self.ctx)
+        self.breaches_page = BreachesPage(self.ctx)
+        self.breaches_page.changed.connect(self._breaches_changed)
+        self.breach_card = BreachCard(self.ctx)
+        self.breach_card.clicked.connect(lambda: self.show_page(BREACHES))
+        self.dashboard_page.add_tile(self.breach_card)
         pages = {
             DASHBOARD: self.dashboard_page,
             REQUESTS: self.requests_page,
+            BREACHES: self.breaches_page,
             LETTERS: self.letters_page,
             REGISTERS: self.registers_page,
             PROCESSORS: self.processors_page,
@@ -307,7 +317,11 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(_("&View"))
         for number, (key, title) in enumerate(NAVIGATION, start=1):
             view_menu.addAction(
-                self._action(_(title), lambda _c=False, k=key: self.show_page(k), f"Ctrl+{number}")
+                self._action(
+                    _(title),
+                    lambda _c=False, k=key: self.show_page(k),
+                    f"Ctrl+{number % 10}" if number <= 10 else None,  # Ctrl+1 … Ctrl+9, Ctrl+0
+                )
             )
         view_menu.addSeparator()
         toggle = self.findings_dock.toggleViewAction()
@@ -348,6 +362,7 @@ class MainWindow(QMainWindow):
         self.transfers_page.set_rows(self.transfers)
         self.audit_page.refresh()
         self.dashboard_page.refresh()
+        self.breach_card.refresh()
         self.requests_page.refresh()
         self.findings_panel.set_findings(
             self.findings, available=status.checker_available(), error=error
@@ -369,6 +384,11 @@ class MainWindow(QMainWindow):
         """A case was stored from one request page: the other pages follow."""
         self.dashboard_page.refresh()
         self.requests_page.refresh()
+        self.audit_page.refresh()
+
+    def _breaches_changed(self) -> None:
+        """A breach was stored: the dashboard's card and the audit trail follow."""
+        self.breach_card.refresh()
         self.audit_page.refresh()
 
     def status_of(self, kind: str, ident: Any) -> str:
@@ -404,7 +424,9 @@ class MainWindow(QMainWindow):
     def _page_changed(self, row: int) -> None:
         page = self.current_page()
         is_list = isinstance(page, ListPage)
-        self.new_action.setEnabled(is_list or hasattr(page, "new_request"))
+        self.new_action.setEnabled(
+            is_list or hasattr(page, "new_request") or hasattr(page, "new_breach")
+        )
         self.duplicate_action.setEnabled(page is self.registers_page)
 
     def focus_filter(self) -> None:
@@ -418,6 +440,8 @@ class MainWindow(QMainWindow):
             page.new_requested.emit()
         elif hasattr(page, "new_request"):  # Requests and Dashboard: a new request
             page.new_request()
+        elif hasattr(page, "new_breach"):
+            page.new_breach()
 
     def open_selected(self) -> None:
         page = self.current_page()

@@ -870,6 +870,7 @@ def demo_document(today: date) -> dict[str, Any]:
 def create_demo(path: Path | str, passphrase: str, *, today: date | None = None) -> Path:
     """Create a new encrypted database at `path` filled with the demo data."""
     from ..storage.database import Database
+    from .breaches.demo import add_demo_breaches
     from .context import ServiceContext
     from .exchange import import_document
 
@@ -880,6 +881,7 @@ def create_demo(path: Path | str, passphrase: str, *, today: date | None = None)
         event.listen(db.engine, "checkout", _no_sync)
         import_document(ServiceContext(db, actor="demo"), demo_document(today))
         add_demo_requests(db, today)
+        add_demo_breaches(db, today)
     return Path(path)
 
 

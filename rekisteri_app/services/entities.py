@@ -100,8 +100,8 @@ def delete(ctx: ServiceContext, kind: str, name_or_id: str | int) -> None:
         except IntegrityError:
             raise ServiceError(
                 _(
-                    "{name} is still referred to (by a register, a transfer or a request) and "
-                    "cannot be deleted."
+                    "{name} is still referred to (by a register, a transfer, a request or a "
+                    "breach) and cannot be deleted."
                 ).format(name=before.get("name"))
             ) from None
         tx.audit("delete", kind[:-1], obj.id, before, None)

@@ -393,6 +393,7 @@ def validate_document(
                 )
             )
         cases.add(req["case_number"])
+    problems += _breach_references(doc, session)
     if session is not None:
         existing = set(
             session.scalars(
@@ -418,6 +419,30 @@ def validate_document(
                         ),
                     )
                 )
+    return problems
+
+
+def _breach_references(doc: dict[str, Any], session: Session | None) -> list[Problem]:
+    """Breach references are unique, within the document and against the database."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    taken = set() if session is None else set(session.scalars(select(m.Breach.reference)))
+    for i, breach in enumerate(doc.get("breaches") or []):
+        path = f"$.breaches[{i}].reference"
+        if breach["reference"] in seen:
+            problems.append(
+                Problem(
+                    path, _("breach reference {ref} appears twice").format(ref=breach["reference"])
+                )
+            )
+        elif breach["reference"] in taken:
+            problems.append(
+                Problem(
+                    path,
+                    _("breach reference {ref} already exists").format(ref=breach["reference"]),
+                )
+            )
+        seen.add(breach["reference"])
     return problems
 
 
@@ -512,6 +537,15 @@ def _build(
             obj.logged_at = datetime.combine(obj.received_on, datetime.min.time())
     if node.model is m.LegalHold and obj.effective_from is None:
         obj.effective_from = obj.placed_on  # documents from before the column
+    if node.model is m.Breach:
+        aware = obj.aware_at or datetime(1970, 1, 1)
+        obj.year, obj.sequence = _case_parts(obj.reference, aware.date())
+        if obj.logged_at is None:
+            obj.logged_at = aware
+    if node.model is m.BreachLetter and obj.sha256 is None:
+        obj.sha256 = hashlib.sha256(obj.pdf).hexdigest()
+    if node.model is m.BreachLetter and obj.created_at is None:
+        obj.created_at = datetime.combine(obj.issued_on, datetime.min.time())
     if node.model is m.Attachment and obj.sha256 is None:
         obj.sha256 = hashlib.sha256(obj.content).hexdigest()
     if node.model is m.Letter and obj.sha256 is None:
@@ -596,9 +630,18 @@ def known_objects(session: Session) -> dict[tuple[str, str], Any]:
     return objects
 
 
-def entity_to_dict(session: Session, kind: str, obj: Any) -> dict[str, Any]:
-    """One controller, processor, register or request in the exchange format."""
-    return _dump(TOP[kind], obj, _keys(session))
+def entity_to_dict(
+    session: Session, kind: str, obj: Any, *, without: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """One controller, processor, register, request or breach in the exchange format;
+    `without` leaves out owned lists by name (a breach's letters: megabytes of PDF)."""
+    node = TOP[kind]
+    if without:
+        from dataclasses import replace
+
+        children = {name: child for name, child in node.children.items() if name not in without}
+        node = replace(node, children=children)
+    return _dump(node, obj, _keys(session))
 
 
 def entity_dicts(session: Session, kind: str, objects: list[Any]) -> list[dict[str, Any]]:

@@ -200,6 +200,14 @@ def file_problems(doc: dict[str, Any]) -> list[tuple[str, str]]:
                     problems += _file_problems(
                         item, f"$.requests[{r}].{name}[{i}]", data_field, hash_field, is_pdf
                     )
+    for b, breach in enumerate(doc.get("breaches") or []):
+        if not isinstance(breach, dict):
+            continue
+        for i, item in enumerate(breach.get("letters") or []):
+            if isinstance(item, dict):
+                problems += _file_problems(
+                    item, f"$.breaches[{b}].letters[{i}]", "pdf_base64", "sha256", True
+                )
     for g, reg in enumerate(doc.get("registers") or []):
         if not isinstance(reg, dict):
             continue

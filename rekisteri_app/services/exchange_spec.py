@@ -278,12 +278,53 @@ TEMPLATE = Node(
     required=("kind", "language", "version", "created_at"),
 )
 
+BREACH = Node(
+    m.Breach,
+    refs=(
+        Ref("controller", "controller", "controller"),
+        Ref("processor", "processor", "processor"),
+    ),
+    exclude=frozenset({"year", "sequence"}),
+    enums={
+        "risk_level": enums.RiskLevel,
+        "notify_decision": enums.NotifyDecision,
+        "art34_exception": enums.Art34Exception,
+    },
+    required=("reference", "aware_at", "description"),
+    children={
+        "registers": Node(m.BreachRegister, refs=(Ref("register", "register", "register", True),)),
+        "categories": Node(
+            m.BreachCategory,
+            refs=(Ref("data_category", "data_category", "category"),),
+            required=("category_name",),
+        ),
+        "notifications": Node(
+            m.BreachNotification,
+            enums={"kind": enums.NotificationKind},
+            required=("kind", "notified_at"),
+        ),
+        "events": Node(m.BreachEvent, required=("at", "kind")),
+        "letter_texts": Node(
+            m.BreachLetterText, enums={"language": enums.Language}, required=("language",)
+        ),
+        "recipients": Node(
+            m.BreachRecipient, enums={"language": enums.Language}, required=("name",)
+        ),
+        "letters": Node(
+            m.BreachLetter,
+            enums={"language": enums.Language, "sent_via": enums.SentVia},
+            required=("recipient_name", "language", "issued_on", "sent_via", "pdf"),
+        ),
+    },
+)
+
 TOP = {
     "dpos": DPO,
     "controllers": CONTROLLER,
     "processors": PROCESSOR,
     "registers": REGISTER,
     "requests": REQUEST,
+    "breaches": BREACH,
     "letter_templates": TEMPLATE,
 }
 

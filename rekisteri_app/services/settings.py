@@ -48,6 +48,9 @@ BACKUP_FOLDER = "backup.folder"
 BACKUP_KEEP = "backup.keep"
 IDLE_LOCK_MINUTES = "lock.idle_minutes"
 RETENTION_YEARS = "retention.closed_case_years"
+BREACH_PREFIX = "breach.prefix"
+BREACH_RETENTION_YEARS = "breach.retention_years"
+DEFAULT_BREACH_PREFIX = "TL"  # tietoturvaloukkaus
 
 
 def _text(value: Any) -> str | None:
@@ -60,6 +63,22 @@ def _prefix(value: Any) -> str | None:
         return normalise_prefix(None if value is None else str(value))
     except InvalidCaseNumber as exc:
         raise ServiceError(str(exc)) from None
+
+
+def _breach_prefix(value: Any) -> str:
+    """Breach references always carry a prefix, so they never look like case numbers."""
+    return _prefix(value) or DEFAULT_BREACH_PREFIX
+
+
+def _years(value: Any) -> int | None:
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1 <= int(text) <= 100:
+        raise ServiceError(
+            _("{value!r} is not a number of years between 1 and 100.").format(value=text)
+        )
+    return int(text)
 
 
 def _policy(value: Any) -> PausePolicy:
@@ -161,6 +180,15 @@ for _spec in (
     SettingSpec(BACKUP_KEEP, N_("Automatic backups kept"), _whole(1, 366), 7),
     SettingSpec(IDLE_LOCK_MINUTES, N_("Lock the window after idle minutes"), _whole(1, 240), 10),
     SettingSpec(RETENTION_YEARS, N_("Purge closed cases after years"), _whole(1, 100), 5),
+    SettingSpec(
+        BREACH_PREFIX, N_("Breach reference prefix"), _breach_prefix, DEFAULT_BREACH_PREFIX
+    ),
+    # No default: nothing is purged until the officer has set the period.
+    SettingSpec(
+        BREACH_RETENTION_YEARS,
+        N_("Years a closed breach record is kept before it may be purged"),
+        _years,
+    ),
 ):
     register_setting(_spec)
 

@@ -724,3 +724,164 @@ class AuditEvent(Base):
     after_json: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# ------------------------------------------------------------------------ breaches
+
+
+class Breach(Base):
+    """A personal data breach as Art. 33(5) wants it documented: the facts, the effects
+    and the remedial action. Moments are naive UTC; `aware_at` starts the 72 hours."""
+
+    __tablename__ = "breaches"
+    __table_args__ = (UniqueConstraint("reference"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(30))
+    year: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    logged_at: Mapped[datetime] = mapped_column(DateTime)
+    aware_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    occurred_from: Mapped[datetime | None] = mapped_column(DateTime)
+    occurred_to: Mapped[datetime | None] = mapped_column(DateTime)
+    occurred_unknown: Mapped[bool] = mapped_column(Boolean, default=False)
+    discovered_how: Mapped[str | None] = mapped_column(Text)
+    discovered_by: Mapped[str | None] = mapped_column(String(300))
+    controller_id: Mapped[int | None] = mapped_column(
+        ForeignKey("controllers.id", ondelete="RESTRICT")
+    )
+    processor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("processors.id", ondelete="RESTRICT")
+    )  # Art. 33(2): the processor that reported the breach
+    processor_reported_at: Mapped[datetime | None] = mapped_column(DateTime)
+    confidentiality: Mapped[bool] = mapped_column(Boolean, default=False)
+    integrity: Mapped[bool] = mapped_column(Boolean, default=False)
+    availability: Mapped[bool] = mapped_column(Boolean, default=False)
+    description: Mapped[str] = mapped_column(Text)
+    subject_groups: Mapped[str | None] = mapped_column(Text)  # one group per line
+    subject_count: Mapped[int | None] = mapped_column(Integer)  # approximate
+    record_count: Mapped[int | None] = mapped_column(Integer)  # approximate
+    consequences: Mapped[str | None] = mapped_column(Text)
+    risk_level: Mapped[str | None] = mapped_column(String(10))
+    risk_reasoning: Mapped[str | None] = mapped_column(Text)
+    measures_taken: Mapped[str | None] = mapped_column(Text)
+    measures_proposed: Mapped[str | None] = mapped_column(Text)
+    notify_decision: Mapped[str | None] = mapped_column(String(20))
+    decision_reasons: Mapped[str | None] = mapped_column(Text)
+    delay_reasons: Mapped[str | None] = mapped_column(Text)
+    subjects_informed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    subjects_informed_how: Mapped[str | None] = mapped_column(Text)
+    art34_exception: Mapped[str | None] = mapped_column(String(30))
+    informing_reasons: Mapped[str | None] = mapped_column(Text)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+
+    controller: Mapped[Controller | None] = relationship()
+    processor: Mapped[Processor | None] = relationship()
+    registers: Mapped[list[BreachRegister]] = relationship(**_owned("BreachRegister.id"))
+    categories: Mapped[list[BreachCategory]] = relationship(**_owned("BreachCategory.position"))
+    notifications: Mapped[list[BreachNotification]] = relationship(
+        **_owned("BreachNotification.notified_at")
+    )
+    events: Mapped[list[BreachEvent]] = relationship(**_owned("BreachEvent.id"))
+    letter_texts: Mapped[list[BreachLetterText]] = relationship(
+        **_owned("BreachLetterText.language")
+    )
+    recipients: Mapped[list[BreachRecipient]] = relationship(**_owned("BreachRecipient.position"))
+    letters: Mapped[list[BreachLetter]] = relationship(**_owned("BreachLetter.id"))
+
+
+class BreachRegister(Base):
+    __tablename__ = "breach_registers"
+    __table_args__ = (UniqueConstraint("breach_id", "register_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breaches.id", ondelete="CASCADE"))
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id", ondelete="RESTRICT"))
+    register: Mapped[Register] = relationship()
+
+
+class BreachCategory(Base):
+    """A data category concerned; the name is kept, so the log survives a register edit."""
+
+    __tablename__ = "breach_categories"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breaches.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    data_category_id: Mapped[int | None] = mapped_column(
+        ForeignKey("data_categories.id", ondelete="SET NULL")
+    )
+    category_name: Mapped[str] = mapped_column(Text)
+    special: Mapped[bool] = mapped_column(Boolean, default=False)  # Art. 9 or 10 data
+    data_category: Mapped[DataCategory | None] = relationship()
+
+
+class BreachNotification(Base):
+    """One notification through the Ombudsman's e-service (preliminary, supplementary…)."""
+
+    __tablename__ = "breach_notifications"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breaches.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    notified_at: Mapped[datetime] = mapped_column(DateTime)
+    reference: Mapped[str | None] = mapped_column(String(100))  # the e-service's reference
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class BreachEvent(Base):
+    __tablename__ = "breach_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breaches.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str | None] = mapped_column(String(100))
+
+
+class BreachLetterText(Base):
+    """The Art. 34(2) letter's words in one language, clear and plain, as the officer
+    wrote them for the data subjects (the record's own texts are written for the
+    Ombudsman)."""
+
+    __tablename__ = "breach_letter_texts"
+    __table_args__ = (UniqueConstraint("breach_id", "language"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breaches.id", ondelete="CASCADE"))
+    language: Mapped[str] = mapped_column(String(2))
+    description: Mapped[str | None] = mapped_column(Text)
+    consequences: Mapped[str | None] = mapped_column(Text)
+    measures: Mapped[str | None] = mapped_column(Text)
+    advice: Mapped[str | None] = mapped_column(Text)  # what the person can do
+
+
+class BreachRecipient(Base):
+    """A data subject to write to, imported for the mail-merge; purged with the breach."""
+
+    __tablename__ = "breach_recipients"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breaches.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(300))
+    address: Mapped[str | None] = mapped_column(Text)  # lines in Posti's order
+    language: Mapped[str | None] = mapped_column(String(2))
+    email: Mapped[str | None] = mapped_column(String(300))
+    sent_on: Mapped[date | None] = mapped_column(Date)  # the Art. 34 letter was issued
+
+
+class BreachLetter(Base):
+    """An issued Art. 34 letter: immutable once stored, like a request's letters."""
+
+    __tablename__ = "breach_letters"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breaches.id", ondelete="CASCADE"))
+    recipient_name: Mapped[str] = mapped_column(String(300))
+    language: Mapped[str] = mapped_column(String(2))
+    issued_on: Mapped[date] = mapped_column(Date)
+    sent_via: Mapped[str] = mapped_column(String(20))
+    pdf: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+@event.listens_for(BreachLetter, "before_update")
+def _refuse_breach_letter_update(_mapper, _connection, target: BreachLetter) -> None:
+    raise LetterImmutable(
+        _("An issued letter cannot be changed (letter {id}).").format(id=target.id)
+    )

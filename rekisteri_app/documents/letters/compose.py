@@ -80,7 +80,7 @@ class Block:
 
 @dataclass(frozen=True)
 class ComposedLetter:
-    kind: LetterKind
+    kind: LetterKind | None  # None: a letter of another room (breaches), not a reply
     language: Language
     labels: Mapping[str, str]
     document_name: str

@@ -40,7 +40,7 @@ from ...i18n import _
 from ..fonts import BOLD, REGULAR, register_fonts
 from . import layout as L
 from .compose import Block, ComposedLetter, compose_letter
-from .data import LetterData
+from .data import LetterData, Organisation, Recipient
 
 INK = black
 MUTED = Color(0.32, 0.32, 0.32)
@@ -75,7 +75,20 @@ def render_letter(
     Raises MissingPlaceholder when any field the wording needs has no value.
     """
     composed = compose_letter(data, overrides)
-    address = [data.recipient.name, *(line for line in data.recipient.address_lines if line)]
+    return render_composed(composed, data.organisation, data.recipient, copy=copy, draft=draft)
+
+
+def render_composed(
+    composed: ComposedLetter,
+    organisation: Organisation,
+    recipient: Recipient,
+    *,
+    copy: bool = False,
+    draft: bool = False,
+) -> bytes:
+    """A letter composed elsewhere (e.g. an Art. 34 breach notice) in the same frame:
+    letterhead, window-envelope address, footer, page numbers and stamps."""
+    address = [recipient.name, *(line for line in recipient.address_lines if line)]
     if len(address) > L.ADDRESS_MAX_LINES:
         raise AddressFieldOverflow(len(address))
     stamps = []
@@ -83,7 +96,7 @@ def render_letter(
         stamps.append(composed.labels["draft_stamp"])
     if copy:
         stamps.append(composed.labels["copy_stamp"])
-    return _Renderer(composed, data, address, stamps).render()
+    return _Renderer(composed, organisation, address, stamps).render()
 
 
 # -- canvas that knows the page count ---------------------------------------------------
@@ -194,10 +207,14 @@ def _fit(text: str, font: str, size: float, width_mm: float, minimum: float) -> 
 
 class _Renderer:
     def __init__(
-        self, letter: ComposedLetter, data: LetterData, address: list[str], stamps: list[str]
+        self,
+        letter: ComposedLetter,
+        organisation: Organisation,
+        address: list[str],
+        stamps: list[str],
     ):
         self.letter = letter
-        self.data = data
+        self.organisation = organisation
         self.address = address
         self.stamps = stamps
         self.styles = _styles()
@@ -215,7 +232,7 @@ class _Renderer:
             c.restoreState()
 
     def _footer(self, c: Canvas) -> None:
-        org = self.data.organisation
+        org = self.organisation
         labels = self.letter.labels
         c.saveState()
         c.setStrokeColor(RULE)
@@ -260,7 +277,7 @@ class _Renderer:
         c.restoreState()
 
     def _sender(self, c: Canvas) -> None:
-        org = self.data.organisation
+        org = self.organisation
         baseline = L.METADATA_FIRST_BASELINE
         if org.logo:
             image = ImageReader(BytesIO(org.logo))
@@ -481,7 +498,7 @@ class _Renderer:
             topMargin=L.MARGIN_TOP * mm,
             bottomMargin=L.MARGIN_BOTTOM * mm,
             title=f"{self.letter.document_name} {self.letter.case_number}",
-            author=self.data.organisation.name,
+            author=self.organisation.name,
             creator="Rekisteri",
             producer="Rekisteri",
             lang=self.letter.language.value,

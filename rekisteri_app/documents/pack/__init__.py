@@ -6,6 +6,7 @@ reportlab.graphics (`charts`); both documents deterministic (`layout`).
 """
 
 from .data import (
+    BreachFigures,
     ChainAnchor,
     Count,
     ExtensionLine,
@@ -37,6 +38,7 @@ from .texts import PACK_LANGUAGES, load_texts
 
 __all__ = [
     "PACK_LANGUAGES",
+    "BreachFigures",
     "ChainAnchor",
     "Count",
     "ExtensionLine",

@@ -73,6 +73,23 @@ class Figures:
 
 
 @dataclass(frozen=True)
+class BreachFigures:
+    """The personal data breaches the controller became aware of in the period
+    (services/breaches/report.py computes them; docs/audit-pack.md defines each)."""
+
+    recorded: int
+    by_risk: tuple[Count, ...]  # "none", "risk", "high"; "" for not yet assessed
+    notified: int  # the Ombudsman was notified
+    notified_within_72h: int
+    notified_late: int
+    decided_not_to_notify: int
+    awaiting_notification: int  # neither notified nor decided not to notify
+    subjects_informed: int
+    median_hours_to_notify: float | None
+    max_hours_to_notify: float | None
+
+
+@dataclass(frozen=True)
 class ChainAnchor:
     """Where the pack's audit-log segment sits in the chain, and the head at creation."""
 
@@ -144,6 +161,7 @@ class IndexData:
     findings: tuple[FindingLine, ...]
     registers: tuple[RegisterSummary, ...]
     members: tuple[MemberLine, ...] = ()
+    breaches: BreachFigures | None = None  # None: the pack predates breach records
 
 
 # --------------------------------------------------------- records of processing

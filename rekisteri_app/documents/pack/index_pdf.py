@@ -282,6 +282,55 @@ def figures(data: IndexData, t: PackTexts, s: Styles) -> list[Flowable]:
     return story
 
 
+# -------------------------------------------------------------------------- breaches
+
+
+def breaches(data: IndexData, t: PackTexts, s: Styles) -> list[Flowable]:
+    """The period's personal data breaches: how many, at which risk, notified within the
+    72 hours of Art. 33(1) or late, and the hours from becoming aware to notifying."""
+    b = data.breaches
+    if b is None:
+        return []
+    label = lambda key: t.t("breaches", key)  # noqa: E731 - a local shorthand
+    story: list[Flowable] = [CondPageBreak(90 * mm), Paragraph(e(label("title")), s["h1"])]
+    if not b.recorded:
+        story.append(Paragraph(e(label("none_recorded")), s["note"]))
+        return story
+    rows = [
+        (label("recorded"), t.number(b.recorded)),
+        (label("notified"), t.number(b.notified)),
+        (label("notified_within_72h"), t.number(b.notified_within_72h)),
+        (label("notified_late"), t.number(b.notified_late)),
+        (label("decided_not_to_notify"), t.number(b.decided_not_to_notify)),
+        (label("awaiting_notification"), t.number(b.awaiting_notification)),
+        (label("subjects_informed"), t.number(b.subjects_informed)),
+        (label("median_hours"), t.number(b.median_hours_to_notify, 1)),
+        (label("max_hours"), t.number(b.max_hours_to_notify, 1)),
+    ]
+    story.append(
+        table(s, [label("figure"), label("value")], rows, [WIDTH - 40 * mm, 40 * mm], right=(1,))
+    )
+    story.append(Paragraph(e(label("by_risk")), s["h2"]))
+    story.append(
+        table(
+            s,
+            [label("risk"), label("count")],
+            [
+                (
+                    t.vocab(v.RISK_LEVELS, c.key) if c.key else label("not_assessed"),
+                    t.number(c.count),
+                )
+                for c in b.by_risk
+            ],
+            [WIDTH - 30 * mm, 30 * mm],
+            right=(1,),
+        )
+    )
+    story.append(Spacer(1, 3))
+    story.append(Paragraph(e(label("definitions")), s["small"]))
+    return story
+
+
 # -------------------------------------------------------------------------- findings
 
 
@@ -388,7 +437,7 @@ def registers(data: IndexData, t: PackTexts, s: Styles) -> list[Flowable]:
     return story
 
 
-SECTIONS: tuple[Section, ...] = (cover, figures, findings, registers)
+SECTIONS: tuple[Section, ...] = (cover, figures, breaches, findings, registers)
 
 
 def render_index_pdf(data: IndexData, lang: str) -> bytes:

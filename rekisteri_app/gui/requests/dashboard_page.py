@@ -99,7 +99,7 @@ class DashboardPage(QWidget):
         header.addWidget(self.today_label)
         layout.addLayout(header)
 
-        tiles = QGridLayout()
+        self.tile_grid = tiles = QGridLayout()
         self.tiles = {
             "overdue": Tile("overdue", _("Overdue")),
             "soon": Tile("soon", _("Due within {n} days").format(n=DUE_SOON_DAYS)),
@@ -148,6 +148,10 @@ class DashboardPage(QWidget):
         layout.addWidget(self.empty)
         self.table.activated.connect(lambda index: self.open_case(index.data(ROW_ROLE).case_number))
         self.new_button.clicked.connect(self.new_request)
+
+    def add_tile(self, widget: QWidget) -> None:
+        """A tile of another room (the breaches' 72-hour card) beside the requests' own."""
+        self.tile_grid.addWidget(widget, 0, self.tile_grid.columnCount())
 
     def refresh(self) -> None:
         self.board = board = rq.dashboard(self.ctx)

@@ -57,6 +57,7 @@ from .facts import (
     TransferFacts,
 )
 from .options import PackOptions, Period
+from .pseudonym import scrub
 
 R = m.RightsRequest
 
@@ -426,6 +427,25 @@ def events(session: Session, first_id: int | None, last_id: int | None) -> Itera
     )
 
 
+def breaches(session: Session, options: PackOptions) -> tuple[dict, ...]:
+    """The breach log of the period; in a pseudonymised pack the free texts lose the
+    names, addresses and e-mails of the breach's own mail-merge recipients."""
+    from ..breaches.report import FREE_TEXT, breach_log
+
+    rows = breach_log(session, options.period.start, options.period.end)
+    if options.identify:
+        return tuple(rows)
+    people: dict[str, list[str]] = defaultdict(list)
+    query = select(m.Breach.reference, m.BreachRecipient).join(m.Breach.recipients)
+    for reference, person in session.execute(query):
+        people[reference] += [_s(person.name), _s(person.address), _s(person.email)]
+    out = []
+    for row in rows:
+        known = tuple(value for value in people.get(row["reference"], ()) if value)
+        out.append({**row, **{key: scrub(row[key] or "", known) for key in FREE_TEXT}})
+    return tuple(out)
+
+
 def collect(session: Session, options: PackOptions, today: date) -> PackFacts:
     """Every fact of the pack but the audit events (see `events`)."""
     from ...documents.pack import load_texts
@@ -538,4 +558,5 @@ def collect(session: Session, options: PackOptions, today: date) -> PackFacts:
         chain=chain,
         first_event_id=first_id,
         last_event_id=last_id,
+        breaches=breaches(session, options),
     )

@@ -154,3 +154,6 @@ class PackFacts:
     chain: ChainAnchor
     first_event_id: int | None  # the period's events are ids first..last, in order
     last_event_id: int | None
+    # breaches known in the period: services/breaches/report.py rows (COLUMNS), free
+    # texts already scrubbed in a pseudonymised pack
+    breaches: tuple[dict, ...] = ()

@@ -3,8 +3,8 @@
 A builder takes the build context and yields `Member`s: a name, the key of its
 description on the cover, and a producer of its bytes. The producers run one after the
 other while the ZIP is written, so a large member (the audit log) is streamed and never
-held whole. A new part of the pack — breaches.csv — is one more builder in `BUILDERS`
-and one more key in resources/pack/<lang>.json "members".
+held whole. A new part of the pack (as breaches.csv was) is one more builder in
+`BUILDERS` and one more key in resources/pack/<lang>.json "members".
 
 Machine-readable files use stable English column names and the stored identifiers of
 closed values (docs/audit-pack.md describes every column), so they read the same
@@ -25,6 +25,7 @@ from ...csv_output import csv_bytes
 from ...documents.pack import IndexData, MemberLine, render_index_pdf, render_records_pdf
 from ...i18n import _
 from ...storage import audit
+from ..breaches.report import breach_figures, breach_log_csv
 from ..context import ServiceError
 from ..exchange import dump_json
 from . import collect
@@ -91,6 +92,7 @@ def index_pdf(ctx: BuildContext) -> Iterable[Member]:
             findings=f.findings,
             registers=f.registers,
             members=ctx.names,
+            breaches=breach_figures(f.breaches),
         )
         return render_index_pdf(data, ctx.options.language)
 
@@ -306,6 +308,13 @@ def letters_csv(ctx: BuildContext) -> Iterable[Member]:
     yield Member("letters.csv", "letters_csv", _once(lambda: csv_bytes(headers, rows)))
 
 
+def breaches_csv(ctx: BuildContext) -> Iterable[Member]:
+    """The breach log (services/breaches/report.py: one line per breach known in the
+    period, no recipients)."""
+    rows = ctx.facts.breaches
+    yield Member("breaches.csv", "breaches_csv", _once(lambda: breach_log_csv(rows)))
+
+
 FINDING_COLUMNS = ("severity", "code", "subject_kind", "subject_name", "article", "message")
 
 
@@ -408,6 +417,7 @@ BUILDERS: list[MemberBuilder] = [
     transfers_csv,
     requests_csv,
     letters_csv,
+    breaches_csv,
     findings_csv,
     letter_files,
     audit_log,
