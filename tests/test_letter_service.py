@@ -192,9 +192,7 @@ def test_erasure_letter_has_a_line_per_category_and_the_remedies(ctx):
         ctx,
         case,
         rq.CaseUpdate(
-            notifications=(
-                rq.NotificationInput("viranomaiset", "notified", date(2026, 11, 20)),
-            )
+            notifications=(rq.NotificationInput("viranomaiset", "notified", date(2026, 11, 20)),)
         ),
     )
     text = pdf_text(letters.preview(ctx, case, LetterKind.ERASURE, Language.FI, OPTIONS))

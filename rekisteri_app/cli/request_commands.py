@@ -264,7 +264,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         g.add_argument(f"--{name}", type=day, metavar="DATE")
     g = up.add_argument_group(_("extension"))
     g.add_argument(
-        "--extend", action="store_true", help=_("extend by two months (GDPR Art. 12(3))")
+        "--extend",
+        action="store_true",
+        help=_(
+            "extend by two months (GDPR Art. 12(3), with --letter-sent DATE), or to one "
+            "month for a Publicity Act request (§ 14(4))"
+        ),
     )
     g.add_argument("--reasons", help=_("the reasons for the delay"))
     g.add_argument(
