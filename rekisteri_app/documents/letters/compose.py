@@ -415,12 +415,12 @@ class _Composer:
 
     def non_gdpr(self) -> None:
         data, kind = self.data, self.data.kind
+        if data.recipient.for_estate:  # the estate is told why this is no GDPR request
+            self.add("estate_outside_gdpr")
         if kind is LetterKind.NON_GDPR_ACKNOWLEDGEMENT:
             if data.request_class is RequestClass.PUBLICITY_ACT:
                 self.add("publicity_deadline")
             return
-        if data.recipient.for_estate:
-            self.add("estate_outside_gdpr")
         if kind is LetterKind.NON_GDPR_REPLY:
             self.require(bool(data.answer.strip()), "answer")
             if data.answer.strip():
