@@ -65,16 +65,11 @@ def decide(ctx, case: str, *outcomes: rq.OutcomeInput, **kw) -> None:
     rq.update_request(ctx, case, rq.CaseUpdate(outcomes=outcomes, **kw))
 
 
-@pytest.fixture
-def run(ctx, cli, monkeypatch, db_path, tmp_path):
-    """The CLI on the organisation above, with one case per situation of the issue."""
-    from rekisteri_app.cli import letter_commands, request_commands
-
+def make_cases(ctx) -> dict[str, str]:
+    """One case per situation of the issue, on the organisation above."""
     exchange.import_document(ctx, document())
     officer(ctx)
-    cases = {}
-    copy = tmp_path / "copy.json"
-    copy.write_text(json.dumps({"nimi": "Nimi: Matti Meikäläinen"}), encoding="utf-8")
+    cases: dict[str, str] = {}
     cases["rep"] = rq.add_request(
         ctx,
         intake(
@@ -130,6 +125,17 @@ def run(ctx, cli, monkeypatch, db_path, tmp_path):
             classification=RequestClass.PUBLICITY_ACT,
         ),
     )
+    return cases
+
+
+@pytest.fixture
+def run(ctx, cli, monkeypatch, db_path, tmp_path):
+    """The CLI on the organisation above, with one case per situation of the issue."""
+    from rekisteri_app.cli import letter_commands, request_commands
+
+    copy = tmp_path / "copy.json"
+    copy.write_text(json.dumps({"nimi": "Nimi: Matti Meikäläinen"}), encoding="utf-8")
+    cases = make_cases(ctx)
     ctx.db.close()
     monkeypatch.setattr(letter_commands, "open_context", cli_context_at(NOW))
     monkeypatch.setattr(request_commands, "open_context", cli_context_at(NOW))

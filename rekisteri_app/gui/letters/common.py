@@ -3,6 +3,7 @@ and language, and the file name an issued letter is printed or saved under."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from ...domain.enums import Language, LetterKind
@@ -22,10 +23,16 @@ def language_combo(selected: str | None = None) -> QComboBox:
     return combo
 
 
-def kind_combo() -> QComboBox:
+def kind_combo(classification: str | None = None) -> QComboBox:
+    """The kinds of letter; with a case's classification, only those it can have (a
+    request outside the GDPR gets letters without GDPR articles)."""
     combo = QComboBox()
-    for kind in LetterKind:
+    kinds = LetterKind if classification is None else letters.kinds_for(classification)
+    for kind in kinds:
         combo.addItem(letters.kind_label(kind), kind.value)
+        combo.setItemData(
+            combo.count() - 1, letters.kind_description(kind), Qt.ItemDataRole.ToolTipRole
+        )
     return combo
 
 
