@@ -215,3 +215,19 @@ def test_the_officer_chooses_to_call_a_repealed_safeguard_so(qtbot, ctx, cases):
     assert "kumottu" not in text_of(dialog.preview())
     dialog.true_inputs.say_repealed.setChecked(True)
     assert "kumottu" in text_of(dialog.preview())
+
+
+def test_the_representatives_wording_is_edited_on_its_own(qtbot, ctx, cases):
+    from rekisteri_app.gui.letters.template_dialog import TemplateDialog
+
+    dialog = TemplateDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.select(LetterKind.ACKNOWLEDGEMENT, "fi")
+    select(dialog.audience, "representative")
+    assert "päämiehenne" in dialog.text.toPlainText()
+    dialog.text.setPlainText("Saimme pyyntönne päämiehenne puolesta {received_date}.")
+    assert dialog.save(), dialog.message.text()
+    text = text_of(letters.preview(ctx, cases["rep"], LetterKind.ACKNOWLEDGEMENT, "fi"))
+    assert "Saimme pyyntönne päämiehenne puolesta 2.11.2026." in text
+    mine = text_of(letters.preview(ctx, cases["access"], LetterKind.ACKNOWLEDGEMENT, "fi"))
+    assert "päämiehenne" not in mine  # the data subject's wording is untouched
