@@ -595,3 +595,38 @@ def test_controller_found_by_name_with_non_ascii_initials(run):
     )
     assert code == 0, err
     assert "Äänekosken kaupunki" in text and "0174747-2" in text
+
+
+# -- every kind to a representative speaks of the principal, never "your data" ---------
+
+YOUR_DATA = {
+    "fi": r"henkilötietojenne|tietojanne|teitä koskevi|teistä",
+    "sv": r"era personuppgifter|era uppgifter|om er (?!huvudman)",
+    "en": r"your personal data|your data|about you",
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_no_letter_to_a_representative_says_your_data(lang):
+    import re
+
+    from rekisteri_app.documents.letters import render_letter
+    from rekisteri_app.domain.enums import Language, LetterKind
+    from tests.letter_samples import sample_representative_letter
+    from tests.test_letters_render import pdf_pages
+
+    principal = {"fi": "päämie", "sv": "huvudman", "en": "principal"}[lang]
+    for kind in LetterKind:
+        data = sample_representative_letter(kind, Language(lang))
+        text = flat(" ".join(pdf_pages(render_letter(data))))
+        found = re.search(YOUR_DATA[lang], text)
+        assert found is None, (kind.value, text[max(0, found.start() - 60) : found.end() + 30])
+        # the extension and the letters outside the GDPR speak of "your request" only
+        quiet = (
+            LetterKind.EXTENSION,
+            LetterKind.NON_GDPR_ACKNOWLEDGEMENT,
+            LetterKind.NON_GDPR_REPLY,
+            LetterKind.PUBLICITY_ACT_REPLY,
+        )
+        if kind not in quiet:
+            assert principal in text, kind.value
