@@ -630,3 +630,74 @@ def test_no_letter_to_a_representative_says_your_data(lang):
         )
         if kind not in quiet:
             assert principal in text, kind.value
+
+
+# -- the new facts round-trip through export and import -------------------------------
+
+
+def test_the_recorded_facts_round_trip_through_export_and_import(ctx, tmp_path):
+    from rekisteri_app.domain.enums import (
+        AuthorityEvidence,
+        FeeBasis,
+        Language,
+        LetterKind,
+        NotificationStatus,
+    )
+    from rekisteri_app.services import letters
+    from rekisteri_app.services.context import ServiceContext
+    from rekisteri_app.storage.database import Database
+    from tests.conftest import PASSPHRASE
+
+    cases = make_cases(ctx)
+    rq.update_request(
+        ctx,
+        cases["rep"],
+        rq.CaseUpdate(
+            authority_check=rq.AuthorityInput(
+                date(2026, 11, 5), "Aino Virtanen", AuthorityEvidence.POWER_OF_ATTORNEY
+            )
+        ),
+    )
+    rq.update_request(
+        ctx,
+        cases["erasure"],
+        rq.CaseUpdate(
+            notifications=(
+                rq.NotificationInput(
+                    "Viranomaiset", NotificationStatus.NOTIFIED, date(2026, 11, 20)
+                ),
+                rq.NotificationInput(
+                    "Postitus Inc.", NotificationStatus.NOT_NOTIFIED, reason="lista hävitetty"
+                ),
+            ),
+            recipients_requested=True,
+        ),
+    )
+    rq.update_request(
+        ctx, cases["access"], rq.CaseUpdate(fee=rq.FeeInput(FeeBasis.EXCESSIVE, 2000, "1 h"))
+    )
+    letters.set_template(
+        ctx, LetterKind.ACKNOWLEDGEMENT, "fi", "Saimme {received_date}.", "representative"
+    )
+    from rekisteri_app.documents.letters import DataCopyEntry
+
+    options = letters.LetterOptions(
+        data_copy=(DataCopyEntry("nimi", "Nimi: Matti Meikäläinen"),), mixed_language_ok=True
+    )
+    letters.issue(ctx, cases["access"], LetterKind.ACCESS_RESPONSE, Language.SV, options=options)
+    first = exchange.export_json(ctx)
+    doc = json.loads(first)
+    reqs = {r["case_number"]: r for r in doc["requests"]}
+    assert reqs[cases["rep"]]["authority_evidence"] == "power-of-attorney"
+    assert [n["status"] for n in reqs[cases["erasure"]]["notifications"]] == [
+        "notified",
+        "not-notified",
+    ]
+    assert reqs[cases["erasure"]]["recipients_requested"] is True
+    assert reqs[cases["access"]]["fee_cents"] == 2000
+    assert reqs[cases["access"]]["letters"][0]["mixed_language"] is True
+    assert doc["letter_templates"][-1]["audience"] == "representative"
+    other = ServiceContext(Database.create(tmp_path / "o.db", PASSPHRASE), actor="t")
+    exchange.import_document(other, json.loads(first))
+    assert exchange.export_json(other) == first
+    other.db.close()
