@@ -379,9 +379,9 @@ class _Composer:
         """The first copy is free (Art. 15(3)); a recorded fee is stated with its reason
         and its basis in the administrative costs."""
         fee = self.data.fee
-        if fee is None or fee.basis is FeeBasis.FURTHER_COPIES:
+        if fee is None:
             self.add("copy_free")
-        if fee is not None:
+        else:  # its own sentence says the first copy is free (further copies)
             self.add(
                 "fee_further_copies" if fee.basis is FeeBasis.FURTHER_COPIES else "fee_excessive"
             )
