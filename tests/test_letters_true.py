@@ -125,6 +125,15 @@ def make_cases(ctx) -> dict[str, str]:
             classification=RequestClass.PUBLICITY_ACT,
         ),
     )
+    cases["publicity-new"] = rq.add_request(
+        ctx,
+        intake(
+            date(2026, 11, 20),
+            name="Kaisa Kuntalainen",
+            controller="Äänekosken kaupunki",
+            classification=RequestClass.PUBLICITY_ACT,
+        ),
+    )
     return cases
 
 
@@ -515,6 +524,22 @@ def test_publicity_act_request_to_a_municipality_has_the_acts_deadline(run, lang
     assert ("14 §:n 3 momentti" if lang == "fi" else "14 § 3 mom.") in text
     for word in GDPR_WORDS[lang]:
         assert word not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_publicity_act_acknowledgement_in_time_states_the_two_weeks(run, lang):
+    code, text, _out, err = letter(run, "publicity-new", "non-gdpr-acknowledgement", lang)
+    assert code == 0, err
+    assert ("kahden viikon" if lang == "fi" else "två veckor") in text
+    assert format_date(date(2026, 12, 4), lang) in text  # 20.11. + 14 days
+    assert ("myöhässä" if lang == "fi" else "försenat") not in text
+
+
+def test_late_publicity_act_acknowledgement_promises_no_date(run):
+    code, text, _out, err = letter(run, "publicity", "non-gdpr-acknowledgement", "fi")
+    assert code == 0, err
+    assert "myöhässä" in text and "päättyi 16.11.2026" in text
+    assert "Vastaamme pyyntöönne viimeistään" not in text
 
 
 def test_publicity_act_extension_to_one_month(run):

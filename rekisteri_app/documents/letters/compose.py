@@ -418,7 +418,8 @@ class _Composer:
         if data.recipient.for_estate:  # the estate is told why this is no GDPR request
             self.add("estate_outside_gdpr")
         if kind is LetterKind.NON_GDPR_ACKNOWLEDGEMENT:
-            if data.request_class is RequestClass.PUBLICITY_ACT:
+            # a late acknowledgement says the time limit passed; it promises no date
+            if data.request_class is RequestClass.PUBLICITY_ACT and not data.is_late:
                 self.add("publicity_deadline")
             return
         if kind is LetterKind.NON_GDPR_REPLY:
