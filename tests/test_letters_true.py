@@ -531,6 +531,7 @@ def test_publicity_act_acknowledgement_in_time_states_the_two_weeks(run, lang):
     code, text, _out, err = letter(run, "publicity-new", "non-gdpr-acknowledgement", lang)
     assert code == 0, err
     assert ("kahden viikon" if lang == "fi" else "två veckor") in text
+    assert ("Asiakirjapyyntö" if lang == "fi" else "Begäran om handlingar") in text
     assert format_date(date(2026, 12, 4), lang) in text  # 20.11. + 14 days
     assert ("myöhässä" if lang == "fi" else "försenat") not in text
 

@@ -413,6 +413,15 @@ class _Composer:
         self.heading("access_rights_heading")
         self.add("access_rights")
 
+    def _matter(self, entry: dict) -> str:
+        """A Publicity Act request is a document request also in its acknowledgement."""
+        if (
+            self.data.kind is LetterKind.NON_GDPR_ACKNOWLEDGEMENT
+            and self.data.request_class is RequestClass.PUBLICITY_ACT
+        ):
+            return self.cat["kinds"][LetterKind.PUBLICITY_ACT_REPLY.value]["matter"]
+        return entry["matter"]
+
     def non_gdpr(self) -> None:
         data, kind = self.data, self.data.kind
         if data.recipient.for_estate:  # the estate is told why this is no GDPR request
@@ -577,7 +586,7 @@ class _Composer:
             date_text=format_date(data.issue_date, self.lang),
             case_number=data.case_number,
             reference=_reference(data, self.labels),
-            matter=data.matter.strip() or self.filler.fill(entry["matter"]),
+            matter=data.matter.strip() or self.filler.fill(self._matter(entry)),
             sent_via=self.cat["sent_via"][data.sent_via.value] if data.sent_via else "",
             subject=self.filler.fill(entry["subject"]),
             blocks=tuple(self.out),
