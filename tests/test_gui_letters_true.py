@@ -15,6 +15,14 @@ from tests.test_requests_helpers import state
 pytestmark = pytest.mark.gui
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """The window's messages in English, whatever an earlier test chose."""
+    from rekisteri_app.i18n import set_language
+
+    set_language("en")
+
+
 @pytest.fixture
 def yes(monkeypatch):
     from PySide6.QtWidgets import QMessageBox
@@ -130,7 +138,7 @@ def test_art19_and_fee_recorded_in_the_decisions_tab_are_what_the_letters_say(qt
     cd.fee_amount.setText("12,50")
     cd.fee_costs.setText("tulostus ja postitus")
     assert cd.record_fee(), cd.message.text()
-    assert "12,50" in cd.fee_info.text()
+    assert "12.50" in cd.fee_info.text()  # in the UI language (English here)
     dialog = letter_dialog(qtbot, ctx, cases["access"], LetterKind.ACCESS_RESPONSE)
     fill_copy(dialog)
     dialog.preview()
