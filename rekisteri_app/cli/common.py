@@ -151,20 +151,50 @@ def hetu_from_args(args: argparse.Namespace) -> str | None:
 
 
 @contextmanager
-def open_context(args: argparse.Namespace) -> Iterator[ServiceContext]:
+def open_context(
+    args: argparse.Namespace, *, snapshot_if_in_use: bool = False
+) -> Iterator[ServiceContext]:
     """The database named by --db, open in a service context for one command; closed
-    (and its lock released) however the command ends."""
-    from ..services.context import ServiceContext
-    from ..storage.database import Database
+    (and its lock released) however the command ends.
 
-    db = Database.open(Path(args.db), read_passphrase(args))
+    `snapshot_if_in_use`, for commands that only read (a scheduled `audit-pack`): while
+    another process holds the database (the officer's window, open all day and
+    auto-locked) read a consistent copy instead — made by SQLCipher in one read
+    transaction (`storage.database.backup`, encrypted under the same passphrase) in a
+    private temporary folder, removed however the command ends. What the command reports
+    is the database as it was at that moment; nothing it does reaches the database."""
+    import shutil
+    import tempfile
+
+    from ..services.context import ServiceContext
+    from ..storage import errors
+    from ..storage.database import Database, backup
+
+    path, passphrase = Path(args.db), read_passphrase(args)
+    folder: Path | None = None
     try:
-        yield ServiceContext(db)
-    except Exception as exc:
-        raise_if_damaged(db, exc)
-        raise
+        try:
+            db = Database.open(path, passphrase)
+        except errors.InUse:
+            if not snapshot_if_in_use:
+                raise
+            folder = Path(tempfile.mkdtemp(prefix="rekisteri-snapshot-"))  # 0700
+            db = Database.open(backup(path, passphrase, folder / path.name), passphrase)
+            if sys.stderr.isatty():
+                print(
+                    _("The database is open elsewhere: reading a consistent copy of it."),
+                    file=sys.stderr,
+                )
+        try:
+            yield ServiceContext(db)
+        except Exception as exc:
+            raise_if_damaged(db, exc)
+            raise
+        finally:
+            db.close()
     finally:
-        db.close()
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def raise_if_damaged(db: Any, exc: BaseException) -> None:

@@ -722,6 +722,14 @@ class AuditEvent(Base):
     entity_id: Mapped[str | None] = mapped_column(String(60))
     before_json: Mapped[str | None] = mapped_column(Text)
     after_json: Mapped[str | None] = mapped_column(Text)
+    # Scheme 2 (storage/audit.py): the hash covers salted digests of the snapshots, so
+    # the retention purge can erase a snapshot (payloads and salt) and keep the chain.
+    scheme: Mapped[int] = mapped_column(Integer, default=2, server_default="1")
+    payload_salt: Mapped[str | None] = mapped_column(String(32))
+    before_digest: Mapped[str | None] = mapped_column(String(64))
+    after_digest: Mapped[str | None] = mapped_column(String(64))
+    erased_on: Mapped[str | None] = mapped_column(String(10))  # ISO date of the erasure
+    legacy_hash: Mapped[str | None] = mapped_column(String(64))  # the hash before 0008
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 

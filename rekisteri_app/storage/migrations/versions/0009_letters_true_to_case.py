@@ -2,7 +2,7 @@
 letters, wording per audience (issue 10)
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-10 09:00:00
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
