@@ -4,6 +4,7 @@ issued PDF (pypdf) in Finnish and Swedish; every block and refusal stores nothin
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime
 
 import pytest
@@ -728,3 +729,31 @@ def test_the_recorded_facts_round_trip_through_export_and_import(ctx, tmp_path):
     exchange.import_document(other, json.loads(first))
     assert exchange.export_json(other) == first
     other.db.close()
+
+
+def test_request_add_finds_the_controller_by_a_non_ascii_name_in_any_case(run):
+    code, out, err = run(
+        "request",
+        "add",
+        "--received",
+        "2026-11-20",
+        "--channel",
+        "email",
+        "--type",
+        "access",
+        "--name",
+        "Kaisa Kuntalainen",
+        "--lang",
+        "fi",
+        "--controller",
+        "ÄÄNEKOSKEN KAUPUNKI",
+        "--classification",
+        "publicity-act",
+    )
+    assert code == 0, err
+    case = re.search(r"\b2026-\d{4}\b", out).group(0)
+    code, out, err = run("request", "show", case, "--json")
+    assert code == 0, err
+    view = json.loads(out)
+    assert [c["name"] for c in view["controllers"]] == ["Äänekosken kaupunki"]
+    assert view["due_date"] == "2026-12-04"  # the Publicity Act's two weeks
