@@ -239,3 +239,25 @@ def test_the_representatives_wording_is_edited_on_its_own(qtbot, ctx, cases):
     assert "Saimme pyyntönne päämiehenne puolesta 2.11.2026." in text
     mine = text_of(letters.preview(ctx, cases["access"], LetterKind.ACKNOWLEDGEMENT, "fi"))
     assert "päämiehenne" not in mine  # the data subject's wording is untouched
+
+
+def test_in_the_main_window_the_button_opens_the_register_lacking_the_translation(
+    qtbot, ctx, cases
+):
+    from rekisteri_app.gui.main_window import MainWindow
+    from rekisteri_app.gui.registers.register_editor import RegisterEditor
+
+    main = MainWindow(ctx.db, ctx=ctx)
+    qtbot.addWidget(main)
+    main.show()
+    dialog = letter_dialog(qtbot, ctx, cases["access"], LetterKind.ACCESS_RESPONSE, "sv", main)
+    fill_copy(dialog)
+    dialog.check()
+    inputs = dialog.true_inputs
+    inputs.mixed_list.setCurrentRow(0)
+    wanted = inputs.mixed[0].register_id
+    editor = dialog.open_register(wanted)
+    assert isinstance(editor, RegisterEditor)
+    qtbot.addWidget(editor)
+    assert editor.isVisible()
+    dialog.close()
