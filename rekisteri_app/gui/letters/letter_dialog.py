@@ -46,6 +46,8 @@ from .common import LANGUAGE_NAMES, kind_combo, language_combo, letter_file_name
 from .letter_inputs import TrueToCaseInputs
 
 DECISION_ACTION_KINDS = frozenset(LetterKind) - letters.PRE_DECISION_KINDS
+# a negative confirmation and a document reply list no actions taken
+ACTION_KINDS = DECISION_ACTION_KINDS - {LetterKind.ACCESS_NOT_HELD, LetterKind.PUBLICITY_ACT_REPLY}
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -331,7 +333,7 @@ class LetterDialog(QDialog):
         options = letters.LetterOptions(
             sent_via=SentVia(self.sent_via.currentData()),
             data_copy=self.data_copy.entries() if kind in letters.DATA_COPY_KINDS else (),
-            actions=_lines(self.actions.toPlainText()) if kind in DECISION_ACTION_KINDS else (),
+            actions=_lines(self.actions.toPlainText()) if kind in ACTION_KINDS else (),
             enclosures=_lines(self.enclosures.toPlainText()),
             refusal_reasons=self.reasons.toPlainText().strip() or None,
             identity_needed=_lines(self.needed.toPlainText()),
@@ -357,7 +359,7 @@ class LetterDialog(QDialog):
             if kind is LetterKind.PORTABILITY
             else _("Copy of the personal data, per data category")
         )
-        self.actions_box.setVisible(kind in DECISION_ACTION_KINDS)
+        self.actions_box.setVisible(kind in ACTION_KINDS)
         self.reasons_box.setVisible(kind is LetterKind.REFUSAL)
         self.identity_box.setVisible(kind is LetterKind.IDENTITY_REQUEST)
         self.pause_row.setVisible(kind is LetterKind.IDENTITY_REQUEST)
