@@ -584,8 +584,11 @@ def test_transfer_warning_in_the_draft_and_the_safeguard_as_recorded(run, lang):
     assert "2010/87" in err  # the officer is warned before anything is issued
     assert "2010/87" in text  # the customer is told the safeguard the register records
     assert ("kumottu" if lang == "fi" else "upphävts") not in text
+    code, text, _out, err = letter(run, "access", "access-response", lang, "--yes")
+    assert code == 0 and "2010/87" in err  # the same warning before issuing
+    assert "2010/87" in text and ("kumottu" if lang == "fi" else "upphävts") not in text
     code, text, _out, err = letter(
-        run, "access", "access-response", lang, "--yes", "--draft", "--say-repealed"
+        run, "access", "access-response", lang, "--yes", "--say-repealed"
     )
     assert code == 0
     assert ("kumottu" if lang == "fi" else "upphävts") in text
@@ -612,12 +615,13 @@ def test_letterhead_controller_without_postal_address_blocks_with_the_list(run):
     assert "postal address" in draft
 
 
-def test_controller_found_by_name_with_non_ascii_initials(run):
+@pytest.mark.parametrize("lang", LANGS)
+def test_controller_found_by_name_with_non_ascii_initials(run, lang):
     code, text, _out, err = letter(
         run,
         "publicity",
         "non-gdpr-acknowledgement",
-        "fi",
+        lang,
         "--from-controller",
         "ÄÄNEKOSKEN KAUPUNKI",
     )
