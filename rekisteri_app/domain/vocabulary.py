@@ -400,6 +400,7 @@ AUDIT_ACTIONS: Mapping[str, str] = {
     "delete": N_("deleted"),
     "import": N_("imported"),
     "note": N_("note added"),
+    "recompute": N_("recomputed"),
     "purge": N_("purged after the retention period"),
 }
 
@@ -413,6 +414,7 @@ AUDIT_ENTITIES: Mapping[str, str] = {
     "settings": N_("settings"),
     "letter": N_("letter"),
     "letter_template": N_("letter template"),
+    "deadlines": N_("stored deadlines"),
     "dpo": N_("data protection officer"),
     "notice": N_("privacy notice"),
     "breach": N_("personal data breach"),

@@ -3,13 +3,17 @@ and language, and the file name an issued letter is printed or saved under."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from ...domain.enums import Language, LetterKind
 from ...domain.vocabulary import LANGUAGES
 from ...i18n import _
-from ...services import letters
+
+if TYPE_CHECKING:
+    from ...services import letters
 
 LANGUAGE_NAMES = LANGUAGES  # the same words as the request forms
 
@@ -26,6 +30,8 @@ def language_combo(selected: str | None = None) -> QComboBox:
 def kind_combo(classification: str | None = None) -> QComboBox:
     """The kinds of letter; with a case's classification, only those it can have (a
     request outside the GDPR gets letters without GDPR articles)."""
+    from ...services import letters  # the letters service (and reportlab) when needed
+
     combo = QComboBox()
     kinds = LetterKind if classification is None else letters.kinds_for(classification)
     for kind in kinds:

@@ -462,6 +462,7 @@ def _store(
             actor=tx.ctx.actor,
         )
     )
+    rq.store_deadline(tx.session, req)  # an extension letter makes an extension hold
     tx.audit(
         "letter.issue",
         "letter",

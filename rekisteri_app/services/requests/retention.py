@@ -34,6 +34,7 @@ from ...storage import audit
 from ...storage import models as m
 from .. import settings
 from ..context import ServiceContext
+from .deadlines import store_deadline
 
 # Timeline events whose text is only dates, states and hashes: kept. Every other kind
 # (notes, attachment names, fee or extension reasons, decisions' reasons) is blanked.
@@ -157,11 +158,11 @@ def purge(ctx: ServiceContext) -> PurgePlan:
             keep.update(x for x in (sid, rid) if x is not None)
         for req in due:
             _purge_case(session, req, today, keep)
+            store_deadline(session, req)  # the stored columns follow every case write
         session.flush()
         erased = audit.erase_payloads(
             session, "request", [c.case_number for c in plan.cases], today.isoformat()
         )
-        # The write door of a case (issue 18 adds the stored-deadline call here too).
         tx.audit(
             "purge",
             "requests",
