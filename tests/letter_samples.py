@@ -11,11 +11,13 @@ from datetime import date
 
 from rekisteri_app.documents.letters.data import (
     DataCopyEntry,
+    DocumentDecision,
     ErasureDecision,
     Ground,
     IdentityRequest,
     LegalBasis,
     LetterData,
+    Notification,
     Officer,
     Organisation,
     Recipient,
@@ -29,7 +31,9 @@ from rekisteri_app.domain.enums import (
     Language,
     LegalBasisArticle,
     LetterKind,
+    NotificationStatus,
     Outcome,
+    RequestClass,
     Right,
     Safeguard,
     SentVia,
@@ -73,6 +77,10 @@ _TEXT = {
         "copy_category2": "Mittaustiedot",
         "copy_content2": "Käyttöpaikka 643001234567890: kulutus 2025 yhteensä 4 120 kWh.",
         "enclosure": "Valtakirja (kopio)",
+        "answer": "Asiakkaan viimeiset laskut ovat liitteenä. Sopimus päättyi 31.10.2026.",
+        "document": "Kaukolämmön hinnoitteluperiaatteet 2026",
+        "refused_document": "Tarjouspyyntö 12/2026",
+        "refused_reason": "Liikesalaisuus (621/1999, 24 § 1 mom. 17 kohta)",
     },
     Language.SV: {
         "title": "Dataskyddsombud",
@@ -101,6 +109,10 @@ _TEXT = {
         "copy_category2": "Mätuppgifter",
         "copy_content2": "Förbrukningsplats 643001234567890: förbrukning 2025 totalt 4 120 kWh.",
         "enclosure": "Fullmakt (kopia)",
+        "answer": "Kundens sista fakturor finns som bilaga. Avtalet upphörde 31.10.2026.",
+        "document": "Prissättningsprinciper för fjärrvärme 2026",
+        "refused_document": "Anbudsförfrågan 12/2026",
+        "refused_reason": "Affärshemlighet (621/1999, 24 § 1 mom. 17 punkten)",
     },
     Language.EN: {
         "title": "Data Protection Officer",
@@ -129,6 +141,10 @@ _TEXT = {
         "copy_category2": "Meter readings",
         "copy_content2": "Metering point 643001234567890: consumption in 2025, 4,120 kWh.",
         "enclosure": "Power of attorney (copy)",
+        "answer": "The last invoices are enclosed. The contract ended on 31 October 2026.",
+        "document": "District heating pricing principles 2026",
+        "refused_document": "Call for tenders 12/2026",
+        "refused_reason": "Trade secret (621/1999, section 24(1)(17))",
     },
 }
 
@@ -152,6 +168,10 @@ _RIGHTS: dict[LetterKind, tuple[RightDecision, ...]] = {
     LetterKind.MARKETING_BAN: (RightDecision(Right.MARKETING_BAN, Outcome.GRANTED),),
     LetterKind.CONSENT_WITHDRAWAL: (RightDecision(Right.CONSENT_WITHDRAWAL, Outcome.GRANTED),),
     LetterKind.REFUSAL: (RightDecision(Right.ACCESS, Outcome.REFUSED),),
+    LetterKind.ACCESS_NOT_HELD: (RightDecision(Right.ACCESS, Outcome.NOT_HELD),),
+    LetterKind.NON_GDPR_ACKNOWLEDGEMENT: (RightDecision(Right.ACCESS),),
+    LetterKind.NON_GDPR_REPLY: (RightDecision(Right.ACCESS),),
+    LetterKind.PUBLICITY_ACT_REPLY: (RightDecision(Right.ACCESS),),
 }
 
 
@@ -183,6 +203,7 @@ def sample_letter(kind: LetterKind | str, language: Language | str = Language.FI
         sources=t["sources"],
         transfers=(Transfer(t["country"], Safeguard.SCC_2021, t["processor"]),),
         automated_decisions=t["automated"],
+        no_automated="",  # the register states it: the standard sentence prints
     )
     data = LetterData(
         kind=kind,
@@ -218,7 +239,9 @@ def sample_letter(kind: LetterKind | str, language: Language | str = Language.FI
         )
     elif kind in (LetterKind.RECTIFICATION, LetterKind.RESTRICTION):
         extras["actions"] = (t["action"],)
-        extras["art19_recipients"] = (t["art19"],)
+        extras["notifications"] = (
+            Notification(t["art19"], NotificationStatus.NOTIFIED, date(2026, 11, 18)),
+        )
     elif kind is LetterKind.ERASURE:
         extras["erasure_decisions"] = (
             ErasureDecision(t["categories"][0], erased=True),
@@ -226,9 +249,26 @@ def sample_letter(kind: LetterKind | str, language: Language | str = Language.FI
                 t["categories"][1], erased=False, kept_until=date(2036, 12, 31), ground=ground
             ),
         )
-        extras["art19_recipients"] = (t["art19"],)
+        extras["notifications"] = (
+            Notification(t["art19"], NotificationStatus.NOTIFIED, date(2026, 11, 18)),
+        )
     elif kind is LetterKind.REFUSAL:
         extras["refusal_reasons"] = t["refusal"]
+    elif kind is LetterKind.ACCESS_NOT_HELD:
+        extras["register_names"] = (t["register"],)
+    elif kind is LetterKind.NON_GDPR_ACKNOWLEDGEMENT:
+        extras["request_class"] = RequestClass.NON_GDPR
+    elif kind is LetterKind.NON_GDPR_REPLY:
+        extras["request_class"] = RequestClass.NON_GDPR
+        extras["answer"] = t["answer"]
+    elif kind is LetterKind.PUBLICITY_ACT_REPLY:
+        extras["request_class"] = RequestClass.PUBLICITY_ACT
+        extras["due_date"] = date(2026, 11, 16)
+        extras["issue_date"] = date(2026, 11, 13)
+        extras["documents"] = (
+            DocumentDecision(t["document"], True),
+            DocumentDecision(t["refused_document"], False, t["refused_reason"]),
+        )
     return replace(data, **extras)
 
 

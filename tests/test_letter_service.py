@@ -57,6 +57,8 @@ def officer(ctx) -> None:
         {
             settings.OFFICER_NAME: "Aino Virtanen",
             settings.OFFICER_TITLE: "Tietosuojavastaava",
+            settings.OFFICER_TITLE_SV: "Dataskyddsansvarig",
+            settings.OFFICER_TITLE_EN: "Privacy Officer",
             settings.OFFICER_EMAIL: "tietosuoja@esimerkki.invalid",
         },
     )
@@ -134,7 +136,12 @@ def pdf_text(pdf: bytes) -> str:
 # -- building and previewing --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", list(LetterKind))
+# Every GDPR kind a decided GDPR case can have (the negative confirmation and the kinds
+# outside the GDPR have cases of their own: tests/test_letters_true.py).
+CASE_KINDS = [k for k in letters.kinds_for("gdpr") if k is not LetterKind.ACCESS_NOT_HELD]
+
+
+@pytest.mark.parametrize("kind", CASE_KINDS)
 def test_preview_of_every_kind_is_a_draft_and_stores_nothing(ctx, kind):
     case = decided_case(ctx)
     before = state(ctx)
@@ -180,7 +187,16 @@ def test_erasure_letter_has_a_line_per_category_and_the_remedies(ctx):
     text = pdf_text(letters.preview(ctx, case, LetterKind.ERASURE, Language.FI, OPTIONS))
     assert "31.12.2036" in text
     assert "Tietosuojavaltuutetun toimisto" in text
-    assert "Viranomaiset" in text  # Art. 19 recipient informed
+    assert "Viranomaiset" not in text  # no notification recorded: nothing claimed
+    rq.update_request(
+        ctx,
+        case,
+        rq.CaseUpdate(
+            notifications=(rq.NotificationInput("viranomaiset", "notified", date(2026, 11, 20)),)
+        ),
+    )
+    text = pdf_text(letters.preview(ctx, case, LetterKind.ERASURE, Language.FI, OPTIONS))
+    assert "Viranomaiset: ilmoitettu 20.11.2026" in text
 
 
 def test_refusal_uses_the_recorded_reasons(ctx):

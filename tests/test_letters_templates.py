@@ -59,6 +59,7 @@ def test_every_placeholder_in_the_templates_is_known(lang):
     cat = catalogue(lang)
     engine_local = {"right", "outcome", "reason", "article", "category", "kept_until"}
     engine_local |= {"register_name", "country", "recipient", "safeguard", "value"}
+    engine_local |= {"notified_on", "document", "name", "contact", "scope"}
     texts = [e[f] for e in cat["kinds"].values() for f in ("document_name", "subject", "body")]
     texts += list(cat["blocks"].values())
     for text in texts:

@@ -117,3 +117,30 @@ def test_revision_0007_adds_the_breach_tables_and_takes_them_away_again(db):
         assert not tables & set(inspect(conn).get_table_names())
         command.upgrade(cfg, "0007")
         assert tables <= set(inspect(conn).get_table_names())
+
+
+def test_revision_0009_adds_the_letter_facts_and_takes_them_away_again(db):
+    """Issue 10's revision by name: the authority check, fee, Art. 19 records, the
+    mixed-language mark of letters and the audience of templates."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from rekisteri_app.storage.migrate import _config
+
+    added = {"authority_evidence", "fee_cents", "recipients_requested"}
+
+    def columns(conn, table):
+        return {c["name"] for c in inspect(conn).get_columns(table)}
+
+    with db.engine.begin() as conn:
+        assert added <= columns(conn, "requests")
+        cfg = _config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0009-1")
+        assert not added & columns(conn, "requests")
+        assert "request_notifications" not in inspect(conn).get_table_names()
+        assert "mixed_language" not in columns(conn, "letters")
+        assert "audience" not in columns(conn, "letter_templates")
+        command.upgrade(cfg, "0009")
+        assert added <= columns(conn, "requests")
+        assert "request_notifications" in inspect(conn).get_table_names()

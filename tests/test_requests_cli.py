@@ -331,7 +331,7 @@ def test_update_each_kind_and_show_reflects_it(run):
         (("--identity-asked", "2026-02-30"), "not a valid date"),
         (("--hetu",), "check character"),
         (("--identity-verified", "strong-eid"), "--verified-by"),
-        (("--extend", "--reasons", "x"), "--letter-sent"),
+        (("--extend", "--reasons", "x"), "letter informing the requester"),
         (("--erasure", "nimi=kept:2036-01-01:art-17-3-b"), "does not request"),
         (("--hold", "kengännumero"), "No data category"),
         ((), "nothing to change"),

@@ -20,6 +20,8 @@ def organisation_document() -> dict[str, Any]:
     doc = full_document()
     doc["requests"] = []
     doc["letter_templates"] = []
+    # a letter from the network company must be answerable by post (issue 10)
+    doc["controllers"][1]["postal_address"] = "PL 2\n40101 Jyväskylä"
     doc["registers"].append(
         {
             "key": "markkinointi",

@@ -6,18 +6,24 @@
             [--need TEXT]... [--reply-by DATE] [--reference TEXT] [--request-date DATE]
             [--from-controller NAME] [--cover NAME]... [--cover-none]
             [--deliver-to requested|on-record] [--pause identity|clarification] [--no-pause]
+            [--other-holder NAME --holder-contact TEXT [--holder-data TEXT]]...
+            [--answer TEXT | --answer-file FILE] [--document TEXT]...
+            [--refuse-document DOCUMENT=REASON]... [--say-repealed] [--yes]
     rekisteri letter --list-kinds
     rekisteri letter list [CASE] [--json]
     rekisteri letter reprint ID --out FILE.pdf        (stamped KOPIO / KOPIA / COPY)
     rekisteri letter enclosures ID --out DIR           (the portability CSV and JSON)
-    rekisteri letter template list|show|set|reset [KIND] --lang L [--file F]
+    rekisteri letter template list|show|set|reset [KIND] --lang L [--file F] [--representative]
 
 Without --draft the letter is issued: stored with its SHA-256 and put on the case
-timeline. Warnings go to stderr and do not stop the letter; a missing value does (exit 1,
-nothing stored, no file written). Files are written atomically; when issuing, the letter
-is stored only if its file was written. A portability letter writes its machine-readable
-enclosure next to the PDF (FILE.json and FILE.csv). Issuing an identity request records
-the question as a pause of the deadline on the issue date, unless --no-pause.
+timeline. Warnings go to stderr before anything is issued and do not stop the letter; a
+missing value does (exit 1, nothing stored, no file written), and so do texts the letter
+prints that exist only in another language, unless --yes confirms them (the archived
+letter then records that it was issued with mixed language). Files are written
+atomically; when issuing, the letter is stored only if its file was written. A
+portability letter writes its machine-readable enclosure next to the PDF (FILE.json and
+FILE.csv). Issuing an identity request records the question as a pause of the deadline
+on the issue date, unless --no-pause.
 """
 
 from __future__ import annotations
@@ -29,7 +35,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..domain.enums import DeliveryChoice, Language, LetterKind, PauseKind, SentVia
+from ..domain.enums import (
+    DeliveryChoice,
+    Language,
+    LetterAudience,
+    LetterKind,
+    PauseKind,
+    SentVia,
+)
 from ..files import write_atomically
 from ..i18n import _, language_from_environment, set_language
 from .common import EXIT_OK, UsageError, open_context, print_json, print_table
@@ -152,6 +165,61 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help=_("identity request: do not record the question as a pause of the deadline"),
     )
+    p.add_argument(
+        "--other-holder",
+        action="append",
+        metavar="NAME",
+        help=_(
+            "another controller that may hold the data (no data held, or a partial answer): "
+            "a source or recipient of the registers, or any name (repeatable)"
+        ),
+    )
+    p.add_argument(
+        "--holder-contact",
+        action="append",
+        metavar="TEXT",
+        help=_("how to reach it (once, or once per --other-holder)"),
+    )
+    p.add_argument(
+        "--holder-data",
+        action="append",
+        metavar="TEXT",
+        help=_("which data it may hold, e.g. metering data (once per --other-holder)"),
+    )
+    p.add_argument("--answer", metavar="TEXT", help=_("reply outside the GDPR: the answer"))
+    p.add_argument(
+        "--answer-file", metavar="FILE", help=_("reply outside the GDPR: the answer from a file")
+    )
+    p.add_argument(
+        "--document",
+        action="append",
+        metavar="TEXT",
+        help=_("Publicity Act reply: a document given (repeatable)"),
+    )
+    p.add_argument(
+        "--refuse-document",
+        action="append",
+        metavar="DOCUMENT=REASON",
+        help=_("Publicity Act reply: a document refused, with the reason (repeatable)"),
+    )
+    p.add_argument(
+        "--say-repealed",
+        action="store_true",
+        help=_(
+            "describe an invalid or repealed transfer safeguard as such in the letter "
+            "(default: as the register records it)"
+        ),
+    )
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help=_("issue although texts of the letter exist only in another language"),
+    )
+    p.add_argument(
+        "--representative",
+        action="store_true",
+        help=_("template: the wording of letters to a representative"),
+    )
     p.add_argument("--file", metavar="FILE", help=_("template set: the new wording"))
     p.add_argument("--list-kinds", action="store_true", help=_("list the kinds of letter"))
     p.add_argument("--json", action="store_true", help=_("print JSON (list, template list)"))
@@ -191,10 +259,11 @@ def cmd_letter(args: argparse.Namespace) -> int:
 
 
 def _list_kinds() -> int:
-    from ..services.letters import kind_label
+    from ..services.letters import kind_description, kind_label
 
     for kind in LetterKind:
-        print(f"{kind.value:<20} {kind_label(kind)}")
+        print(f"{kind.value:<26} {kind_label(kind)}")
+        print(f"{'':<26} {kind_description(kind)}")
     return EXIT_OK
 
 
@@ -238,6 +307,63 @@ def _data_copy(path: str | None):
     return letters.parse_data_copy(value)
 
 
+def _per_item(values: list[str] | None, n: int, option: str) -> list[str]:
+    """An option given once for all items, or once per item."""
+    values = values or []
+    if not values:
+        return [""] * n
+    if len(values) == 1:
+        return values * n
+    if len(values) == n:
+        return values
+    raise UsageError(
+        _("Give {option} once, or once for every --other-holder.").format(option=option)
+    )
+
+
+def _holders(args: argparse.Namespace):
+    from ..documents.letters.data import OtherHolder
+
+    names = args.other_holder or []
+    if not names:
+        if args.holder_contact or args.holder_data:
+            raise UsageError(_("--holder-contact and --holder-data belong to --other-holder."))
+        return ()
+    contacts = _per_item(args.holder_contact, len(names), "--holder-contact")
+    scopes = _per_item(args.holder_data, len(names), "--holder-data")
+    return tuple(
+        OtherHolder(name, contact, scope)
+        for name, contact, scope in zip(names, contacts, scopes, strict=True)
+    )
+
+
+def _answer(args: argparse.Namespace) -> str:
+    if args.answer and args.answer_file:
+        raise UsageError(_("--answer and --answer-file exclude each other."))
+    if not args.answer_file:
+        return args.answer or ""
+    try:
+        return Path(args.answer_file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(
+            _("Cannot read {path}: {error}").format(
+                path=args.answer_file, error=getattr(exc, "strerror", None) or exc
+            )
+        ) from None
+
+
+def _documents(args: argparse.Namespace):
+    from ..documents.letters.data import DocumentDecision
+
+    out = [DocumentDecision(d.strip(), True) for d in args.document or [] if d.strip()]
+    for spec in args.refuse_document or []:
+        name, sep, reason = spec.partition("=")
+        if not sep or not name.strip() or not reason.strip():
+            raise UsageError(_("--refuse-document takes DOCUMENT=REASON."))
+        out.append(DocumentDecision(name.strip(), False, reason.strip()))
+    return tuple(out)
+
+
 def _options(args: argparse.Namespace):
     from ..services import letters
 
@@ -255,6 +381,11 @@ def _options(args: argparse.Namespace):
         covered_controllers=() if args.cover_none else (tuple(args.cover) if args.cover else None),
         deliver_to=None if args.deliver_to is None else DeliveryChoice(args.deliver_to),
         pause=None if args.no_pause else PauseKind(args.pause),
+        other_holders=_holders(args),
+        answer=_answer(args),
+        documents=_documents(args),
+        state_invalid_safeguards=args.say_repealed,
+        mixed_language_ok=args.yes,
     )
 
 
@@ -287,9 +418,10 @@ def _letter(args: argparse.Namespace, case: str) -> int:
     out = Path(args.out)
     with open_context(args) as ctx:
         lang = args.letter_lang or rq.get_request(ctx, case)["language"]
+        # every warning before anything is issued (or the draft is written)
+        prepared = letters.prepare(ctx, case, args.kind, lang, options)
+        _print_warnings(prepared.warnings)
         if args.draft:
-            prepared = letters.prepare(ctx, case, args.kind, lang, options)
-            _print_warnings(prepared.warnings)
             pdf = letters.preview(ctx, case, args.kind, lang, options)
             write_atomically(out, pdf)
             for name, content in prepared.enclosure_files:
@@ -315,7 +447,6 @@ def _letter(args: argparse.Namespace, case: str) -> int:
                 with contextlib.suppress(OSError):
                     path.unlink()
             raise
-    _print_warnings(issued.warnings)
     info = issued.info
     print(
         _("Issued letter {id} ({kind}, {lang}) of case {case} on {day}: {path}").format(
@@ -329,6 +460,8 @@ def _letter(args: argparse.Namespace, case: str) -> int:
     )
     for path in written[1:]:
         print(_("Enclosure: {path}").format(path=path))
+    if info.mixed_language:
+        print(_("Issued with mixed language (confirmed with --yes)."))
     print(_("SHA-256: {digest}").format(digest=info.sha256))
     return EXIT_OK
 
@@ -395,6 +528,10 @@ def _enclosures(args: argparse.Namespace, letter_id: int) -> int:
 # ---------------------------------------------------------------------- templates
 
 
+def _audience(args: argparse.Namespace) -> LetterAudience:
+    return LetterAudience.REPRESENTATIVE if args.representative else LetterAudience.DATA_SUBJECT
+
+
 def _template(args: argparse.Namespace, words: list[str]) -> int:
     from ..services import letters
 
@@ -407,11 +544,14 @@ def _template(args: argparse.Namespace, words: list[str]) -> int:
         if rest:
             raise UsageError(_("Usage: rekisteri letter template list [--lang L] [--json]"))
         with open_context(args) as ctx:
-            states = letters.list_templates(ctx, args.letter_lang)
+            states = letters.list_templates(
+                ctx, args.letter_lang, _audience(args) if args.representative else None
+            )
         rows = [
             (
                 s.kind.value,
                 s.language.value,
+                s.audience.value,
                 s.version or "",
                 _("own wording") if s.overridden else _("shipped"),
             )
@@ -423,6 +563,7 @@ def _template(args: argparse.Namespace, words: list[str]) -> int:
                     {
                         "kind": s.kind.value,
                         "language": s.language.value,
+                        "audience": s.audience.value,
                         "version": s.version,
                         "overridden": s.overridden,
                     }
@@ -430,7 +571,7 @@ def _template(args: argparse.Namespace, words: list[str]) -> int:
                 ]
             )
         else:
-            print_table([_("Kind"), _("Language"), _("Version"), _("Wording")], rows)
+            print_table([_("Kind"), _("Language"), _("Audience"), _("Version"), _("Wording")], rows)
         return EXIT_OK
     if len(rest) != 1:
         raise UsageError(_("Name one kind of letter (see --list-kinds)."))
@@ -439,7 +580,7 @@ def _template(args: argparse.Namespace, words: list[str]) -> int:
     kind, lang = rest[0], args.letter_lang
     with open_context(args) as ctx:
         if action == "show":
-            state = letters.template_state(ctx, kind, lang)
+            state = letters.template_state(ctx, kind, lang, _audience(args))
             print(state.text)
             for v in state.versions:
                 print(
@@ -464,9 +605,9 @@ def _template(args: argparse.Namespace, words: list[str]) -> int:
                         path=args.file, error=getattr(exc, "strerror", None) or exc
                     )
                 ) from None
-            version = letters.set_template(ctx, kind, lang, text)
+            version = letters.set_template(ctx, kind, lang, text, _audience(args))
         else:
-            version = letters.reset_template(ctx, kind, lang)
+            version = letters.reset_template(ctx, kind, lang, _audience(args))
     if version.text is None:
         print(
             _("The {kind} wording ({lang}) is the shipped one again (version {version}).").format(

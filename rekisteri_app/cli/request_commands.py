@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..domain.enums import (
     Authority,
+    AuthorityEvidence,
     Channel,
+    FeeBasis,
     IdentityMethod,
     Language,
     Outcome,
@@ -230,7 +233,61 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     g.add_argument("--identity-note")
     add_hetu_arguments(g, _("the data subject's personal identity code, kept only as a keyed hash"))
-    g.add_argument("--authority-checked", type=day, metavar="DATE")
+    g = up.add_argument_group(_("representative's authority"))
+    g.add_argument(
+        "--authority-checked", type=day, metavar="DATE", help=_("when the authority was checked")
+    )
+    g.add_argument("--authority-checked-by", metavar="NAME", help=_("who checked it"))
+    g.add_argument(
+        "--authority-evidence",
+        choices=_values(AuthorityEvidence),
+        help=_("what it was checked against"),
+    )
+    g.add_argument(
+        "--authority-confirmed",
+        type=day,
+        metavar="DATE",
+        help=_("continuing power of attorney: when the guardianship authority (DVV) confirmed it"),
+    )
+    g.add_argument("--authority-note", metavar="TEXT", help=_("what other evidence it was"))
+    g = up.add_argument_group(_("notifying recipients (GDPR Art. 19)"))
+    g.add_argument(
+        "--recipient-notified",
+        action="append",
+        metavar="NAME[=DATE]",
+        help=_("a recipient of the registers told of the change on DATE (default: today)"),
+    )
+    g.add_argument(
+        "--recipient-not-notified",
+        action="append",
+        metavar="NAME=REASON",
+        help=_("a recipient not told because it proved impossible or disproportionate"),
+    )
+    g.add_argument(
+        "--not-a-recipient",
+        action="append",
+        metavar="NAME",
+        help=_("a recipient of the registers that did not receive this person's data"),
+    )
+    g.add_argument(
+        "--recipients-requested",
+        action="store_true",
+        help=_("the data subject asked to be told the recipients"),
+    )
+    g.add_argument(
+        "--no-recipients-requested",
+        action="store_true",
+        help=_("the data subject did not ask to be told the recipients (undo)"),
+    )
+    g = up.add_argument_group(_("fee (GDPR Art. 12(5), 15(3))"))
+    g.add_argument("--fee", choices=_values(FeeBasis), help=_("what the fee is for"))
+    g.add_argument("--fee-amount", metavar="EUR", help=_("the amount in euros, e.g. 12,50"))
+    g.add_argument(
+        "--fee-costs",
+        metavar="TEXT",
+        help=_("how the amount is based on the administrative costs"),
+    )
+    g.add_argument("--no-fee", action="store_true", help=_("remove the recorded fee"))
     g = up.add_argument_group(_("pauses"))
     for name in (
         "identity-asked",
@@ -241,7 +298,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         g.add_argument(f"--{name}", type=day, metavar="DATE")
     g = up.add_argument_group(_("extension"))
     g.add_argument(
-        "--extend", action="store_true", help=_("extend by two months (GDPR Art. 12(3))")
+        "--extend",
+        action="store_true",
+        help=_(
+            "extend by two months (GDPR Art. 12(3), with --letter-sent DATE), or to one "
+            "month for a Publicity Act request (§ 14(4))"
+        ),
     )
     g.add_argument("--reasons", help=_("the reasons for the delay"))
     g.add_argument(
@@ -706,13 +768,16 @@ def print_case(v: dict[str, Any]) -> None:
     from ..domain.legal_grounds import LEGAL_GROUNDS
     from ..domain.vocabulary import (
         AUTHORITIES,
+        AUTHORITY_EVIDENCE,
         CHANNELS,
         CLASSIFICATIONS,
         CONTROLLER_ROLES,
         CORRECTION_FIELDS,
         DOCUMENTS,
+        FEE_BASES,
         IDENTITY_METHODS,
         LANGUAGES,
+        NOTIFICATION_STATUSES,
         OUTCOMES,
         PAUSE_KINDS,
         RIGHTS,
@@ -740,6 +805,10 @@ def print_case(v: dict[str, Any]) -> None:
         line(_("Requester"), ", ".join(x for x in (req["name"], req.get("address")) if x))
         line(_("Authority"), label(AUTHORITIES, v["authority"]))
         line(_("Authority checked"), v.get("authority_checked_on"))
+        line(_("Checked by"), v.get("authority_checked_by"))
+        line(_("Evidence"), label(AUTHORITY_EVIDENCE, v.get("authority_evidence")))
+        line(_("Confirmed by the guardianship authority"), v.get("authority_confirmed_on"))
+        line(_("Note on the authority"), v.get("authority_note"))
     for note in v.get("received_date_notes") or []:
         print(_("Note: {text}").format(text=note))
     controllers = v.get("controllers") or []
@@ -812,6 +881,16 @@ def print_case(v: dict[str, Any]) -> None:
     line(_("Extension reasons"), v.get("extension_reasons"))
     line(_("Extension letter sent"), v.get("extension_letter_sent_on"))
     line(_("Fee reason"), v.get("fee_reason"))
+    if v.get("fee_basis"):
+        from ..domain.fees import format_euros
+        from ..i18n import current_language
+
+        line(
+            _("Fee"),
+            f"{label(FEE_BASES, v['fee_basis'])}: "
+            f"{format_euros(v.get('fee_cents') or 0, current_language())} — "
+            f"{v.get('fee_costs') or ''}",
+        )
     for hold in v["legal_holds"]:
         print(
             _(
@@ -837,7 +916,15 @@ def print_case(v: dict[str, Any]) -> None:
     if v["notify"]:
         print(_("Recipients to inform of the change (GDPR Art. 19):"))
         for n in v["notify"]:
-            print(f"  {n['name']} ({n['register']})")
+            status = (
+                label(NOTIFICATION_STATUSES, n["status"])
+                if n.get("status")
+                else _("nothing recorded")
+            )
+            extra = " ".join(x for x in (n.get("notified_on"), n.get("reason")) if x)
+            print(f"  {n['name']} ({n['register']}): {status} {extra}".rstrip())
+    if v.get("recipients_requested"):
+        print(_("The data subject asked to be told the recipients (GDPR Art. 19)."))
     for a in v["attachments"]:
         print(_("Attachment: {name} ({size} bytes)").format(name=a["filename"], size=a.get("size")))
     if v.get("corrections"):
@@ -973,19 +1060,24 @@ def build_update(args: argparse.Namespace):
             raise UsageError(
                 _("An extension needs the reasons for the delay (GDPR Art. 12(3)): --reasons TEXT.")
             )
-        if not args.letter_sent:
-            raise UsageError(
-                _(
-                    "An extension needs a recorded letter informing the requester "
-                    "(GDPR Art. 12(3)): --letter-sent DATE."
-                )
-            )
+        # a GDPR extension needs --letter-sent (the service says so); a Publicity Act one not
         extension = rq.ExtensionInput(args.reasons, args.letter_sent, args.extended_on)
     elif args.reasons or args.letter_sent or args.extended_on:
         raise UsageError(_("--reasons, --letter-sent and --extended-on belong to --extend."))
     if args.hold_reason and not args.hold:
         raise UsageError(_("--hold-reason belongs to --hold CATEGORY."))
+    if args.recipients_requested and args.no_recipients_requested:
+        raise UsageError(
+            _("--recipients-requested and --no-recipients-requested exclude each other.")
+        )
     return rq.CaseUpdate(
+        authority_check=_authority_check(args),
+        notifications=_notifications(args),
+        recipients_requested=(
+            True if args.recipients_requested else False if args.no_recipients_requested else None
+        ),
+        fee=_fee(args),
+        clear_fee=args.no_fee,
         identity=identity,
         hetu=hetu_from_args(args),
         identity_asked=args.identity_asked,
@@ -1002,8 +1094,106 @@ def build_update(args: argparse.Namespace):
         withdrawn=args.withdrawn,
         close=args.close,
         attachments=_attachments(args.attach),
-        authority_checked_on=args.authority_checked,
+        authority_checked_on=None if _authority_check(args) else args.authority_checked,
     )
+
+
+def _authority_check(args: argparse.Namespace):
+    """The whole check (date, who, evidence) when any of its facts beyond the date is given."""
+    from ..services import requests as rq
+
+    extra = (
+        args.authority_checked_by,
+        args.authority_evidence,
+        args.authority_confirmed,
+        args.authority_note,
+    )
+    if not any(extra):
+        return None
+    missing = [
+        flag
+        for flag, value in (
+            ("--authority-checked DATE", args.authority_checked),
+            ("--authority-checked-by NAME", args.authority_checked_by),
+            ("--authority-evidence KIND", args.authority_evidence),
+        )
+        if not value
+    ]
+    if missing:
+        raise UsageError(
+            _("Recording the authority check needs {options}.").format(options=", ".join(missing))
+        )
+    return rq.AuthorityInput(
+        args.authority_checked,
+        args.authority_checked_by,
+        AuthorityEvidence(args.authority_evidence),
+        args.authority_confirmed,
+        args.authority_note,
+    )
+
+
+def _notifications(args: argparse.Namespace):
+    """Art. 19 records; a notification without a date is filled with today later."""
+    from ..domain.enums import NotificationStatus
+    from ..services import requests as rq
+
+    out = []
+    for spec in args.recipient_notified or []:
+        name, sep, when = spec.rpartition("=") if "=" in spec else (spec, "", "")
+        on = None
+        if sep and re.fullmatch(r"[\d./-]+", when.strip()):
+            try:
+                on = iso_date(when)
+            except argparse.ArgumentTypeError as exc:
+                raise UsageError(f"--recipient-notified: {exc}") from None
+        elif sep:
+            name = spec  # "=" is part of the recipient's name; notified today
+        out.append(rq.NotificationInput(name.strip(), NotificationStatus.NOTIFIED, on))
+    for spec in args.recipient_not_notified or []:
+        name, sep, reason = spec.partition("=")
+        if not sep or not name.strip() or not reason.strip():
+            raise UsageError(_("--recipient-not-notified takes NAME=REASON."))
+        out.append(
+            rq.NotificationInput(name.strip(), NotificationStatus.NOT_NOTIFIED, None, reason)
+        )
+    for name in args.not_a_recipient or []:
+        out.append(rq.NotificationInput(name.strip(), NotificationStatus.NOT_A_RECIPIENT))
+    return tuple(out)
+
+
+def _fee(args: argparse.Namespace):
+    from ..domain.fees import InvalidFee, parse_amount
+    from ..services import requests as rq
+
+    if not (args.fee or args.fee_amount or args.fee_costs):
+        return None
+    if not (args.fee and args.fee_amount and args.fee_costs):
+        raise UsageError(
+            _(
+                "A fee needs --fee further-copies|excessive, --fee-amount EUR and "
+                "--fee-costs TEXT (and the case's --fee-reason)."
+            )
+        )
+    try:
+        cents = parse_amount(args.fee_amount)
+    except InvalidFee as exc:
+        raise UsageError(str(exc)) from None
+    return rq.FeeInput(FeeBasis(args.fee), cents, args.fee_costs)
+
+
+def _dated_today(update, today: date):
+    """Notifications given without a date were made today (the service's clock)."""
+    from dataclasses import replace
+
+    from ..domain.enums import NotificationStatus
+
+    items = tuple(
+        replace(n, notified_on=today)
+        if n.status is NotificationStatus.NOTIFIED and n.notified_on is None
+        else n
+        for n in update.notifications
+    )
+    return replace(update, notifications=items)
 
 
 def cmd_update(args: argparse.Namespace) -> int:
@@ -1012,7 +1202,8 @@ def cmd_update(args: argparse.Namespace) -> int:
     update = build_update(args)
     if update.is_empty():
         raise UsageError(_("request update: nothing to change (see --help)."))
-    _ctx, view = _run(args, rq.update_request, args.case, update)
+    with open_context(args) as ctx:
+        view = rq.update_request(ctx, args.case, _dated_today(update, ctx.today()))
     if args.json:
         print_json(view)
     else:

@@ -1,13 +1,20 @@
-"""The statutory deadline calendar for GDPR rights requests.
+"""The statutory deadline calendar for rights requests.
 
 The law: GDPR Art. 12(3) gives one month from receipt, extendable by two further
-months. Periods are counted as Regulation (EEC, Euratom) No 1182/71 counts them
+months. GDPR periods are counted as Regulation (EEC, Euratom) No 1182/71 counts them
 (EDPB Guidelines 01/2022 v2.0, § 160-161): a month ends on the same date in the next
 month, or on that month's last day if it has no such date (Art. 3(2)(c)); a period
 whose last day is a Saturday, Sunday or public holiday ends on the next working day
 (Art. 3(4)). Finnish public holidays come from `holidays.Finland`, minus Midsummer Eve
 and Christmas Eve, which that library lists but which are not public holidays; a
-deadline on those days only produces a warning. Details and sources: docs/deadlines.md.
+deadline on those days only produces a warning.
+
+A document request to an authority under the Act on the Openness of Government
+Activities (621/1999, § 14(4)) has its own limit: two weeks, at most one month when the
+number of documents is large or a similar reason needs special measures. Being Finnish
+law, it is counted under the Act on the calculation of statutory time limits
+(150/1930), whose § 5 also passes over Midsummer Eve and Christmas Eve. Details and
+sources: docs/deadlines.md.
 
 Pure: the caller passes every date in (`today` included); nothing here reads a clock.
 """
@@ -72,8 +79,8 @@ DEFAULT_PAUSE_POLICY = PausePolicy.SUSPEND
 
 
 class Period(StrEnum):
-    FIRST = "first"  # one month, Art. 12(3) first sentence
-    EXTENSION = "extension"  # two further months, Art. 12(3) second sentence
+    FIRST = "first"  # one month, Art. 12(3) first sentence (Publicity Act: two weeks)
+    EXTENSION = "extension"  # two further months, Art. 12(3) second sentence (or one month)
 
 
 class StepCode(StrEnum):
@@ -89,11 +96,17 @@ class StepCode(StrEnum):
     PAUSE_OPEN = "pause-open"  # asked, not yet answered: deadline unknown
     ROLLED = "rolled"
     EXTENDED = "extended"
+    # Publicity Act (621/1999 § 14(4)), counted under Act 150/1930
+    TWO_WEEKS = "two-weeks"
+    PAUSE_NOT_COUNTED = "pause-not-counted"  # pauses do not stop the Publicity Act limit
+    ROLLED_NATIONAL = "rolled-national"  # Act 150/1930 § 5 (the eves count too)
+    ONE_MONTH_PUBLICITY = "one-month-publicity"  # many documents or a similar reason
 
 
 class NonWorkingReason(StrEnum):
     WEEKEND = "weekend"
     PUBLIC_HOLIDAY = "public-holiday"
+    EVE = "eve"  # Midsummer Eve or Christmas Eve, under Act 150/1930 § 5 only
 
 
 class HolidayCode(StrEnum):
@@ -238,8 +251,11 @@ class SkippedDay:
     reason: NonWorkingReason
     holiday: HolidayCode | None = None
     name: str = ""  # the library's English name, kept for HolidayCode.OTHER
+    customary: CustomaryDay | None = None  # NonWorkingReason.EVE
 
     def label(self) -> str:
+        if self.customary is not None:
+            return _(CUSTOMARY_DAY_LABELS[self.customary])
         if self.holiday is not None:
             if self.holiday is HolidayCode.OTHER and self.name:
                 return self.name
@@ -260,6 +276,23 @@ def roll_forward(day: date) -> tuple[date, tuple[SkippedDay, ...]]:
     """The first working day on or after `day`, and the days passed over."""
     skipped: list[SkippedDay] = []
     while (reason := _non_working(day)) is not None:
+        skipped.append(reason)
+        day += timedelta(days=1)
+    return day, tuple(skipped)
+
+
+def _non_working_national(day: date) -> SkippedDay | None:
+    """Act 150/1930 § 5: public holidays, Saturdays, Sundays and the two eves."""
+    customary = customary_closed_day(day)
+    if customary is not None:
+        return SkippedDay(day, NonWorkingReason.EVE, customary=customary)
+    return _non_working(day)
+
+
+def roll_forward_national(day: date) -> tuple[date, tuple[SkippedDay, ...]]:
+    """The first day on or after `day` on which Act 150/1930 § 5 lets an act be done."""
+    skipped: list[SkippedDay] = []
+    while (reason := _non_working_national(day)) is not None:
         skipped.append(reason)
         day += timedelta(days=1)
     return day, tuple(skipped)
@@ -473,6 +506,81 @@ def _apply_pauses(
     return start, raw, steps
 
 
+PUBLICITY_ACT_DAYS = 14  # § 14(4): "viimeistään kahden viikon kuluessa"
+
+
+def check_publicity_extension(extension: Extension, received_on: date) -> None:
+    """The one-month limit of 621/1999 § 14(4) needs its reason (many documents, secret
+    parts or a similar reason); the act asks for no letter about it."""
+    if not extension.reasons.strip():
+        raise ExtensionRefused(
+            _(
+                "The longer time limit of the Publicity Act (§ 14(4)) needs the reason: many "
+                "documents, secret parts or a similar reason."
+            )
+        )
+    if extension.decided_on < received_on:
+        raise ExtensionRefused(_("An extension cannot be decided before the request arrived."))
+
+
+def _publicity_deadline(
+    received_on: date, pauses: Iterable[Pause], extension: Extension | None, policy: PausePolicy
+) -> Deadline:
+    """Two weeks from receipt, at most one month with a recorded reason (621/1999 §
+    14(4)), each rolled under Act 150/1930 § 5. Pauses do not stop this limit: the act
+    counts from the day the authority received the request."""
+    steps = [Step(StepCode.RECEIVED, day=received_on)]
+    raw = received_on + timedelta(days=PUBLICITY_ACT_DAYS)
+    steps.append(Step(StepCode.TWO_WEEKS, day=raw, from_day=received_on))
+    for pause in sorted(pauses, key=lambda p: p.asked_on):
+        if pause.asked_on < received_on:
+            raise InvalidPause(_("A pause cannot start before the request was received."))
+        steps.append(
+            Step(
+                StepCode.PAUSE_NOT_COUNTED,
+                day=pause.received_on,
+                from_day=pause.asked_on,
+                pause_kind=pause.kind,
+            )
+        )
+    due, skipped = roll_forward_national(raw)
+    if skipped:
+        steps.append(Step(StepCode.ROLLED_NATIONAL, day=due, from_day=raw, skipped=skipped))
+    extended_raw = extended_due = None
+    if extension is not None:
+        check_publicity_extension(extension, received_on)
+        extended_raw = add_months(received_on, 1)
+        steps.append(
+            Step(
+                StepCode.ONE_MONTH_PUBLICITY,
+                Period.EXTENSION,
+                day=extended_raw,
+                from_day=received_on,
+            )
+        )
+        extended_due, skipped = roll_forward_national(extended_raw)
+        if skipped:
+            steps.append(
+                Step(
+                    StepCode.ROLLED_NATIONAL,
+                    Period.EXTENSION,
+                    day=extended_due,
+                    from_day=extended_raw,
+                    skipped=skipped,
+                )
+            )
+    return Deadline(
+        received_on=received_on,
+        start=received_on,
+        policy=policy,
+        raw_due=raw,
+        due=due,
+        extended_raw_due=extended_raw,
+        extended_due=extended_due,
+        steps=tuple(steps),
+    )
+
+
 def check_extension(extension: Extension, received_on: date, due: date | None) -> None:
     """Raise ExtensionRefused unless Art. 12(3) allows this extension.
 
@@ -514,7 +622,9 @@ def compute_deadline(
     policy: PausePolicy = DEFAULT_PAUSE_POLICY,
     extension: Extension | None = None,
 ) -> Deadline | None:
-    """The deadline of a request received on `received_on`; None for non-GDPR requests.
+    """The deadline of a request received on `received_on`; None for requests outside
+    the GDPR with no statutory deadline. A Publicity Act request (RequestClass.
+    PUBLICITY_ACT) gets that act's two weeks, or one month with a recorded extension.
 
     The extension period is two months added to the unrolled end of the first period
     and then rolled (see docs/deadlines.md, "Extension"): never later than counting
@@ -526,6 +636,8 @@ def compute_deadline(
                 _("A request outside the GDPR has no statutory deadline to extend.")
             )
         return None
+    if request_class is RequestClass.PUBLICITY_ACT:
+        return _publicity_deadline(received_on, tuple(pauses), extension, policy)
     steps = [Step(StepCode.RECEIVED, day=received_on)]
     start, raw, pause_steps = _apply_pauses(received_on, tuple(pauses), policy)
     steps.extend(pause_steps)
@@ -610,6 +722,26 @@ def _explain_step(step: Step, fmt: DateFormatter) -> str:
             "{raw} is not a working day ({reasons}), so the deadline moves to {day} "
             "(Regulation 1182/71 Art. 3(4))."
         ).format(raw=from_day, reasons=reasons, day=day)
+    if code is StepCode.TWO_WEEKS:
+        return _(
+            "Two weeks from {start} end on {day} (Act on the Openness of Government "
+            "Activities 621/1999, § 14(4); Act 150/1930 on reckoning time limits)."
+        ).format(start=from_day, day=day)
+    if code is StepCode.PAUSE_NOT_COUNTED:
+        return _(
+            "Waiting for {kind} (asked on {asked}) does not stop the Publicity Act's time limit."
+        ).format(kind=kind, asked=from_day)
+    if code is StepCode.ROLLED_NATIONAL:
+        reasons = ", ".join(s.label() for s in step.skipped)
+        return _(
+            "{raw} is not a working day ({reasons}), so the time limit moves to {day} "
+            "(Act 150/1930, § 5)."
+        ).format(raw=from_day, reasons=reasons, day=day)
+    if code is StepCode.ONE_MONTH_PUBLICITY:
+        return _(
+            "Many documents or a similar reason: at most one month from {start}, ending on "
+            "{day} (621/1999, § 14(4))."
+        ).format(start=from_day, day=day)
     # StepCode.EXTENDED
     return _("Extended by two further months from {start} to {day} (GDPR Art. 12(3)).").format(
         start=from_day, day=day

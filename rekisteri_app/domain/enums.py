@@ -198,11 +198,33 @@ class Authority(StrEnum):
     GUARDIAN = "guardian"  # edunvalvoja appointed by DVV
     CONTINUING_POA = "continuing-power-of-attorney"  # edunvalvontavaltuutus
     LEGAL_COUNSEL = "legal-counsel"
+    # A deceased person's estate (kuolinpesä): not a GDPR request (recital 27).
+    ESTATE_SHAREHOLDER = "estate-shareholder"  # kuolinpesän osakas
+    ESTATE_ADMINISTRATOR = "estate-administrator"  # pesänselvittäjä
+
+
+ESTATE_AUTHORITIES = frozenset({Authority.ESTATE_SHAREHOLDER, Authority.ESTATE_ADMINISTRATOR})
+
+
+class AuthorityEvidence(StrEnum):
+    """What the officer saw to check a representative's authority (domain/authority.py
+    says which evidence fits which kind of authority)."""
+
+    POWER_OF_ATTORNEY = "power-of-attorney"  # valtakirja
+    GUARDIANSHIP_REGISTER = "guardianship-register-extract"  # ote holhousasioiden rekisteristä
+    CONFIRMATION_DECISION = "confirmation-decision"  # DVV:n vahvistamispäätös
+    ESTATE_INVENTORY = "estate-inventory"  # perukirja
+    COURT_ORDER = "court-order"  # tuomioistuimen päätös (pesänselvittäjä, edunvalvoja)
+    COUNSEL_ASSURANCE = "counsel-assurance"  # asianajajan vakuutus toimeksiannosta
+    OTHER = "other"  # described in the note
 
 
 class RequestClass(StrEnum):
     GDPR = "gdpr"
     NON_GDPR = "non-gdpr"  # e.g. an estate asking about a deceased customer
+    # A document request to an authority under the Act on the Openness of Government
+    # Activities (621/1999): not a GDPR request, with the act's own time limit (§ 14(4)).
+    PUBLICITY_ACT = "publicity-act"
 
 
 class RequestStatus(StrEnum):
@@ -220,6 +242,9 @@ class Outcome(StrEnum):
     PARTLY = "partly"
     REFUSED = "refused"
     NOT_APPLICABLE = "not-applicable"
+    # Access only: the controller processes no personal data of the data subject, so
+    # Art. 15(1) is answered "no" (a negative confirmation).
+    NOT_HELD = "not-held"
 
 
 class IdentityMethod(StrEnum):
@@ -285,6 +310,45 @@ class LetterKind(StrEnum):
     MARKETING_BAN = "marketing-ban"
     CONSENT_WITHDRAWAL = "consent-withdrawal"
     REFUSAL = "refusal"
+    ACCESS_NOT_HELD = "access-not-held"  # negative confirmation, Art. 15(1) answered "no"
+    # Not GDPR requests: no GDPR article, no Art. 12(3) deadline, no GDPR remedies.
+    NON_GDPR_ACKNOWLEDGEMENT = "non-gdpr-acknowledgement"
+    NON_GDPR_REPLY = "non-gdpr-reply"
+    PUBLICITY_ACT_REPLY = "publicity-act-reply"  # 621/1999, to an authority's requester
+
+
+GDPR_LETTER_KINDS = frozenset(
+    set(LetterKind)
+    - {
+        LetterKind.NON_GDPR_ACKNOWLEDGEMENT,
+        LetterKind.NON_GDPR_REPLY,
+        LetterKind.PUBLICITY_ACT_REPLY,
+    }
+)
+
+
+class LetterAudience(StrEnum):
+    """Whom a letter speaks to: the data subject ("your data"), or a representative
+    about the data subject ("the data concerning your principal")."""
+
+    DATA_SUBJECT = "data-subject"
+    REPRESENTATIVE = "representative"
+
+
+class FeeBasis(StrEnum):
+    """Why a fee is charged; a first copy of the data is always free (Art. 15(3))."""
+
+    FURTHER_COPIES = "further-copies"  # Art. 15(3): copies beyond the first
+    EXCESSIVE = "excessive"  # Art. 12(5)(a): manifestly unfounded or excessive request
+
+
+class NotificationStatus(StrEnum):
+    """What was done about one recipient of the register after a rectification, erasure
+    or restriction (Art. 19)."""
+
+    NOTIFIED = "notified"  # on a date
+    NOT_NOTIFIED = "not-notified"  # impossible or disproportionate effort (with reason)
+    NOT_A_RECIPIENT = "not-a-recipient"  # never received this person's data
 
 
 class SentVia(StrEnum):

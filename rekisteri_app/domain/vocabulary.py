@@ -15,6 +15,7 @@ from .enums import (
     INVALID_SAFEGUARDS,
     Art34Exception,
     Authority,
+    AuthorityEvidence,
     BreachClock,
     BreachNature,
     Channel,
@@ -22,11 +23,14 @@ from .enums import (
     ControllerType,
     CorrectionField,
     DeliveryChoice,
+    FeeBasis,
     IdentityMethod,
     Language,
     LegalBasisArticle,
+    LetterAudience,
     LetterKind,
     NotificationKind,
+    NotificationStatus,
     NotifyDecision,
     Outcome,
     PauseKind,
@@ -81,11 +85,44 @@ AUTHORITIES: Mapping[str, str] = {
     Authority.GUARDIAN: N_("guardian (edunvalvoja)"),
     Authority.CONTINUING_POA: N_("continuing power of attorney"),
     Authority.LEGAL_COUNSEL: N_("legal counsel"),
+    Authority.ESTATE_SHAREHOLDER: N_("shareholder of a deceased person's estate"),
+    Authority.ESTATE_ADMINISTRATOR: N_("administrator of a deceased person's estate"),
+}
+
+AUTHORITY_EVIDENCE: Mapping[str, str] = {
+    AuthorityEvidence.POWER_OF_ATTORNEY: N_("power of attorney document"),
+    AuthorityEvidence.GUARDIANSHIP_REGISTER: N_(
+        "extract from the guardianship register (Digital and Population Data Services Agency)"
+    ),
+    AuthorityEvidence.CONFIRMATION_DECISION: N_(
+        "the guardianship authority's decision confirming the continuing power of attorney"
+    ),
+    AuthorityEvidence.ESTATE_INVENTORY: N_("estate inventory (perukirja)"),
+    AuthorityEvidence.COURT_ORDER: N_("court order"),
+    AuthorityEvidence.COUNSEL_ASSURANCE: N_("counsel's assurance of the mandate"),
+    AuthorityEvidence.OTHER: N_("other evidence (see the note)"),
+}
+
+FEE_BASES: Mapping[str, str] = {
+    FeeBasis.FURTHER_COPIES: N_("further copies (Art. 15(3))"),
+    FeeBasis.EXCESSIVE: N_("manifestly unfounded or excessive request (Art. 12(5)(a))"),
+}
+
+NOTIFICATION_STATUSES: Mapping[str, str] = {
+    NotificationStatus.NOTIFIED: N_("notified"),
+    NotificationStatus.NOT_NOTIFIED: N_("not notified: impossible or disproportionate"),
+    NotificationStatus.NOT_A_RECIPIENT: N_("did not receive this person's data"),
+}
+
+LETTER_AUDIENCES: Mapping[str, str] = {
+    LetterAudience.DATA_SUBJECT: N_("to the data subject"),
+    LetterAudience.REPRESENTATIVE: N_("to a representative"),
 }
 
 CLASSIFICATIONS: Mapping[str, str] = {
     RequestClass.GDPR: N_("GDPR request"),
     RequestClass.NON_GDPR: N_("not a GDPR request"),
+    RequestClass.PUBLICITY_ACT: N_("document request under the Publicity Act (621/1999)"),
 }
 
 IDENTITY_METHODS: Mapping[str, str] = {
@@ -191,6 +228,7 @@ OUTCOMES: Mapping[str, str] = {
     Outcome.PARTLY: N_("partly granted"),
     Outcome.REFUSED: N_("refused"),
     Outcome.NOT_APPLICABLE: N_("not applicable"),
+    Outcome.NOT_HELD: N_("no personal data held"),
 }
 
 # ---------------------------------------------------------------------- letters
@@ -208,6 +246,48 @@ LETTER_KINDS: Mapping[str, str] = {
     LetterKind.MARKETING_BAN: N_("Direct-marketing ban confirmed (Art. 21(2))"),
     LetterKind.CONSENT_WITHDRAWAL: N_("Consent withdrawal confirmed (Art. 7(3))"),
     LetterKind.REFUSAL: N_("Refusal (Art. 12(5))"),
+    LetterKind.ACCESS_NOT_HELD: N_("No personal data held: negative answer to access (Art. 15(1))"),
+    LetterKind.NON_GDPR_ACKNOWLEDGEMENT: N_("Acknowledgement of a request outside the GDPR"),
+    LetterKind.NON_GDPR_REPLY: N_("Reply to a request outside the GDPR (e.g. an estate)"),
+    LetterKind.PUBLICITY_ACT_REPLY: N_("Reply to a document request (Publicity Act 621/1999)"),
+}
+
+# One line per kind for `rekisteri letter --list-kinds`: what the letter says.
+LETTER_KIND_DESCRIPTIONS: Mapping[str, str] = {
+    LetterKind.ACKNOWLEDGEMENT: N_(
+        "Receipt of a GDPR request, the rights it invokes and the Art. 12(3) time limit."
+    ),
+    LetterKind.IDENTITY_REQUEST: N_(
+        "Asks only for what is needed to identify the requester (Art. 12(6)); starts a pause."
+    ),
+    LetterKind.EXTENSION: N_("The recorded extension by two months and its reasons."),
+    LetterKind.ACCESS_RESPONSE: N_(
+        "Confirms processing, lists the Art. 15 items per register and encloses the copy."
+    ),
+    LetterKind.RECTIFICATION: N_("The rectification decision, actions and Art. 19 notifications."),
+    LetterKind.ERASURE: N_("Erased or kept per data category, with grounds and Art. 19."),
+    LetterKind.RESTRICTION: N_("The restriction decision and Art. 19 notifications."),
+    LetterKind.PORTABILITY: N_("The Art. 20 decision with the data as CSV and JSON files."),
+    LetterKind.OBJECTION: N_("The decision on an objection under Art. 21(1)."),
+    LetterKind.MARKETING_BAN: N_("Confirms the direct-marketing ban (Art. 21(2)-(3))."),
+    LetterKind.CONSENT_WITHDRAWAL: N_("Confirms that consent-based processing stopped."),
+    LetterKind.REFUSAL: N_("Refuses a manifestly unfounded or excessive request, with remedies."),
+    LetterKind.ACCESS_NOT_HELD: N_(
+        "Tells that no personal data are held (access outcome not-held): no copy, no "
+        "purposes; optionally names another controller that may hold them."
+    ),
+    LetterKind.NON_GDPR_ACKNOWLEDGEMENT: N_(
+        "Receipt of a request outside the GDPR; with the Publicity Act's time limit when "
+        "the case is a document request to an authority."
+    ),
+    LetterKind.NON_GDPR_REPLY: N_(
+        "The officer's answer to a request outside the GDPR (an estate, a billing "
+        "question), with the information given."
+    ),
+    LetterKind.PUBLICITY_ACT_REPLY: N_(
+        "The documents given or refused under the Publicity Act (621/1999), with § 14(3) "
+        "advice when refused."
+    ),
 }
 
 SENT_VIA: Mapping[str, str] = {

@@ -184,7 +184,8 @@ def check_outcome(right: Right, outcome: Outcome, grounds: Iterable[str] = ()) -
 
     REFUSED and PARTLY need at least one catalogue ground that applies to the right;
     GRANTED cites none (a ground on a grant means it was partial). PENDING and
-    NOT_APPLICABLE may carry grounds as notes, but they must still be valid.
+    NOT_APPLICABLE may carry grounds as notes, but they must still be valid. NOT_HELD
+    (no personal data of the person) answers only access, with no ground.
     """
     right, outcome = Right(right), Outcome(outcome)
     codes = tuple(grounds)
@@ -208,6 +209,16 @@ def check_outcome(right: Right, outcome: Outcome, grounds: Iterable[str] = ()) -
         raise InvalidOutcome(
             _("A granted right cites no legal ground; use “partly granted” instead.")
         )
+    if outcome is Outcome.NOT_HELD:
+        if right is not Right.ACCESS:
+            raise InvalidOutcome(
+                _(
+                    "“No personal data held” answers a request for access (Art. 15(1)); "
+                    "for other rights record “not applicable”."
+                )
+            )
+        if codes:
+            raise InvalidOutcome(_("“No personal data held” cites no legal ground."))
 
 
 def check_decision(decision: Decision) -> None:

@@ -8,6 +8,7 @@ edited, and every edit is validated exactly like an import.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,8 +38,15 @@ def _label(kind: str) -> str:
     }[kind]
 
 
+def name_key(name: str | None) -> str:
+    """How names are compared: Unicode NFC, case-folded in Python (SQLite's lower()
+    folds ASCII only, so "ÄÄNEKOSKEN ENERGIA OY" would miss "Äänekosken Energia Oy")."""
+    return unicodedata.normalize("NFC", (name or "").strip()).casefold()
+
+
 def find(session: Session, kind: str, name_or_id: str | int) -> Any:
-    """By numeric id, export key (`register-3`) or exact name (case-insensitive)."""
+    """By numeric id, export key (`register-3`) or exact name (case-insensitive, also
+    for non-ASCII letters)."""
     model = MODELS[kind]
     text = str(name_or_id).strip()
     prefix = kind.removesuffix("s") + "-"
@@ -47,7 +55,9 @@ def find(session: Session, kind: str, name_or_id: str | int) -> Any:
         obj = session.get(model, int(ident))
         if obj is not None:
             return obj
-    matches = session.scalars(select(model).where(func.lower(model.name) == text.lower())).all()
+    key = name_key(text)
+    ids = [i for i, name in session.execute(select(model.id, model.name)) if name_key(name) == key]
+    matches = [session.get(model, i) for i in ids]
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:

@@ -213,6 +213,8 @@ REQUEST = Node(
         "classification": enums.RequestClass,
         "status": enums.RequestStatus,
         "authority": enums.Authority,
+        "authority_evidence": enums.AuthorityEvidence,
+        "fee_basis": enums.FeeBasis,
     },
     required=("case_number", "received_on", "channel", "language", "subject"),
     children={
@@ -258,12 +260,22 @@ REQUEST = Node(
             enums={"field": enums.CorrectionField},
             required=("at", "field", "reason"),
         ),
+        # Art. 19: what was done about each recipient of the case's registers
+        "notifications": Node(
+            m.RecipientNotification,
+            enums={"status": enums.NotificationStatus},
+            required=("recipient", "status"),
+        ),
     },
 )
 
 TEMPLATE = Node(
     m.LetterTemplate,
-    enums={"kind": enums.LetterKind, "language": enums.Language},
+    enums={
+        "kind": enums.LetterKind,
+        "language": enums.Language,
+        "audience": enums.LetterAudience,
+    },
     required=("kind", "language", "version", "created_at"),
 )
 

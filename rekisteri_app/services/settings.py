@@ -33,6 +33,12 @@ OFFICER_NAME = "officer.name"
 OFFICER_TITLE = "officer.title"
 OFFICER_PHONE = "officer.phone"
 OFFICER_EMAIL = "officer.email"
+# Per-language values of what letters print (issue 10); the plain keys above are Finnish.
+OFFICER_TITLE_SV = "officer.title.sv"
+OFFICER_TITLE_EN = "officer.title.en"
+ORGANISATION_NAME_SV = "organisation.name.sv"
+ORGANISATION_NAME_EN = "organisation.name.en"
+PO_BOX = {"fi": "letter.po_box.fi", "sv": "letter.po_box.sv", "en": "letter.po_box.en"}
 AUTHORITY_NAME = "authority.name"
 AUTHORITY_ADDRESS = "authority.address"
 AUTHORITY_PHONE = "authority.phone"
@@ -152,6 +158,13 @@ for _spec in (
     SettingSpec(OFFICER_TITLE, N_("Privacy officer's title")),
     SettingSpec(OFFICER_PHONE, N_("Privacy officer's phone")),
     SettingSpec(OFFICER_EMAIL, N_("Privacy officer's email")),
+    SettingSpec(OFFICER_TITLE_SV, N_("Privacy officer's title in Swedish letters")),
+    SettingSpec(OFFICER_TITLE_EN, N_("Privacy officer's title in English letters")),
+    SettingSpec(ORGANISATION_NAME_SV, N_("Organisation name in Swedish letters")),
+    SettingSpec(ORGANISATION_NAME_EN, N_("Organisation name in English letters")),
+    SettingSpec(PO_BOX["fi"], N_("Post office box in Finnish letters"), default="PL"),
+    SettingSpec(PO_BOX["sv"], N_("Post office box in Swedish letters"), default="PB"),
+    SettingSpec(PO_BOX["en"], N_("Post office box in English letters"), default="P.O. Box"),
     # The Office of the Data Protection Ombudsman (domain/supervisory_authority.py).
     SettingSpec(AUTHORITY_NAME, N_("Supervisory authority"), default=_OMBUDSMAN.name),
     SettingSpec(

@@ -483,10 +483,22 @@ class RightsRequest(Base):
     requester_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="RESTRICT"))
     authority: Mapped[str] = mapped_column(String(40), default="self")
     authority_checked_on: Mapped[date | None] = mapped_column(Date)
+    # issue 10: who checked the representative's authority, against what evidence, and
+    # (continuing power of attorney) when the guardianship authority confirmed it
+    authority_checked_by: Mapped[str | None] = mapped_column(String(300))
+    authority_evidence: Mapped[str | None] = mapped_column(String(40))
+    authority_confirmed_on: Mapped[date | None] = mapped_column(Date)
+    authority_note: Mapped[str | None] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)
     extended_on: Mapped[date | None] = mapped_column(Date)
     extension_reasons: Mapped[str | None] = mapped_column(Text)
     fee_reason: Mapped[str | None] = mapped_column(Text)
+    # issue 10: a fee only with its basis, amount (EUR cents) and cost basis
+    fee_basis: Mapped[str | None] = mapped_column(String(20))
+    fee_cents: Mapped[int | None] = mapped_column(Integer)
+    fee_costs: Mapped[str | None] = mapped_column(Text)
+    # the data subject asked to be told the recipients (GDPR Art. 19, second sentence)
+    recipients_requested: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     answered_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
     # Derived (DERIVED_REQUEST_COLUMNS): NULL clock_state means not computed yet.
@@ -524,6 +536,9 @@ class RightsRequest(Base):
     legal_holds: Mapped[list[LegalHold]] = relationship(**_owned("LegalHold.id"))
     letters: Mapped[list[Letter]] = relationship(back_populates="request", **_owned("Letter.id"))
     corrections: Mapped[list[RequestCorrection]] = relationship(**_owned("RequestCorrection.id"))
+    notifications: Mapped[list[RecipientNotification]] = relationship(
+        **_owned("RecipientNotification.position")
+    )
 
 
 class RequestController(Base):
@@ -552,6 +567,22 @@ class RequestCorrection(Base):
     after: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
     actor: Mapped[str | None] = mapped_column(String(100))
+
+
+class RecipientNotification(Base):
+    """Art. 19 for one recipient of the case's registers: notified on a date, not
+    notified (impossible or disproportionate, with the reason), or not a recipient of
+    this person's data. Names are kept as text: register rows are re-created on save."""
+
+    __tablename__ = "request_notifications"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    recipient: Mapped[str] = mapped_column(Text)
+    register: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20))
+    notified_on: Mapped[date | None] = mapped_column(Date)
+    reason: Mapped[str | None] = mapped_column(Text)
 
 
 class RequestRegister(Base):
@@ -683,6 +714,7 @@ class Letter(Base):
             "sent_via",
             "sha256",
             "created_at",
+            "mixed_language",  # issue 10
         ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -697,6 +729,8 @@ class Letter(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     # the retention purge erased the PDF; kind, dates and the SHA-256 of what was sent stay
     purged_on: Mapped[date | None] = mapped_column(Date)
+    # issued although some texts it prints exist only in another language (confirmed)
+    mixed_language: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     request: Mapped[RightsRequest] = relationship(back_populates="letters")
 
 
@@ -730,6 +764,11 @@ class LetterTemplate(Base):
     language: Mapped[str] = mapped_column(String(2))
     version: Mapped[int] = mapped_column(Integer)
     text: Mapped[str | None] = mapped_column(Text)  # None = reset to the shipped default
+    # the wording of letters to the data subject or to a representative (issue 10);
+    # versions count per kind and language across both
+    audience: Mapped[str] = mapped_column(
+        String(20), default="data-subject", server_default="data-subject"
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 

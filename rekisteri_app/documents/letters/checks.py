@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ...domain.enums import INVALID_SAFEGUARDS, LetterKind, Outcome
+from ...domain.enums import INVALID_SAFEGUARDS, LetterKind, Outcome, Safeguard
 from ...i18n import _, current_language
 from .compose import DECISION_KINDS, compose_letter, format_date
 from .data import LetterData
@@ -18,11 +18,19 @@ from .templates import MissingPlaceholder, catalogue
 
 # Letters that say nothing about the data subject's data, so can go before identity is
 # verified: the receipt and the request for identity proof itself.
-NO_IDENTITY_NEEDED = frozenset({LetterKind.ACKNOWLEDGEMENT, LetterKind.IDENTITY_REQUEST})
+NO_IDENTITY_NEEDED = frozenset(
+    {
+        LetterKind.ACKNOWLEDGEMENT,
+        LetterKind.IDENTITY_REQUEST,
+        LetterKind.NON_GDPR_ACKNOWLEDGEMENT,
+        LetterKind.PUBLICITY_ACT_REPLY,  # public documents are given to anyone
+    }
+)
 
 
 class WarningCode(StrEnum):
     INVALID_SAFEGUARD = "invalid-safeguard"
+    NO_SAFEGUARD = "no-safeguard"
     IDENTITY_NOT_VERIFIED = "identity-not-verified"
     DEADLINE_PASSED = "deadline-passed"
     MISSING_VALUES = "missing-values"
@@ -33,6 +41,10 @@ class WarningCode(StrEnum):
     # from the case rather than the letter data (services/letters adds them)
     CASE_CORRECTED = "case-corrected"
     DELIVERY_UNCONFIRMED = "delivery-unconfirmed"
+    AUTHORITY_UNCHECKED = "authority-unchecked"
+    CONTROLLER_INCOMPLETE = "controller-incomplete"
+    MIXED_LANGUAGE = "mixed-language"
+    ART19_UNRECORDED = "art19-unrecorded"
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,14 @@ def letter_warnings(
     """Everything questionable about this letter, in a stable order."""
     out: list[LetterWarning] = []
     ui = current_language()  # warnings are read by the officer, not by the recipient
+    told = (
+        _("The letter tells the recipient that it is no longer valid (as you chose).")
+        if data.state_invalid_safeguards
+        else _(
+            "The letter names it as the register records it, without calling it invalid, "
+            "unless you choose to tell the recipient."
+        )
+    )
     for register in data.registers:
         for transfer in register.transfers:
             if transfer.safeguard in INVALID_SAFEGUARDS:
@@ -60,10 +80,23 @@ def letter_warnings(
                         ).format(
                             register=register.name,
                             country=transfer.country,
-                            safeguard=catalogue(ui)["safeguards"].get(
+                            safeguard=catalogue(ui)["safeguards_invalid"].get(
                                 transfer.safeguard.value, transfer.safeguard.value
                             ),
-                        ),
+                        )
+                        + " "
+                        + told,
+                        register.name,
+                    )
+                )
+            elif transfer.safeguard is Safeguard.NONE:
+                out.append(
+                    LetterWarning(
+                        WarningCode.NO_SAFEGUARD,
+                        _(
+                            "Register {register}: the transfer to {country} names no "
+                            "safeguard (GDPR Chapter V)."
+                        ).format(register=register.name, country=transfer.country),
                         register.name,
                     )
                 )
@@ -107,7 +140,7 @@ def letter_warnings(
                 )
             )
     if data.kind is LetterKind.ACCESS_RESPONSE:
-        if not data.data_copy:
+        if not data.data_copy:  # blocks issuing: Art. 15(3) needs the copy
             out.append(
                 LetterWarning(
                     WarningCode.EMPTY_DATA_COPY,
@@ -120,8 +153,14 @@ def letter_warnings(
                 for name, value in (
                     (_("purposes"), register.purposes),
                     (_("data categories"), register.data_categories),
+                    (_("recipients"), register.recipients or register.no_disclosures is not None),
+                    (_("transfers"), register.transfers or register.no_transfers is not None),
                     (_("retention periods"), register.retention),
                     (_("sources"), register.sources),
+                    (
+                        _("automated decisions"),
+                        register.automated_decisions.strip() or register.no_automated is not None,
+                    ),
                 )
                 if not value
             ]

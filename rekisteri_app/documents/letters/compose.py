@@ -14,8 +14,18 @@ from datetime import date
 
 from babel.dates import format_date as babel_format_date
 
-from ...domain.enums import Authority, Language, LetterKind, Outcome
-from .data import ErasureDecision, Ground, LetterData, RegisterInfo
+from ...domain.enums import (
+    GDPR_LETTER_KINDS,
+    FeeBasis,
+    Language,
+    LetterAudience,
+    LetterKind,
+    NotificationStatus,
+    Outcome,
+    RequestClass,
+)
+from ...domain.fees import format_euros
+from .data import ErasureDecision, Ground, LetterData, OtherHolder, RegisterInfo
 from .templates import Filler, catalogue, kind_entry, template_text
 
 # Babel locale and format per letter language: fi short is d.M.yyyy (SFS 4175, no
@@ -45,6 +55,12 @@ DECISION_KINDS = frozenset(
 ART19_KINDS = frozenset({LetterKind.RECTIFICATION, LetterKind.ERASURE, LetterKind.RESTRICTION})
 
 REFUSING_OUTCOMES = frozenset({Outcome.REFUSED, Outcome.PARTLY})
+
+# Kinds that answer a request outside the GDPR: no GDPR article, deadline or remedies.
+NON_GDPR_KINDS = frozenset(set(LetterKind) - GDPR_LETTER_KINDS)
+
+# Kinds with an enclosure of the information given, printed after the letter.
+APPENDIX_KINDS = frozenset({LetterKind.ACCESS_RESPONSE, LetterKind.NON_GDPR_REPLY})
 
 
 def format_date(value: date, language: Language | str) -> str:
@@ -85,7 +101,11 @@ class ComposedLetter:
 
 
 def needs_remedies(data: LetterData) -> bool:
-    """Art. 12(4): any refusal or partial refusal must tell about complaint and court."""
+    """Art. 12(4): any refusal or partial refusal must tell about complaint and court.
+    A letter outside the GDPR, and the negative confirmation (the answer given in full),
+    carry none."""
+    if data.kind in NON_GDPR_KINDS or data.kind is LetterKind.ACCESS_NOT_HELD:
+        return False
     if data.kind is LetterKind.REFUSAL:
         return True
     if any(r.outcome in REFUSING_OUTCOMES for r in data.rights):
@@ -146,7 +166,14 @@ def placeholder_values(data: LetterData) -> dict[str, str]:
         "other_controllers": _join(
             [n.strip() for n in data.other_controllers if n.strip()], cat["labels"]["and"]
         ),
+        "register_names": _join(
+            [n.strip() for n in data.register_names if n.strip()], cat["labels"]["and"]
+        ),
     }
+    if data.fee is not None:
+        values["fee_amount"] = format_euros(data.fee.cents, lang.value)
+        values["fee_reason"] = _sentence(data.fee.reason)
+        values["fee_costs"] = _sentence(data.fee.costs)
     if data.extended_due_date is not None:
         values["extended_due_date"] = format_date(data.extended_due_date, lang)
     if data.identity_request is not None and data.identity_request.reply_by is not None:
@@ -178,7 +205,8 @@ class _Composer:
     def __init__(self, data: LetterData, overrides: Mapping[LetterKind | str, str] | None):
         self.data = data
         self.lang = data.language
-        self.cat = catalogue(self.lang)
+        self.audience = data.recipient.audience
+        self.cat = catalogue(self.lang, self.audience)
         self.labels: Mapping[str, str] = self.cat["labels"]
         self.blocks_text: Mapping[str, str] = self.cat["blocks"]
         self.filler = Filler(placeholder_values(data))
@@ -217,8 +245,10 @@ class _Composer:
 
     # -- sections ------------------------------------------------------------------
     def representative(self) -> None:
-        if self.data.recipient.authority is not Authority.SELF:
-            self.add("representative")
+        if self.audience is LetterAudience.REPRESENTATIVE:
+            self.add(
+                "representative_estate" if self.data.recipient.for_estate else "representative"
+            )
 
     def other_controllers(self) -> None:
         if any(n.strip() for n in self.data.other_controllers):
@@ -228,11 +258,13 @@ class _Composer:
         if not self.data.is_late:
             return
         key = "late_extended" if self.data.extended_due_date is not None else "late"
+        if self.data.request_class is RequestClass.PUBLICITY_ACT:
+            key = key.replace("late", "late_publicity")
         self.add(key)
 
     def body(self) -> None:
         kind = self.data.kind
-        wording = self.overrides.get(kind) or template_text(kind, self.lang)
+        wording = self.overrides.get(kind) or template_text(kind, self.lang, self.audience)
         self.out.extend(Block(self.filler.fill(b.text), b.style) for b in split_wording(wording))
 
     def identity_request(self) -> None:
@@ -301,19 +333,130 @@ class _Composer:
         return self.text("erasure_kept_open", **local)
 
     def art19(self) -> None:
+        """Exactly the notifications recorded; nothing about recipients not recorded."""
+        data = self.data
+        notified = [n for n in data.notifications if n.status is NotificationStatus.NOTIFIED]
+        not_notified = [
+            n for n in data.notifications if n.status is NotificationStatus.NOT_NOTIFIED
+        ]
+        none_disclosed = (
+            data.art19_complete and bool(data.notifications) and not (notified or not_notified)
+        )
         self.heading("art19_heading")
-        if self.data.art19_recipients:
+        if notified:
             self.add("art19_intro")
-            self.items(list(self.data.art19_recipients))
-        else:
+            self.items(
+                [
+                    self.text(
+                        "art19_notified_line",
+                        recipient=n.recipient,
+                        notified_on=format_date(n.notified_on, self.lang) if n.notified_on else "",
+                    )
+                    for n in notified
+                ]
+            )
+        if not_notified:
+            self.add("art19_not_notified")
+            self.items(
+                [
+                    self.text(
+                        "art19_not_notified_line", recipient=n.recipient, reason=_clause(n.reason)
+                    )
+                    for n in not_notified
+                ]
+            )
+        if none_disclosed:
             self.add("art19_none")
+        if data.recipients_requested:
+            # Art. 19, second sentence: the list asked for must be complete
+            self.require(data.art19_complete, "art19_records")
+            if notified or not_notified:
+                self.add("art19_listed")
+        elif not none_disclosed:
+            self.add("art19_offer")
+
+    def copy_and_fee(self) -> None:
+        """The first copy is free (Art. 15(3)); a recorded fee is stated with its reason
+        and its basis in the administrative costs."""
+        fee = self.data.fee
+        if fee is None:
+            self.add("copy_free")
+        else:  # its own sentence says the first copy is free (further copies)
+            self.add(
+                "fee_further_copies" if fee.basis is FeeBasis.FURTHER_COPIES else "fee_excessive"
+            )
+
+    def excessive_fee(self) -> None:
+        fee = self.data.fee
+        if fee is not None and fee.basis is FeeBasis.EXCESSIVE:
+            self.add("fee_excessive")
+
+    def other_holders(self, intro: str) -> None:
+        holders = self.data.other_holders
+        if not holders:
+            return
+        self.add(intro)
+        self.items([self._holder(h) for h in holders])
+
+    def _holder(self, holder: OtherHolder) -> str:
+        self.require(bool(holder.contact.strip()), "other_holder_contact")
+        key = "other_holder_scope" if holder.scope.strip() else "other_holder"
+        return self.text(
+            key, name=holder.name, scope=_clause(holder.scope), contact=holder.contact.strip()
+        )
 
     def access(self) -> None:
         self.require(bool(self.data.registers), "registers")
+        self.other_holders("other_holders_partial")
         for register in self.data.registers:
             self._register(register)
         self.heading("access_rights_heading")
         self.add("access_rights")
+
+    def _matter(self, entry: dict) -> str:
+        """A Publicity Act request is a document request also in its acknowledgement."""
+        if (
+            self.data.kind is LetterKind.NON_GDPR_ACKNOWLEDGEMENT
+            and self.data.request_class is RequestClass.PUBLICITY_ACT
+        ):
+            return self.cat["kinds"][LetterKind.PUBLICITY_ACT_REPLY.value]["matter"]
+        return entry["matter"]
+
+    def non_gdpr(self) -> None:
+        data, kind = self.data, self.data.kind
+        if data.recipient.for_estate:  # the estate is told why this is no GDPR request
+            self.add("estate_outside_gdpr")
+        if kind is LetterKind.NON_GDPR_ACKNOWLEDGEMENT:
+            # a late acknowledgement says the time limit passed; it promises no date
+            if data.request_class is RequestClass.PUBLICITY_ACT and not data.is_late:
+                self.add("publicity_deadline")
+            return
+        if kind is LetterKind.NON_GDPR_REPLY:
+            self.require(bool(data.answer.strip()), "answer")
+            if data.answer.strip():
+                self.heading("answer_heading")
+                self.out.extend(split_wording(data.answer))
+            return
+        # the Publicity Act reply: each document given or refused, as recorded
+        self.require(bool(data.documents), "documents")
+        given = [d for d in data.documents if d.given]
+        refused = [d for d in data.documents if not d.given]
+        if given:
+            self.add("publicity_given")
+            self.items([d.document for d in given])
+        if refused:
+            self.add("publicity_refused")
+            for d in refused:
+                self.require(bool(d.reason.strip()), "document_reasons")
+            self.items(
+                [
+                    self.text(
+                        "publicity_refused_line", document=d.document, reason=_clause(d.reason)
+                    )
+                    for d in refused
+                ]
+            )
+            self.add("publicity_remedy")
 
     def _register(self, reg: RegisterInfo) -> None:
         none = self.labels["none"]
@@ -326,6 +469,12 @@ class _Composer:
             else:
                 self.out.append(Block(self.text(empty_key) if empty_key else none, "note"))
 
+        def stated(statement: str | None, standard: str) -> list[str]:
+            """A recorded "there is none" statement: its own words or the standard one."""
+            if statement is None:
+                return []
+            return [statement.strip() or self.text(standard)]
+
         bases = self.cat["legal_bases"]
         field("access_purposes", list(reg.purposes))
         field(
@@ -336,8 +485,13 @@ class _Composer:
             ],
         )
         field("access_categories", list(reg.data_categories))
-        field("access_recipients", list(reg.recipients), "access_recipients_none")
-        safeguards = self.cat["safeguards"]
+        field(
+            "access_recipients",
+            list(reg.recipients) or stated(reg.no_disclosures, "access_recipients_none"),
+        )
+        safeguards = dict(self.cat["safeguards"])
+        if self.data.state_invalid_safeguards:  # the officer chose to say "repealed"
+            safeguards.update(self.cat["safeguards_invalid"])
         transfers = [
             self.text(
                 "transfer_line_recipient" if t.recipient else "transfer_line",
@@ -347,11 +501,14 @@ class _Composer:
             )
             for t in reg.transfers
         ]
-        field("access_transfers", transfers, "access_transfers_none")
+        field("access_transfers", transfers or stated(reg.no_transfers, "access_transfers_none"))
         field("access_retention", list(reg.retention))
         field("access_sources", list(reg.sources))
         automated = [reg.automated_decisions] if reg.automated_decisions.strip() else []
-        field("access_automated", automated, "access_automated_none")
+        if not automated:
+            automated = stated(reg.no_automated, "access_automated_none")
+            automated += stated(reg.no_profiling, "access_profiling_none")
+        field("access_automated", automated)
 
     def remedies(self) -> None:
         if not needs_remedies(self.data):
@@ -381,13 +538,21 @@ class _Composer:
         self.representative()
         self.late_notice()
         self.body()
+        if kind is LetterKind.ACCESS_RESPONSE:
+            self.copy_and_fee()
         self.other_controllers()
         if kind is LetterKind.IDENTITY_REQUEST:
             self.identity_request()
         elif kind is LetterKind.EXTENSION:
             self.require(data.extended_due_date is not None, "extended_due_date")
+        elif kind is LetterKind.ACCESS_NOT_HELD:
+            self.other_holders("other_holders_not_held")
+        elif kind in NON_GDPR_KINDS:
+            self.non_gdpr()
         if kind in DECISION_KINDS:
             self.decisions()
+            if kind is not LetterKind.ACCESS_RESPONSE:
+                self.excessive_fee()
         if kind is LetterKind.ERASURE:
             self.erasure()
         self.actions()
@@ -398,15 +563,16 @@ class _Composer:
         self.remedies()
         contact = self.contact()
 
-        entry = kind_entry(kind, self.lang)
+        entry = kind_entry(kind, self.lang, self.audience)
         enclosures = list(data.enclosures)
         appendix: list[Block] = []
-        if kind is LetterKind.ACCESS_RESPONSE:
-            title = self.labels["data_copy_title"]
+        if kind in APPENDIX_KINDS and (kind is LetterKind.ACCESS_RESPONSE or data.data_copy):
+            key = "data_copy" if kind is LetterKind.ACCESS_RESPONSE else "information"
+            title = self.labels[f"{key}_title"]
             if title not in enclosures:
                 enclosures.insert(0, title)
             number = enclosures.index(title) + 1
-            appendix = self._data_copy(f"{self.labels['enclosure']} {number}: {title}")
+            appendix = self._data_copy(f"{self.labels['enclosure']} {number}: {title}", key)
         elif kind is LetterKind.PORTABILITY:
             title = self.labels["portability_enclosure"]
             if title not in enclosures:
@@ -420,7 +586,7 @@ class _Composer:
             date_text=format_date(data.issue_date, self.lang),
             case_number=data.case_number,
             reference=_reference(data, self.labels),
-            matter=data.matter.strip() or self.filler.fill(entry["matter"]),
+            matter=data.matter.strip() or self.filler.fill(self._matter(entry)),
             sent_via=self.cat["sent_via"][data.sent_via.value] if data.sent_via else "",
             subject=self.filler.fill(entry["subject"]),
             blocks=tuple(self.out),
@@ -437,10 +603,10 @@ class _Composer:
         self.filler.check()
         return composed
 
-    def _data_copy(self, title: str) -> list[Block]:
-        blocks = [Block(title, "heading"), Block(self.text("data_copy_intro"))]
-        if not self.data.data_copy:
-            blocks.append(Block(self.text("data_copy_empty")))
+    def _data_copy(self, title: str, key: str = "data_copy") -> list[Block]:
+        blocks = [Block(title, "heading"), Block(self.text(f"{key}_intro"))]
+        # Art. 15(3): no copy, no access response (nothing is claimed in its place)
+        self.require(bool(self.data.data_copy), "data_copy")
         for entry in self.data.data_copy:
             blocks.append(Block(entry.category, "label"))
             blocks.append(Block(entry.content.strip() or self.labels["none"], "copy"))
@@ -450,6 +616,12 @@ class _Composer:
 def _clause(text: str) -> str:
     """A reason the officer ended with a full stop, ready to be followed by "(Art. x)."."""
     return text.strip().rstrip(".").rstrip()
+
+
+def _sentence(text: str) -> str:
+    """The officer's words as one sentence ending in a full stop."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?…" else text + "."
 
 
 def _capitalise(text: str) -> str:

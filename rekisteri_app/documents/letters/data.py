@@ -16,12 +16,17 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ...domain.enums import (
+    ESTATE_AUTHORITIES,
     Authority,
+    FeeBasis,
     IdentityMethod,
     Language,
     LegalBasisArticle,
+    LetterAudience,
     LetterKind,
+    NotificationStatus,
     Outcome,
+    RequestClass,
     Right,
     Safeguard,
     SentVia,
@@ -66,6 +71,16 @@ class Recipient:
     address_lines: tuple[str, ...]
     authority: Authority = Authority.SELF
 
+    @property
+    def audience(self) -> LetterAudience:
+        if self.authority is Authority.SELF:
+            return LetterAudience.DATA_SUBJECT
+        return LetterAudience.REPRESENTATIVE
+
+    @property
+    def for_estate(self) -> bool:
+        return self.authority in ESTATE_AUTHORITIES
+
 
 @dataclass(frozen=True)
 class Ground:
@@ -107,7 +122,11 @@ class Transfer:
 
 @dataclass(frozen=True)
 class RegisterInfo:
-    """What Art. 15(1)(a)-(h) and 15(2) require to be told about one register."""
+    """What Art. 15(1)(a)-(h) and 15(2) require to be told about one register.
+
+    An empty list prints "–" unless the register records a statement that there is
+    none: `no_disclosures`, `no_transfers`, `no_automated`, `no_profiling` hold the
+    statement's own text ("" for the standard sentence), None when not recorded."""
 
     name: str
     purposes: tuple[str, ...] = ()
@@ -117,7 +136,11 @@ class RegisterInfo:
     retention: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     transfers: tuple[Transfer, ...] = ()
-    automated_decisions: str = ""  # empty: no decisions under Art. 22(1) and (4)
+    automated_decisions: str = ""  # empty: see no_automated
+    no_disclosures: str | None = None
+    no_transfers: str | None = None
+    no_automated: str | None = None
+    no_profiling: str | None = None
 
 
 @dataclass(frozen=True)
@@ -191,6 +214,46 @@ class IdentityRequest:
 
 
 @dataclass(frozen=True)
+class Notification:
+    """Art. 19 for one recipient, as recorded (NOT_A_RECIPIENT ones are not printed)."""
+
+    recipient: str
+    status: NotificationStatus
+    notified_on: date | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class OtherHolder:
+    """Another controller that may hold the data, named by the officer's choice, with how
+    to reach it; `scope` says which data ("metering data of the distribution network")."""
+
+    name: str
+    contact: str
+    scope: str = ""
+
+
+@dataclass(frozen=True)
+class Fee:
+    """A recorded fee: what for, how much (EUR cents), why, and how the amount follows
+    from the administrative costs."""
+
+    basis: FeeBasis
+    cents: int
+    reason: str
+    costs: str
+
+
+@dataclass(frozen=True)
+class DocumentDecision:
+    """One document of a Publicity Act request: given, or refused with the reason."""
+
+    document: str
+    given: bool
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class LetterData:
     """Everything one letter prints. Dates are calendar dates in Europe/Helsinki."""
 
@@ -212,7 +275,11 @@ class LetterData:
     rights: tuple[RightDecision, ...] = ()
     registers: tuple[RegisterInfo, ...] = ()
     erasure_decisions: tuple[ErasureDecision, ...] = ()
-    art19_recipients: tuple[str, ...] = ()
+    # Art. 19 as recorded per recipient; `art19_complete`: every recipient of the
+    # registers has a record; `recipients_requested`: the data subject asked for the list
+    notifications: tuple[Notification, ...] = ()
+    art19_complete: bool = False
+    recipients_requested: bool = False
     actions: tuple[str, ...] = ()  # what was done: "Osoite korjattu asiakasrekisteriin"
     data_copy: tuple[DataCopyEntry, ...] = ()
     enclosures: tuple[str, ...] = ()
@@ -224,6 +291,15 @@ class LetterData:
     # The other controllers this answer is given for (group companies, joint
     # controllers of Art. 26); `organisation` is the one in the letterhead.
     other_controllers: tuple[str, ...] = ()
+    request_class: RequestClass = RequestClass.GDPR
+    fee: Fee | None = None
+    other_holders: tuple[OtherHolder, ...] = ()  # chosen by the officer for this letter
+    register_names: tuple[str, ...] = ()  # the registers the answer covers (not-held)
+    answer: str = ""  # the officer's answer to a request outside the GDPR
+    documents: tuple[DocumentDecision, ...] = ()  # Publicity Act reply
+    # Describe a repealed or invalid transfer tool as such (the officer's choice);
+    # otherwise the letter names the safeguard as the register records it.
+    state_invalid_safeguards: bool = False
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=True)
     """Extra placeholder values for wording the officer wrote ({name} -> text)."""
 
@@ -238,4 +314,6 @@ class LetterData:
 
     @property
     def is_late(self) -> bool:
+        if self.request_class is RequestClass.NON_GDPR:
+            return False  # no statutory time limit to miss
         return self.issue_date > self.effective_due_date

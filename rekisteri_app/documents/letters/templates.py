@@ -21,7 +21,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
-from ...domain.enums import Language, LetterKind
+from ...domain.enums import Language, LetterAudience, LetterKind
 from ...i18n import _
 from ...paths import resource
 
@@ -53,6 +53,10 @@ KNOWN_PLACEHOLDERS: tuple[str, ...] = (
     "representative_role",
     "officer_contact",
     "other_controllers",
+    "register_names",
+    "fee_amount",
+    "fee_reason",
+    "fee_costs",
 )
 
 
@@ -75,22 +79,54 @@ def _load(lang: Language) -> Mapping[str, Any]:
         return MappingProxyType(tomllib.load(fh))
 
 
-def catalogue(lang: Language | str) -> Mapping[str, Any]:
-    """The whole parsed template file of a language (read-only)."""
-    return _load(Language(lang))
+def catalogue(
+    lang: Language | str, audience: LetterAudience | str = LetterAudience.DATA_SUBJECT
+) -> Mapping[str, Any]:
+    """The parsed template file of a language (read-only). For a letter to a
+    representative, its `[representative.*]` tables replace the wording that would speak
+    of "your data": the labels, blocks and kinds they name."""
+    return _for_audience(Language(lang), LetterAudience(audience))
+
+
+@cache
+def _for_audience(lang: Language, audience: LetterAudience) -> Mapping[str, Any]:
+    base = _load(lang)
+    if audience is LetterAudience.DATA_SUBJECT:
+        return base
+    overlay = base.get("representative", {})
+    merged = dict(base)
+    for name in ("labels", "blocks", "grounds", "identity_defaults"):
+        merged[name] = MappingProxyType({**base[name], **overlay.get(name, {})})
+    kinds = overlay.get("kinds", {})
+    merged["kinds"] = MappingProxyType(
+        {
+            key: MappingProxyType({**entry, **kinds.get(key, {})})
+            for key, entry in base["kinds"].items()
+        }
+    )
+    return MappingProxyType(merged)
 
 
 def section(lang: Language | str, name: str) -> Mapping[str, str]:
     return catalogue(lang)[name]
 
 
-def kind_entry(kind: LetterKind | str, lang: Language | str) -> Mapping[str, str]:
-    return catalogue(lang)["kinds"][LetterKind(kind).value]
+def kind_entry(
+    kind: LetterKind | str,
+    lang: Language | str,
+    audience: LetterAudience | str = LetterAudience.DATA_SUBJECT,
+) -> Mapping[str, str]:
+    return catalogue(lang, audience)["kinds"][LetterKind(kind).value]
 
 
-def template_text(kind: LetterKind | str, lang: Language | str) -> str:
-    """The shipped body wording of `kind` in `lang`: what the officer may edit and reset."""
-    return kind_entry(kind, lang)["body"].strip("\n")
+def template_text(
+    kind: LetterKind | str,
+    lang: Language | str,
+    audience: LetterAudience | str = LetterAudience.DATA_SUBJECT,
+) -> str:
+    """The shipped body wording of `kind` in `lang` for `audience`: what the officer may
+    edit and reset."""
+    return kind_entry(kind, lang, audience)["body"].strip("\n")
 
 
 def template_placeholders(text: str) -> tuple[str, ...]:
@@ -102,9 +138,13 @@ def template_placeholders(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def placeholders(kind: LetterKind | str, lang: Language | str) -> tuple[str, ...]:
+def placeholders(
+    kind: LetterKind | str,
+    lang: Language | str,
+    audience: LetterAudience | str = LetterAudience.DATA_SUBJECT,
+) -> tuple[str, ...]:
     """Placeholder names the shipped body wording of `kind` in `lang` uses."""
-    return template_placeholders(template_text(kind, lang))
+    return template_placeholders(template_text(kind, lang, audience))
 
 
 def default_templates() -> dict[Language, dict[LetterKind, str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from ...domain.enums import Language, LetterKind
@@ -26,12 +27,18 @@ def language_combo(selected: str | None = None) -> QComboBox:
     return combo
 
 
-def kind_combo() -> QComboBox:
+def kind_combo(classification: str | None = None) -> QComboBox:
+    """The kinds of letter; with a case's classification, only those it can have (a
+    request outside the GDPR gets letters without GDPR articles)."""
     from ...services import letters  # the letters service (and reportlab) when needed
 
     combo = QComboBox()
-    for kind in LetterKind:
+    kinds = LetterKind if classification is None else letters.kinds_for(classification)
+    for kind in kinds:
         combo.addItem(letters.kind_label(kind), kind.value)
+        combo.setItemData(
+            combo.count() - 1, letters.kind_description(kind), Qt.ItemDataRole.ToolTipRole
+        )
     return combo
 
 

@@ -43,8 +43,11 @@ from ...services import requests as rq
 from ...services.context import ServiceError
 from ..pdf_output import PdfPreview, print_with_dialog, save_bytes, write_files
 from .common import LANGUAGE_NAMES, kind_combo, language_combo, letter_file_name
+from .letter_inputs import TrueToCaseInputs
 
 DECISION_ACTION_KINDS = frozenset(LetterKind) - letters.PRE_DECISION_KINDS
+# a negative confirmation and a document reply list no actions taken
+ACTION_KINDS = DECISION_ACTION_KINDS - {LetterKind.ACCESS_NOT_HELD, LetterKind.PUBLICITY_ACT_REPLY}
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -129,7 +132,7 @@ class LetterDialog(QDialog):
         )
         summary.setStyleSheet("font-size: 12pt; font-weight: bold;")
 
-        self.kind = kind_combo()
+        self.kind = kind_combo(self.view.get("classification"))
         if kind is not None:
             self.kind.setCurrentIndex(max(0, self.kind.findData(LetterKind(kind).value)))
         self.language = language_combo(self.view.get("language"))
@@ -187,6 +190,9 @@ class LetterDialog(QDialog):
         self.enclosures = QPlainTextEdit()
         self.enclosures.setPlaceholderText(_("Further enclosures, one per line"))
         self.enclosures.setMaximumHeight(60)
+        self.true_inputs = TrueToCaseInputs(ctx, case)
+        self.true_inputs.changed.connect(self._recheck)
+        self.true_inputs.open_register.connect(self.open_register)
 
         self.warnings = QListWidget()
         self.warnings.setMaximumHeight(110)
@@ -201,6 +207,7 @@ class LetterDialog(QDialog):
         left_layout.addLayout(form)
         for box in (self.data_copy_box, self.actions_box, self.reasons_box, self.identity_box):
             left_layout.addWidget(box, 1)
+        left_layout.addWidget(self.true_inputs)
         left_layout.addWidget(QLabel(_("Enclosures")))
         left_layout.addWidget(self.enclosures)
         left_layout.addWidget(QLabel(_("Before printing")))
@@ -323,10 +330,10 @@ class LetterDialog(QDialog):
 
     def options(self) -> letters.LetterOptions:
         kind = self.current_kind()
-        return letters.LetterOptions(
+        options = letters.LetterOptions(
             sent_via=SentVia(self.sent_via.currentData()),
             data_copy=self.data_copy.entries() if kind in letters.DATA_COPY_KINDS else (),
-            actions=_lines(self.actions.toPlainText()) if kind in DECISION_ACTION_KINDS else (),
+            actions=_lines(self.actions.toPlainText()) if kind in ACTION_KINDS else (),
             enclosures=_lines(self.enclosures.toPlainText()),
             refusal_reasons=self.reasons.toPlainText().strip() or None,
             identity_needed=_lines(self.needed.toPlainText()),
@@ -342,6 +349,7 @@ class LetterDialog(QDialog):
             ),
             pause=PauseKind(self.pause_kind.currentData()) if self.pause.isChecked() else None,
         )
+        return self.true_inputs.apply(options, kind)
 
     def _kind_changed(self, *_args: Any) -> None:
         kind = self.current_kind()
@@ -351,10 +359,11 @@ class LetterDialog(QDialog):
             if kind is LetterKind.PORTABILITY
             else _("Copy of the personal data, per data category")
         )
-        self.actions_box.setVisible(kind in DECISION_ACTION_KINDS)
+        self.actions_box.setVisible(kind in ACTION_KINDS)
         self.reasons_box.setVisible(kind is LetterKind.REFUSAL)
         self.identity_box.setVisible(kind is LetterKind.IDENTITY_REQUEST)
         self.pause_row.setVisible(kind is LetterKind.IDENTITY_REQUEST)
+        self.true_inputs.set_kind(kind, self.current_language())
         self._forget_issued()
         self.check()
 
@@ -363,6 +372,7 @@ class LetterDialog(QDialog):
         if not self.needed.toPlainText().strip() or self.needed.property("defaulted"):
             self.needed.setPlainText("\n".join(needed))
             self.needed.setProperty("defaulted", True)
+        self.true_inputs.set_kind(self.current_kind(), self.current_language())
         self._forget_issued()
         self.check()
 
@@ -382,12 +392,14 @@ class LetterDialog(QDialog):
         """Show the warnings for the current choices (nothing stored)."""
         self.warnings.clear()
         try:
-            found = letters.warnings(
+            prepared = letters.prepare(
                 self.ctx, self.case, self.current_kind(), self.current_language(), self.options()
             )
         except ServiceError as exc:
             self.warnings.addItem(str(exc))
             return []
+        found = list(prepared.warnings)
+        self.true_inputs.show_mixed(prepared.mixed)
         for warning in found:
             item = QListWidgetItem("⚠ " + warning.message)
             self.warnings.addItem(item)
@@ -447,6 +459,8 @@ class LetterDialog(QDialog):
                 self.options(),
             )
         except ServiceError as exc:
+            if isinstance(exc, letters.MixedLanguage):
+                self.true_inputs.show_mixed(exc.mixed)
             self._show_problem(str(exc))
             return None
         self.problem.hide()
@@ -481,6 +495,15 @@ class LetterDialog(QDialog):
             self._show_problem(str(exc))
             return False
         return True
+
+    def open_register(self, ident: int) -> Any:
+        """The register editor of the main window, to add a missing translation."""
+        owner = self.parentWidget()
+        while owner is not None and not hasattr(owner, "open_register"):
+            owner = owner.parentWidget()
+        if owner is None:
+            return None
+        return owner.open_register(ident)
 
     def print_letter(self) -> bool:
         if self.issued_letter is None:

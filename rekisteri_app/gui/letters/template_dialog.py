@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...documents.letters import KNOWN_PLACEHOLDERS, template_text
-from ...domain.enums import Language, LetterKind
+from ...domain.enums import Language, LetterAudience, LetterKind
 from ...i18n import N_, _
 from ...services import letters
 from ...services.context import ServiceError
@@ -41,6 +42,10 @@ class TemplateDialog(QDialog):
         self.setWindowTitle(_("Letter wording"))
         self.kind = kind_combo()
         self.language = language_combo("fi")
+        # letters to a representative speak about the principal: a wording of their own
+        self.audience = QComboBox()
+        self.audience.addItem(_("the data subject"), LetterAudience.DATA_SUBJECT.value)
+        self.audience.addItem(_("a representative"), LetterAudience.REPRESENTATIVE.value)
         self.state_label = QLabel()
         self.text = QPlainTextEdit()
         help_label = QLabel(
@@ -55,6 +60,7 @@ class TemplateDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("Kind of letter"), self.kind)
         form.addRow(_("Language"), self.language)
+        form.addRow(_("Written to"), self.audience)
         self.save_button = QPushButton(_("Save as new version"))
         self.reset_button = QPushButton(_("Reset to the shipped wording"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -70,6 +76,7 @@ class TemplateDialog(QDialog):
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self.load)
         self.language.currentIndexChanged.connect(self.load)
+        self.audience.currentIndexChanged.connect(self.load)
         self.save_button.clicked.connect(self.save)
         self.reset_button.clicked.connect(self.reset)
         self.load()
@@ -81,7 +88,7 @@ class TemplateDialog(QDialog):
 
     def load(self, *_args: Any) -> letters.TemplateState:
         state = letters.template_state(
-            self.ctx, self.kind.currentData(), self.language.currentData()
+            self.ctx, self.kind.currentData(), self.language.currentData(), self.audience_value()
         )
         self.text.setPlainText(state.text)
         if state.overridden:
@@ -101,6 +108,7 @@ class TemplateDialog(QDialog):
                 self.kind.currentData(),
                 self.language.currentData(),
                 self.text.toPlainText(),
+                self.audience_value(),
             )
         except ServiceError as exc:
             self.message.setStyleSheet("color: #b00020;")
@@ -113,7 +121,12 @@ class TemplateDialog(QDialog):
 
     def reset(self) -> bool:
         try:
-            letters.reset_template(self.ctx, self.kind.currentData(), self.language.currentData())
+            letters.reset_template(
+                self.ctx,
+                self.kind.currentData(),
+                self.language.currentData(),
+                self.audience_value(),
+            )
         except ServiceError as exc:
             self.message.setText(str(exc))
             return False
@@ -121,5 +134,10 @@ class TemplateDialog(QDialog):
         self.message.setText(_("Back to the shipped wording."))
         return True
 
+    def audience_value(self) -> LetterAudience:
+        return LetterAudience(self.audience.currentData())
+
     def shipped_text(self) -> str:
-        return template_text(self.kind.currentData(), self.language.currentData())
+        return template_text(
+            self.kind.currentData(), self.language.currentData(), self.audience_value()
+        )

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -20,9 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.enums import Outcome, Right
+from ...domain.enums import FeeBasis, NotificationStatus, Outcome, Right
 from ...domain.legal_grounds import LEGAL_GROUNDS, grounds_for
-from ...domain.vocabulary import OUTCOMES, RIGHTS, choices, label
+from ...domain.vocabulary import (
+    FEE_BASES,
+    NOTIFICATION_STATUSES,
+    OUTCOMES,
+    RIGHTS,
+    choices,
+    label,
+)
 from ...i18n import _
 from ...services import requests as rq
 from ..formatting import format_date
@@ -38,6 +46,7 @@ class DecisionsTab:
     view: dict[str, Any]
     categories: list[str]
     _apply: Callable[[rq.CaseUpdate, str], bool]
+    message: Any
 
     def _decisions_tab(self, today: date) -> QWidget:
         page = QWidget()
@@ -64,16 +73,38 @@ class DecisionsTab:
         self.decision_right.currentIndexChanged.connect(self._right_changed)
         layout.addWidget(box)
 
-        box = QGroupBox(_("Fee or refusal as excessive (GDPR Art. 12(5))"))
-        row = QHBoxLayout(box)
+        box = QGroupBox(_("Fee or refusal as excessive (GDPR Art. 12(5), 15(3))"))
+        grid = QGridLayout(box)
         self.fee_reason = QLineEdit()
         self.fee_reason.setPlaceholderText(
             _("the officer's reason; nothing is charged automatically")
         )
-        row.addWidget(self.fee_reason, 1)
+        grid.addWidget(self.fee_reason, 0, 0, 1, 3)
         button = QPushButton(_("Record reason"))
         button.clicked.connect(self.record_fee_reason)
+        grid.addWidget(button, 0, 3)
+        # issue 10: a fee is printed only with its reason, amount and cost basis
+        self.fee_info = QLabel()
+        self.fee_info.setWordWrap(True)
+        grid.addWidget(self.fee_info, 1, 0, 1, 4)
+        self.fee_basis = make_combo(choices(FEE_BASES))
+        grid.addWidget(self.fee_basis, 2, 0)
+        self.fee_amount = QLineEdit()
+        self.fee_amount.setPlaceholderText(_("amount in euros, e.g. 12,50"))
+        self.fee_amount.setMaximumWidth(160)
+        grid.addWidget(self.fee_amount, 2, 1)
+        self.fee_costs = QLineEdit()
+        self.fee_costs.setPlaceholderText(_("how the amount follows from the administrative costs"))
+        grid.addWidget(self.fee_costs, 2, 2)
+        row = QHBoxLayout()
+        button = QPushButton(_("Record fee"))
+        button.clicked.connect(self.record_fee)
         row.addWidget(button)
+        button = QPushButton(_("Remove fee"))
+        button.clicked.connect(self.remove_fee)
+        row.addWidget(button)
+        grid.addLayout(row, 2, 3)
+        grid.setColumnStretch(2, 1)
         layout.addWidget(box)
 
         self.erasure_box = QGroupBox(_("Erasure per data category"))
@@ -124,10 +155,32 @@ class DecisionsTab:
         grid.setColumnStretch(1, 1)
         layout.addWidget(box)
 
+        self.notify_box = QGroupBox(_("Recipients told of the change (GDPR Art. 19)"))
+        form = QFormLayout(self.notify_box)
         self.notify_info = QLabel()
         self.notify_info.setWordWrap(True)
         self.notify_info.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.notify_info)
+        form.addRow(self.notify_info)
+        self.notify_recipient = make_combo([])
+        form.addRow(_("Recipient"), self.notify_recipient)
+        self.notify_status = make_combo(choices(NOTIFICATION_STATUSES))
+        form.addRow(_("Recorded"), self.notify_status)
+        self.notified_on = DateField(today)
+        form.addRow(_("Notified on"), self.notified_on)
+        self.notify_reason = QLineEdit()
+        self.notify_reason.setPlaceholderText(
+            _("why notifying is impossible or would involve disproportionate effort")
+        )
+        form.addRow(_("Reason"), self.notify_reason)
+        button = QPushButton(_("Record"))
+        button.clicked.connect(self.record_notification)
+        form.addRow("", button)
+        self.recipients_requested = QCheckBox(_("the data subject asked to be told the recipients"))
+        self.recipients_requested.clicked.connect(self.record_recipients_requested)
+        form.addRow("", self.recipients_requested)
+        self.notify_status.currentIndexChanged.connect(self._notify_status_changed)
+        self._notify_status_changed()
+        layout.addWidget(self.notify_box)
         layout.addStretch(1)
         return scroll_area(page)
 
@@ -167,6 +220,34 @@ class DecisionsTab:
             or esc(_("No legal holds."))
         )
         self.notify_info.setText(notify_html(self.view))
+        self._show_fee_and_art19(v)
+
+    def _show_fee_and_art19(self, v: dict[str, Any]) -> None:
+        from ...domain.fees import format_euros
+        from ...i18n import current_language
+
+        if v.get("fee_basis"):
+            self.fee_info.setText(
+                _("Recorded fee: {basis}, {amount}; costs: {costs}").format(
+                    basis=label(FEE_BASES, v["fee_basis"]),
+                    amount=format_euros(v.get("fee_cents") or 0, current_language()),
+                    costs=v.get("fee_costs") or "",
+                )
+            )
+        else:
+            self.fee_info.setText(_("No fee recorded: the letters say the copy is free of charge."))
+        current = self.notify_recipient.currentData()
+        self.notify_recipient.clear()
+        for n in v["notify"]:
+            self.notify_recipient.addItem(f"{n['name']} ({n['register']})", n["name"])
+        select_data(self.notify_recipient, current)
+        self.notify_box.setVisible(bool(v["notify"]))
+        self.recipients_requested.setChecked(bool(v.get("recipients_requested")))
+
+    def _notify_status_changed(self, *_args: Any) -> None:
+        status = self.notify_status.currentData()
+        self.notified_on.setEnabled(status == NotificationStatus.NOTIFIED.value)
+        self.notify_reason.setEnabled(status == NotificationStatus.NOT_NOTIFIED.value)
 
     def _rights_html(self) -> str:
         rows = []
@@ -223,6 +304,39 @@ class DecisionsTab:
                 )
             ),
             _("Decision recorded."),
+        )
+
+    def record_fee(self) -> bool:
+        from ...domain.fees import InvalidFee, parse_amount
+
+        try:
+            cents = parse_amount(self.fee_amount.text())
+        except InvalidFee as exc:
+            self.message.error(str(exc))
+            return False
+        fee = rq.FeeInput(FeeBasis(self.fee_basis.currentData()), cents, self.fee_costs.text())
+        return self._apply(rq.CaseUpdate(fee=fee), _("Fee recorded."))
+
+    def remove_fee(self) -> bool:
+        return self._apply(rq.CaseUpdate(clear_fee=True), _("Fee removed."))
+
+    def record_notification(self) -> bool:
+        name = self.notify_recipient.currentData()
+        if name is None:
+            return False
+        status = NotificationStatus(self.notify_status.currentData())
+        item = rq.NotificationInput(
+            name,
+            status,
+            self.notified_on.value() if status is NotificationStatus.NOTIFIED else None,
+            text_or_none(self.notify_reason) if status is NotificationStatus.NOT_NOTIFIED else None,
+        )
+        return self._apply(rq.CaseUpdate(notifications=(item,)), _("Art. 19 record saved."))
+
+    def record_recipients_requested(self) -> bool:
+        return self._apply(
+            rq.CaseUpdate(recipients_requested=self.recipients_requested.isChecked()),
+            _("Recorded."),
         )
 
     def record_fee_reason(self) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -18,15 +19,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.enums import IdentityMethod
+from ...domain.authority import ACCEPTED_EVIDENCE
+from ...domain.enums import Authority, AuthorityEvidence, IdentityMethod
 from ...domain.identity_code import IdentityDocument
-from ...domain.vocabulary import AUTHORITIES, DOCUMENTS, IDENTITY_METHODS, choices, label
+from ...domain.vocabulary import (
+    AUTHORITIES,
+    AUTHORITY_EVIDENCE,
+    DOCUMENTS,
+    IDENTITY_METHODS,
+    choices,
+    label,
+)
 from ...i18n import _
 from ...services import requests as rq
 from ...services import settings
 from ..formatting import format_date
 from .case_summary import esc
-from .widgets import DateField, make_combo, scroll_area, text_or_none
+from .widgets import DateField, make_combo, scroll_area, select_data, text_or_none
 
 
 class IdentityTab:
@@ -73,16 +82,39 @@ class IdentityTab:
         self.verify_button.clicked.connect(self.record_identity)
         form.addRow("", self.verify_button)
         layout.addWidget(box)
+        # issue 10: a letter that discloses data to a representative waits for this
         self.authority_box = QGroupBox(_("Representative's authority"))
-        row = QHBoxLayout(self.authority_box)
+        form = QFormLayout(self.authority_box)
         self.authority_info = QLabel()
-        row.addWidget(self.authority_info)
-        row.addStretch(1)
+        self.authority_info.setWordWrap(True)
+        self.authority_info.setTextFormat(Qt.TextFormat.RichText)
+        form.addRow(self.authority_info)
         self.authority_checked = DateField(today)
-        row.addWidget(self.authority_checked)
+        form.addRow(_("Checked on"), self.authority_checked)
+        self.authority_checked_by = QLineEdit(
+            settings.get(self.ctx, settings.OFFICER_NAME) or self.ctx.actor
+        )
+        form.addRow(_("Checked by"), self.authority_checked_by)
+        self.authority_evidence = make_combo([])
+        form.addRow(_("Evidence seen"), self.authority_evidence)
+        confirmed = QHBoxLayout()
+        self.authority_confirmed_on = QCheckBox(_("confirmed by the guardianship authority on"))
+        self.authority_confirmed = DateField(today)
+        self.authority_confirmed.setEnabled(False)
+        self.authority_confirmed_on.toggled.connect(self.authority_confirmed.setEnabled)
+        confirmed.addWidget(self.authority_confirmed_on)
+        confirmed.addWidget(self.authority_confirmed)
+        confirmed.addStretch(1)
+        self.authority_confirmed_row = QWidget()
+        self.authority_confirmed_row.setLayout(confirmed)
+        confirmed.setContentsMargins(0, 0, 0, 0)
+        form.addRow("", self.authority_confirmed_row)
+        self.authority_note = QLineEdit()
+        self.authority_note.setPlaceholderText(_("what the evidence was, if “other”"))
+        form.addRow(_("Note"), self.authority_note)
         button = QPushButton(_("Record authority check"))
         button.clicked.connect(self.record_authority)
-        row.addWidget(button)
+        form.addRow("", button)
         layout.addWidget(self.authority_box)
         layout.addStretch(1)
         return scroll_area(page)
@@ -122,14 +154,7 @@ class IdentityTab:
         requester = v.get("requester")
         self.authority_box.setVisible(requester is not None)
         if requester is not None:
-            checked = v.get("authority_checked_on")
-            self.authority_info.setText(
-                _("{name} acts by {authority}; checked: {checked}").format(
-                    name=requester["name"],
-                    authority=label(AUTHORITIES, v["authority"]),
-                    checked=format_date(checked) if checked else _("not yet"),
-                )
-            )
+            self._show_authority(v, requester)
 
     def record_identity(self) -> bool:
         doc = self.document_type.currentData()
@@ -148,8 +173,57 @@ class IdentityTab:
             self.identity_note.clear()
         return ok
 
-    def record_authority(self) -> bool:
-        return self._apply(
-            rq.CaseUpdate(authority_checked_on=self.authority_checked.value()),
-            _("Authority check recorded."),
+    def _show_authority(self, v: dict[str, Any], requester: dict[str, Any]) -> None:
+        """What is recorded about the authority, and the evidence that fits its kind."""
+        kind = v["authority"]
+        checked = v.get("authority_checked_on")
+        text = esc(
+            _("{name} acts by {authority}; checked: {checked}").format(
+                name=requester["name"],
+                authority=label(AUTHORITIES, kind),
+                checked=format_date(checked) if checked else _("not yet"),
+            )
         )
+        facts = [
+            (_("Checked by"), v.get("authority_checked_by")),
+            (_("Evidence"), label(AUTHORITY_EVIDENCE, v.get("authority_evidence"))),
+            (
+                _("Confirmed by the guardianship authority"),
+                format_date(v["authority_confirmed_on"])
+                if v.get("authority_confirmed_on")
+                else None,
+            ),
+            (_("Note"), v.get("authority_note")),
+        ]
+        text += "".join(f"<br/>{esc(k)}: {esc(str(x))}" for k, x in facts if x)
+        self.authority_info.setText(text)
+        current = self.authority_evidence.currentData() or v.get("authority_evidence")
+        self.authority_evidence.clear()
+        accepted = ACCEPTED_EVIDENCE.get(Authority(kind), frozenset()) if kind != "self" else ()
+        for evidence in AuthorityEvidence:
+            if evidence in accepted:
+                self.authority_evidence.addItem(label(AUTHORITY_EVIDENCE, evidence), evidence.value)
+        select_data(self.authority_evidence, current)
+        self.authority_confirmed_row.setVisible(kind == Authority.CONTINUING_POA.value)
+
+    def record_authority(self) -> bool:
+        """The whole check: date, who, evidence (and DVV's confirmation date)."""
+        evidence = self.authority_evidence.currentData()
+        if evidence is None:
+            return self._apply(
+                rq.CaseUpdate(authority_checked_on=self.authority_checked.value()),
+                _("Authority check recorded."),
+            )
+        confirmed = (
+            self.authority_confirmed.value()
+            if self.authority_confirmed_row.isVisible() and self.authority_confirmed_on.isChecked()
+            else None
+        )
+        check = rq.AuthorityInput(
+            self.authority_checked.value(),
+            self.authority_checked_by.text().strip(),
+            AuthorityEvidence(evidence),
+            confirmed,
+            text_or_none(self.authority_note),
+        )
+        return self._apply(rq.CaseUpdate(authority_check=check), _("Authority check recorded."))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from ...domain.vocabulary import RIGHTS, STATUSES, URGENCIES, label
+from ...domain.vocabulary import NOTIFICATION_STATUSES, RIGHTS, STATUSES, URGENCIES, label
 from ...i18n import _
 from ...services import requests as rq
 from ..formatting import URGENCY_FOREGROUND, format_date
@@ -79,8 +79,17 @@ def notify_html(view: dict[str, Any]) -> str:
     notify = view["notify"]
     if not notify:
         return ""
+
+    def recorded(n: dict[str, Any]) -> str:
+        if not n.get("status"):
+            return _("nothing recorded: the letter says nothing about it")
+        extra = n.get("notified_on") or n.get("reason") or ""
+        status = label(NOTIFICATION_STATUSES, n["status"])
+        return f"{status} {extra}".strip()
+
     items = "".join(
-        f"<li>{esc(n['name'])} <span style='color:#666'>({esc(n['register'])})</span></li>"
+        f"<li>{esc(n['name'])} <span style='color:#666'>({esc(n['register'])})</span>: "
+        f"{esc(recorded(n))}</li>"
         for n in notify
     )
     title = heading_html(_("Recipients to inform of the change (GDPR Art. 19)"))

@@ -6,15 +6,22 @@ Kept below the use-case modules (compose, issue, archive, templates).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ...domain.enums import Language, LetterKind, SentVia
-from ...domain.vocabulary import LETTER_KINDS, SENT_VIA, label
-from ...i18n import N_, _
+from ...domain.vocabulary import LANGUAGES, LETTER_KIND_DESCRIPTIONS, LETTER_KINDS, SENT_VIA, label
+from ...i18n import N_, _, quoted
 from ...storage import models as m
 from ..context import ServiceError
 
 
 def kind_label(kind: LetterKind | str) -> str:
     return label(LETTER_KINDS, LetterKind(kind))
+
+
+def kind_description(kind: LetterKind | str) -> str:
+    """One line on what the kind of letter says (`letter --list-kinds`)."""
+    return label(LETTER_KIND_DESCRIPTIONS, LetterKind(kind))
 
 
 def sent_via_label(via: SentVia | str) -> str:
@@ -44,19 +51,62 @@ FIELD_HINTS: dict[str, str] = {
     "identity_needed": N_("what the requester must send to prove their identity"),
     "reply_by": N_("the date by which the requester should reply"),
     "portability_data": N_("the data to hand over, per data category"),
+    "data_copy": N_("the copy of the personal data, per data category (GDPR Art. 15(3))"),
+    "art19_records": N_(
+        "what was done about every recipient of the registers (GDPR Art. 19): the data "
+        "subject asked to be told the recipients, so the list must be complete"
+    ),
+    "other_holder_contact": N_("how to reach the other controller named in the letter"),
+    "answer": N_("the answer to the request (the letter's text)"),
+    "documents": N_("the documents given or refused"),
+    "document_reasons": N_("the reason for each document refused"),
+    "register_names": N_("the registers the answer covers (the case's registers)"),
+    "not_held": N_(
+        "the outcome “no personal data held” on the access request (record it in the case)"
+    ),
+    "controller": N_("the controller that answers (record the case's controller)"),
 }
 
 
 class LetterBlocked(ServiceError):
-    """A letter that cannot be printed: values are missing (nothing was stored)."""
+    """A letter that cannot be printed: values are missing (nothing was stored).
 
-    def __init__(self, names: tuple[str, ...]):
+    `described` gives the words for names that need more than the field hint (e.g. which
+    controller lacks its business ID, which fact of the authority is missing)."""
+
+    def __init__(
+        self,
+        names: tuple[str, ...],
+        described: Mapping[str, str] | None = None,
+        heading: str | None = None,
+    ):
         self.names = names
-        lines = [_("The letter cannot be printed: these fields have no value:")]
-        lines += [
-            f"- {name}: {_(FIELD_HINTS[name])}" if name in FIELD_HINTS else f"- {name}"
-            for name in names
+        described = described or {}
+        lines = [heading or _("The letter cannot be printed: these fields have no value:")]
+        for name in names:
+            if name in described:
+                lines.append(f"- {described[name]}")
+            elif name in FIELD_HINTS:
+                lines.append(f"- {name}: {_(FIELD_HINTS[name])}")
+            else:
+                lines.append(f"- {name}")
+        super().__init__("\n".join(lines))
+
+
+class MixedLanguage(ServiceError):
+    """Texts the letter prints exist only in another language: issuing needs the
+    officer's confirmation (nothing was stored)."""
+
+    def __init__(self, lang: Language, mixed: tuple):
+        self.mixed = mixed
+        lines = [
+            _(
+                "These texts of the letter exist only in another language than the "
+                "letter's ({language}). Add the translations, or confirm to issue the "
+                "letter with mixed language (command line: --yes):"
+            ).format(language=label(LANGUAGES, lang))
         ]
+        lines += [f"- {m.where}: “{quoted(m.text, 60)}”" for m in mixed]
         super().__init__("\n".join(lines))
 
 

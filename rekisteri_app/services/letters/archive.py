@@ -38,6 +38,7 @@ class LetterInfo:
     sha256: str
     size: int
     created_at: datetime
+    mixed_language: bool = False  # issued with texts in another language (confirmed)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,6 +51,7 @@ class LetterInfo:
             "sent_via": self.sent_via.value,
             "sha256": self.sha256,
             "size": self.size,
+            "mixed_language": self.mixed_language,
         }
 
 
@@ -75,6 +77,7 @@ def _info(letter: m.Letter) -> LetterInfo:
         sha256=letter.sha256,
         size=len(letter.pdf or b""),
         created_at=letter.created_at,
+        mixed_language=bool(letter.mixed_language),
     )
 
 
@@ -155,6 +158,7 @@ _COLUMNS = (
     _L.sha256,
     func.length(_L.pdf).label("size"),  # from the record header: the bytes are not read
     _L.created_at,
+    _L.mixed_language,
 )
 
 
@@ -209,6 +213,7 @@ def _row_info(row) -> LetterInfo:
         sha256=row.sha256,
         size=row.size or 0,
         created_at=row.created_at,
+        mixed_language=bool(row.mixed_language),
     )
 
 

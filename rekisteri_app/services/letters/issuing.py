@@ -23,24 +23,63 @@ from ...documents.letters import (
     render_letter,
 )
 from ...documents.letters.checks import WarningCode
+from ...documents.letters.compose import DECISION_KINDS, format_date
 from ...documents.letters.render import AddressFieldOverflow
+from ...domain import authority as au
 from ...domain.enums import (
+    GDPR_LETTER_KINDS,
     DeliveryChoice,
     Language,
     LetterKind,
     Outcome,
     PauseKind,
     RequestClass,
+    Right,
     SentVia,
 )
-from ...i18n import _
+from ...domain.vocabulary import CLASSIFICATIONS, label
+from ...i18n import _, current_language
 from ...storage import models as m
 from .. import requests as rq
 from ..context import ServiceContext, ServiceError, Transaction
-from ._common import LetterBlocked, _kind, _lang
+from ..requests import art19 as case_art19
+from ._common import LetterBlocked, MixedLanguage, _kind, _lang, kind_label
 from .archive import LetterInfo, _info
-from .compose import KIND_RIGHT, LetterOptions, build_letter_data, portability_files
+from .compose import (
+    KIND_RIGHT,
+    LetterOptions,
+    build_letter,
+    business_id_of,
+    letter_controllers,
+    portability_files,
+    postal_source,
+)
+from .language import MixedText
 from .templates import overrides_for
+
+# Letters that tell the addressee something about the data subject's data (even that
+# none are held): to a representative only once the authority is recorded as checked.
+DISCLOSING_KINDS = frozenset(
+    (DECISION_KINDS - {LetterKind.REFUSAL})
+    | {LetterKind.ACCESS_NOT_HELD, LetterKind.NON_GDPR_REPLY}
+)
+
+# The letters each classification of a case can have.
+CLASS_KINDS: dict[RequestClass, frozenset[LetterKind]] = {
+    RequestClass.GDPR: GDPR_LETTER_KINDS,
+    RequestClass.NON_GDPR: frozenset(
+        {LetterKind.NON_GDPR_ACKNOWLEDGEMENT, LetterKind.NON_GDPR_REPLY}
+    ),
+    RequestClass.PUBLICITY_ACT: frozenset(
+        {LetterKind.NON_GDPR_ACKNOWLEDGEMENT, LetterKind.PUBLICITY_ACT_REPLY}
+    ),
+}
+
+
+def kinds_for(classification: RequestClass | str) -> tuple[LetterKind, ...]:
+    """The letter kinds a case of this classification can have, in list order."""
+    allowed = CLASS_KINDS[RequestClass(classification)]
+    return tuple(k for k in LetterKind if k in allowed)
 
 
 @dataclass(frozen=True)
@@ -51,6 +90,7 @@ class Prepared:
     overrides: dict[LetterKind, str]
     warnings: tuple[LetterWarning, ...]
     enclosure_files: tuple[tuple[str, bytes], ...] = ()
+    mixed: tuple[MixedText, ...] = ()  # texts only in another language than the letter's
 
 
 @dataclass(frozen=True)
@@ -61,10 +101,83 @@ class Issued:
     enclosure_files: tuple[tuple[str, bytes], ...] = ()
 
 
+def _check_class(req: m.RightsRequest, kind: LetterKind) -> None:
+    """A GDPR letter for a GDPR request only; a request outside it gets its own kinds."""
+    cls = RequestClass(req.classification)
+    if kind in CLASS_KINDS[cls]:
+        return
+    raise ServiceError(
+        _(
+            "Case {case} is classified as “{classification}”, so it cannot have a "
+            "“{kind}” letter. Its letters: {allowed}."
+        ).format(
+            case=req.case_number,
+            classification=label(CLASSIFICATIONS, cls),
+            kind=kind_label(kind),
+            allowed="; ".join(f"{k.value} ({kind_label(k)})" for k in kinds_for(cls)),
+        )
+    )
+
+
+def _date_text(day) -> str:
+    return format_date(day, current_language())
+
+
+def authority_missing(req: m.RightsRequest, on) -> dict[str, str]:
+    """What the case still lacks about the representative's authority, in words."""
+    record = rq.record_of(req)
+    if req.requester is None:
+        return {}
+    return {
+        f"authority_{item.value}": _("the representative's authority: {what}").format(
+            what=au.describe_missing(item, record, _date_text)
+        )
+        for item in au.missing_for_disclosure(record, on)
+    }
+
+
+def controller_missing(chosen: m.Controller | None) -> dict[str, str]:
+    """What the letterhead's controller lacks for a requester to reply by post."""
+    if chosen is None:
+        return {"controller": _("the controller that answers (the case names none)")}
+    out = {}
+    if postal_source(chosen) is None:
+        out["controller_postal_address"] = _(
+            "the postal address of {name} (a requester must be able to reply by post; "
+            "record it in Controllers)"
+        ).format(name=chosen.name)
+    if not business_id_of(chosen):
+        out["controller_business_id"] = _(
+            "the business ID of {name} (record it in Controllers)"
+        ).format(name=chosen.name)
+    return out
+
+
 def _check_kind(
     req: m.RightsRequest, kind: LetterKind, data: LetterData, options: LetterOptions
 ) -> None:
-    missing: list[str] = []
+    _check_class(req, kind)
+    access = next((r for r in req.rights if r.right == Right.ACCESS), None)
+    if (
+        kind is LetterKind.ACCESS_RESPONSE
+        and access is not None
+        and access.outcome == Outcome.NOT_HELD
+    ):
+        raise ServiceError(
+            _(
+                "The access request is recorded as “no personal data held”: issue the "
+                "{kind} letter (a negative confirmation) instead."
+            ).format(kind=LetterKind.ACCESS_NOT_HELD.value)
+        )
+    described: dict[str, str] = {}
+    described.update(controller_missing(letter_controllers(req, options)[0]))
+    if kind in DISCLOSING_KINDS and data.recipient.authority.value != "self":
+        described.update(authority_missing(req, data.issue_date))
+    missing: list[str] = list(described)
+    if kind is LetterKind.ACCESS_NOT_HELD and (
+        access is None or access.outcome != Outcome.NOT_HELD
+    ):
+        missing.append("not_held")
     if options.sent_via is SentVia.POST and not data.recipient.address_lines:
         missing.append("recipient_address")  # the window envelope would show a bare name
     if kind is LetterKind.EXTENSION and (
@@ -82,12 +195,71 @@ def _check_kind(
         if granted and not options.data_copy:
             missing.append("portability_data")
     if missing:
-        raise LetterBlocked(tuple(sorted(set(missing))))
+        raise LetterBlocked(tuple(sorted(set(missing))), described)
 
 
-def _case_warnings(req: m.RightsRequest, options: LetterOptions) -> list[LetterWarning]:
+def _case_warnings(
+    req: m.RightsRequest,
+    kind: LetterKind,
+    options: LetterOptions,
+    data: LetterData,
+    mixed: tuple[MixedText, ...],
+) -> list[LetterWarning]:
     """What the case itself asks the officer to look at before this letter."""
     out = []
+    if data.recipient.authority.value != "self":
+        lacking = authority_missing(req, data.issue_date)
+        if lacking:
+            out.append(
+                LetterWarning(
+                    WarningCode.AUTHORITY_UNCHECKED,
+                    _("The representative's authority is not recorded as checked: {what}.").format(
+                        what="; ".join(
+                            au.describe_missing(item, rq.record_of(req), _date_text)
+                            for item in au.missing_for_disclosure(
+                                rq.record_of(req), data.issue_date
+                            )
+                        )
+                    )
+                    + (
+                        " " + _("This letter discloses data and cannot be issued before that.")
+                        if kind in DISCLOSING_KINDS
+                        else ""
+                    ),
+                )
+            )
+    lacking = controller_missing(letter_controllers(req, options)[0])
+    if lacking:
+        out.append(
+            LetterWarning(
+                WarningCode.CONTROLLER_INCOMPLETE,
+                _("The letter cannot be issued without: {what}.").format(
+                    what="; ".join(lacking.values())
+                ),
+            )
+        )
+    if mixed:
+        out.append(
+            LetterWarning(
+                WarningCode.MIXED_LANGUAGE,
+                _(
+                    "{count} texts of the letter exist only in another language: {texts}. "
+                    "Add the translations or confirm when issuing."
+                ).format(count=len(mixed), texts="; ".join(m.where for m in mixed)),
+            )
+        )
+    if kind in (LetterKind.RECTIFICATION, LetterKind.ERASURE, LetterKind.RESTRICTION):
+        unrecorded = [i.name for i in case_art19.case_recipients(req) if i.record is None]
+        if unrecorded and case_art19.concerns_art19(req):
+            out.append(
+                LetterWarning(
+                    WarningCode.ART19_UNRECORDED,
+                    _(
+                        "Nothing is recorded about these recipients (GDPR Art. 19); the "
+                        "letter says nothing about them: {names}."
+                    ).format(names="; ".join(unrecorded)),
+                )
+            )
     issued = [letter.created_at for letter in req.letters if letter.created_at is not None]
     if issued:
         last = max(issued)
@@ -123,14 +295,15 @@ def _prepare(
     lang: Language,
     options: LetterOptions,
 ) -> Prepared:
-    data = build_letter_data(session, req, kind, lang, options, ctx.today())
-    overrides = overrides_for(session, lang)
+    built = build_letter(session, req, kind, lang, options, ctx.today())
+    data = built.data
+    overrides = overrides_for(session, lang, data.recipient.audience)
     warnings = tuple(w for w in letter_warnings(data, overrides) if w.code != "missing-values")
-    warnings += tuple(_case_warnings(req, options))
+    warnings += tuple(_case_warnings(req, kind, options, data, built.mixed))
     files: tuple[tuple[str, bytes], ...] = ()
     if kind is LetterKind.PORTABILITY and options.data_copy:
         files = portability_files(data, options.data_copy)
-    return Prepared(data, overrides, warnings, files)
+    return Prepared(data, overrides, warnings, files, built.mixed)
 
 
 def _render(prepared: Prepared, *, draft: bool) -> bytes:
@@ -213,11 +386,13 @@ def issue(
         prepared = _prepare(tx.session, ctx, req, kind, lang, options)
         _check_kind(req, kind, prepared.data, options)
         pdf = _render(prepared, draft=False)
+        if prepared.mixed and not options.mixed_language_ok:
+            raise MixedLanguage(lang, prepared.mixed)
         if prepared.enclosure_files:
             from ...documents.letters.stamp import attach_files
 
             pdf = attach_files(pdf, list(prepared.enclosure_files))
-        letter = _store(tx, req, prepared.data, pdf)
+        letter = _store(tx, req, prepared.data, pdf, bool(prepared.mixed))
         _record_facts(tx, req, kind, options, prepared.data)
         issued = Issued(_info(letter), pdf, prepared.warnings, prepared.enclosure_files)
         if before_commit is not None:
@@ -252,7 +427,9 @@ def _record_facts(
             rq.apply_update(tx, req, rq.CaseUpdate(**{field: data.issue_date}))
 
 
-def _store(tx: Transaction, req: m.RightsRequest, data: LetterData, pdf: bytes) -> m.Letter:
+def _store(
+    tx: Transaction, req: m.RightsRequest, data: LetterData, pdf: bytes, mixed: bool = False
+) -> m.Letter:
     now = tx.ctx.now().replace(tzinfo=None)
     digest = hashlib.sha256(pdf).hexdigest()
     letter = m.Letter(
@@ -263,6 +440,7 @@ def _store(tx: Transaction, req: m.RightsRequest, data: LetterData, pdf: bytes) 
         pdf=pdf,
         sha256=digest,
         created_at=now,
+        mixed_language=mixed,
     )
     req.letters.append(letter)
     tx.session.flush()
@@ -274,6 +452,8 @@ def _store(tx: Transaction, req: m.RightsRequest, data: LetterData, pdf: bytes) 
         "letter_id": letter.id,
         "sha256": digest,
     }
+    if mixed:
+        record["mixed_language"] = True
     req.events.append(
         m.CaseEvent(
             at=now,

@@ -24,6 +24,8 @@ re-exports their public names, so callers import `services.requests` only.
 
 from ._common import MAX_ATTACHMENT_BYTES, add_event, snapshot
 from .addresses import addressee, delivery_address, delivery_differs, requested_delivery
+from .art19 import ART_19_RIGHTS
+from .authority import check_case_class, record_of
 from .corrections import correct_intake
 from .dates import NeedsConfirmation
 from .deadlines import (
@@ -40,13 +42,16 @@ from .deadlines import (
 from .holds import HoldAtRisk, holds_at_risk
 from .inputs import (
     AttachmentInput,
+    AuthorityInput,
     CaseUpdate,
     CorrectionInput,
     ErasureInput,
     ExtensionInput,
+    FeeInput,
     HoldInput,
     IdentityInput,
     Intake,
+    NotificationInput,
     OutcomeInput,
     PersonCorrection,
     PersonInput,
@@ -63,7 +68,6 @@ from .intake import (
     intake_from_dict,
 )
 from .queries import (
-    ART_19_RIGHTS,
     AWAITING_IDENTITY,
     BUCKETS,
     DUE_SOON,
@@ -120,16 +124,19 @@ __all__ = [
     "PAGE",
     "PERSON_FIELDS",
     "AttachmentInput",
+    "AuthorityInput",
     "CaseUpdate",
     "CorrectionInput",
     "Dashboard",
     "ErasureInput",
     "ExtensionInput",
+    "FeeInput",
     "HoldAtRisk",
     "HoldInput",
     "IdentityInput",
     "Intake",
     "NeedsConfirmation",
+    "NotificationInput",
     "NotificationRecipient",
     "OutcomeInput",
     "PersonCorrection",
@@ -149,6 +156,7 @@ __all__ = [
     "attachment_content",
     "case_pauses",
     "category_names",
+    "check_case_class",
     "compute",
     "controllers_and_registers",
     "correct_intake",
@@ -173,6 +181,7 @@ __all__ = [
     "possible_repeats",
     "recompute_all",
     "record_identity",
+    "record_of",
     "refresh_stale_deadlines",
     "repeats",
     "request_page",

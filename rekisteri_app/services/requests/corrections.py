@@ -34,6 +34,7 @@ from ...storage import models as m
 from .. import entities, settings
 from ..context import ServiceContext, ServiceError, Transaction
 from ._common import _check_hetu, _clean, _event, _hash_hetu, _now, snapshot
+from .authority import check_case_class
 from .dates import check_received
 from .deadlines import deadline_for_display
 from .inputs import CorrectionInput, PersonCorrection, PersonInput, RightRaised
@@ -133,6 +134,13 @@ def _classification(req: m.RightsRequest, value: RequestClass, out: _Corrected) 
             _(
                 "This case has a recorded extension (GDPR Art. 12(3)); a request outside "
                 "the GDPR has no statutory deadline to extend."
+            )
+        )
+    if req.extended_on is not None:
+        raise ServiceError(
+            _(
+                "This case has a recorded extension, which means something else under the "
+                "GDPR and under the Publicity Act; the classification cannot change."
             )
         )
     out.add(F.CLASSIFICATION, req.classification, value.value)
@@ -469,5 +477,6 @@ def correct_intake(
         if out.concerns:
             record["confirmed"] = [c.value for c in out.concerns]
         _event(tx, req, "correction", record)
+        check_case_class(req)
         finish_case_write(tx, req, "correct", before)
         return _view(session, req, ctx.today())

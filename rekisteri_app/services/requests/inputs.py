@@ -10,9 +10,12 @@ from typing import Any
 
 from ...domain.enums import (
     Authority,
+    AuthorityEvidence,
     Channel,
+    FeeBasis,
     IdentityMethod,
     Language,
+    NotificationStatus,
     Outcome,
     RequestClass,
     RequestStatus,
@@ -78,8 +81,40 @@ class IdentityInput:
 @dataclass(frozen=True)
 class ExtensionInput:
     reasons: str
-    letter_sent_on: date
-    decided_on: date | None = None  # default: the letter's date
+    letter_sent_on: date | None  # GDPR: required; a Publicity Act extension needs none
+    decided_on: date | None = None  # default: the letter's date (or today)
+
+
+@dataclass(frozen=True)
+class AuthorityInput:
+    """The representative's authority as checked: when, by whom, against what evidence;
+    for a continuing power of attorney, when the guardianship authority confirmed it."""
+
+    checked_on: date
+    checked_by: str
+    evidence: AuthorityEvidence
+    confirmed_on: date | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class NotificationInput:
+    """Art. 19 for one recipient of the case's registers (named as the register names it)."""
+
+    recipient: str
+    status: NotificationStatus
+    notified_on: date | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class FeeInput:
+    """A fee: what for, how much (EUR cents) and how the amount follows from the
+    administrative costs; the reason is the case's fee reason."""
+
+    basis: FeeBasis
+    cents: int
+    costs: str
 
 
 @dataclass(frozen=True)
@@ -110,10 +145,11 @@ class CaseUpdate:
     """Changes to one case, applied together in one transaction, in this order:
 
     attachments and authority check, identity verification, pauses (asked before
-    received), extension, fee reason, outcomes, erasure decisions, legal holds, an
-    explicit status, closing. Recording a pause or identity moves the status along
-    the workflow where that is the obvious next step (received → awaiting → in
-    progress, in progress → extended); every move is checked by domain/workflow.
+    received), extension, fee reason and fee, outcomes, erasure decisions, Art. 19
+    notifications, legal holds, an explicit status, closing. Recording a pause or
+    identity moves the status along the workflow where that is the obvious next step
+    (received → awaiting → in progress, in progress → extended); every move is checked
+    by domain/workflow.
     """
 
     identity: IdentityInput | None = None
@@ -133,6 +169,12 @@ class CaseUpdate:
     close: bool = False
     attachments: tuple[AttachmentInput, ...] = ()
     authority_checked_on: date | None = None
+    # issue 10: the authority's full check, Art. 19 per recipient, fees
+    authority_check: AuthorityInput | None = None
+    notifications: tuple[NotificationInput, ...] = ()
+    recipients_requested: bool | None = None
+    fee: FeeInput | None = None
+    clear_fee: bool = False
 
     def is_empty(self) -> bool:
         return self == CaseUpdate()

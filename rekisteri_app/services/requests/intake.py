@@ -28,6 +28,7 @@ from ...storage import models as m
 from .. import entities, settings
 from ..context import ServiceContext, ServiceError, Transaction
 from ._common import _attachment, _check_hetu, _clean, _event, _hash_hetu, _now
+from .authority import check_case_class
 from .dates import check_received
 from .inputs import AttachmentInput, Intake, PersonInput, _enum, parse_date
 from .writes import finish_case_write
@@ -237,6 +238,7 @@ def add_request(ctx: ServiceContext, intake: Intake, *, confirmed: bool = False)
             for r in intake.rights
         ]
         req.attachments = [_attachment(ctx, a) for a in intake.attachments]
+        check_case_class(req)
         session.add(req)
         record: dict[str, Any] = {
             "received_on": intake.received_on.isoformat(),

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from ...domain import deadlines as dl
 from ...domain import workflow
 from ...domain.case_numbers import canonical_case_number
-from ...domain.enums import Outcome, PauseKind, RequestClass, RequestStatus, Right
+from ...domain.enums import PauseKind, RequestClass, RequestStatus, Right
 from ...domain.identity_code import InvalidIdentityCode, identity_code_hash
 from ...domain.repeat_requests import (
     WINDOW_MONTHS,
@@ -36,6 +36,7 @@ from ...storage import models as m
 from .. import settings
 from ..context import ServiceContext, not_found
 from ._common import _category_names, _clean, _open_pause, snapshot
+from .art19 import case_recipients, concerns_art19
 from .deadlines import (
     CLOCK_DATED,
     CLOCK_UNDATED,
@@ -45,8 +46,6 @@ from .deadlines import (
 )
 from .record import case_record
 from .timeline import timeline
-
-ART_19_RIGHTS = (Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION)
 
 OPEN = "open"  # RequestQuery.status: every open case
 # RequestQuery.bucket: the dashboard's queues
@@ -130,12 +129,16 @@ class Dashboard:
 
 @dataclass(frozen=True)
 class NotificationRecipient:
-    """A regular recipient of a register concerned, to tell about a change (Art. 19)."""
+    """A regular recipient of a register concerned, to tell about a change (Art. 19),
+    with what the officer recorded about it (status None: nothing yet)."""
 
     register: str
     name: str
     kind: str
     description: str | None = None
+    status: str | None = None
+    notified_on: date | None = None
+    reason: str | None = None
 
 
 def find_case(session: Session, case: str) -> m.RightsRequest:
@@ -259,18 +262,24 @@ def possible_repeats(
 def notification_list(session: Session, req: m.RightsRequest) -> list[NotificationRecipient]:
     """Art. 19: the registers' regular recipients to tell about a rectification,
     erasure or restriction in this case (none when no such right is requested or all of
-    them were refused or found not applicable)."""
-    relevant = [
-        r
-        for r in req.rights
-        if r.right in ART_19_RIGHTS and r.outcome not in (Outcome.REFUSED, Outcome.NOT_APPLICABLE)
-    ]
-    if not relevant:
+    them were refused or found not applicable), each name once, never the data subject
+    listed as a recipient; with what was recorded about each."""
+    if not concerns_art19(req):
         return []
     out = []
-    for rr in req.registers:
-        for rec in rr.register.recipients:
-            out.append(NotificationRecipient(rr.register.name, rec.name, rec.kind, rec.description))
+    for item in case_recipients(req):
+        record = item.record
+        out.append(
+            NotificationRecipient(
+                item.register.name,
+                item.name,
+                item.row.kind,
+                item.row.description,
+                None if record is None else record.status,
+                None if record is None else record.notified_on,
+                None if record is None else record.reason,
+            )
+        )
     return out
 
 
@@ -331,7 +340,15 @@ def _view(
     data["repeats"] = repeats(session, req)
     data["timeline"] = [t.to_json() for t in timeline(req, date_format)]
     data["notify"] = [
-        {"register": n.register, "name": n.name, "kind": n.kind, "description": n.description}
+        {
+            "register": n.register,
+            "name": n.name,
+            "kind": n.kind,
+            "description": n.description,
+            "status": n.status,
+            "notified_on": iso(n.notified_on),
+            "reason": n.reason,
+        }
         for n in notification_list(session, req)
     ]
     data["awaiting_identity"] = _open_pause(req, PauseKind.IDENTITY) is not None

@@ -13,21 +13,25 @@ from typing import Any
 from ...domain import deadlines as dl
 from ...domain.date_sanity import DateConcern
 from ...domain.enums import LetterKind
+from ...domain.fees import format_euros
 from ...domain.legal_grounds import LEGAL_GROUNDS, UnknownLegalGround, legal_ground
 from ...domain.vocabulary import (
+    AUTHORITY_EVIDENCE,
     CHANNELS,
     CORRECTION_FIELDS,
     DELIVERY_CHOICES,
     DOCUMENTS,
+    FEE_BASES,
     IDENTITY_METHODS,
     LETTER_KINDS,
+    NOTIFICATION_STATUSES,
     OUTCOMES,
     PAUSE_KINDS,
     RIGHTS,
     STATUSES,
     label,
 )
-from ...i18n import _
+from ...i18n import _, current_language
 from ...storage import models as m
 from ..context import HELSINKI
 
@@ -175,7 +179,37 @@ def describe_event(kind: str, text: str | None, date_format: dl.DateFormatter | 
     if kind == "attachment":
         return _("Attachment added: {name}.").format(name=data.get("filename", ""))
     if kind == "authority-checked":
-        return _("Requester's authority checked on {day}.").format(day=day("on"))
+        line = _("Requester's authority checked on {day}.").format(day=day("on"))
+        if data.get("by"):
+            line += " " + _("Checked by {who} against: {evidence}.").format(
+                who=data["by"], evidence=label(AUTHORITY_EVIDENCE, data.get("evidence"))
+            )
+        if data.get("confirmed_on"):
+            line += " " + _("Confirmed by the guardianship authority on {day}.").format(
+                day=day("confirmed_on")
+            )
+        return line
+    if kind == "art19":
+        line = _("Art. 19, {recipient}: {status}").format(
+            recipient=data.get("recipient", ""),
+            status=label(NOTIFICATION_STATUSES, data.get("status")),
+        )
+        if data.get("on"):
+            line += " " + day("on")
+        if data.get("reason"):
+            line += " — " + str(data["reason"])
+        return line + "."
+    if kind == "recipients-requested":
+        if data.get("asked"):
+            return _("The data subject asked to be told the recipients (GDPR Art. 19).")
+        return _("No request to be told the recipients (GDPR Art. 19).")
+    if kind == "fee":
+        if data.get("removed"):
+            return _("Fee removed.")
+        return _("Fee recorded: {basis}, {amount}.").format(
+            basis=label(FEE_BASES, data.get("basis")),
+            amount=format_euros(int(data.get("cents") or 0), current_language()),
+        )
     return text or kind
 
 

@@ -20,6 +20,7 @@ from ...domain.enums import (
     RequestStatus,
     Right,
 )
+from ...domain.fees import InvalidFee, check_fee
 from ...domain.identity_code import IdentityDocument
 from ...domain.legal_grounds import UnknownLegalGround, legal_ground
 from ...domain.vocabulary import PAUSE_KINDS, RIGHTS, label
@@ -36,6 +37,8 @@ from ._common import (
     _open_pause,
     snapshot,
 )
+from .art19 import apply_notifications
+from .authority import apply_authority_check
 from .inputs import CaseUpdate, ErasureInput, ExtensionInput, IdentityInput, OutcomeInput
 from .queries import _view, find_case
 from .writes import finish_case_write
@@ -241,13 +244,25 @@ def _apply_extension(
         raise ServiceError(_("A request outside the GDPR has no statutory deadline to extend."))
     if req.extended_on is not None:
         raise ServiceError(_("This case has already been extended."))
+    publicity = req.classification == RequestClass.PUBLICITY_ACT
     reasons = _clean(data.reasons)
     if not reasons:
+        if publicity:
+            raise ServiceError(
+                _(
+                    "The longer time limit of the Publicity Act (§ 14(4)) needs the reason: "
+                    "many documents, secret parts or a similar reason."
+                )
+            )
         raise ServiceError(_("An extension needs the reasons for the delay (GDPR Art. 12(3))."))
-    decided = data.decided_on or data.letter_sent_on
     today = tx.ctx.today()
+    if data.letter_sent_on is None and not publicity:
+        raise ServiceError(
+            _("An extension needs a recorded letter informing the requester (GDPR Art. 12(3)).")
+        )
+    decided = data.decided_on or data.letter_sent_on or today
     for day in (decided, data.letter_sent_on):
-        if day > today:
+        if day is not None and day > today:
             raise ServiceError(_("The date {day} is in the future.").format(day=day.isoformat()))
     old = RequestStatus(req.status)
     if old is not RequestStatus.IN_PROGRESS:
@@ -262,9 +277,13 @@ def _apply_extension(
     req.extended_on = decided
     req.extension_reasons = reasons
     changes.events.append(("extension", {"decided_on": decided.isoformat(), "reasons": reasons}))
-    changes.events.append(
-        ("letter-sent", {"kind": LetterKind.EXTENSION.value, "on": data.letter_sent_on.isoformat()})
-    )
+    if data.letter_sent_on is not None:
+        changes.events.append(
+            (
+                "letter-sent",
+                {"kind": LetterKind.EXTENSION.value, "on": data.letter_sent_on.isoformat()},
+            )
+        )
     _move(tx, req, RequestStatus.EXTENDED, changes)
 
 
@@ -350,6 +369,30 @@ def _apply_erasure(
     )
 
 
+def _apply_fee(req: m.RightsRequest, update: CaseUpdate, changes: _Changes) -> None:
+    """A fee is stored only whole: basis, amount, cost basis and the case's reason."""
+    if update.clear_fee:
+        if update.fee is not None:
+            raise ServiceError(_("Either record a fee or remove it, not both."))
+        if req.fee_basis is not None:
+            req.fee_basis = req.fee_cents = req.fee_costs = None
+            changes.events.append(("fee", {"removed": True}))
+        return
+    if update.fee is None:
+        if req.fee_basis is not None and not _clean(req.fee_reason):
+            raise ServiceError(
+                _("The recorded fee needs its reason; remove the fee before the reason.")
+            )
+        return
+    try:
+        fee = check_fee(update.fee.basis, update.fee.cents, req.fee_reason, update.fee.costs)
+    except InvalidFee as exc:
+        raise ServiceError(str(exc)) from None
+    assert fee is not None
+    req.fee_basis, req.fee_cents, req.fee_costs = fee.basis.value, fee.cents, fee.costs
+    changes.events.append(("fee", {"basis": fee.basis.value, "cents": fee.cents}))
+
+
 def _apply_holds(
     tx: Transaction, req: m.RightsRequest, update: CaseUpdate, changes: _Changes
 ) -> None:
@@ -425,6 +468,9 @@ def apply_update(tx: Transaction, req: m.RightsRequest, update: CaseUpdate) -> N
         changes.events.append(
             ("authority-checked", {"on": update.authority_checked_on.isoformat()})
         )
+    if update.authority_check is not None:
+        event = apply_authority_check(req, update.authority_check, ctx.today())
+        changes.events.append(("authority-checked", event))
     if update.identity is not None:
         _apply_identity(tx, req, update.identity, changes)
     if _clean(update.hetu):
@@ -435,10 +481,16 @@ def apply_update(tx: Transaction, req: m.RightsRequest, update: CaseUpdate) -> N
     if update.fee_reason is not None:
         req.fee_reason = _clean(update.fee_reason)
         changes.events.append(("fee-reason", {"text": req.fee_reason}))
+    _apply_fee(req, update, changes)
     for outcome in update.outcomes:
         _apply_outcome(tx, req, outcome, changes)
     for erasure in update.erasures:
         _apply_erasure(tx, req, erasure, changes)
+    for event in apply_notifications(req, update.notifications, ctx.today()):
+        changes.events.append(("art19", event))
+    if update.recipients_requested is not None:
+        req.recipients_requested = bool(update.recipients_requested)
+        changes.events.append(("recipients-requested", {"asked": req.recipients_requested}))
     _apply_holds(tx, req, update, changes)
     if update.status is not None:
         new = RequestStatus(update.status)
