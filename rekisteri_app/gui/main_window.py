@@ -755,11 +755,11 @@ class MainWindow(QMainWindow):
 
         return open_verify_dialog(self, Path(self.database.path).parent)
 
-    def edit_settings(self) -> Any:
+    def edit_settings(self, page: str = "cases") -> Any:
         """The database's settings; deadlines are recomputed when they are saved."""
         from .settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.ctx, self)
+        dialog = SettingsDialog(self.ctx, self, page)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.refresh)
         dialog.open()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ..domain import vocabulary
 from ..i18n import N_, _, ngettext
 from . import status
-from .formatting import format_timestamp
+from .formatting import cited, format_timestamp
 from .table_models import ROW_ROLE, FilteredTable, FilterProxy, RowTableModel, TableColumn
 from .uiload import child, load_ui
 
@@ -251,7 +251,7 @@ FINDING_COLUMNS = [
     TableColumn(N_("Severity"), lambda f: None, badge=True),
     TableColumn(N_("Subject"), _finding_subject),
     TableColumn(N_("Finding"), lambda f: f.text(), tooltip=lambda f: f.text()),
-    TableColumn(N_("Article"), lambda f: getattr(f, "article", "") or ""),
+    TableColumn(N_("Article"), lambda f: cited(getattr(f, "article", "") or "")),
     TableColumn(N_("Where"), _finding_place, tooltip=lambda f: getattr(f, "path", "") or ""),
 ]
 

@@ -217,7 +217,9 @@ class EditorDialog(QDialog):
 
     # ----------------------------------------------------------------- state
     def problems(self) -> list[str]:
-        found = [f"{_(check.label)}: {check.problem()}" for check in self.checks if check.problem()]
+        found = [
+            _(check.label) + ": " + check.problem() for check in self.checks if check.problem()
+        ]
         for editor in self.lists:
             found.extend(editor.problems())
         return [p for p in found if p]

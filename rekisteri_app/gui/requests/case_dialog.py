@@ -52,6 +52,7 @@ from ..formatting import (
     format_date,
     format_weekday_date,
 )
+from ..screen import fit_to_screen
 from .case_deadline import DeadlineTab
 from .case_decisions import DecisionsTab
 from .case_identity import IdentityTab
@@ -119,6 +120,11 @@ class CaseDialog(IdentityTab, DeadlineTab, DecisionsTab, TimelineTab, QDialog):
         self.split_button = QPushButton(_("Split by controller…"))
         self.split_button.setToolTip(_("Give controllers of this letter a case of their own"))
         self.split_button.clicked.connect(self.split)
+        self.letter_button = QPushButton(_("Letter…"))
+        self.letter_button.setShortcut(QKeySequence("Ctrl+L"))
+        self.letter_button.setToolTip(_("Write, preview and issue a letter of this case (Ctrl+L)"))
+        self.letter_button.clicked.connect(self.write_letter)
+        buttons.addButton(self.letter_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.split_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
@@ -127,7 +133,7 @@ class CaseDialog(IdentityTab, DeadlineTab, DecisionsTab, TimelineTab, QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.populate()
-        self.resize(900, 680)
+        fit_to_screen(self, 960, 680)
 
     # ------------------------------------------------------------- building
     def _overview_tab(self) -> QWidget:
@@ -334,6 +340,23 @@ class CaseDialog(IdentityTab, DeadlineTab, DecisionsTab, TimelineTab, QDialog):
         self.populate()
         self.message.done(done)
         self.changed.emit()
+
+    def write_letter(self) -> Any:
+        """The letter dialog of this case; the case reloads when a letter is issued."""
+        from ..letters.letter_dialog import open_letter_dialog
+
+        return open_letter_dialog(
+            self,
+            self.ctx,
+            self.case,
+            lambda: self._reload(_("The letter was issued.")),
+            open_case=self._raise_for_letter,
+        )
+
+    def _raise_for_letter(self) -> CaseDialog:
+        self.raise_()
+        self.activateWindow()
+        return self
 
     def edit_intake(self) -> Any:
         """The intake form filled in from the case; the deadline follows the correction."""

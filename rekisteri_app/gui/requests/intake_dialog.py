@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -46,6 +45,7 @@ from ...i18n import _
 from ...services import entities, settings
 from ...services import requests as rq
 from ...services.context import ServiceError
+from .. import dialogs
 from ..formatting import format_date
 from .case_summary import esc
 from .widgets import DateField, MessageLine, make_combo, text_or_none
@@ -419,12 +419,12 @@ class IntakeDialog(QDialog):
 
     def confirm_date(self, reasons: list[str]) -> bool:
         """Ask before storing a received date before the GDPR or over a year ago."""
-        answer = QMessageBox.question(
+        return dialogs.confirm(
             self,
             _("Check the received date"),
             "\n\n".join([*reasons, _("Store the request with this date?")]),
+            _("Store"),
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def store(self, confirmed: bool) -> None:
         """One service call; raises ServiceError (NeedsConfirmation for odd dates)."""

@@ -50,6 +50,7 @@ from .compose import (
     register_info,
 )
 from .issuing import Issued, Prepared, issue, prepare, preview, warnings
+from .readiness import missing_values, where_filled
 from .templates import (
     TemplateState,
     TemplateVersion,
@@ -84,6 +85,7 @@ __all__ = [
     "letter_pdf",
     "list_letters",
     "list_templates",
+    "missing_values",
     "overrides_for",
     "parse_data_copy",
     "portability_files",
@@ -96,4 +98,5 @@ __all__ = [
     "set_template",
     "template_state",
     "warnings",
+    "where_filled",
 ]
