@@ -123,3 +123,80 @@ def test_letter_from_the_case_dialog_with_ctrl_l(qtbot, ctx):
     dialog.letter_button.click()
     opened = [w for w in dialog.findChildren(LetterDialog) if w.isVisible()]
     assert len(opened) == 1 and opened[0].case == case
+
+
+def test_citations_and_times_in_the_ui_language():
+    from rekisteri_app.domain.legal_references import localise_citation
+    from rekisteri_app.gui.formatting import format_timestamp
+    from rekisteri_app.i18n import set_language
+
+    cited = "GDPR Art. 46(2)(c); Decision (EU) 2021/914 Art. 4"
+    assert localise_citation(cited, "sv") == (
+        "dataskyddsförordningen art. 46(2)(c); beslut (EU) 2021/914 art. 4"
+    )
+    assert localise_citation(cited, "fi").startswith("tietosuoja-asetus art. 46(2)(c); päätös")
+    assert localise_citation(cited, "en") == cited
+    set_language("en")
+    assert format_timestamp("2026-11-23T12:05:00") == "23 Nov 2026 14:05"  # not 2:05 PM
+    set_language("fi")
+    assert format_timestamp("2026-11-23T12:05:00") == "23.11.2026 14:05"
+
+
+def test_a_new_database_opens_its_setup_and_the_first_letter_can_go(qtbot, ctx, monkeypatch):
+    from rekisteri_app.gui.first_run import FirstRunDialog, needs_setup
+    from rekisteri_app.gui.requests.intake_dialog import IntakeDialog
+    from rekisteri_app.services import entities
+
+    assert needs_setup(ctx)
+    dialog = FirstRunDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.accept()  # nothing filled: refused in words, nothing stored
+    assert dialog.message.text() and entities.list_controllers(ctx) == []
+    dialog.name.setText("Esimerkki Oy")
+    dialog.business_id.setText("0112038-9")
+    dialog.street.setText("Esimerkkikatu 1")
+    dialog.postcode.setText("00100")
+    dialog.town.setText("Helsinki")
+    dialog.officer[settings.OFFICER_NAME].setText("Tiina Tietosuoja")
+    dialog.officer[settings.OFFICER_TITLE].setText("tietosuojavastaava")
+    dialog.officer[settings.OFFICER_EMAIL].setText("tietosuoja@example.fi")
+    dialog.languages["sv"].setChecked(True)
+    dialog.languages["fi"].setChecked(False)
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.message.text()
+    assert not needs_setup(ctx)
+    stored = entities.get(ctx, "controllers", "Esimerkki Oy")
+    assert stored["postal_address"] == "Esimerkkikatu 1\n00100 Helsinki"
+    assert stored["business_id"] == "0112038-9"
+    assert settings.get(ctx, settings.OFFICER_NAME) == "Tiina Tietosuoja"
+    assert settings.get(ctx, settings.REPLY_LANGUAGES) == "sv"
+    intake = IntakeDialog(ctx)
+    qtbot.addWidget(intake)
+    assert intake.language.currentData() == "sv"  # the first reply language
+
+
+def test_creating_a_database_in_the_start_dialog_offers_the_setup(
+    qtbot, tmp_path, monkeypatch, private_settings
+):
+    from rekisteri_app.gui import app
+    from rekisteri_app.gui.first_run import FirstRunDialog
+    from rekisteri_app.gui.start_dialog import StartDialog
+
+    def create(dialog):
+        dialog.new_path.setText(str(tmp_path / "uusi.db"))
+        dialog.new_passphrase.setText("correct horse battery staple")
+        dialog.new_passphrase2.setText("correct horse battery staple")
+        return dialog.create_database()
+
+    monkeypatch.setattr(StartDialog, "exec", create)
+
+    class FakeApp:
+        def quit(self):
+            pass
+
+    controller = app.Controller(FakeApp())
+    assert controller.start()
+    qtbot.addWidget(controller.window)
+    shown = [w for w in controller.window.findChildren(FirstRunDialog) if w.isVisible()]
+    assert len(shown) == 1
+    controller.window.database.close()

@@ -95,10 +95,11 @@ class Controller:
             opened = dialog.open_database()
         if not (opened or dialog.exec()):
             return False
-        self.show_main(dialog.database)
+        self.show_main(dialog.database, first_run=dialog.created)
         return True
 
-    def show_main(self, database: Any) -> None:
+    def show_main(self, database: Any, *, first_run: bool = False) -> None:
+        """The main window; on a database created just now, the first-run setup too."""
         from .main_window import MainWindow
 
         self.window = MainWindow(database)
@@ -107,6 +108,10 @@ class Controller:
         self.window.closed.connect(self._closed)
         self.window.lock_requested.connect(lambda: self.lock("manual"))
         self.window.show()
+        if first_run:
+            from .first_run import offer_setup
+
+            offer_setup(self.window, self.window.ctx, self.window.refresh)
         self.idle.start()
         QTimer.singleShot(0, self.daily_backup)
 
@@ -233,7 +238,7 @@ class Controller:
         old = self.window
         if old is not None:
             old.deleteLater()
-        self.show_main(database)
+        self.show_main(database, first_run=bool(getattr(old, "created_new_database", False)))
 
     def _closed(self, switching: bool) -> None:
         if not switching:

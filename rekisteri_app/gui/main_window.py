@@ -805,6 +805,7 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             return
         self.closing_for_switch = True
+        self.created_new_database = dialog.created
         if self.close():
             self.replace_requested.emit(dialog.database)
         else:  # pragma: no cover - editors were closed above

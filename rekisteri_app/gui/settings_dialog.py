@@ -63,7 +63,7 @@ PAGES = (
 
 def page_of(key: str) -> str:
     """The page that shows the setting `key`."""
-    if key in OFFICER_KEYS:
+    if key in OFFICER_KEYS or key.split(".")[0] in ("officer", "organisation", "letter"):
         return OFFICER
     if key.startswith("authority."):
         return AUTHORITY

@@ -99,6 +99,7 @@ class StartDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, tab: int | None = None) -> None:
         super().__init__(parent)
         self.database: Any = None
+        self.created = False  # a new database (not the demo): the window offers its setup
         self.form = load_ui("start_dialog.ui", self)
         self.setWindowTitle(self.form.windowTitle())
         layout = QVBoxLayout(self)
@@ -258,6 +259,7 @@ class StartDialog(QDialog):
 
         if self._unlock(create, _("Cannot create the database")):
             settings.remember_database(path)
+            self.created = True
             return True
         return False
 

@@ -48,7 +48,7 @@ from ...services.context import ServiceError
 from .. import dialogs
 from ..formatting import format_date
 from .case_summary import esc
-from .widgets import DateField, MessageLine, make_combo, text_or_none
+from .widgets import DateField, MessageLine, make_combo, select_data, text_or_none
 
 
 class OptionalDate(QWidget):
@@ -109,6 +109,8 @@ class IntakeDialog(QDialog):
         self.channel = make_combo(choices(CHANNELS))
         form.addRow(_("Arrived by"), self.channel)
         self.language = make_combo(choices(LANGUAGES))
+        replies = str(settings.get(ctx, settings.REPLY_LANGUAGES) or "").split(",")
+        select_data(self.language, replies[0])  # the organisation's first reply language
         form.addRow(_("Reply in"), self.language)
         self.classification = make_combo(choices(CLASSIFICATIONS))
         self.classification.setToolTip(
