@@ -102,8 +102,8 @@ class ListModel(QAbstractTableModel):
             column = self.columns[section]
             if role == Qt.ItemDataRole.DisplayRole:
                 return _(column.header)
-            if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-                return _(column.tooltip)
+            if role == Qt.ItemDataRole.ToolTipRole:  # the whole title when it is cut
+                return _(column.tooltip or column.header)
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None

@@ -50,6 +50,7 @@ from .registers.register_editor import RegisterEditor, duplicate_register
 from .registers.transfer_editor import TransferEditor
 from .requests.dashboard_page import DashboardPage
 from .requests.requests_page import RequestsPage
+from .screen import fit_to_screen, scroll_area
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +109,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.path_label = QLabel(str(database.path))
         self.statusBar().addPermanentWidget(self.path_label)
-        self.resize(1280, 820)
+        fit_to_screen(self, 1280, 820)
         store = settings.settings()
         geometry = store.value(settings.GEOMETRY_KEY)
         if isinstance(geometry, QByteArray | bytes):
@@ -206,7 +207,8 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
             self.pages[key] = pages[key]
             self.page_order.append(key)
-            self.stack.addWidget(pages[key])
+            # a page wider than a 125 % laptop screen scrolls rather than being cut
+            self.stack.addWidget(scroll_area(pages[key], horizontal=True))
         # Wide enough for the longest translated title ("Henkilötietojen käsittelijät").
         self.navigation.setFixedWidth(max(170, self.navigation.sizeHintForColumn(0) + 24))
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -419,7 +421,7 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(self.page_order.index(key))
 
     def current_page(self) -> QWidget:
-        return self.stack.currentWidget()
+        return self.pages[self.page_order[max(0, self.stack.currentIndex())]]
 
     def _page_changed(self, row: int) -> None:
         page = self.current_page()
@@ -541,8 +543,8 @@ class MainWindow(QMainWindow):
             return self.open_controller(ident)
         if kind == "dpo":
             return self.open_dpo(ident)
-        if kind == "settings":
-            self.edit_settings()
+        if kind == "settings":  # the checker's settings findings are the authority's
+            self.edit_settings("authority")
             return None
         if kind == "transfer":
             for row in self.transfers:

@@ -6,9 +6,9 @@ area (the task bar excluded); what does not fit scrolls inside the dialog.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 # What a window may take of the screen's free area: room for the window frame.
 FRAME_MARGIN = QSize(16, 48)
@@ -34,3 +34,15 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> QSize:
     if widget.minimumWidth() > room.width() or widget.minimumHeight() > room.height():
         widget.setMinimumSize(widget.minimumSize().boundedTo(room))
     return size
+
+
+def scroll_area(inner: QWidget, *, horizontal: bool = False) -> QScrollArea:
+    """Content that scrolls vertically (and, if asked, sideways) when the window is
+    smaller than it wants."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    if not horizontal:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(inner)
+    return area

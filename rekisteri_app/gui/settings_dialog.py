@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,7 +31,7 @@ from ..domain.vocabulary import PAUSE_POLICIES, PAUSE_POLICY_HELP
 from ..i18n import N_, _
 from ..services import settings
 from ..services.context import ServiceError
-from .screen import fit_to_screen
+from .screen import fit_to_screen, scroll_area
 
 HINT_STYLE = "color: #666;"
 SPECIAL = (settings.CASE_PREFIX, settings.PAUSE_POLICY)
@@ -72,15 +71,6 @@ def page_of(key: str) -> str:
     return CASES
 
 
-def _scrolled(widget: QWidget) -> QScrollArea:
-    """A page that scrolls rather than grows past a laptop screen."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(widget)
-    return area
-
-
 class SettingsDialog(QDialog):
     """Edit every public setting; OK stores them together or shows why not."""
 
@@ -95,7 +85,7 @@ class SettingsDialog(QDialog):
         for key, title in PAGES:
             inner = QWidget()
             contents[key] = QVBoxLayout(inner)
-            self.tabs.addTab(_scrolled(inner), _(title))
+            self.tabs.addTab(scroll_area(inner), _(title))
         layout.addWidget(self.tabs, 1)
 
         cases = QGroupBox(_("Case numbers"))

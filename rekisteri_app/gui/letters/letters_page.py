@@ -32,7 +32,7 @@ from ...services import letters
 from ...services.context import ServiceError
 from ..formatting import format_date, title_label
 from ..pdf_output import PdfPreview, print_with_dialog, save_bytes, write_files
-from ..table_models import ROW_ROLE, SORT_ROLE, FilteredTable, FilterProxy, RowsModel
+from ..table_models import HEADER_ROLES, ROW_ROLE, SORT_ROLE, FilteredTable, FilterProxy, RowsModel
 from .common import LANGUAGE_NAMES, letter_file_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -59,7 +59,7 @@ class LetterTableModel(RowsModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if (
-            role == Qt.ItemDataRole.DisplayRole
+            role in HEADER_ROLES  # the tooltip: the whole title when the column is narrow
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(COLUMNS)
         ):

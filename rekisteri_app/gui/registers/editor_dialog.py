@@ -32,6 +32,7 @@ from ...i18n import N_, _
 from .. import dialogs
 from ..fields import FieldCheck, set_text, text_of
 from ..list_editor import Column, ListEditor
+from ..screen import fit_to_screen, scroll_area
 from ..uiload import child, load_ui
 
 log = logging.getLogger(__name__)
@@ -102,7 +103,7 @@ class EditorDialog(QDialog):
         self.checks: list[FieldCheck] = []
         self.lists: list[ListEditor] = []
         self.form = load_ui(self.ui_file, self)
-        self.resize(self.form.size())
+        wanted = self.form.size()
 
         self.problem_label = QLabel(self)
         self.problem_label.setStyleSheet("color: #c62828;")
@@ -119,7 +120,7 @@ class EditorDialog(QDialog):
         self.bar.addWidget(self.save_button)
         self.bar.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form, 1)
+        layout.addWidget(scroll_area(self.form), 1)  # a laptop screen may be lower
         layout.addLayout(self.bar)
 
         self.save_button.clicked.connect(self.save)
@@ -131,6 +132,7 @@ class EditorDialog(QDialog):
         self.populate(self.original)
         self.baseline = self.collect_raw()
         self.refresh_state()
+        fit_to_screen(self, wanted.width() + 24, wanted.height() + 24)
 
     # ---------------------------------------------------- for the subclasses
     def setup(self) -> None:

@@ -47,6 +47,7 @@ from ...services import requests as rq
 from ...services.context import ServiceError
 from .. import dialogs
 from ..formatting import format_date
+from ..screen import fit_to_screen, scroll_area
 from .case_summary import esc
 from .widgets import DateField, MessageLine, make_combo, select_data, text_or_none
 
@@ -242,11 +243,15 @@ class IntakeDialog(QDialog):
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns)
-        layout.addWidget(self.repeat_label)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(columns)
+        inner.addWidget(self.repeat_label)
         self.extra_layout = QVBoxLayout()  # the edit form's reason goes here
-        layout.addLayout(self.extra_layout)
+        inner.addLayout(self.extra_layout)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll_area(content, horizontal=True), 1)  # a laptop is lower
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -263,7 +268,7 @@ class IntakeDialog(QDialog):
             widget.editingFinished.connect(self._check_repeats)
         self.subject_address.textChanged.connect(self._check_repeats)
         self.received_on.dateChanged.connect(self._check_repeats)
-        self.resize(980, 640)
+        fit_to_screen(self, 980, content.sizeHint().height() + 80)
 
     # -------------------------------------------------------------- helpers
     def _controller_changed(self, *_args: Any) -> None:

@@ -24,7 +24,7 @@ from ...domain.vocabulary import RIGHTS, STATUSES, URGENCIES, label
 from ...i18n import N_, _
 from ...services import requests as rq
 from ..formatting import URGENCY_BACKGROUND, URGENCY_FOREGROUND, days_left_text, format_date
-from ..table_models import ROW_ROLE, SORT_ROLE, RowsModel
+from ..table_models import HEADER_ROLES, ROW_ROLE, SORT_ROLE, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -51,7 +51,7 @@ class RequestTableModel(RowsModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role in HEADER_ROLES:  # tip: if cut
             return _(self.columns[section][1])
         return None
 
