@@ -5,7 +5,8 @@ A widget is "cut" when
 - the window cannot shrink to the screen (its layout's minimum is larger), or
 - a visible child lies outside its visible parent (clipped by it), unless the parent
   scrolls (a scroll area's or item view's viewport), or
-- a button's, check box's or single-line label's text needs more width than it has, or
+- a button's, check box's or single-line label's text, or an empty field's placeholder,
+  needs more width than it has, or
 - a table's column header text is wider than its column and has no tooltip.
 """
 
@@ -17,9 +18,9 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QCheckBox,
-    QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QTabBar,
@@ -50,14 +51,10 @@ def place(window: QWidget, screen: QSize) -> QSize:
 
 
 def _scrolls(widget: QWidget) -> bool:
-    """Children of a viewport scroll: being outside it is not being cut."""
+    """The content of a viewport scrolls: being larger than it is not being cut."""
     parent = widget.parentWidget()
-    while parent is not None:
-        grand = parent.parentWidget()
-        if isinstance(grand, QAbstractScrollArea) and grand.viewport() is parent:
-            return True
-        parent = grand
-    return False
+    grand = parent.parentWidget() if parent is not None else None
+    return isinstance(grand, QAbstractScrollArea) and grand.viewport() is parent
 
 
 def _name(widget: QWidget) -> str:
@@ -95,7 +92,7 @@ def cut_widgets(window: QWidget, screen: QSize) -> list[str]:
     if window.width() > room.width() or window.height() > room.height():
         problems.append(f"{_name(window)} is {window.width()}×{window.height()}")
     for child in window.findChildren(QWidget):
-        if not _visible(child) or child.isWindow() or _scrolls(child):
+        if not _visible(child) or child.isWindow():
             continue
         parent = child.parentWidget()
         if parent is None or isinstance(parent, QTabBar | QHeaderView):
@@ -104,7 +101,11 @@ def cut_widgets(window: QWidget, screen: QSize) -> list[str]:
             continue
         geometry = child.geometry()
         inside = parent.rect().adjusted(-1, -1, 1, 1)
-        if not inside.contains(geometry) and not isinstance(parent, QAbstractScrollArea):
+        if (
+            not inside.contains(geometry)
+            and not isinstance(parent, QAbstractScrollArea)
+            and not _scrolls(child)
+        ):
             problems.append(
                 f"{_name(child)} at {geometry.getRect()} outside {_name(parent)} "
                 f"{parent.width()}×{parent.height()}"
@@ -133,8 +134,10 @@ def _text_cut(widget: QWidget) -> list[str]:
         room = widget.width() - margins.left() - margins.right() - 2 * widget.margin()
         if needed > room + 1:
             return [f"{_name(widget)} is {widget.width()} wide, its text needs {needed}"]
-    elif isinstance(widget, QComboBox) and widget.isEditable() is False:
-        pass  # a combo's popup shows its items in full
+    elif isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
+        needed = _text_width(widget, widget.placeholderText()) + 12
+        if needed > widget.width():
+            return [f"{_name(widget)}: placeholder {widget.placeholderText()!r} is cut"]
     return []
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QLineEdit, QScrollArea, QWidget
 
 # What a window may take of the screen's free area: room for the window frame.
 FRAME_MARGIN = QSize(16, 48)
@@ -46,3 +46,9 @@ def scroll_area(inner: QWidget, *, horizontal: bool = False) -> QScrollArea:
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(inner)
     return area
+
+
+def show_placeholder(field: QLineEdit) -> None:
+    """Wide enough for its placeholder in the UI language (a hint that matters)."""
+    needed = field.fontMetrics().horizontalAdvance(field.placeholderText()) + 16
+    field.setMinimumWidth(max(field.minimumWidth(), needed))

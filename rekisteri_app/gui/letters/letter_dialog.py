@@ -220,6 +220,7 @@ class LetterDialog(QDialog):
         left_layout.addWidget(self.warnings)
         left_layout.addWidget(self.problem)
         left_layout.addWidget(self.blocked_box)
+        left_layout.addStretch(0)  # spare room below, not between the rows
 
         self.preview_widget = PdfPreview()
         self.preview_widget.show_message(_("Press Preview to see the letter as a draft."))

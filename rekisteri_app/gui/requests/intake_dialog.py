@@ -47,7 +47,7 @@ from ...services import requests as rq
 from ...services.context import ServiceError
 from .. import dialogs
 from ..formatting import format_date
-from ..screen import fit_to_screen, scroll_area
+from ..screen import fit_to_screen, scroll_area, show_placeholder
 from .case_summary import esc
 from .widgets import DateField, MessageLine, make_combo, select_data, text_or_none
 
@@ -173,10 +173,11 @@ class IntakeDialog(QDialog):
         form.addRow(_("Customer number"), self.subject_customer)
         self.subject_hetu = QLineEdit()
         self.subject_hetu.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
-        self.subject_hetu.setPlaceholderText(_("optional; kept only as a keyed hash"))
+        self.subject_hetu.setPlaceholderText(_("optional; kept as a hash"))
         self.subject_hetu.setToolTip(
             _("Used only to recognise the same person later. The code itself is never stored.")
         )
+        show_placeholder(self.subject_hetu)  # the hint says what is kept: never cut it
         form.addRow(_("Personal identity code"), self.subject_hetu)
         self.address_on_record = _address_box(2)
         self.address_on_record.setToolTip(
@@ -268,7 +269,8 @@ class IntakeDialog(QDialog):
             widget.editingFinished.connect(self._check_repeats)
         self.subject_address.textChanged.connect(self._check_repeats)
         self.received_on.dateChanged.connect(self._check_repeats)
-        fit_to_screen(self, 980, content.sizeHint().height() + 80)
+        wanted = content.sizeHint()
+        fit_to_screen(self, max(980, wanted.width() + 40), wanted.height() + 90)
 
     # -------------------------------------------------------------- helpers
     def _controller_changed(self, *_args: Any) -> None:
