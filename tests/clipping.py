@@ -117,7 +117,7 @@ def cut_widgets(window: QWidget, screen: QSize) -> list[str]:
 
 
 def _text_cut(widget: QWidget) -> list[str]:
-    if isinstance(widget, QPushButton) or isinstance(widget, QCheckBox | QRadioButton):
+    if isinstance(widget, QPushButton | QCheckBox | QRadioButton):
         if widget.text() and widget.width() < widget.minimumSizeHint().width() - 2:
             return [f"{_name(widget)} is {widget.width()} wide, needs {widget.sizeHint().width()}"]
     elif isinstance(widget, QLabel) and not widget.wordWrap() and widget.text():
