@@ -7,7 +7,8 @@ A widget is "cut" when
   scrolls (a scroll area's or item view's viewport), or
 - a button's, check box's or single-line label's text, or an empty field's placeholder,
   needs more width than it has, or
-- a table's column header text is wider than its column and has no tooltip.
+- a table's column header text is wider than its column and is not elided or
+  has no tooltip.
 """
 
 from __future__ import annotations
@@ -156,7 +157,9 @@ def _headers_cut(view: QAbstractItemView) -> list[str]:
         needed = header.fontMetrics().horizontalAdvance(str(text)) + 12
         if needed > header.sectionSize(section):
             tip = model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
-            if not tip:
+            if header.textElideMode() == Qt.TextElideMode.ElideNone:
+                out.append(f"column {str(text)!r} of {_name(view)} is cut in the middle")
+            elif not tip:
                 out.append(
                     f"column {str(text)!r} of {_name(view)} is cut "
                     f"({header.sectionSize(section)} < {needed}) and has no tooltip"

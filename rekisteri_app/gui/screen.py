@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLineEdit, QScrollArea, QWidget
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QScrollArea, QWidget
 
 # What a window may take of the screen's free area: room for the window frame.
 FRAME_MARGIN = QSize(16, 48)
@@ -52,3 +52,11 @@ def show_placeholder(field: QLineEdit) -> None:
     """Wide enough for its placeholder in the UI language (a hint that matters)."""
     needed = field.fontMetrics().horizontalAdvance(field.placeholderText()) + 16
     field.setMinimumWidth(max(field.minimumWidth(), needed))
+
+
+def elide_headers(root: QWidget) -> None:
+    """Column titles too long for their column end in "…" (Qt's headers cut them in the
+    middle otherwise); the models give the whole title as the header's tooltip."""
+    headers = [root] if isinstance(root, QHeaderView) else root.findChildren(QHeaderView)
+    for header in headers:
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)

@@ -32,6 +32,7 @@ from ...services import letters
 from ...services.context import ServiceError
 from ..formatting import format_date, title_label
 from ..pdf_output import PdfPreview, print_with_dialog, save_bytes, write_files
+from ..screen import elide_headers
 from ..table_models import HEADER_ROLES, ROW_ROLE, SORT_ROLE, FilteredTable, FilterProxy, RowsModel
 from .common import LANGUAGE_NAMES, letter_file_name
 
@@ -150,6 +151,7 @@ class LettersPage(FilteredTable, QWidget):
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
+        elide_headers(self.table)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -36,6 +36,7 @@ from ...i18n import N_, _, ngettext
 from .. import dialogs
 from ..formatting import format_date
 from ..pdf_output import pdf_view, read_only_buffer
+from ..screen import elide_headers
 from ..table_models import ROW_ROLE, RowTableModel, TableColumn
 
 LANGUAGES = (("fi", N_("Finnish")), ("sv", N_("Swedish")), ("en", N_("English")))
@@ -160,6 +161,7 @@ class NoticeDialog(QDialog):
             self,
         )
         self.versions_table = QTableView()
+        elide_headers(self.versions_table)
         self.versions_table.setModel(self.versions_model)
         self.versions_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.versions_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...i18n import _
 from ...services import requests as rq
 from ...services.context import ServiceError
+from ..screen import elide_headers
 from ..table_models import HEADER_ROLES
 from .widgets import MessageLine
 
@@ -83,6 +84,7 @@ class TimelineTab:
         layout = QVBoxLayout(page)
         self.timeline_model = TimelineModel(self)
         self.timeline = QTableView()
+        elide_headers(self.timeline)
         self.timeline.setModel(self.timeline_model)
         self.timeline.verticalHeader().hide()
         self.timeline.setWordWrap(True)

@@ -24,6 +24,7 @@ from ...domain.vocabulary import RIGHTS, STATUSES, URGENCIES, label
 from ...i18n import N_, _
 from ...services import requests as rq
 from ..formatting import URGENCY_BACKGROUND, URGENCY_FOREGROUND, days_left_text, format_date
+from ..screen import elide_headers
 from ..table_models import HEADER_ROLES, ROW_ROLE, SORT_ROLE, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -157,6 +158,7 @@ class RequestFilter(QSortFilterProxyModel):
 def make_table(model: QAbstractTableModel, proxy: QSortFilterProxyModel) -> QTableView:
     proxy.setSourceModel(model)
     table = QTableView()
+    elide_headers(table)
     table.setModel(proxy)
     table.setSortingEnabled(True)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
