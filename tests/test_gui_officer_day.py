@@ -200,3 +200,96 @@ def test_creating_a_database_in_the_start_dialog_offers_the_setup(
     shown = [w for w in controller.window.findChildren(FirstRunDialog) if w.isVisible()]
     assert len(shown) == 1
     controller.window.database.close()
+
+
+# The first word of an action's (English) text -> the platform's standard key for it.
+STANDARD_WORDS = {
+    "open": "Open",
+    "close": "Close",
+    "quit": "Quit",
+    "new": "New",
+    "find": "Find",
+    "delete": "Delete",
+    "settings": "Preferences",
+    "refresh": "Refresh",
+    "user": "HelpContents",
+    "print": "Print",
+    "save": "Save",
+    "zoom": None,  # "Zoom in" / "Zoom out": the two words decide
+}
+
+
+def test_every_action_with_a_standard_key_has_a_shortcut(qtbot, ctx, private_settings):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from rekisteri_app.gui.main_window import MainWindow
+    from rekisteri_app.i18n import set_language
+
+    set_language("en")
+    window = MainWindow(ctx.db, ctx=ctx)
+    qtbot.addWidget(window)
+    missing = []
+    for action in window.findChildren(QAction):
+        words = action.text().replace("&", "").replace("…", "").lower().split()
+        if not words or words[0] not in STANDARD_WORDS or action.menu() is not None:
+            continue
+        if words[:2] == ["open", "selected"]:
+            continue  # Enter in the list (Ctrl+O opens a database); Ctrl+Enter commits cells
+        name = STANDARD_WORDS[words[0]] or "".join(w.capitalize() for w in words[:2])
+        standard = getattr(QKeySequence.StandardKey, name, None)
+        if standard is not None and not action.shortcuts():
+            missing.append(action.text())
+    assert missing == [], missing
+    settings_action = next(
+        a for a in window.findChildren(QAction) if a.text().startswith("Settings")
+    )
+    assert QKeySequence("Ctrl+,") in settings_action.shortcuts()  # on Linux too
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_f1_opens_the_manual_in_the_ui_language(qtbot, ctx, private_settings, lang):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from rekisteri_app.gui.help_window import HelpWindow
+    from rekisteri_app.gui.main_window import MainWindow
+    from rekisteri_app.i18n import set_language
+
+    set_language(lang)
+    window = MainWindow(ctx.db, ctx=ctx)
+    qtbot.addWidget(window)
+    manual = [
+        a
+        for a in window.findChildren(QAction)
+        if QKeySequence(QKeySequence.StandardKey.HelpContents) in a.shortcuts()
+    ]
+    assert len(manual) == 1
+    manual[0].trigger()
+    shown = window.findChild(HelpWindow)
+    assert shown is not None and shown.isVisible()
+    text = shown.browser.toPlainText()
+    words = {"fi": "Varmuuskopiointi", "sv": "Säkerhetskopiering", "en": "Backup and restore"}
+    assert words[lang] in text and "Ctrl+L" in text and "12(3)" in text
+
+
+def test_case_dialog_tabs_by_keyboard_terms_explained_and_decisions_kept(qtbot, ctx):
+    from rekisteri_app.domain.enums import Right
+    from rekisteri_app.gui.requests.case_dialog import CaseDialog
+    from rekisteri_app.gui.requests.widgets import select_data
+
+    case = decided_case(ctx)
+    dialog = CaseDialog(ctx, case)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert [dialog.tabs.tabToolTip(n) for n in range(5)] == [f"Ctrl+{n}" for n in range(1, 6)]
+    assert "12(3)" in dialog.tabs.widget(2).whatsThis()
+    assert "12(5)" in dialog.fee_reason.whatsThis()
+    select_data(dialog.decision_right, Right.ERASURE.value)
+    select_data(dialog.decision_outcome, "partly")
+    ground = dialog.decision_ground.findData("art-17-3-b")
+    assert ground > 0
+    dialog.decision_ground.setCurrentIndex(ground)
+    assert dialog.record_decision()
+    # the form keeps the right, the outcome and the ground for the next decision
+    assert dialog.decision_right.currentData() == Right.ERASURE.value
+    assert dialog.decision_outcome.currentData() == "partly"
+    assert dialog.decision_ground.currentData() == "art-17-3-b"

@@ -236,7 +236,10 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, list):  # the platform's standard key and a fixed one
+            keys = dict.fromkeys(QKeySequence(key).toString() for key in shortcut)
+            action.setShortcuts([QKeySequence(key) for key in keys if key])  # once each
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
@@ -246,7 +249,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(_("&File"))
-        file_menu.addAction(self._action(_("New database…"), lambda: self.request_switch(1)))
+        file_menu.addAction(
+            self._action(_("New database…"), lambda: self.request_switch(1), "Ctrl+Shift+N")
+        )
         file_menu.addAction(
             self._action(
                 _("Open database…"), lambda: self.request_switch(0), QKeySequence.StandardKey.Open
@@ -279,12 +284,24 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self._action(_("Verify a pack…"), self.verify_pack))
         file_menu.addSeparator()
-        file_menu.addAction(self._action(_("Quit"), self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(
+            self._action(
+                _("Quit"),
+                self.close,
+                [*QKeySequence.keyBindings(QKeySequence.StandardKey.Quit), "Ctrl+Q"],
+            )
+        )
 
         edit_menu = bar.addMenu(_("&Edit"))
         self.new_action = self._action(_("New"), self.new_item, QKeySequence.StandardKey.New)
         edit_menu.addAction(self.new_action)
-        edit_menu.addAction(self._action(_("Open selected"), self.open_selected))
+        edit_menu.addAction(
+            self._action(
+                _("Open selected"),
+                self.open_selected,
+                tip=_("Enter in a list opens the row too"),
+            )
+        )
         self.duplicate_action = self._action(_("Duplicate register…"), self.duplicate_selected)
         edit_menu.addAction(self.duplicate_action)
         self.notice_action = self._action(
@@ -298,7 +315,11 @@ class MainWindow(QMainWindow):
         self.registers_page.table.setSelectionMode(
             self.registers_page.table.SelectionMode.ExtendedSelection
         )
-        edit_menu.addAction(self._action(_("Delete selected…"), self.delete_selected))
+        edit_menu.addAction(
+            self._action(
+                _("Delete selected…"), self.delete_selected, QKeySequence.StandardKey.Delete
+            )
+        )
         edit_menu.addSeparator()
         edit_menu.addAction(
             self._action(_("Find"), self.focus_filter, QKeySequence.StandardKey.Find)
@@ -307,8 +328,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(
             self._action(
                 _("Settings…"),
-                self.edit_settings,
-                QKeySequence.StandardKey.Preferences,
+                lambda: self.edit_settings(),
+                # Ctrl+, on every platform (Linux has no standard key for Preferences)
+                [*QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences), "Ctrl+,"],
                 _(
                     "Case number prefix, the deadline clock's pause "
                     "policy, the officer named in letters"
@@ -342,6 +364,9 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
         help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(
+            self._action(_("User manual"), self.show_help, QKeySequence.StandardKey.HelpContents)
+        )
         help_menu.addAction(self._action(_("About Rekisteri"), self.about))
 
     # ------------------------------------------------------------------ data
@@ -772,6 +797,11 @@ class MainWindow(QMainWindow):
         dialogs.show_info(
             self, _("Language"), _("The new language is used the next time Rekisteri starts.")
         )
+
+    def show_help(self) -> Any:
+        from .help_window import show_help
+
+        return show_help(self)
 
     def about(self) -> None:
         from .about_dialog import show_about

@@ -199,7 +199,10 @@ class DecisionsTab:
         return f"<table>{''.join(rows)}</table>"
 
     def _right_changed(self, *_args: Any) -> None:
+        """The grounds of the chosen right; the chosen ground stays when it still applies
+        (after recording a decision the form keeps its values)."""
         right = self.decision_right.currentData()
+        kept = self.decision_ground.currentData()
         self.decision_ground.clear()
         self.decision_ground.addItem(_("— no ground —"), None)
         if right:
@@ -208,6 +211,7 @@ class DecisionsTab:
                 self.decision_ground.setItemData(
                     self.decision_ground.count() - 1, g.label(), Qt.ItemDataRole.ToolTipRole
                 )
+        select_data(self.decision_ground, kept)
 
     def record_decision(self) -> bool:
         right = self.decision_right.currentData()
