@@ -293,3 +293,59 @@ def test_case_dialog_tabs_by_keyboard_terms_explained_and_decisions_kept(qtbot, 
     assert dialog.decision_right.currentData() == Right.ERASURE.value
     assert dialog.decision_outcome.currentData() == "partly"
     assert dialog.decision_ground.currentData() == "art-17-3-b"
+
+
+def test_backup_replaces_an_older_backup_only_when_asked(db, tmp_path):
+    from rekisteri_app.storage import errors
+    from rekisteri_app.storage.database import Database
+    from tests.conftest import PASSPHRASE
+
+    out = tmp_path / "backup.db"
+    db.backup_to(out)
+    with pytest.raises(errors.AlreadyExists):
+        db.backup_to(out)  # the command line never overwrites
+    before = out.stat().st_mtime_ns
+    db.backup_to(out, replace=True)  # the window asked "Replace?" first
+    assert out.stat().st_mtime_ns >= before
+    Database.open(out, PASSPHRASE).close()
+    with pytest.raises(errors.AlreadyExists):
+        db.backup_to(db.path, replace=True)  # never the open database itself
+
+
+def test_saving_enclosures_over_files_asks_first(qtbot, tmp_path, monkeypatch):
+    from rekisteri_app.gui import dialogs
+    from rekisteri_app.gui.pdf_output import write_files
+
+    (tmp_path / "data.csv").write_bytes(b"old")
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: asked.append(a[2]) or False)
+    assert write_files(None, tmp_path, [("data.csv", b"new")]) == []
+    assert (tmp_path / "data.csv").read_bytes() == b"old" and "data.csv" in asked[0]
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    assert write_files(None, tmp_path, [("data.csv", b"new")]) == [tmp_path / "data.csv"]
+    assert (tmp_path / "data.csv").read_bytes() == b"new"
+
+
+def test_editors_take_dates_in_the_window_form_and_store_iso(qtbot, ctx):
+    from PySide6.QtWidgets import QLineEdit
+
+    from rekisteri_app.gui.registers.processor_editor import ProcessorEditor
+    from rekisteri_app.services import entities
+
+    editor = ProcessorEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.widget(QLineEdit, "name").setText("Pilvi Oy")
+    signed = editor.widget(QLineEdit, "dpa_signed_on")
+    review = editor.widget(QLineEdit, "dpa_review_on")
+    assert signed.property("dateInput") and signed.actions()  # the calendar button
+    signed.setText("2.11.2026")  # as the request dialogs show dates in Finnish
+    review.setText("2027-11-02")  # ISO typed text is accepted too
+    assert editor.problems() == []
+    editor.save()
+    stored = entities.get(ctx, "processors", "Pilvi Oy")
+    assert (stored["dpa_signed_on"], stored["dpa_review_on"]) == ("2026-11-02", "2027-11-02")
+    again = ProcessorEditor(ctx, entities.list_processors(ctx)[0].id)
+    qtbot.addWidget(again)
+    assert again.widget(QLineEdit, "dpa_signed_on").text() == "2.11.2026"
+    again.widget(QLineEdit, "dpa_signed_on").setText("31.2.2026")
+    assert again.problems()  # an impossible date is refused in words

@@ -746,17 +746,16 @@ class MainWindow(QMainWindow):
             _("Backup"),
             str(default),
             "Rekisteri (*.db *.rekisteri);;*",
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
+        )  # the file dialog asks before an older backup is replaced
         if path:
-            self.backup_to(Path(path))
+            self.backup_to(Path(path), replace=True)
 
-    def backup_to(self, out: Path) -> bool:
+    def backup_to(self, out: Path, *, replace: bool = False) -> bool:
         from ..storage.errors import StorageError
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.database.backup_to(out)
+            self.database.backup_to(out, replace=replace)
         except StorageError as exc:
             QApplication.restoreOverrideCursor()
             dialogs.show_error(self, _("Backup failed"), exc.message)

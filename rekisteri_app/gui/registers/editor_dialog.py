@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ...domain import validation as v
 from ...i18n import N_, _
 from .. import dialogs
-from ..fields import FieldCheck, set_text, text_of
+from ..fields import DateInput, FieldCheck, set_text, text_of
 from ..list_editor import Column, ListEditor
 from ..screen import fit_to_screen, scroll_area
 from ..uiload import child, load_ui
@@ -47,7 +47,10 @@ def key_id(key: str | None) -> int | None:
 
 
 def iso_date(text: str) -> str:
-    return v.parse_iso_date(text).isoformat()
+    """A typed date (d.M.yyyy or ISO) as the ISO date the exchange form stores."""
+    from ..fields import parse_date_text
+
+    return parse_date_text(text).isoformat()
 
 
 def contact_columns() -> list[Column]:
@@ -188,6 +191,11 @@ class EditorDialog(QDialog):
         check.checked.connect(self.refresh_state)
         self.checks.append(check)
         return check
+
+    def date_check(self, name: str, label: str) -> FieldCheck:
+        """A date field: the window's one date input (d.M.yyyy, ISO accepted, calendar)."""
+        DateInput(self.widget(QLineEdit, name))
+        return self.check(name, iso_date, label)
 
     def list_editor(self, name: str, columns: list[Column], **options: Any) -> ListEditor:
         editor = self.widget(ListEditor, name)
