@@ -349,3 +349,75 @@ def test_editors_take_dates_in_the_window_form_and_store_iso(qtbot, ctx):
     assert again.widget(QLineEdit, "dpa_signed_on").text() == "2.11.2026"
     again.widget(QLineEdit, "dpa_signed_on").setText("31.2.2026")
     assert again.problems()  # an impossible date is refused in words
+
+
+def test_language_changes_without_a_restart(qtbot, db_path, private_settings, monkeypatch):
+    """Chosen in the start dialog, and again in the window: the same open database in a
+    window rebuilt in that language; Qt's own buttons follow."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from rekisteri_app.gui import app, start_dialog
+    from rekisteri_app.i18n import current_language
+    from rekisteri_app.storage.database import Database
+    from tests.conftest import PASSPHRASE
+
+    Database.create(db_path, PASSPHRASE).close()
+    shown = []
+
+    def fake_exec(dialog):
+        shown.append(dialog.language.currentData())
+        if len(shown) == 1:  # the officer picks Svenska in the first dialog
+            dialog.language.setCurrentIndex(dialog.language.findData("sv"))
+            return dialog.result()
+        dialog.open_path.setText(str(db_path))
+        dialog.open_passphrase.setText(PASSPHRASE)
+        return int(dialog.open_database())
+
+    monkeypatch.setattr(start_dialog.StartDialog, "exec", fake_exec)
+
+    class FakeApp:
+        def quit(self):
+            pass
+
+    controller = app.Controller(FakeApp())
+    assert controller.start()
+    assert shown == ["fi", "sv"] and current_language() == "sv"
+    window = controller.window
+    qtbot.addWidget(window)
+    assert window.menuBar().actions()[0].text() == "&Arkiv"
+    window.show_page("letters")
+    window.choose_language("en")
+    rebuilt = controller.window
+    qtbot.addWidget(rebuilt)
+    assert rebuilt is not window and rebuilt.database is window.database
+    assert rebuilt.menuBar().actions()[0].text() == "&File"
+    assert rebuilt.current_key() == "letters"
+    assert rebuilt.ctx.db.sessions is not None
+    rebuilt.refresh()  # the database stayed open
+    rebuilt.choose_language("fi")
+    finnish = controller.window
+    qtbot.addWidget(finnish)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Peru"  # Qt's own
+    finnish.database.close()
+
+
+def test_recent_databases_in_the_file_menu(qtbot, ctx, private_settings, tmp_path, monkeypatch):
+    from rekisteri_app.gui import settings as window_settings
+    from rekisteri_app.gui.main_window import MainWindow
+    from rekisteri_app.gui.start_dialog import StartDialog
+
+    other = tmp_path / "toinen.db"
+    other.write_bytes(b"")
+    window_settings.remember_database(other)
+    window_settings.remember_database(ctx.db.path)
+    window = MainWindow(ctx.db, ctx=ctx)
+    qtbot.addWidget(window)
+    window._fill_recent()
+    items = window.recent_menu.actions()
+    assert [a.text() for a in items] == [f"&1 {ctx.db.path.resolve()}", f"&2 {other.resolve()}"]
+    assert not items[0].isEnabled() and items[1].isEnabled()  # this one is open already
+    asked = []
+    monkeypatch.setattr(StartDialog, "exec", lambda d: asked.append(d.open_path.text()) or 0)
+    items[1].trigger()
+    assert asked == [str(other.resolve())]  # only the passphrase is left to give

@@ -49,13 +49,22 @@ def choose_language(requested: str | None = None) -> str:
     return "fi"
 
 
+_QT_TRANSLATORS: list[QTranslator] = []  # the one installed, replaced on a switch
+
+
 def install_qt_translations(app: QApplication, lang: str) -> None:
-    """Qt's own texts (file dialogs, standard buttons) in the same language."""
+    """Qt's own texts (file dialogs, standard buttons) in the same language; a later
+    call (the officer chose another language) replaces the earlier translation."""
     QLocale.setDefault(QLocale(lang))
+    while _QT_TRANSLATORS:
+        app.removeTranslator(_QT_TRANSLATORS.pop())
+    if lang == "en":
+        return  # Qt's own texts are English
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(f"qtbase_{lang}", folder):
         app.installTranslator(translator)
+        _QT_TRANSLATORS.append(translator)
     else:  # a packaging fault: the bundle test reads this line as a failure
         log.warning("Qt's own translations (qtbase_%s) are missing from %s", lang, folder)
 
@@ -85,7 +94,7 @@ class Controller:
     def start(self, tab: int | None = None, path: Path | None = None) -> bool:
         """The start dialog; with `path` (--db) it opens that file with the passphrase in
         $REKISTERI_PASSPHRASE without asking, and asks for it when none is set or it fails."""
-        from .start_dialog import OPEN_TAB, StartDialog
+        from .start_dialog import LANGUAGE_CHANGED, OPEN_TAB, StartDialog
 
         dialog = StartDialog(tab=OPEN_TAB if path is not None else tab)
         opened = False
@@ -93,8 +102,14 @@ class Controller:
             dialog.open_path.setText(str(path))
             dialog.open_passphrase.setText(os.environ.get("REKISTERI_PASSPHRASE", ""))
             opened = dialog.open_database()
-        if not (opened or dialog.exec()):
-            return False
+        while not opened:
+            result = dialog.exec()
+            if result != LANGUAGE_CHANGED:
+                if not result:
+                    return False
+                break
+            # another language: the same dialog again, built in it
+            dialog = StartDialog(tab=dialog.tabs.currentIndex())
         self.show_main(dialog.database, first_run=dialog.created)
         return True
 
@@ -107,6 +122,7 @@ class Controller:
         self.window.replace_requested.connect(self.replace)
         self.window.closed.connect(self._closed)
         self.window.lock_requested.connect(lambda: self.lock("manual"))
+        self.window.language_changed.connect(self.relanguage)
         self.window.show()
         if first_run:
             from .first_run import offer_setup
@@ -233,6 +249,19 @@ class Controller:
             old.deleteLater()
         if not self.start(tab):
             self.app.quit()
+
+    def relanguage(self, _lang: str = "") -> None:
+        """Another UI language, without a restart: the same open database in a main
+        window built anew in that language (editors were closed, or kept, first)."""
+        old = self.window
+        if old is None or not old.close_editors():
+            return
+        old.keep_database_open = True
+        page = old.current_key()
+        old.close()
+        old.deleteLater()
+        self.show_main(old.database)
+        self.window.show_page(page)
 
     def replace(self, database: Any) -> None:
         old = self.window

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import SIGNAL, QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import LANGUAGES, N_, _, current_language, ngettext
+from ..i18n import LANGUAGES, N_, NATIVE_NAMES, _, current_language, ngettext, set_language
 from . import dialogs, safety_actions, settings, status
 from .breaches.breaches_page import BreachesPage
 from .breaches.dashboard_card import BreachCard
@@ -80,7 +80,7 @@ NAVIGATION = [
     (AUDIT, N_("Audit")),
 ]
 
-LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+LANGUAGE_NAMES = NATIVE_NAMES
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
     replace_requested = Signal(object)  # closed; show this (open) database
     closed = Signal(bool)  # True when closed to switch databases, False to quit
     lock_requested = Signal()  # File → Lock: the controller closes the database
+    language_changed = Signal(str)  # the controller rebuilds the window in that language
 
     def __init__(self, database: Any, *, ctx: Any = None) -> None:
         super().__init__()
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.transfers: list[Any] = []
         self.editors: dict[tuple[str, Any], EditorDialog] = {}
         self.closing_for_switch = False
+        self.keep_database_open = False  # closed to be rebuilt in another language
         self.setWindowTitle(_("{name} — Rekisteri").format(name=Path(database.path).name))
 
         self._build_pages()
@@ -264,6 +266,9 @@ class MainWindow(QMainWindow):
                 QKeySequence.StandardKey.Close,
             )
         )
+        self.recent_menu = file_menu.addMenu(_("Recent databases"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._fill_recent()
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("Export JSON…"), self.export_json))
         file_menu.addAction(self._action(_("Import JSON…"), self.import_json))
@@ -792,10 +797,24 @@ class MainWindow(QMainWindow):
         return dialog
 
     def choose_language(self, lang: str) -> None:
+        """Save the choice and apply it now: gettext, Qt's own texts, then the window is
+        rebuilt by the controller (a window without one says when it applies)."""
+        from .app import install_qt_translations
+
         settings.save_language(lang)
-        dialogs.show_info(
-            self, _("Language"), _("The new language is used the next time Rekisteri starts.")
-        )
+        if lang == current_language():
+            return
+        set_language(lang)
+        install_qt_translations(QApplication.instance(), lang)
+        if self.receivers(SIGNAL("language_changed(QString)")) > 0:
+            self.language_changed.emit(lang)
+        else:
+            dialogs.show_info(
+                self, _("Language"), _("The new language is used the next time Rekisteri starts.")
+            )
+
+    def current_key(self) -> str:
+        return self.page_order[max(0, self.stack.currentIndex())]
 
     def show_help(self) -> Any:
         from .help_window import show_help
@@ -819,7 +838,18 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     # ------------------------------------------------------------- closing
-    def request_switch(self, tab: int | None) -> None:
+    def _fill_recent(self) -> None:
+        """The databases opened last (paths only, from the window's settings)."""
+        self.recent_menu.clear()
+        here = str(Path(self.database.path).resolve())
+        for number, path in enumerate(settings.recent_databases()[: settings.MAX_RECENT], 1):
+            action = self.recent_menu.addAction(f"&{number} " + path.replace("&", "&&"))
+            action.setEnabled(path != here and Path(path).exists())
+            action.triggered.connect(lambda _c=False, p=path: self.request_switch(0, p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(_("(none)")).setEnabled(False)
+
+    def request_switch(self, tab: int | None, path: str | None = None) -> None:
         """Another database: New/Open ask first and keep this one if cancelled; Close
         closes this one and shows the start dialog."""
         if tab is None:
@@ -830,10 +860,21 @@ class MainWindow(QMainWindow):
             return
         if not self.close_editors():
             return
-        from .start_dialog import StartDialog
+        from .start_dialog import LANGUAGE_CHANGED, StartDialog
 
-        dialog = StartDialog(self, tab=tab)
-        if not dialog.exec():
+        was = current_language()
+        while True:
+            dialog = StartDialog(self, tab=tab)
+            if path is not None:  # File → Recent databases: only the passphrase is asked
+                dialog.open_path.setText(path)
+                dialog.open_passphrase.setFocus()
+            result = dialog.exec()
+            if result != LANGUAGE_CHANGED:
+                break
+            tab = dialog.tabs.currentIndex()
+        if not result:
+            if current_language() != was:  # chosen in the start dialog, then cancelled
+                self.language_changed.emit(current_language())
             return
         self.closing_for_switch = True
         self.created_new_database = dialog.created
@@ -850,6 +891,8 @@ class MainWindow(QMainWindow):
         store = settings.settings()
         store.setValue(settings.GEOMETRY_KEY, self.saveGeometry())
         store.setValue(settings.STATE_KEY, self.saveState())
-        self.database.close()
         event.accept()
+        if self.keep_database_open:  # rebuilt in another language: the file stays open
+            return
+        self.database.close()
         self.closed.emit(self.closing_for_switch)
