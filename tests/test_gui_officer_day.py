@@ -421,3 +421,22 @@ def test_recent_databases_in_the_file_menu(qtbot, ctx, private_settings, tmp_pat
     monkeypatch.setattr(StartDialog, "exec", lambda d: asked.append(d.open_path.text()) or 0)
     items[1].trigger()
     assert asked == [str(other.resolve())]  # only the passphrase is left to give
+
+
+def test_the_window_language_is_also_chosen_in_settings(qtbot, ctx):
+    from PySide6.QtWidgets import QWidget
+
+    from rekisteri_app.gui.settings_dialog import SettingsDialog
+
+    class Owner(QWidget):
+        chosen: list[str] = []
+
+        def choose_language(self, lang):
+            self.chosen.append(lang)
+
+    owner = Owner()
+    qtbot.addWidget(owner)
+    dialog = SettingsDialog(ctx, owner)
+    dialog.window_language.setCurrentIndex(dialog.window_language.findData("sv"))
+    dialog.accept()
+    assert owner.chosen == ["sv"]

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from ..domain.case_numbers import InvalidCaseNumber, next_case_number, normalise_prefix
 from ..domain.deadlines import PausePolicy
 from ..domain.vocabulary import PAUSE_POLICIES, PAUSE_POLICY_HELP
-from ..i18n import N_, _
+from ..i18n import LANGUAGES, N_, NATIVE_NAMES, _, current_language
 from ..services import settings
 from ..services.context import ServiceError
 from .screen import fit_to_screen, scroll_area
@@ -87,6 +88,16 @@ class SettingsDialog(QDialog):
             contents[key] = QVBoxLayout(inner)
             self.tabs.addTab(scroll_area(inner), _(title))
         layout.addWidget(self.tabs, 1)
+        # The window's language is the workstation's, not the database's (QSettings).
+        self.window_language = QComboBox()
+        for code in LANGUAGES:
+            self.window_language.addItem(NATIVE_NAMES[code], code)
+        self.window_language.setCurrentIndex(
+            max(0, self.window_language.findData(current_language()))
+        )
+        language_row = QFormLayout()
+        language_row.addRow(_("Language of the window"), self.window_language)
+        contents[CASES].insertLayout(0, language_row)
 
         cases = QGroupBox(_("Case numbers"))
         form = QFormLayout(cases)
@@ -209,3 +220,7 @@ class SettingsDialog(QDialog):
                 self.message.setText(str(exc))
                 return
         super().accept()
+        lang = self.window_language.currentData()
+        owner = self.parentWidget()
+        if lang != current_language() and hasattr(owner, "choose_language"):
+            owner.choose_language(lang)  # applied at once: the window is rebuilt
