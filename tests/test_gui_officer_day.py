@@ -440,3 +440,28 @@ def test_the_window_language_is_also_chosen_in_settings(qtbot, ctx):
     dialog.window_language.setCurrentIndex(dialog.window_language.findData("sv"))
     dialog.accept()
     assert owner.chosen == ["sv"]
+
+
+def test_new_letter_on_the_letters_page_asks_for_the_case(qtbot, ctx, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from rekisteri_app.gui.letters.letter_dialog import LetterDialog
+    from rekisteri_app.gui.letters.letters_page import LettersPage
+
+    case = decided_case(ctx)
+    page = LettersPage(ctx)
+    qtbot.addWidget(page)
+    offered = []
+
+    def pick(_parent, _title, _label, items, *args):
+        offered.extend(items)
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    dialog = page.new_letter()
+    assert dialog is not None and isinstance(dialog, LetterDialog) and dialog.case == case
+    qtbot.addWidget(dialog)
+    assert offered and offered[0].startswith(case)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a: ("2099-9999", True))
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a: None)
+    assert page.new_letter() is None  # an unknown case number: said, nothing opened

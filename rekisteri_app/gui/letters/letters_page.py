@@ -121,6 +121,10 @@ class LettersPage(FilteredTable, QWidget):
         layout.addLayout(header)
 
         buttons = QHBoxLayout()
+        self.new_button = QPushButton(_("New letter…"))
+        self.new_button.setToolTip(_("Choose the case, then write its letter"))
+        self.new_button.clicked.connect(self.new_letter)
+        buttons.addWidget(self.new_button)
         self.print_button = QPushButton(_("Print…"))
         self.print_button.setToolTip(_("Print the letter as it was issued"))
         self.save_button = QPushButton(_("Save as PDF…"))
@@ -187,6 +191,36 @@ class LettersPage(FilteredTable, QWidget):
         self.enclosures_button.clicked.connect(self.save_enclosures)
         self.templates_button.clicked.connect(self.edit_templates)
         self._update()
+
+    def new_letter(self) -> Any:
+        """Ask for the case (open cases offered, any case number typed), then the
+        letter dialog of that case, as "Letter…" in the case dialog."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from ...services import requests as rq
+        from ..letters.letter_dialog import open_letter_dialog
+        from ..requests.case_dialog import show_case
+
+        rows = [r for r in rq.list_requests(self.ctx) if r.status in rq.OPEN_STATUSES]
+        items = [f"{r.case_number} — {r.subject}" for r in rows]
+        text, ok = QInputDialog.getItem(
+            self, _("New letter"), _("Letter for case:"), items, 0, True
+        )
+        case = text.split(" — ", 1)[0].strip() if ok else ""
+        if not case:
+            return None
+        try:
+            rq.get_request(self.ctx, case)
+        except ServiceError as exc:
+            QMessageBox.warning(self, _("New letter"), str(exc))
+            return None
+        return open_letter_dialog(
+            self,
+            self.ctx,
+            case,
+            self.refresh,
+            open_case=lambda: show_case(self, self.ctx, case, self.refresh),
+        )
 
     # ------------------------------------------------------------------ data
     def showEvent(self, event: Any) -> None:  # letters are issued from case dialogs
