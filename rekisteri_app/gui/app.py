@@ -15,11 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QLibraryInfo,
-    QLocale,
     QTimer,
     QtMsgType,
-    QTranslator,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QIcon
@@ -36,6 +33,7 @@ from PySide6.QtWidgets import (
 from ..i18n import LANGUAGES, _, language_from_environment, set_language
 from ..paths import resource
 from . import settings
+from .qt_language import install_qt_translations
 
 log = logging.getLogger(__name__)
 DESKTOP_ID = "fi.rekisteri.Rekisteri"  # = packaging/linux/<id>.desktop and .metainfo.xml
@@ -47,26 +45,6 @@ def choose_language(requested: str | None = None) -> str:
         if candidate in LANGUAGES:
             return candidate
     return "fi"
-
-
-_QT_TRANSLATORS: list[QTranslator] = []  # the one installed, replaced on a switch
-
-
-def install_qt_translations(app: QApplication, lang: str) -> None:
-    """Qt's own texts (file dialogs, standard buttons) in the same language; a later
-    call (the officer chose another language) replaces the earlier translation."""
-    QLocale.setDefault(QLocale(lang))
-    while _QT_TRANSLATORS:
-        app.removeTranslator(_QT_TRANSLATORS.pop())
-    if lang == "en":
-        return  # Qt's own texts are English
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(f"qtbase_{lang}", folder):
-        app.installTranslator(translator)
-        _QT_TRANSLATORS.append(translator)
-    else:  # a packaging fault: the bundle test reads this line as a failure
-        log.warning("Qt's own translations (qtbase_%s) are missing from %s", lang, folder)
 
 
 def application_icon() -> QIcon:

@@ -799,7 +799,7 @@ class MainWindow(QMainWindow):
     def choose_language(self, lang: str) -> None:
         """Save the choice and apply it now: gettext, Qt's own texts, then the window is
         rebuilt by the controller (a window without one says when it applies)."""
-        from .app import install_qt_translations
+        from .qt_language import install_qt_translations
 
         settings.save_language(lang)
         if lang == current_language():

@@ -188,7 +188,7 @@ class StartDialog(QDialog):
 
     def choose_language(self, *_args: Any) -> None:
         """Apply the language at once: the caller builds the dialog again in it."""
-        from .app import install_qt_translations
+        from .qt_language import install_qt_translations
 
         lang = self.language.currentData()
         settings.save_language(lang)
