@@ -465,3 +465,18 @@ def test_new_letter_on_the_letters_page_asks_for_the_case(qtbot, ctx, monkeypatc
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a: ("2099-9999", True))
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a: None)
     assert page.new_letter() is None  # an unknown case number: said, nothing opened
+
+
+def test_audit_details_show_the_changed_fields_before_and_after():
+    import json
+
+    from rekisteri_app.gui.audit_details import changed_fields, changes_html
+
+    before = {"name": "Asiakasrekisteri", "rights": [{"right": "access", "outcome": "pending"}]}
+    after = {"name": "Asiakasrekisteri", "rights": [{"right": "access", "outcome": "granted"}]}
+    rows = changed_fields(json.dumps(before), json.dumps(after))
+    assert rows == [("Oikeudet 1 · outcome", "pending", "granted")]  # only what changed
+    created = changed_fields(None, json.dumps({"name": "<b>Uusi</b>"}))
+    assert created == [("Nimi", "—", "<b>Uusi</b>")]
+    assert "&lt;b&gt;" in changes_html(None, json.dumps({"name": "<b>Uusi</b>"}))  # not markup
+    assert "Tietoja ei ole kirjattu." in changes_html(None, None)
