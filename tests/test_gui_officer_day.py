@@ -480,3 +480,26 @@ def test_audit_details_show_the_changed_fields_before_and_after():
     assert created == [("Nimi", "—", "<b>Uusi</b>")]
     assert "&lt;b&gt;" in changes_html(None, json.dumps({"name": "<b>Uusi</b>"}))  # not markup
     assert "Tietoja ei ole kirjattu." in changes_html(None, None)
+
+
+def test_findings_name_the_country_in_the_readers_language():
+
+    from rekisteri_app.domain.compliance.model import Finding, FindingCode, Severity, SubjectKind
+    from rekisteri_app.i18n import N_
+
+    finding = Finding(
+        Severity.RED,
+        FindingCode.TRANSFER_NO_SAFEGUARD,
+        SubjectKind.TRANSFER,
+        "Lämpödata Analytics",
+        N_(
+            "No safeguard is recorded for a transfer to {country}, which has no "
+            "adequacy decision covering every recipient. Name the transfer tool, "
+            "e.g. the 2021 standard contractual clauses."
+        ),
+        "GDPR Art. 44, 46, 13(1)(f)",
+        {"country": "IN"},
+    )
+    assert "Intia (IN)" in finding.text("fi")
+    assert "Indien (IN)" in finding.text("sv")
+    assert "India (IN)" in finding.text("en")
