@@ -5,10 +5,14 @@
 
 The compiled .mo files are committed so that an editable install works without a
 build step; tests/test_translations.py fails when they drift from the .po files.
+
+The catalogues' POT-Creation-Date is pinned: Babel stamps the time of every extraction,
+so two branches that each ran this script conflicted on that one header line.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -66,6 +70,21 @@ def update() -> None:
             run("init", "-i", str(POT), "-d", str(ROOT / "translations"), "-D", DOMAIN, "-l", lang)
 
 
+PINNED_DATE = "2026-01-01 00:00+0000"
+
+
+def pin_creation_date() -> None:
+    for path in [POT, *(ROOT / "translations").glob(f"*/LC_MESSAGES/{DOMAIN}.po")]:
+        text = path.read_text(encoding="utf-8")
+        pinned = re.sub(
+            r'"POT-Creation-Date: [^"\\]*\\n"',
+            lambda _match: f'"POT-Creation-Date: {PINNED_DATE}\\n"',
+            text,
+        )
+        if pinned != text:
+            path.write_text(pinned, encoding="utf-8")
+
+
 def compile_all() -> None:
     run("compile", "-d", str(ROOT / "translations"), "-D", DOMAIN, "--use-fuzzy")
 
@@ -74,4 +93,5 @@ if __name__ == "__main__":
     if sys.argv[1:] != ["compile"]:
         extract()
         update()
+        pin_creation_date()
     compile_all()

@@ -70,7 +70,7 @@ def cli_context_at(when: datetime, actor: str = "cli"):
     from rekisteri_app.storage.database import Database
 
     @contextmanager
-    def open_context(args):
+    def open_context(args, **_options):
         database = Database.open(args.db, PASSPHRASE)
         try:
             yield ServiceContext(database, actor=actor, clock=FixedClock(when))

@@ -25,7 +25,7 @@ def segment(session, first: int, last: int) -> tuple[str, list[audit.SegmentEven
             position,
             ev.prev_hash,
             ev.hash,
-            (ev.at, ev.actor, ev.action, ev.entity, ev.entity_id, ev.before_json, ev.after_json),
+            (ev.at, ev.actor, ev.action, ev.entity, ev.entity_id, *audit.hashed_payloads(ev)),
         )
         for position, ev in enumerate(events, start=1)
         if first <= position <= last

@@ -138,7 +138,23 @@ def test_an_identified_pack_names_the_persons_and_says_so_on_its_cover(demo_file
 
 
 def test_the_audit_log_withholds_case_snapshots_and_links_every_event(demo_pack):
-    from rekisteri_app.storage.audit import event_hash
+    from types import SimpleNamespace
+
+    from rekisteri_app.storage import audit
+
+    AUDIT_COLUMNS = (
+        "at",
+        "actor",
+        "action",
+        "entity",
+        "entity_id",
+        "scheme",
+        "payload_salt",
+        "before_json",
+        "after_json",
+        "before_digest",
+        "after_digest",
+    )
 
     contents = members(demo_pack)
     lines = [json.loads(line) for line in contents["audit-log.jsonl"].splitlines()]
@@ -157,11 +173,10 @@ def test_the_audit_log_withholds_case_snapshots_and_links_every_event(demo_pack)
         if event["entity"] == "request":
             assert event["redacted"] is True and "before_json" not in event
         if not event.get("redacted"):
-            fields = [event[k] for k in ("at", "actor", "action", "entity", "entity_id")]
-            assert (
-                event_hash(event["prev_hash"], *fields, event["before_json"], event["after_json"])
-                == event["hash"]
-            )
+            # Scheme 2: the hash covers the salted digests the line carries with the text.
+            assert event["scheme"] == audit.SCHEME_DIGEST
+            as_read = SimpleNamespace(**{k: event.get(k) for k in AUDIT_COLUMNS})
+            assert audit.expected_hash(event["prev_hash"], as_read) == event["hash"]
     assert any(e.get("redacted") for e in events) and any(not e.get("redacted") for e in events)
 
 
@@ -315,3 +330,20 @@ def test_an_empty_period_still_anchors_the_chain(demo_file, tmp_path):
     assert rows(members(tmp_path / "pack.zip")["requests.csv"]) == []
     assert result.chain.events == 0
     assert verify_pack(tmp_path / "pack.zip").ok
+
+
+def test_the_record_of_processing_gives_a_shared_dpo_as_recorded(demo_copy, tmp_path):
+    """Art. 30(1)(a): the DPO's contact details, also when recorded as the shared entity."""
+    from sqlalchemy import select
+
+    from rekisteri_app.storage import models as m
+    from tests.pack_fixtures import opened
+
+    with opened(demo_copy) as ctx, ctx.change() as tx:
+        dpo = m.DataProtectionOfficer(name="Dora Suojanen", email="dpo@konserni.invalid")
+        for controller in tx.session.scalars(select(m.Controller)):
+            controller.dpo = dpo
+        tx.audit("update", "controller", None, None, {"dpo": "Dora Suojanen"})
+    make_pack(demo_copy, tmp_path / "pack.zip", language="en")
+    records = pdf_text(members(tmp_path / "pack.zip")["records-of-processing.pdf"])
+    assert "Dora Suojanen" in records and "dpo@konserni.invalid" in records

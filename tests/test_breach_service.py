@@ -13,6 +13,7 @@ from rekisteri_app.i18n import set_language
 from rekisteri_app.services import breaches as br
 from rekisteri_app.services import exchange, settings
 from rekisteri_app.services.context import ServiceError
+from rekisteri_app.storage import audit
 from rekisteri_app.storage import models as m
 from rekisteri_app.storage.database import Database
 from tests.breach_helpers import (
@@ -293,6 +294,16 @@ def test_purge_needs_a_retention_period_and_takes_the_recipients_with_the_record
         purge = session.scalars(select(m.AuditEvent).where(m.AuditEvent.action == "purge")).one()
         assert "Meikäläinen" not in (purge.before_json or "")
         assert json.loads(purge.before_json)["recipients"] == 3
+        # The record's own events keep their digests, not their snapshots (migration 0008).
+        trail = session.scalars(
+            select(m.AuditEvent).where(
+                m.AuditEvent.entity == "breach",
+                m.AuditEvent.entity_id == ref,
+                m.AuditEvent.action != "purge",
+            )
+        ).all()
+        assert trail and all(e.after_json is None and e.erased_on for e in trail)
+        assert audit.verify(session).ok
 
 
 def test_a_register_named_in_a_breach_cannot_be_deleted(bctx):

@@ -204,7 +204,7 @@ def test_the_dashboard_card_counts_down_and_turns_red_when_overdue(qtbot, db, pr
 
     ctx = breach_ctx(db, datetime(2026, 10, 26, 5, 0, tzinfo=UTC))  # Monday 07:00
     organisation(ctx)
-    window = MainWindow(db, ctx=ctx)
+    window = MainWindow(db, ctx=ctx, page="dashboard")  # the card reads when shown
     qtbot.addWidget(window)
     window.show()
     card = window.breach_card

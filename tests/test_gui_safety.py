@@ -104,6 +104,31 @@ def test_an_idle_window_locks_keeps_the_draft_and_unlocks(qtbot, controller):
     assert _rows(window) > 0
 
 
+def test_locking_empties_the_paged_lists_and_nothing_fetches_from_the_closed_file(
+    qtbot, controller, monkeypatch
+):
+    from rekisteri_app.gui.table_models import Paging
+
+    monkeypatch.setattr(Paging, "page_size", 2)  # the demo's cases fill several pages
+    window = controller.window
+    window.show_page("requests")
+    model = window.requests_page.model
+    model.reload()
+    assert model.rowCount() == 2 and model.canFetchMore()
+    assert controller.lock("idle")
+    qtbot.waitUntil(lambda: controller.lock_screen is not None, timeout=5000)
+    assert window.database.closed
+    assert model.rowCount() == 0 and not model.canFetchMore()
+    model.fetchMore()  # a late scroll asks nothing of the closed database
+    assert model.rowCount() == 0
+    assert window.audit_page.stale and window.letters_page.stale
+    controller.lock_screen.passphrase.setText(PASSPHRASE)
+    assert controller.lock_screen.unlock()
+    assert model.rowCount() == 2 and model.canFetchMore()
+    assert controller.lock("idle")  # emptied again before the fixture closes the file
+    qtbot.waitUntil(lambda: controller.lock_screen is not None, timeout=5000)
+
+
 def test_activity_postpones_the_idle_lock(qtbot, controller):
     controller.idle.override_ms = 600
     controller.idle.start()

@@ -144,3 +144,57 @@ def test_audit_verify_prints_the_head_and_proves_an_expected_one(cli_demo):
     assert json.loads(stdout)["expected_head_found"] is True and json.loads(stdout)["head"] == head
     code, _out, err = cli_demo("--lang", "en", "audit", "verify", "--expect-head", "12:xyz")
     assert code == 1 and "COUNT:HASH" in err
+
+
+def test_a_scheduled_pack_reads_a_copy_while_the_window_holds_the_database(
+    demo_file, db_path, cli, tmp_path, monkeypatch
+):
+    """The window is open all day (auto-locked): a cron job's pack must still be made,
+    from a consistent copy, leaving the database and the temporary folder as they were."""
+    import hashlib
+    import tempfile
+
+    from rekisteri_app.storage import audit
+    from rekisteri_app.storage.database import Database
+    from tests.conftest import PASSPHRASE
+
+    shutil.copyfile(demo_file, db_path)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    out = tmp_path / "q1.zip"
+    with Database.open(db_path, PASSPHRASE) as window:  # holds the one-writer lock
+        with window.session() as session:
+            head = str(audit.head(session))
+        before = hashlib.sha256(db_path.read_bytes()).hexdigest()
+        assert cli("request", "list")[0] == 2  # a command that may write still waits
+        code, stdout, stderr = cli(
+            "--lang",
+            "en",
+            "audit-pack",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-03-31",
+            "--out",
+            str(out),
+        )
+        assert code == 0, stderr
+        assert f"Audit-chain head at creation: {head}" in stdout
+        assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
+    assert list(scratch.iterdir()) == []  # the copy is gone
+    code, stdout, _err = cli("--lang", "en", "verify-pack", str(out))
+    assert code == 0 and head in stdout
+
+
+def test_audit_pack_never_writes_over_the_database(demo_file, db_path, cli):
+    import hashlib
+
+    shutil.copyfile(demo_file, db_path)
+    before = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    for target in (db_path, db_path.with_name(db_path.name + ".lock")):
+        code, _out, stderr = cli(
+            "--lang", "en", "audit-pack", "--period", "this-year", "--out", str(target)
+        )
+        assert code == 1 and "choose another name" in stderr
+    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before

@@ -171,16 +171,7 @@ def rewrite_history(db_path, event_id: int) -> None:
             events = session.scalars(select(m.AuditEvent).order_by(m.AuditEvent.id)).all()
             for ev in events:
                 ev.prev_hash = prev
-                ev.hash = audit.event_hash(
-                    prev,
-                    ev.at,
-                    ev.actor,
-                    ev.action,
-                    ev.entity,
-                    ev.entity_id,
-                    ev.before_json,
-                    ev.after_json,
-                )
+                ev.hash = audit.expected_hash(prev, ev)
                 prev = ev.hash
             session.get(m.Setting, audit.HEAD_KEY).value = f"{len(events)}:{prev}"
         with ctx.read() as session:

@@ -541,7 +541,6 @@ def test_the_portability_csv_neutralises_formulas():
 def test_restore_proves_the_backup_and_keeps_the_replaced_file(demo, tmp_path, state):
     backup = tmp_path / "backup.db"
     assert rekisteri("--db", str(demo), "backup", str(backup), state=state).returncode == 0
-    original = demo.read_bytes()
     damage_a_page(demo)
     damaged = demo.read_bytes()
     done = rekisteri("--db", str(demo), "restore", str(backup), state=state)
@@ -549,7 +548,7 @@ def test_restore_proves_the_backup_and_keeps_the_replaced_file(demo, tmp_path, s
     kept = [p for p in tmp_path.iterdir() if p.name.startswith("demo.db.replaced-")]
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
     assert demo.read_bytes() == backup.read_bytes()
-    assert len(original) == len(demo.read_bytes())
+    # (not the original's length: a backup rebuilds the indexes densely, a few pages fewer)
     check = rekisteri("--db", str(demo), "check-integrity", state=state)
     assert check.returncode == 0 and "intact" in check.stdout
 

@@ -11,7 +11,7 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -151,20 +151,54 @@ def hetu_from_args(args: argparse.Namespace) -> str | None:
 
 
 @contextmanager
-def open_context(args: argparse.Namespace) -> Iterator[ServiceContext]:
+def open_context(
+    args: argparse.Namespace, *, snapshot_if_in_use: bool = False
+) -> Iterator[ServiceContext]:
     """The database named by --db, open in a service context for one command; closed
-    (and its lock released) however the command ends."""
-    from ..services.context import ServiceContext
-    from ..storage.database import Database
+    (and its lock released) however the command ends. Stored deadlines computed with
+    another holiday calendar are recomputed first (audited).
 
-    db = Database.open(Path(args.db), read_passphrase(args))
+    `snapshot_if_in_use`, for commands that only read (a scheduled `audit-pack`): while
+    another process holds the database (the officer's window, open all day and
+    auto-locked) read a consistent copy instead — made by SQLCipher in one read
+    transaction (`storage.database.backup`, encrypted under the same passphrase) in a
+    private temporary folder, removed however the command ends. What the command reports
+    is the database as it was at that moment; nothing it does reaches the database."""
+    import shutil
+    import tempfile
+
+    from ..services.context import ServiceContext
+    from ..services.requests.deadlines import refresh_stale_deadlines
+    from ..storage import errors
+    from ..storage.database import Database, backup
+
+    path, passphrase = Path(args.db), read_passphrase(args)
+    folder: Path | None = None
     try:
-        yield ServiceContext(db)
-    except Exception as exc:
-        raise_if_damaged(db, exc)
-        raise
+        try:
+            db = Database.open(path, passphrase)
+        except errors.InUse:
+            if not snapshot_if_in_use:
+                raise
+            folder = Path(tempfile.mkdtemp(prefix="rekisteri-snapshot-"))  # 0700
+            db = Database.open(backup(path, passphrase, folder / path.name), passphrase)
+            if sys.stderr.isatty():
+                print(
+                    _("The database is open elsewhere: reading a consistent copy of it."),
+                    file=sys.stderr,
+                )
+        try:
+            ctx = ServiceContext(db)
+            refresh_stale_deadlines(ctx)
+            yield ctx
+        except Exception as exc:
+            raise_if_damaged(db, exc)
+            raise
+        finally:
+            db.close()
     finally:
-        db.close()
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def raise_if_damaged(db: Any, exc: BaseException) -> None:
@@ -196,6 +230,44 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
     for row in cells:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def stream_table(
+    headers: Sequence[str], rows: Iterable[Sequence[Any]], *, measure: int = 200
+) -> None:
+    """A table printed as the rows arrive: the column widths come from the first
+    `measure` rows (a longer value later pushes its line out instead of waiting for
+    all rows), so a listing of any length starts at once and needs no memory."""
+    pending: list[list[str]] = []
+    widths: list[int] | None = None
+
+    def line(cells: Sequence[str]) -> str:
+        assert widths is not None
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    for row in rows:
+        cells = [("" if v is None else str(v)) for v in row]
+        if widths is not None:
+            print(line(cells))
+            continue
+        pending.append(cells)
+        if len(pending) >= measure:
+            widths = [max([len(h)] + [len(r[i]) for r in pending]) for i, h in enumerate(headers)]
+            print(line(list(headers)))
+            for cells in pending:
+                print(line(cells))
+    if widths is None:
+        print_table(headers, pending)
+
+
+def stream_json(items: Iterable[Any]) -> None:
+    """A JSON array printed item by item, the same text `print_json(list(items))` gives."""
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2, sort_keys=True, default=str)
+        sys.stdout.write(("[\n  " if first else ",\n  ") + text.replace("\n", "\n  "))
+        first = False
+    sys.stdout.write("[]\n" if first else "\n]\n")
 
 
 def iso_date(text: str) -> date:

@@ -120,13 +120,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..files import write_atomically
-    from ..services.exchange import export_json
+    """Streamed into the file (constant memory); the file appears only when complete."""
+    from ..services.exchange import export_to_file
 
-    with open_context(args) as ctx:
-        text = export_json(ctx)
     out = Path(args.out)
-    write_atomically(out, text)
+    with open_context(args) as ctx:
+        export_to_file(ctx, out)
     print(_("Exported the database to {path}.").format(path=out))
     return EXIT_OK
 

@@ -16,12 +16,20 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..documents.notices import NOTICE_LANGUAGES, ChangeStatus, SectionChange
+from ..domain.enums import Language
 from ..files import atomic_path, write_atomically
 from ..i18n import _, current_language, language_from_environment, set_language
 from .common import EXIT_BAD_INPUT, EXIT_OK, UsageError, open_context, print_json, print_table
 
+if TYPE_CHECKING:
+    from ..documents.notices import SectionChange
+
+# The notice renderer (reportlab) loads when a notice command runs, not with every
+# command: documents.notices.NOTICE_LANGUAGES are these, ChangeStatus these words.
+NOTICE_LANGUAGES = tuple(lang.value for lang in Language)
+UNCHANGED = "unchanged"
 FORMATS = ("pdf", "html")
 YES_WORDS = {"y", "yes", "k", "kyllä", "kylla", "j", "ja"}
 
@@ -209,9 +217,7 @@ def _print_pending_changes(notices, ctx, registers, lang: str) -> None:
         print(_("First published notice in {lang}: every section is new.").format(lang=lang))
         return
     changed = [
-        c
-        for c in notices.changes_since_published(ctx, registers, lang)
-        if c.status != ChangeStatus.UNCHANGED
+        c for c in notices.changes_since_published(ctx, registers, lang) if c.status != UNCHANGED
     ]
     if not changed:
         print(
@@ -277,9 +283,9 @@ def _print_missing_texts(missing, lang: str) -> None:
 
 
 STATUS = {
-    ChangeStatus.ADDED: lambda: _("added"),
-    ChangeStatus.REMOVED: lambda: _("removed"),
-    ChangeStatus.CHANGED: lambda: _("changed"),
+    "added": lambda: _("added"),
+    "removed": lambda: _("removed"),
+    "changed": lambda: _("changed"),
 }
 
 
@@ -296,7 +302,7 @@ def _changes(args: argparse.Namespace) -> int:
             _("No notice in {lang} has been published yet: every section is new.").format(lang=lang)
         )
         return EXIT_OK
-    changed = [c for c in changes if c.status != ChangeStatus.UNCHANGED]
+    changed = [c for c in changes if c.status != UNCHANGED]
     if not changed:
         print(
             _("No changes since version {version} of {date} ({lang}).").format(

@@ -169,6 +169,18 @@ class _Progress:
             sys.stderr.flush()
 
 
+def _same_path(out: Path, database: Path) -> bool:
+    """`out` is the database file itself or one of its side files (journal, lock)."""
+    try:
+        if out.exists() and out.samefile(database):
+            return True
+    except OSError:
+        pass
+    return out.resolve().parent == database.resolve().parent and out.name.startswith(
+        database.name + "."
+    )
+
+
 def cmd_audit_pack(args: argparse.Namespace) -> int:
     from ..services.audit_pack import PackOptions, build_pack
 
@@ -179,8 +191,15 @@ def cmd_audit_pack(args: argparse.Namespace) -> int:
             _("The letters name their recipients: --include-letters needs --identify.")
         )
     password = pack_password(args, confirm=True) if args.encrypt else None
+    if _same_path(Path(args.out), Path(args.db)):
+        raise UsageError(
+            _("{path} is the database or one of its files: choose another name.").format(
+                path=args.out
+            )
+        )
     progress = _Progress()
-    with open_context(args) as ctx:
+    # A scheduled run while the window has the database open reads a consistent copy.
+    with open_context(args, snapshot_if_in_use=True) as ctx:
         options = PackOptions(
             period=_period(args, ctx.today()),
             language=args.pack_lang or current_language(),

@@ -24,8 +24,9 @@ from ..domain.enums import (
     Right,
 )
 from ..domain.identity_code import IdentityDocument
-from ..i18n import _, language_from_environment, set_language
+from ..i18n import _, language_from_environment, ngettext, set_language
 from .common import (
+    EXIT_BAD_INPUT,
     EXIT_OK,
     UsageError,
     add_hetu_arguments,
@@ -34,11 +35,26 @@ from .common import (
     open_context,
     print_json,
     print_table,
+    stream_json,
+    stream_table,
 )
 
 
 def _values(kind: type) -> list[str]:
     return [v.value for v in kind]
+
+
+def _count(text: str) -> int:
+    """An argparse type: a whole number of rows, zero or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is not a whole number of zero or more").format(value=text)
+        )
+    return value
 
 
 def day(text: str) -> date:
@@ -163,9 +179,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.set_defaults(handler=cmd_add)
 
     ls = s.add_parser("list", help=_("list cases by due date"))
-    ls.add_argument("--status", choices=_values(RequestStatus))
+    ls.add_argument("--status", choices=[*_values(RequestStatus), "open"])
     ls.add_argument(
         "--due-before", type=iso_date, metavar="DATE", help=_("only cases due before DATE")
+    )
+    ls.add_argument(
+        "--find",
+        metavar="TEXT",
+        help=_("only cases whose number or data subject's or requester's name contains TEXT"),
+    )
+    ls.add_argument(
+        "--order",
+        choices=["due", "received", "case", "status", "subject"],
+        default="due",
+        help=_("the order of the list (default: by due date)"),
+    )
+    ls.add_argument("--reverse", action="store_true", help=_("in the opposite order"))
+    ls.add_argument(
+        "--limit", type=_count, metavar="N", help=_("at most N cases (default: all, streamed)")
+    )
+    ls.add_argument(
+        "--offset", type=_count, default=0, metavar="N", help=_("skip the first N cases")
     )
     ls.add_argument("--json", action="store_true", help=_("print JSON"))
     ls.set_defaults(handler=cmd_list)
@@ -285,8 +319,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     dash = s.add_parser(
         "dashboard", help=_("overdue, due soon, awaiting identity, holds at risk, counts")
     )
+    dash.add_argument(
+        "--limit",
+        type=_count,
+        default=50,
+        metavar="N",
+        help=_("at most N cases of each queue (default 50; the totals count them all)"),
+    )
     dash.add_argument("--json", action="store_true", help=_("print JSON"))
     dash.set_defaults(handler=cmd_dashboard)
+
+    drift = s.add_parser(
+        "check-deadlines",
+        help=_("recompute every case's deadline and list those whose stored dates differ"),
+    )
+    drift.add_argument("--json", action="store_true", help=_("print JSON"))
+    drift.set_defaults(handler=cmd_check_deadlines)
 
     # `rekisteri settings` and, as before, `rekisteri request settings`.
     for parent in (sub, s):
@@ -601,38 +649,47 @@ def cmd_split(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    """Streamed: rows are printed as the database returns them, in pages."""
     from ..domain.vocabulary import RIGHTS, STATUSES, URGENCIES, label
     from ..services import requests as rq
 
-    _ctx, rows = _run(args, rq.list_requests, status=args.status, due_before=args.due_before)
-    if args.json:
-        print_json([r.to_json() for r in rows])
-        return EXIT_OK
-    print_table(
-        [
-            _("Case"),
-            _("Received"),
-            _("Data subject"),
-            _("Rights"),
-            _("Status"),
-            _("Due"),
-            _("Days left"),
-            _("Urgency"),
-        ],
-        [
-            [
-                r.case_number,
-                r.received_on.isoformat(),
-                r.subject,
-                ", ".join(label(RIGHTS, x) for x in r.rights),
-                label(STATUSES, r.status),
-                r.due.isoformat() if r.due else "",
-                "" if r.days_left is None else r.days_left,
-                label(URGENCIES, r.urgency),
-            ]
-            for r in rows
-        ],
+    query = rq.RequestQuery(
+        status=args.status,
+        due_before=args.due_before,
+        text=args.find,
+        order=args.order,
+        descending=args.reverse,
     )
+    with open_context(args) as ctx:
+        rows = rq.iter_requests(ctx, query, offset=args.offset, limit=args.limit)
+        if args.json:
+            stream_json(r.to_json() for r in rows)
+            return EXIT_OK
+        stream_table(
+            [
+                _("Case"),
+                _("Received"),
+                _("Data subject"),
+                _("Rights"),
+                _("Status"),
+                _("Due"),
+                _("Days left"),
+                _("Urgency"),
+            ],
+            (
+                [
+                    r.case_number,
+                    r.received_on.isoformat(),
+                    r.subject,
+                    ", ".join(label(RIGHTS, x) for x in r.rights),
+                    label(STATUSES, r.status),
+                    r.due.isoformat() if r.due else "",
+                    "" if r.days_left is None else r.days_left,
+                    label(URGENCIES, r.urgency),
+                ]
+                for r in rows
+            ),
+        )
     return EXIT_OK
 
 
@@ -988,19 +1045,21 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     from ..services import requests as rq
 
     with open_context(args) as ctx:
-        board = rq.dashboard(ctx)
+        board = rq.dashboard(ctx, limit=args.limit)
         holds = rq.holds_at_risk(ctx)
     if args.json:
         print_json({**board.to_json(), "holds_at_risk": [h.to_json() for h in holds]})
         return EXIT_OK
-    for title, rows in (
-        (_("Overdue"), board.overdue),
-        (_("Due within 7 days"), board.due_soon),
-        (_("Awaiting identity"), board.awaiting_identity),
+    for title, rows, total in (
+        (_("Overdue"), board.overdue, board.totals[rq.OVERDUE]),
+        (_("Due within 7 days"), board.due_soon, board.totals[rq.DUE_SOON]),
+        (_("Awaiting identity"), board.awaiting_identity, board.totals[rq.AWAITING_IDENTITY]),
     ):
-        print(f"{title}: {len(rows)}")
+        print(f"{title}: {total}")
         for r in rows:
             print(f"  {r.case_number}  {r.due or '—'}  {r.subject}  {label(URGENCIES, r.urgency)}")
+        if total > len(rows):
+            print("  " + _("… and {n} more (request list)").format(n=total - len(rows)))
     print(_("Legal holds protecting data due for deletion before the due date:"), len(holds))
     for h in holds:
         print(f"  {h.case_number}: {h.describe()}")
@@ -1008,6 +1067,28 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     for status, n in board.counts.items():
         print(f"  {label(STATUSES, status)}: {n}")
     return EXIT_OK
+
+
+def cmd_check_deadlines(args: argparse.Namespace) -> int:
+    """Exit 1 when a stored deadline differs from a fresh computation (drift)."""
+    from ..services import requests as rq
+
+    _ctx, drifted = _run(args, rq.deadline_drift)
+    if args.json:
+        print_json({"ok": not drifted, "drifted": drifted})
+    elif drifted:
+        print(
+            ngettext(
+                "{n} case has stored deadlines that differ from a fresh computation:",
+                "{n} cases have stored deadlines that differ from a fresh computation:",
+                len(drifted),
+            ).format(n=len(drifted))
+        )
+        for case in drifted:
+            print(f"  {case}")
+    else:
+        print(_("Every stored deadline equals a fresh computation."))
+    return EXIT_BAD_INPUT if drifted else EXIT_OK
 
 
 def cmd_settings(args: argparse.Namespace) -> int:

@@ -105,11 +105,11 @@ def _print_result(result, path: Path) -> None:
         )
     for name, problems in result.other.items():
         if problems:
-            print(_("{check}: {n} problems").format(check=name, n=len(problems)))
+            print(_("{check}: {n} problems").format(check=_(name), n=len(problems)))
             for line in problems[:20]:
                 print(f"  {line}")
         else:
-            print(_("{check}: no problems.").format(check=name))
+            print(_("{check}: no problems.").format(check=_(name)))
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

@@ -69,6 +69,13 @@ def format_case_number(year: int, sequence: int, prefix: str | None = None) -> s
     return f"{prefix}-{body}" if prefix else body
 
 
+def canonical_case_number(text: str) -> str:
+    """The one spelling a case number is stored in: trimmed, upper case (`ts-2026-0001`
+    finds `TS-2026-0001`). Lookups normalise their input instead of the column, so the
+    unique index on the column serves them."""
+    return text.strip().upper()
+
+
 def parse_case_number(text: str) -> CaseNumber:
     """The CaseNumber written in `text` (surrounding spaces and case ignored).
 

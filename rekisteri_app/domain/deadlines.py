@@ -21,14 +21,33 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import cache
 
-import holidays
-
 from ..i18n import N_, _, ngettext
 from .enums import PauseKind, PausePolicy, RequestClass, Urgency
 from .vocabulary import PAUSE_KINDS
 
 DUE_SOON_DAYS = 7
 """A deadline this many days away or closer counts as "due soon" on the dashboard."""
+
+CALENDAR_RULES_VERSION = 1
+"""Raise when a rule here changes a computed date: stored deadlines carry the rules
+version and the `holidays` release they were computed with, and are all recomputed
+when either differs (services/requests/deadlines.py)."""
+
+
+def calendar_version() -> str:
+    """The rules and the holiday calendar every computed date depends on.
+
+    Read from the package metadata: the calendar itself (a tenth of a second to
+    import) loads only when a date is computed, not for lists of stored dates."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        release = version("holidays")
+    except PackageNotFoundError:  # pragma: no cover - a bundle without the metadata
+        import holidays
+
+        release = holidays.__version__
+    return f"rules={CALENDAR_RULES_VERSION};holidays={release}"
 
 
 # --------------------------------------------------------------------------- errors
@@ -189,6 +208,8 @@ def customary_closed_day(day: date) -> CustomaryDay | None:
 @cache
 def _public_holidays(year: int) -> dict[date, tuple[HolidayCode, str]]:
     """Finnish public holidays of `year`: the library's list minus the two eves."""
+    import holidays
+
     listed = holidays.Finland(years=year, language="en_US")
     result: dict[date, tuple[HolidayCode, str]] = {}
     for day, name in listed.items():
@@ -355,9 +376,25 @@ def urgency(deadline: Deadline | None, today: date, soon_days: int = DUE_SOON_DA
     """Overdue, due within `soon_days` (inclusive), ok, suspended or no deadline."""
     if deadline is None:
         return Urgency.NO_DEADLINE
-    left = deadline.days_left(today)
-    if left is None:
+    return urgency_on(deadline.effective_due, today, soon_days)
+
+
+def urgency_on(
+    effective_due: date | None,
+    today: date,
+    soon_days: int = DUE_SOON_DAYS,
+    *,
+    has_deadline: bool = True,
+) -> Urgency:
+    """The urgency of a deadline known only by its effective due date (None: suspended).
+
+    Lists keep the due date stored and ask this for the rows they show, so a list and
+    a case view can never disagree about "overdue"."""
+    if not has_deadline:
+        return Urgency.NO_DEADLINE
+    if effective_due is None:
         return Urgency.SUSPENDED
+    left = (effective_due - today).days
     if left < 0:
         return Urgency.OVERDUE
     if left <= soon_days:

@@ -1,9 +1,16 @@
 """The officer's main window: navigation, the lists, the findings panel and the menus.
 
 It owns the open database for as long as it is shown, and keeps no passphrase: a backup
-is written through the open, keyed database (`Database.backup_to`). Every change goes
-through an editor or a service call, after which `refresh()` reloads the lists and
-re-runs the compliance checker, so badges and findings always describe what is stored.
+is written through the open, keyed database (`Database.backup_to`).
+
+Pages load when shown: building the window queries nothing; the page shown first
+queries when the window appears, the others on their first show (gui/pages.py,
+`LoadsWhenShown`). Every change goes through an editor or a service call and is
+announced as a change of one kind of entity (`entities_changed`): the pages showing
+that kind reload if visible, or on their next show, and an organisation change re-runs
+the compliance checker, so badges and findings always describe what is stored. The
+checker first runs before a page with badges is shown, or just after the first paint.
+View → Refresh reloads everything.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import SIGNAL, QByteArray, Qt, Signal
+from PySide6.QtCore import SIGNAL, QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -81,6 +88,24 @@ NAVIGATION = [
 ]
 
 LANGUAGE_NAMES = NATIVE_NAMES
+PAGE_KEY = "main_window/page"  # the page shown last, shown first next time
+
+# Kinds of change and the pages that show them. Every change is audited, so the audit
+# page follows each; organisation changes also re-run the checker (FINDINGS).
+ORGANISATION = (REGISTERS, PROCESSORS, CONTROLLERS, DPOS, TRANSFERS)
+FINDINGS_PAGES = ORGANISATION  # their badges need the findings
+SHOWS: dict[str, tuple[str, ...]] = {
+    "requests": (DASHBOARD, REQUESTS, LETTERS, AUDIT),
+    "letters": (LETTERS, DASHBOARD, REQUESTS, AUDIT),  # an extension letter moves a date
+    "settings": (DASHBOARD, REQUESTS, AUDIT),  # the pause policy moves every date
+    "registers": (*ORGANISATION, AUDIT),
+    "processors": (*ORGANISATION, AUDIT),
+    "controllers": (*ORGANISATION, AUDIT),
+    "transfers": (*ORGANISATION, AUDIT),
+    "dpos": (*ORGANISATION, AUDIT),
+    "breaches": (BREACHES, DASHBOARD, AUDIT),
+    "everything": tuple(key for key, _title in NAVIGATION),
+}
 
 
 class MainWindow(QMainWindow):
@@ -92,13 +117,16 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()  # File → Lock: the controller closes the database
     language_changed = Signal(str)  # the controller rebuilds the window in that language
 
-    def __init__(self, database: Any, *, ctx: Any = None) -> None:
+    def __init__(self, database: Any, *, ctx: Any = None, page: str | None = None) -> None:
         super().__init__()
         from ..services.context import ServiceContext
+        from ..services.requests import refresh_stale_deadlines
 
         self.database = database
         self.ctx = ctx if ctx is not None else ServiceContext(database)
+        refresh_stale_deadlines(self.ctx)  # a new holiday calendar: recomputed, audited
         self.findings: list[Any] = []
+        self.findings_loaded = False
         self.statuses: dict[tuple[str, Any], str] = {}
         self.transfers: list[Any] = []
         self.editors: dict[tuple[str, Any], EditorDialog] = {}
@@ -119,8 +147,12 @@ class MainWindow(QMainWindow):
         state = store.value(settings.STATE_KEY)
         if isinstance(state, QByteArray | bytes):
             self.restoreState(state)
-        self.refresh()
-        self.show_page(REGISTERS)
+        start = page or str(store.value(PAGE_KEY) or REGISTERS)
+        if start not in self.pages:
+            start = REGISTERS
+        if start not in FINDINGS_PAGES:  # the checker runs once the window is painted
+            self.installEventFilter(self)
+        self.show_page(start)
 
     # --------------------------------------------------------------- building
     def _build_pages(self) -> None:
@@ -134,7 +166,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.page_order: list[str] = []
 
-        self.registers_page = registers_page()
+        self.registers_page = registers_page(self.ctx)
         self.registers_page.model.status_of = self.register_status
         self.registers_page.model.findings_of = self.register_findings
         self.registers_page.open_requested.connect(lambda r: self.open_register(r.id))
@@ -144,7 +176,7 @@ class MainWindow(QMainWindow):
         )
         self.registers_page.duplicate_requested.connect(self.duplicate)
 
-        self.processors_page = processors_page()
+        self.processors_page = processors_page(self.ctx)
         self.processors_page.model.status_of = lambda r: self.status_of("processor", r.id)
         self.processors_page.model.findings_of = lambda r: self.findings_for("processor", r.id)
         self.processors_page.open_requested.connect(lambda r: self.open_processor(r.id))
@@ -153,7 +185,7 @@ class MainWindow(QMainWindow):
             lambda r: self.delete_entity("processors", r.id, r.name)
         )
 
-        self.controllers_page = controllers_page()
+        self.controllers_page = controllers_page(self.ctx)
         self.controllers_page.model.status_of = lambda r: self.status_of("controller", r.id)
         self.controllers_page.model.findings_of = lambda r: self.findings_for("controller", r.id)
         self.controllers_page.open_requested.connect(lambda r: self.open_controller(r.id))
@@ -162,14 +194,14 @@ class MainWindow(QMainWindow):
             lambda r: self.delete_entity("controllers", r.id, r.name)
         )
 
-        self.dpos_page = dpos_page()
+        self.dpos_page = dpos_page(self.ctx)
         self.dpos_page.model.status_of = lambda r: self.status_of("dpo", r.id)
         self.dpos_page.model.findings_of = lambda r: self.findings_for("dpo", r.id)
         self.dpos_page.open_requested.connect(lambda r: self.open_dpo(r.id))
         self.dpos_page.new_requested.connect(lambda: self.open_dpo(None))
         self.dpos_page.delete_requested.connect(lambda r: self.delete_entity("dpos", r.id, r.name))
 
-        self.transfers_page = transfers_page()
+        self.transfers_page = transfers_page(lambda: self.transfers)
         self.transfers_page.model.status_of = lambda r: self.status_of("transfer", r.id)
         self.transfers_page.model.findings_of = lambda r: self.findings_for("transfer", r.id)
         self.transfers_page.open_requested.connect(
@@ -189,7 +221,7 @@ class MainWindow(QMainWindow):
         self.breaches_page = BreachesPage(self.ctx)
         self.breaches_page.changed.connect(self._breaches_changed)
         self.breach_card = BreachCard(self.ctx)
-        self.breach_card.clicked.connect(lambda: self.show_page(BREACHES))
+        self.breach_card.clicked.connect(self._breaches_from_card)
         self.dashboard_page.add_tile(self.breach_card)
         pages = {
             DASHBOARD: self.dashboard_page,
@@ -213,8 +245,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(scroll_area(pages[key], horizontal=True))
         # Wide enough for the longest translated title ("Henkilötietojen käsittelijät").
         self.navigation.setFixedWidth(max(170, self.navigation.sizeHintForColumn(0) + 24))
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.navigation.currentRowChanged.connect(self._page_changed)
+        self.navigation.currentRowChanged.connect(self._navigate)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -376,8 +407,33 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:
-        """Reload every list and re-run the checker."""
-        from ..services import entities
+        """View → Refresh: re-run the checker and reload every page."""
+        self.load_findings()
+        for page in self.pages.values():
+            page.refresh()
+
+    def entities_changed(self, kind: str) -> None:
+        """Something of `kind` was stored: the pages that show it follow (a visible one
+        now, a hidden one when shown next); the checker re-runs for the organisation."""
+        keys = SHOWS.get(kind, SHOWS["everything"])
+        if any(key in ORGANISATION for key in keys):
+            self.load_findings()
+        for key in keys:
+            self.pages[key].changed()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        """The first paint of the window: now run the checker, after the paint."""
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self._first_findings)
+        return super().eventFilter(watched, event)
+
+    def _first_findings(self) -> None:
+        if not self.findings_loaded and self.isVisible():  # not once closed (rebuilt)
+            self.load_findings()
+
+    def load_findings(self) -> None:
+        """Run the checker and the transfers list; badges, findings panel, status line."""
         from ..services.transfer_list import transfer_rows
 
         self.transfers = transfer_rows(self.ctx)
@@ -385,17 +441,12 @@ class MainWindow(QMainWindow):
         try:
             self.findings = status.load_findings(self.ctx)
         except Exception as exc:  # a checker bug must not take the window down
+            log.exception("compliance check failed")
             self.findings, error = [], dialogs.unexpected_message(exc)
+        self.findings_loaded = True
         self.statuses = status.status_by_subject(self.findings)
-        self.registers_page.set_rows(entities.list_registers(self.ctx))
-        self.processors_page.set_rows(entities.list_processors(self.ctx))
-        self.controllers_page.set_rows(entities.list_controllers(self.ctx))
-        self.dpos_page.set_rows(entities.list_dpos(self.ctx))
-        self.transfers_page.set_rows(self.transfers)
-        self.audit_page.refresh()
-        self.dashboard_page.refresh()
-        self.breach_card.refresh()
-        self.requests_page.refresh()
+        for key in FINDINGS_PAGES:
+            self.pages[key].table.viewport().update()  # the badges read the new statuses
         self.findings_panel.set_findings(
             self.findings, available=status.checker_available(), error=error
         )
@@ -414,14 +465,19 @@ class MainWindow(QMainWindow):
 
     def _requests_changed(self) -> None:
         """A case was stored from one request page: the other pages follow."""
-        self.dashboard_page.refresh()
-        self.requests_page.refresh()
-        self.audit_page.refresh()
+        self.entities_changed("requests")
 
     def _breaches_changed(self) -> None:
-        """A breach was stored: the dashboard's card and the audit trail follow."""
-        self.breach_card.refresh()
-        self.audit_page.refresh()
+        """A breach was stored: the Breaches page, the dashboard (with its breach card)
+        and the audit trail follow, now if shown, else when shown next."""
+        self.entities_changed("breaches")
+
+    def _breaches_from_card(self) -> None:
+        """The card re-reads on a timer; the page it opens shows what the card just read."""
+        self.breaches_page.stale = True
+        if self.current_page() is self.breaches_page:
+            self.breaches_page.refresh()
+        self.show_page(BREACHES)
 
     def status_of(self, kind: str, ident: Any) -> str:
         return self.statuses.get((kind, ident), status.OK)
@@ -453,7 +509,13 @@ class MainWindow(QMainWindow):
     def current_page(self) -> QWidget:
         return self.pages[self.page_order[max(0, self.stack.currentIndex())]]
 
-    def _page_changed(self, row: int) -> None:
+    def _navigate(self, row: int) -> None:
+        """Show page `row`; the checker first if its badges need it."""
+        key = self.page_order[row]
+        if key in FINDINGS_PAGES and not self.findings_loaded:
+            self.load_findings()
+        self.stack.setCurrentIndex(row)
+        settings.settings().setValue(PAGE_KEY, key)
         page = self.current_page()
         is_list = isinstance(page, ListPage)
         self.new_action.setEnabled(
@@ -511,9 +573,11 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             from ..services.context import ServiceError
 
+            if not isinstance(exc, ServiceError):
+                log.exception("opening an editor failed")
             message = str(exc) if isinstance(exc, ServiceError) else dialogs.unexpected_message(exc)
             dialogs.show_error(self, _("Cannot open"), message)
-            self.refresh()
+            self.entities_changed("registers")
             return None
         editor.saved.connect(self._saved)
         editor.finished.connect(lambda _r, k=key, e=editor: self._editor_closed(k, e))
@@ -526,8 +590,8 @@ class MainWindow(QMainWindow):
             del self.editors[key]
         editor.deleteLater()
 
-    def _saved(self, _kind: str, _ident: int) -> None:
-        self.refresh()
+    def _saved(self, kind: str, _ident: int) -> None:
+        self.entities_changed(kind)
 
     def open_register(self, ident: int | None) -> EditorDialog | None:
         key = ("register", ident if ident is not None else object())
@@ -580,7 +644,7 @@ class MainWindow(QMainWindow):
             for row in self.transfers:
                 if row.id == ident:
                     return self.open_transfer(row.register_id, row.index)
-        self.refresh()
+        self.entities_changed("registers")
         return None
 
     def close_editors(self) -> bool:
@@ -610,7 +674,7 @@ class MainWindow(QMainWindow):
         except ServiceError as exc:
             dialogs.show_error(self, _("Not deleted"), str(exc))
             return False
-        self.refresh()
+        self.entities_changed(kind)
         return True
 
     def delete_transfer(self, row: Any) -> bool:
@@ -633,13 +697,13 @@ class MainWindow(QMainWindow):
         except ServiceError as exc:
             dialogs.show_error(self, _("Not deleted"), str(exc))
             return False
-        self.refresh()
+        self.entities_changed("transfers")
         return True
 
     def duplicate(self, row: Any) -> int | None:
         copy_id = duplicate_register(self, self.ctx, row.id, row.name)
         if copy_id is not None:
-            self.refresh()
+            self.entities_changed("registers")
             self.registers_page.select_where(lambda r: r.id == copy_id)
             self.open_register(copy_id)
         return copy_id
@@ -667,16 +731,12 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        from ..files import WriteFailed, write_atomically
+        from ..files import WriteFailed
 
         try:
-            write_atomically(path, exchange.export_json(self.ctx))  # 0600, whole or nothing
+            exchange.export_to_file(self.ctx, path)
         except WriteFailed as exc:
-            dialogs.show_error(
-                self,
-                _("Export failed"),
-                _("Could not write {path}: {error}").format(path=path, error=exc.detail),
-            )
+            dialogs.show_error(self, _("Export failed"), exc.message)
             return
         self.statusBar().showMessage(_("Exported to {path}").format(path=path), 8000)
 
@@ -727,7 +787,7 @@ class MainWindow(QMainWindow):
         except ServiceError as exc:
             dialogs.show_error(self, _("Import failed"), str(exc))
             return False
-        self.refresh()
+        self.entities_changed("everything")
         dialogs.show_info(
             self,
             _("Imported"),
@@ -792,7 +852,7 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.ctx, self, page)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(lambda: self.entities_changed("settings"))
         dialog.open()
         return dialog
 

@@ -3,18 +3,22 @@
 Pages only show rows and say what the officer asked for (open, new, delete …) through
 signals; the main window decides what to do, so no page talks to a service directly
 except the audit page's read-only list and chain check (services/audit_trail.py).
+Every page queries when it is shown (`LoadsWhenShown`) and reads a page of rows at a
+time; sorting and filtering re-query.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -29,7 +33,14 @@ from ..domain import vocabulary
 from ..i18n import N_, _, ngettext
 from . import status
 from .formatting import cited, format_timestamp
-from .table_models import ROW_ROLE, FilteredTable, FilterProxy, RowTableModel, TableColumn
+from .table_models import (
+    ROW_ROLE,
+    FilteredTable,
+    FilterProxy,
+    PagedTableModel,
+    RowTableModel,
+    TableColumn,
+)
 from .uiload import child, load_ui
 
 
@@ -39,8 +50,39 @@ def _embed(host: QWidget, form: QWidget) -> None:
     layout.addWidget(form)
 
 
-class ListPage(FilteredTable, QWidget):
-    """A sortable, filterable table of service rows with New/Open/Duplicate/Delete."""
+class LoadsWhenShown:
+    """Mixed into a page: it queries when it is shown, not when the window is built.
+
+    `refresh()` loads it (and clears `stale`); `changed()` says the entities it shows
+    were changed elsewhere: a visible page reloads at once, a hidden one on its next
+    show. `stale` starts True, so the first show loads the page."""
+
+    stale = True
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)  # type: ignore[misc]
+        if self.stale:
+            self.refresh()
+
+    def refresh(self) -> None:  # pragma: no cover - every page defines it
+        raise NotImplementedError
+
+    def changed(self) -> None:
+        if self.isVisible():  # type: ignore[attr-defined]
+            self.refresh()
+        else:
+            self.stale = True
+
+
+# fetch(offset, limit, text, order, descending) -> rows; count(text) -> int
+Fetch = Callable[[int, int, str | None, str | None, bool], Sequence[Any]]
+Count = Callable[[str | None], int]
+
+
+class ListPage(LoadsWhenShown, FilteredTable, QWidget):
+    """A paged table of service rows with New/Open/Duplicate/Delete: `fetch` returns a
+    page in the order and filter asked, `count` how many rows a filter keeps. Sorting
+    by a column and typing a filter re-query."""
 
     open_requested = Signal(object)
     new_requested = Signal()
@@ -52,11 +94,17 @@ class ListPage(FilteredTable, QWidget):
         title: str,
         columns: Sequence[TableColumn],
         *,
+        fetch: Fetch,
+        count: Count,
+        order: str | None = None,
         duplicate: bool = False,
         empty_hint: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.fetch, self.count = fetch, count
+        self.order = order if order is not None else columns[0].order
+        self.descending = False
         self.empty_hint = empty_hint
         self.form = load_ui("list_page.ui", self)
         _embed(self, self.form)
@@ -67,17 +115,18 @@ class ListPage(FilteredTable, QWidget):
         self.hint = child(self.form, QLabel, "hint")
         self.hint.setText(_(empty_hint) if empty_hint else "")
         self.hint.setVisible(bool(empty_hint))
-        self.model = RowTableModel(columns, self)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table.setModel(self.proxy)
+        self.model = PagedTableModel(columns, self)
+        self.model.loader = self._load
+        self.model.on_sort = self._sort
+        self.proxy = self.model  # what the table shows (tests and helpers read it)
+        self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.filter.textChanged.connect(self._filter_changed)
         self.table.activated.connect(self._activated)
         self.new_button = child(self.form, QPushButton, "newButton")
@@ -90,17 +139,39 @@ class ListPage(FilteredTable, QWidget):
         self.duplicate_button.clicked.connect(lambda: self._emit(self.duplicate_requested))
         self.delete_button.clicked.connect(lambda: self._emit(self.delete_requested))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.proxy.modelReset.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
+    def _text(self) -> str | None:
+        return self.filter.text().strip() or None
+
+    def _load(self, offset: int, limit: int) -> Sequence[Any]:
+        return self.fetch(offset, limit, self._text(), self.order, self.descending)
+
+    def refresh(self) -> None:
+        """Query the first page again, keeping the selected row and the rows in view."""
+        self.stale = False
         selected = self.current_row()
-        self.model.set_rows(rows)
+        self.model.reload(keep=self.model.rowCount())
         self._fit_columns()
         if selected is not None:
             self.select_where(lambda row: row == selected)
-        self.hint.setVisible(bool(self.empty_hint) and not rows)
         self._update_count()
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Show `rows` as they are (for small in-memory lists); the next refresh asks
+        `fetch` again."""
+        self.model.beginResetModel()
+        self.model.rows, self.model.more = list(rows), False
+        self.model.endResetModel()
+        self._update_count()
+
+    def _sort(self, column: int, descending: bool) -> None:
+        order = self.model.columns[column].order
+        if order is None or (order, descending) == (self.order, self.descending):
+            return  # not sortable in the database, or already so: keep the rows shown
+        self.order, self.descending = order, descending
+        self.refresh()
 
     def _fit_columns(self) -> None:
         """Fit columns to their content once there are rows; the last one takes the rest."""
@@ -123,12 +194,13 @@ class ListPage(FilteredTable, QWidget):
             index = rows[0]
         return index.data(ROW_ROLE)
 
-    def _filter_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text)
-        self._update_count()
+    def _filter_changed(self, _text: str) -> None:
+        self.refresh()
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        total = self.count(None)
+        shown = total if self._text() is None else self.count(self._text())
+        self.hint.setVisible(bool(self.empty_hint) and not total)
         if shown == total:
             self.count_label.setText(ngettext("{n} row", "{n} rows", total).format(n=total))
         else:
@@ -150,9 +222,33 @@ class ListPage(FilteredTable, QWidget):
             button.setEnabled(has_row)
 
 
+def memory_source(rows: Callable[[], Sequence[Any]], columns: Sequence[TableColumn]):
+    """(fetch, count) over a small list held in memory (the transfers of all registers):
+    filtered on the shown texts, sorted by the columns' sort keys."""
+
+    def keep(text: str | None) -> list[Any]:
+        items = list(rows())
+        if not text:
+            return items
+        needle = text.casefold()
+        return [
+            r for r in items if any(needle in str(c.value(r) or "").casefold() for c in columns)
+        ]
+
+    def fetch(offset: int, limit: int, text: str | None, order: str | None, desc: bool):
+        items = keep(text)
+        column = next((c for c in columns if c.order == order), None)
+        if column is not None:
+            key = column.sort or column.value
+            items.sort(key=lambda r: str(key(r) or "").casefold(), reverse=desc)
+        return items[offset : offset + limit] if limit >= 0 else items[offset:]
+
+    return fetch, lambda text: len(keep(text))
+
+
 AUDIT_COLUMNS = [
-    TableColumn(N_("No."), lambda r: r.id, sort=lambda r: r.id),
-    TableColumn(N_("Time"), lambda r: format_timestamp(r.at), sort=lambda r: r.id),
+    TableColumn(N_("No."), lambda r: r.id),
+    TableColumn(N_("Time"), lambda r: format_timestamp(r.at)),
     TableColumn(N_("Who"), lambda r: r.actor),
     TableColumn(N_("Action"), lambda r: vocabulary.label(vocabulary.AUDIT_ACTIONS, r.action)),
     TableColumn(
@@ -165,8 +261,10 @@ AUDIT_COLUMNS = [
 ]
 
 
-class AuditPage(FilteredTable, QWidget):
-    """The audit trail, newest first, with what changed and a check of the hash chain."""
+class AuditPage(LoadsWhenShown, FilteredTable, QWidget):
+    """The audit trail, newest first and a page at a time, filtered by kind of entity,
+    an entity's id and a start date, with what changed and a check of the hash chain.
+    Only the selected event's JSON is read."""
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,28 +272,62 @@ class AuditPage(FilteredTable, QWidget):
         self.form = load_ui("audit_page.ui", self)
         _embed(self, self.form)
         self.filter = child(self.form, QLineEdit, "filter")
+        self.entity_filter = child(self.form, QComboBox, "entityFilter")
+        self.since_check = child(self.form, QCheckBox, "sinceCheck")
+        self.since_date = child(self.form, QDateEdit, "sinceDate")
         self.table = child(self.form, QTableView, "table")
         self.details = child(self.form, QPlainTextEdit, "details")
         self.result = child(self.form, QLabel, "verifyResult")
         self.count_label = child(self.form, QLabel, "countLabel")
         self.verify_button = child(self.form, QPushButton, "verifyButton")
-        self.model = RowTableModel(AUDIT_COLUMNS, self)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table.setModel(self.proxy)
+        self.model = PagedTableModel(AUDIT_COLUMNS, self)
+        self.model.loader = self._load
+        self.proxy = self.model
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(False)  # newest first, always
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.entity_filter.addItem(_("All entities"), None)
+        self.since_date.setDate(QDate.currentDate().addMonths(-1))
+        self.filter.textChanged.connect(lambda _t: self.refresh())
+        self.entity_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.since_check.toggled.connect(self.since_date.setEnabled)
+        self.since_check.toggled.connect(lambda _on: self.refresh())
+        self.since_date.dateChanged.connect(
+            lambda _d: self.since_check.isChecked() and self.refresh()
+        )
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
         self.verify_button.clicked.connect(self.verify)
 
-    def refresh(self) -> None:
-        from ..services.audit_trail import audit_rows
+    def _since_changed(self, _day: Any) -> None:
+        if self.since_check.isChecked():
+            self.refresh()
 
-        self.model.set_rows(audit_rows(self.ctx))
+    def query(self) -> Any:
+        from ..services.audit_trail import AuditQuery
+
+        since = self.since_date.date().toPython() if self.since_check.isChecked() else None
+        return AuditQuery(
+            entity=self.entity_filter.currentData(),
+            entity_id=self.filter.text().strip() or None,
+            since=since,
+        )
+
+    def _load(self, offset: int, limit: int) -> Sequence[Any]:
+        from ..services.audit_trail import audit_page
+
+        return audit_page(self.ctx, self.query(), offset=offset, limit=limit)
+
+    def refresh(self) -> None:
+        from ..services.audit_trail import count_events, entity_kinds
+
+        self.stale = False
+        if self.entity_filter.count() == 1:  # the kinds present, once
+            for kind in entity_kinds(self.ctx):
+                self.entity_filter.addItem(vocabulary.label(vocabulary.AUDIT_ENTITIES, kind), kind)
+        self.model.reload()
         self.table.resizeColumnsToContents()
-        total = self.model.rowCount()
+        total = count_events(self.ctx, self.query())
         self.count_label.setText(ngettext("{n} event", "{n} events", total).format(n=total))
 
     def verify(self) -> bool:
@@ -221,12 +353,15 @@ class AuditPage(FilteredTable, QWidget):
         return result.ok
 
     def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        from ..services.audit_trail import audit_details
+
         row = current.data(ROW_ROLE)
-        if row is None:
+        event = None if row is None else audit_details(self.ctx, row.id)
+        if event is None:
             self.details.clear()
             return
         parts = []
-        for heading, text in ((_("Before:"), row.before_json), (_("After:"), row.after_json)):
+        for heading, text in ((_("Before:"), event.before_json), (_("After:"), event.after_json)):
             if text:
                 with contextlib.suppress(ValueError):
                     text = json.dumps(json.loads(text), ensure_ascii=False, indent=2)

@@ -51,10 +51,14 @@ def add_to_file_menu(window: Any, menu: QMenu) -> None:
 def clear_views(window: Any) -> None:
     """Empty every table model and read-only text of the window (not the editors: they
     are drafts, hidden until unlock)."""
+    from .pages import LoadsWhenShown
     from .table_models import RowsModel
 
     for model in window.findChildren(RowsModel):
-        model.set_rows([])
+        model.set_rows([])  # a paged model also stops fetching more
+    for page in getattr(window, "pages", {}).values():
+        if isinstance(page, LoadsWhenShown):
+            page.stale = True  # reloaded when shown after the unlock
     for text in window.findChildren(QPlainTextEdit) + window.findChildren(QTextEdit):
         if text.isReadOnly():
             text.clear()
@@ -106,7 +110,7 @@ def check_integrity(window: Any) -> Any:
             )
         )
     for name, lines in result.other.items():
-        problems += [f"{name}: {line}" for line in lines]
+        problems += [_(name) + ": " + line for line in lines]
     dialogs.show_problems(
         window,
         _("Check integrity"),

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ..domain import compliance as c
 from ..domain.enums import (
@@ -351,6 +351,34 @@ def checked_register(
     )
 
 
+def _register_loaders() -> list:
+    """Everything checked_register reads, a query per list for all registers at once
+    instead of one per register and list (200 registers: 3 200 queries → 20)."""
+    R = m.Register
+    lists = (
+        R.contacts,
+        R.purposes,
+        R.legal_bases,
+        R.subject_groups,
+        R.data_categories,
+        R.retention_rules,
+        R.sources,
+        R.recipients,
+        R.security_measures,
+        R.automated_decisions,
+        R.rights,
+    )
+    return [
+        *(selectinload(attribute) for attribute in lists),
+        selectinload(R.controllers)
+        .selectinload(m.RegisterController.controller)
+        .selectinload(m.Controller.contacts),
+        selectinload(R.processors).selectinload(m.RegisterProcessor.processor),
+        selectinload(R.transfers).selectinload(m.Transfer.processor),
+        selectinload(R.notice_versions).load_only(m.NoticeVersion.issued_on),
+    ]
+
+
 def _register_contact_fields(data: dict[str, Any]) -> list[c.CheckedContactField]:
     out = contact_fields_of(REGISTER, data)
     if isinstance(data.get("request_address"), str) and data["request_address"].strip():
@@ -407,7 +435,9 @@ def _authority_settings(session: Session) -> dict[str, str]:
 
 def check_session(session: Session, today) -> list[FindingRow]:
     rows: list[FindingRow] = []
-    registers = list(session.scalars(select(m.Register).order_by(m.Register.name)))
+    registers = list(
+        session.scalars(select(m.Register).order_by(m.Register.name).options(*_register_loaders()))
+    )
     for reg, data in zip(registers, entity_dicts(session, "registers", registers), strict=True):
         checked = checked_register(reg, data, _missing_translations(session, reg))
         rows += [

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -118,6 +118,16 @@ def _strip_keys(value: Any) -> Any:
     return value
 
 
+# -------------------------------------------------------------------- the lists
+#
+# Each list is one query (counts as scalar subqueries, the registers' controllers in one
+# more for the page), ordered and filtered in SQL and read a page at a time; the window
+# re-queries to sort or filter. Text matches case-insensitively also for å, ä and ö
+# (the `casefold` SQL function of storage/database.py).
+
+PAGE = 200
+
+
 @dataclass(frozen=True)
 class RegisterRow:
     id: int
@@ -128,21 +138,81 @@ class RegisterRow:
     processors: int
 
 
-def list_registers(ctx: ServiceContext) -> list[RegisterRow]:
+def _count(model: Any) -> Any:
+    return (
+        select(func.count())
+        .select_from(model)
+        .where(model.register_id == m.Register.id)
+        .correlate(m.Register)
+        .scalar_subquery()
+    )
+
+
+def _matches(text: str | None, *columns: Any) -> Any | None:
+    if not text or not text.strip():
+        return None
+    needle = text.strip().casefold()
+    return or_(*(func.casefold(c).contains(needle, autoescape=True) for c in columns))
+
+
+def _ordered(keys: list[Any], descending: bool) -> list[Any]:
+    return [k.desc() for k in keys] if descending else keys
+
+
+REGISTER_ORDERS = ("name", "categories", "transfers", "processors")
+
+
+def register_page(
+    ctx: ServiceContext,
+    *,
+    offset: int = 0,
+    limit: int = PAGE,
+    text: str | None = None,
+    order: str = "name",
+    descending: bool = False,
+) -> list[RegisterRow]:
+    """Registers with their controllers and counts, a page at a time."""
+    R = m.Register
+    counts = {
+        "categories": _count(m.DataCategory).label("categories"),
+        "transfers": _count(m.Transfer).label("transfers"),
+        "processors": _count(m.RegisterProcessor).label("processors"),
+    }
+    stmt = select(R.id, R.name, *counts.values())
+    condition = _matches(text, R.name)
+    if condition is not None:
+        stmt = stmt.where(condition)
+    keys = [func.casefold(R.name), R.id] if order == "name" else [counts[order], R.name, R.id]
     with ctx.read() as session:
-        rows = []
-        for reg in session.scalars(select(m.Register).order_by(m.Register.name)):
-            rows.append(
-                RegisterRow(
-                    reg.id,
-                    reg.name,
-                    ", ".join(rc.controller.name for rc in reg.controllers),
-                    len(reg.data_categories),
-                    len(reg.transfers),
-                    len(reg.processors),
-                )
+        found = session.execute(
+            stmt.order_by(*_ordered(keys, descending)).offset(offset).limit(limit)
+        ).all()
+        names: dict[int, list[str]] = {row.id: [] for row in found}
+        if names:
+            for register_id, name in session.execute(
+                select(m.RegisterController.register_id, m.Controller.name)
+                .join(m.Controller)
+                .where(m.RegisterController.register_id.in_(names))
+                .order_by(m.RegisterController.position, m.RegisterController.id)
+            ):
+                names[register_id].append(name)
+        return [
+            RegisterRow(
+                r.id, r.name, ", ".join(names[r.id]), r.categories, r.transfers, r.processors
             )
-        return rows
+            for r in found
+        ]
+
+
+def count_registers(ctx: ServiceContext, text: str | None = None) -> int:
+    stmt = select(func.count()).select_from(m.Register)
+    condition = _matches(text, m.Register.name)
+    with ctx.read() as session:
+        return session.scalar(stmt if condition is None else stmt.where(condition)) or 0
+
+
+def list_registers(ctx: ServiceContext) -> list[RegisterRow]:
+    return register_page(ctx, limit=-1)
 
 
 @dataclass(frozen=True)
@@ -156,7 +226,33 @@ class ProcessorRow:
     dpa_review_on: Any
 
 
-def list_processors(ctx: ServiceContext) -> list[ProcessorRow]:
+PROCESSOR_ORDERS = ("name", "business_id", "country", "services", "signed", "review")
+
+
+def processor_page(
+    ctx: ServiceContext,
+    *,
+    offset: int = 0,
+    limit: int = PAGE,
+    text: str | None = None,
+    order: str = "name",
+    descending: bool = False,
+) -> list[ProcessorRow]:
+    """Processors with their agreement dates, a page at a time."""
+    P = m.Processor
+    columns = {
+        "name": func.casefold(P.name),
+        "business_id": P.business_id,
+        "country": P.country,
+        "services": func.casefold(P.services),
+        "signed": P.dpa_signed_on,
+        "review": P.dpa_review_on,
+    }
+    stmt = select(P)
+    condition = _matches(text, P.name, P.business_id, P.services)
+    if condition is not None:
+        stmt = stmt.where(condition)
+    keys = [columns[order], func.casefold(P.name), P.id]
     with ctx.read() as session:
         return [
             ProcessorRow(
@@ -168,8 +264,22 @@ def list_processors(ctx: ServiceContext) -> list[ProcessorRow]:
                 p.dpa_signed_on,
                 p.dpa_review_on,
             )
-            for p in session.scalars(select(m.Processor).order_by(m.Processor.name))
+            for p in session.scalars(
+                stmt.order_by(*_ordered(keys, descending)).offset(offset).limit(limit)
+            )
         ]
+
+
+def count_processors(ctx: ServiceContext, text: str | None = None) -> int:
+    P = m.Processor
+    stmt = select(func.count()).select_from(P)
+    condition = _matches(text, P.name, P.business_id, P.services)
+    with ctx.read() as session:
+        return session.scalar(stmt if condition is None else stmt.where(condition)) or 0
+
+
+def list_processors(ctx: ServiceContext) -> list[ProcessorRow]:
+    return processor_page(ctx, limit=-1)
 
 
 @dataclass(frozen=True)
@@ -179,12 +289,42 @@ class ControllerRow:
     business_id: str | None
 
 
-def list_controllers(ctx: ServiceContext) -> list[ControllerRow]:
+CONTROLLER_ORDERS = ("name", "business_id")
+
+
+def controller_page(
+    ctx: ServiceContext,
+    *,
+    offset: int = 0,
+    limit: int = PAGE,
+    text: str | None = None,
+    order: str = "name",
+    descending: bool = False,
+) -> list[ControllerRow]:
+    C = m.Controller
+    stmt = select(C.id, C.name, C.business_id)
+    condition = _matches(text, C.name, C.business_id)
+    if condition is not None:
+        stmt = stmt.where(condition)
+    first = func.casefold(C.name) if order == "name" else C.business_id
+    keys = [first, func.casefold(C.name), C.id]
     with ctx.read() as session:
-        return [
-            ControllerRow(c.id, c.name, c.business_id)
-            for c in session.scalars(select(m.Controller).order_by(m.Controller.name))
-        ]
+        found = session.execute(
+            stmt.order_by(*_ordered(keys, descending)).offset(offset).limit(limit)
+        )
+        return [ControllerRow(*row) for row in found]
+
+
+def count_controllers(ctx: ServiceContext, text: str | None = None) -> int:
+    C = m.Controller
+    stmt = select(func.count()).select_from(C)
+    condition = _matches(text, C.name, C.business_id)
+    with ctx.read() as session:
+        return session.scalar(stmt if condition is None else stmt.where(condition)) or 0
+
+
+def list_controllers(ctx: ServiceContext) -> list[ControllerRow]:
+    return controller_page(ctx, limit=-1)
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,18 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
+from ..domain.case_numbers import canonical_case_number
+from ..files import atomic_output
 from ..i18n import _, quoted, shown
 from ..paths import resource
 from ..storage import models as m
@@ -74,10 +78,10 @@ class InvalidDocument(ServiceError):
 # ------------------------------------------------------------------------- export
 
 
-def _value_out(column, value: Any) -> Any:
+def _value_out(column, value: Any, kind: str | None = None) -> Any:
     if value is None:
         return None
-    kind = column_kind(column)
+    kind = kind or column_kind(column)
     if kind == "json":
         return json.loads(json.dumps(value))  # a copy: callers may edit the result
     if kind == "date":
@@ -89,19 +93,35 @@ def _value_out(column, value: Any) -> Any:
     return value
 
 
-def _dump(node: Node, obj: Any, keys: dict[tuple[str, int], str]) -> Any:
+_OUT_COLUMNS: dict[int, list[tuple[Any, str, str]]] = {}
+
+
+def _out_columns(node: Node) -> list[tuple[Any, str, str]]:
+    """(column, JSON name, kind) of a node's plain columns, worked out once per node."""
+    found = _OUT_COLUMNS.get(id(node))
+    if found is None:
+        found = _OUT_COLUMNS[id(node)] = [
+            (c, json_name(c), column_kind(c)) for c in plain_columns(node)
+        ]
+    return found
+
+
+def _dump(node: Node, obj: Any, keys: dict[tuple[str, int], str], *, contents: bool = True) -> Any:
+    """`contents=False` leaves file contents (PDF and scan bytes) out without reading them."""
     if node.scalar:
         return getattr(obj, node.scalar)
     out: dict[str, Any] = {}
     if node.key:
         out["key"] = keys[(node.key, obj.id)]
-    for column in plain_columns(node):
-        out[json_name(column)] = _value_out(column, getattr(obj, column.name))
+    for column, name, kind in _out_columns(node):
+        if not contents and kind == "binary":
+            continue
+        out[name] = _value_out(column, getattr(obj, column.name), kind)
     for ref in node.refs:
         target = getattr(obj, ref.attribute)
         out[ref.field] = None if target is None else keys[(ref.target, target.id)]
     for name, child in node.children.items():
-        out[name] = [_dump(child, item, keys) for item in getattr(obj, name)]
+        out[name] = [_dump(child, item, keys, contents=contents) for item in getattr(obj, name)]
     if node.bare and all(v is None for k, v in out.items() if k != node.bare):
         return out[node.bare]  # nothing but the text: the plain form older documents use
     if node.model is m.Processor:
@@ -111,6 +131,15 @@ def _dump(node: Node, obj: Any, keys: dict[tuple[str, int], str]) -> Any:
         out["requester"] = None if obj.requester is None else _dump(PERSON, obj.requester, keys)
         out["registers"] = [keys[("register", rr.register_id)] for rr in obj.registers]
     return out
+
+
+class _KeyNames(dict):
+    """Export keys made from ids on demand (`register-3`): dumping one entity needs no
+    query for the keys of every other one."""
+
+    def __missing__(self, item: tuple[str, int]) -> str:
+        namespace, ident = item
+        return f"{namespace}-{ident}"
 
 
 def _keys(session: Session) -> dict[tuple[str, int], str]:
@@ -130,6 +159,8 @@ def _loaders(node: Node, path=None) -> list:
     for name, child in node.children.items():
         attribute = getattr(node.model, name)
         loader = selectinload(attribute) if path is None else path.selectinload(attribute)
+        if child.model is m.Letter:  # deferred elsewhere; the export writes the bytes
+            loader = loader.options(undefer(m.Letter.pdf))
         options.append(loader)
         options.extend(_loaders(child, loader))
     for ref in node.refs:
@@ -145,17 +176,50 @@ def _loaders(node: Node, path=None) -> list:
     return options
 
 
-def export_document(session: Session) -> dict[str, Any]:
-    keys = _keys(session)
-    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
-    doc["settings"] = {
+EXPORT_BATCH = 200
+
+
+def _settings_out(session: Session) -> dict[str, str]:
+    return {
         s.key: s.value
         for s in session.scalars(select(m.Setting).order_by(m.Setting.key))
         if s.key not in PRIVATE_SETTINGS
     }
-    for name, node in TOP.items():
-        rows = session.scalars(select(node.model).options(*_loaders(node)).order_by(node.model.id))
-        doc[name] = [_dump(node, row, keys) for row in rows]
+
+
+def _entities(session: Session, name: str) -> Iterator[dict[str, Any]]:
+    """The entities of one top-level list in their exchange form, `EXPORT_BATCH` at a
+    time (keyset pages, each emptied from the session after it is written), so memory
+    stays flat however many cases and letters there are."""
+    node = TOP[name]
+    model = node.model
+    options = _loaders(node)
+    keys = _KeyNames()
+    last = 0
+    while True:
+        batch = list(
+            session.scalars(
+                select(model)
+                .where(model.id > last)
+                .order_by(model.id)
+                .limit(EXPORT_BATCH)
+                .options(*options)
+            )
+        )
+        if not batch:
+            return
+        for row in batch:
+            yield _dump(node, row, keys)
+        last = batch[-1].id
+        session.expunge_all()
+
+
+def export_document(session: Session) -> dict[str, Any]:
+    """The whole document in memory (small databases and tests; files use write_export)."""
+    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    doc["settings"] = _settings_out(session)
+    for name in TOP:
+        doc[name] = list(_entities(session, name))
     return doc
 
 
@@ -164,9 +228,56 @@ def dump_json(doc: dict[str, Any]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def _indented(value: Any, prefix: str) -> str:
+    text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    return text.replace("\n", "\n" + prefix)  # JSON text has no raw newlines in strings
+
+
+def _export_chunks(session: Session) -> Iterator[str]:
+    """The text of `dump_json(export_document(session))`, piece by piece: the same
+    bytes, but one entity (one case with its letters, base64 one at a time) in memory."""
+    scalars = {"format": FORMAT, "version": VERSION, "settings": _settings_out(session)}
+    names = sorted([*scalars, *TOP])
+    yield "{"
+    for position, name in enumerate(names):
+        yield "\n  " + json.dumps(name, ensure_ascii=False) + ": "
+        if name in scalars:
+            yield _indented(scalars[name], "  ")
+        else:
+            first = True
+            for item in _entities(session, name):
+                yield ("[\n    " if first else ",\n    ") + _indented(item, "    ")
+                first = False
+            yield "[]" if first else "\n  ]"
+        if position < len(names) - 1:
+            yield ","
+    yield "\n}\n"
+
+
+def write_export(ctx: ServiceContext, out: BinaryIO) -> None:
+    """Stream the export document into a binary handle, constant memory."""
+    with ctx.read() as session:
+        buffer: list[str] = []
+        size = 0
+        for chunk in _export_chunks(session):
+            buffer.append(chunk)
+            size += len(chunk)
+            if size > 1 << 20:
+                out.write("".join(buffer).encode("utf-8"))
+                buffer, size = [], 0
+        out.write("".join(buffer).encode("utf-8"))
+
+
+def export_to_file(ctx: ServiceContext, path: Path | str) -> Path:
+    """The export document written to `path` whole or not at all (files.atomic_output)."""
+    with atomic_output(path) as handle:
+        write_export(ctx, handle)
+    return Path(path)
+
+
 def export_json(ctx: ServiceContext) -> str:
     with ctx.read() as session:
-        return dump_json(export_document(session))
+        return "".join(_export_chunks(session))
 
 
 # ---------------------------------------------------------------------- validation
@@ -385,14 +496,15 @@ def validate_document(
         names[reg["name"]] = path
     cases: set[str] = set()
     for i, req in enumerate(doc.get("requests") or []):
-        if req["case_number"] in cases:
+        number = canonical_case_number(req["case_number"])
+        if number in cases:
             problems.append(
                 Problem(
                     f"$.requests[{i}].case_number",
                     _("case number {case} appears twice").format(case=quoted(req["case_number"])),
                 )
             )
-        cases.add(req["case_number"])
+        cases.add(number)
     problems += _breach_references(doc, session)
     if session is not None:
         existing = set(
@@ -408,9 +520,14 @@ def validate_document(
                         _("a register named {name!r} already exists").format(name=quoted(name)),
                     )
                 )
-        taken = set(session.scalars(select(m.RightsRequest.case_number)))
+        numbers = [canonical_case_number(r["case_number"]) for r in doc.get("requests") or []]
+        taken = set(
+            session.scalars(
+                select(m.RightsRequest.case_number).where(m.RightsRequest.case_number.in_(numbers))
+            )
+        )
         for i, req in enumerate(doc.get("requests") or []):
-            if req["case_number"] in taken:
+            if canonical_case_number(req["case_number"]) in taken:
                 problems.append(
                     Problem(
                         f"$.requests[{i}].case_number",
@@ -529,6 +646,7 @@ def _build(
             m.RequestRegister(register=objects[("register", k)])
             for k in item.get("registers") or []
         ]
+        obj.case_number = canonical_case_number(obj.case_number)
         if not obj.controllers and obj.controller is not None:
             # a document from before several controllers per case: the one addressed
             obj.controllers = [m.RequestController(controller=obj.controller, role="controller")]
@@ -577,11 +695,18 @@ def _defined_keys(node: Node, item: Any, out: set[tuple[str, str]]) -> None:
 
 
 def import_document(ctx: ServiceContext, doc: Any) -> dict[str, int]:
-    """Validate, then add everything in one audited transaction; returns counts."""
+    """Validate, then add everything in one audited transaction; returns counts.
+
+    Imported cases get their stored deadline columns in the same transaction; a
+    document that brings another pause policy recomputes every case's."""
+    from . import settings
+    from .requests import deadlines
+
     with ctx.change() as tx:
         problems = validate_document(doc, tx.session)
         if problems:
             raise InvalidDocument(problems)
+        policy = settings.pause_policy(tx.session)
         from .exchange_checks import normalised_setting
 
         # References may name rows already stored (`register-3`); keys the document
@@ -607,13 +732,23 @@ def import_document(ctx: ServiceContext, doc: Any) -> dict[str, int]:
                 tx.session.add(m.Setting(key=key, value=text))
             else:
                 setting.value = text
+        built: list[Any] = []
         for name, node in TOP.items():
             items = doc.get(name) or []
             counts[name] = len(items)
             for item in items:
-                tx.session.add(_build(node, item, objects, tx.session, deferred))
+                obj = _build(node, item, objects, tx.session, deferred)
+                tx.session.add(obj)
+                built.append(obj)
         for obj, attribute, target, key in deferred:
             setattr(obj, attribute, objects[(target, key)])
+        tx.session.flush()
+        if settings.pause_policy(tx.session) != policy:
+            deadlines.recompute_audited(tx)
+        else:
+            for obj in built:
+                if isinstance(obj, m.RightsRequest):
+                    deadlines.store_deadline(tx.session, obj)
         tx.audit("import", "database", None, None, counts)
         return counts
 
@@ -631,22 +766,30 @@ def known_objects(session: Session) -> dict[tuple[str, str], Any]:
 
 
 def entity_to_dict(
-    session: Session, kind: str, obj: Any, *, without: frozenset[str] = frozenset()
+    session: Session | None,
+    kind: str,
+    obj: Any,
+    *,
+    contents: bool = True,
+    without: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    """One controller, processor, register, request or breach in the exchange format;
-    `without` leaves out owned lists by name (a breach's letters: megabytes of PDF)."""
+    """One controller, processor, register, request or breach in the exchange format
+    (`contents=False`: without the bytes of letters and attachments); `without` leaves
+    out owned lists by name (a breach's letters: megabytes of PDF)."""
+    del session  # the keys follow from the ids (_KeyNames)
     node = TOP[kind]
     if without:
         from dataclasses import replace
 
         children = {name: child for name, child in node.children.items() if name not in without}
         node = replace(node, children=children)
-    return _dump(node, obj, _keys(session))
+    return _dump(node, obj, _KeyNames(), contents=contents)
 
 
 def entity_dicts(session: Session, kind: str, objects: list[Any]) -> list[dict[str, Any]]:
-    """Several entities of one kind in the exchange format (the keys looked up once)."""
-    keys = _keys(session)
+    """Several entities of one kind in the exchange format (keys made from the ids)."""
+    del session
+    keys = _KeyNames()
     return [_dump(TOP[kind], obj, keys) for obj in objects]
 
 

@@ -23,7 +23,8 @@ VERSION = 1
 
 # Settings that never leave the database: the audit chain head belongs to this file's
 # trail, and the identity-code hashing key would make exported hashes brute-forceable.
-PRIVATE_SETTINGS = frozenset({"audit.head", "identity.hash_key"})
+# The deadline calendar stamp says how this file's stored deadlines were computed.
+PRIVATE_SETTINGS = frozenset({"audit.head", "identity.hash_key", "deadline.calendar"})
 
 
 @dataclass(frozen=True)
@@ -200,12 +201,12 @@ REGISTER = Node(
     },
 )
 
-PERSON = Node(m.Person, exclude=frozenset({"hetu_hash"}), required=("name",))
+PERSON = Node(m.Person, exclude=frozenset({"hetu_hash", "name_key"}), required=("name",))
 
 REQUEST = Node(
     m.RightsRequest,
     refs=(Ref("controller", "controller", "controller"),),
-    exclude=frozenset({"year", "sequence"}),
+    exclude=frozenset({"year", "sequence"}) | m.DERIVED_REQUEST_COLUMNS,
     enums={
         "channel": enums.Channel,
         "language": enums.Language,

@@ -5,9 +5,9 @@ once that succeeded, so the trail never claims a rekey that did not happen.
 
 The integrity check is SQLCipher's page authentication and SQLite's structure check
 (storage/integrity.py), the audit chain (storage/audit.py) and every check registered
-with `register_check` — the place for checks of stored derived values, e.g. issue 18's
-stored deadlines against `compute_deadline` (its `deadline_drift`), which must register
-itself here (one line) when it lands.
+with `register_check` — the place for checks of stored derived values, e.g. the stored
+deadlines against a fresh computation (services/requests/deadlines.py registers
+"Stored deadlines" when it is imported, which every front end's open does).
 """
 
 from __future__ import annotations

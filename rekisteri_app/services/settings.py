@@ -197,6 +197,23 @@ for _spec in (
     register_setting(_spec)
 
 
+# What must follow a change of a setting inside the same transaction, registered by the
+# module that owns the consequence (the pause policy: services/requests/deadlines.py
+# recomputes every stored deadline). Settings cannot import those modules: they read
+# settings. A key listed in _MUST_HAVE_HOOKS refuses to change while nothing is
+# registered, so a missing registration fails loudly instead of leaving stale dates.
+ChangeHook = Callable[[Transaction], None]
+_CHANGE_HOOKS: dict[str, list[ChangeHook]] = {}
+_MUST_HAVE_HOOKS = frozenset({PAUSE_POLICY})
+
+
+def on_change(key: str, hook: ChangeHook) -> None:
+    """Run `hook(tx)` after `key` changed, in the transaction that changed it."""
+    hooks = _CHANGE_HOOKS.setdefault(key, [])
+    if hook not in hooks:
+        hooks.append(hook)
+
+
 def spec(key: str) -> SettingSpec:
     try:
         return _SPECS[key]
@@ -262,6 +279,13 @@ def write(tx: Transaction, key: str, value: Any) -> tuple[Any, Any]:
         tx.session.add(m.Setting(key=key, value=text))
     else:
         row.value = text
+    if typed != before:
+        hooks = _CHANGE_HOOKS.get(key, [])
+        if key in _MUST_HAVE_HOOKS and not hooks:
+            raise RuntimeError(f"nothing follows a change of {key}")  # a programming error
+        tx.session.flush()
+        for hook in hooks:
+            hook(tx)
     return before, typed
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from ..storage import models as m
 from .context import ServiceContext
@@ -38,7 +39,11 @@ def transfer_rows(ctx: ServiceContext) -> list[TransferRow]:
     """
     with ctx.read() as session:
         rows = []
-        registers = session.scalars(select(m.Register).order_by(m.Register.name)).all()
+        registers = session.scalars(
+            select(m.Register)
+            .order_by(m.Register.name)
+            .options(selectinload(m.Register.transfers).selectinload(m.Transfer.processor))
+        ).all()
         for register in registers:
             for index, transfer in enumerate(register.transfers):
                 rows.append(

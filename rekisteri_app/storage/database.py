@@ -107,9 +107,19 @@ class KeyedCipherDialect(SQLiteDialect_pysqlcipher):
 registry.register("sqlite.rekisteri_cipher", __name__, "KeyedCipherDialect")
 
 
-def _make_engine(path: Path, passphrase: str) -> Engine:
+def _casefold(value: object) -> object:
+    return value.casefold() if isinstance(value, str) else value
+
+
+def _make_engine(path: Path, passphrase: str, proved=None) -> Engine:
+    """`proved`: the connection that proved the key, handed to the pool as its first
+    connection, so opening derives the key once (PBKDF2 is most of an open's time)."""
+    spare = [] if proved is None else [proved]
+
     def creator():
-        conn = _raw_connect(path, passphrase)
+        conn = spare.pop() if spare else _raw_connect(path, passphrase)
+        # SQLite's lower() and LIKE fold ASCII only; lists filter names with this (Ä = ä)
+        conn.create_function("casefold", 1, _casefold, deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = FULL")
@@ -189,8 +199,7 @@ class Database:
         try:
             conn = _raw_connect(path, passphrase)
             _prove_key(conn, path)
-            conn.close()
-            engine = _make_engine(path, passphrase)
+            engine = _make_engine(path, passphrase, conn)
             db = cls(path, engine, lock)
             if migrate:
                 from .migrate import upgrade

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -24,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from ..domain.repeat_requests import normalise_name
 from ..i18n import _
 
 NAMING = {
@@ -419,11 +421,51 @@ class Person(Base):
     phone: Mapped[str | None] = mapped_column(String(100))
     customer_number: Mapped[str | None] = mapped_column(String(100))
     hetu_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    # normalise_name(name), kept by the ORM hooks below: the repeat check looks a name up
+    # in this index instead of normalising every stored name (never exported).
+    name_key: Mapped[str | None] = mapped_column(String(300), index=True)
+
+
+@event.listens_for(Person, "before_insert")
+@event.listens_for(Person, "before_update")
+def _person_name_key(_mapper, _connection, target: Person) -> None:
+    target.name_key = normalise_name(target.name or "")
+
+
+# Columns of `requests` derived from its facts by services/requests/deadlines.py
+# (`store_deadline`), written in the same transaction as the change that affects them and
+# recomputable at any time: never exported, never edited by hand.
+DERIVED_REQUEST_COLUMNS = frozenset(
+    {
+        "due_on",
+        "extended_due_on",
+        "effective_due_on",
+        "clock_state",
+        "awaiting_identity",
+        "deadline_problem",
+    }
+)
 
 
 class RightsRequest(Base):
     __tablename__ = "requests"
-    __table_args__ = (UniqueConstraint("case_number"),)
+    __table_args__ = (
+        UniqueConstraint("case_number"),
+        # The list's order (services/requests/queries.py), so that its first page is an
+        # index walk: clock state first ("dated" < "suspended" < "undated"), then dates.
+        Index(
+            "ix_requests_due_order", "clock_state", "effective_due_on", "received_on", "case_number"
+        ),
+        Index(
+            "ix_requests_status_due",
+            "status",
+            "clock_state",
+            "effective_due_on",
+            "received_on",
+            "case_number",
+        ),
+        Index("ix_requests_year_sequence", "year", "sequence"),  # the next case number
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     case_number: Mapped[str] = mapped_column(String(30))
     year: Mapped[int] = mapped_column(Integer)
@@ -447,6 +489,13 @@ class RightsRequest(Base):
     fee_reason: Mapped[str | None] = mapped_column(Text)
     answered_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
+    # Derived (DERIVED_REQUEST_COLUMNS): NULL clock_state means not computed yet.
+    due_on: Mapped[date | None] = mapped_column(Date)
+    extended_due_on: Mapped[date | None] = mapped_column(Date)
+    effective_due_on: Mapped[date | None] = mapped_column(Date)
+    clock_state: Mapped[str | None] = mapped_column(String(10))
+    awaiting_identity: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    deadline_problem: Mapped[str | None] = mapped_column(String(20))
     # The subject's address as the controller's own records hold it (typed in by the
     # officer after checking), and where the reply goes when not to the claimed address.
     address_on_record: Mapped[str | None] = mapped_column(Text)
@@ -621,6 +670,21 @@ class Letter(Base):
     """An issued letter: immutable once stored (the ORM guard below refuses updates)."""
 
     __tablename__ = "letters"
+    # The Letters page reads its rows from this index alone: in the table, `sha256` and
+    # `created_at` come after the PDF bytes, and reading them would read every PDF.
+    __table_args__ = (
+        Index(
+            "ix_letters_list",
+            "issued_on",
+            "id",
+            "request_id",
+            "kind",
+            "language",
+            "sent_via",
+            "sha256",
+            "created_at",
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(30))
@@ -676,6 +740,13 @@ class AuditEvent(Base):
     """Append-only, hash-chained: each hash covers the previous event's hash."""
 
     __tablename__ = "audit_events"
+    # The Audit page pages through the trail newest first (id order within each index
+    # entry), by kind of entity, by one entity (a case number) and by date.
+    __table_args__ = (
+        Index("ix_audit_events_entity", "entity"),
+        Index("ix_audit_events_entity_id", "entity_id"),
+        Index("ix_audit_events_at", "at"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[str] = mapped_column(String(40))  # ISO 8601 UTC, kept as text for hashing
     actor: Mapped[str] = mapped_column(String(100))
@@ -684,6 +755,14 @@ class AuditEvent(Base):
     entity_id: Mapped[str | None] = mapped_column(String(60))
     before_json: Mapped[str | None] = mapped_column(Text)
     after_json: Mapped[str | None] = mapped_column(Text)
+    # Scheme 2 (storage/audit.py): the hash covers salted digests of the snapshots, so
+    # the retention purge can erase a snapshot (payloads and salt) and keep the chain.
+    scheme: Mapped[int] = mapped_column(Integer, default=2, server_default="1")
+    payload_salt: Mapped[str | None] = mapped_column(String(32))
+    before_digest: Mapped[str | None] = mapped_column(String(64))
+    after_digest: Mapped[str | None] = mapped_column(String(64))
+    erased_on: Mapped[str | None] = mapped_column(String(10))  # ISO date of the erasure
+    legacy_hash: Mapped[str | None] = mapped_column(String(64))  # the hash before 0008
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
@@ -847,3 +926,30 @@ def _refuse_breach_letter_update(_mapper, _connection, target: BreachLetter) -> 
     raise LetterImmutable(
         _("An issued letter cannot be changed (letter {id}).").format(id=target.id)
     )
+
+
+# -------------------------------------------------------------- foreign-key indexes
+
+
+def _index_foreign_keys(metadata: MetaData) -> None:
+    """An index on every foreign key that no index or unique constraint leads with.
+
+    SQLite does not index foreign keys by itself, so without these every lazy load of a
+    case's events or letters, and every cascade, scans the whole child table. Done here
+    once for all tables, so a new table cannot forget it (tests/test_storage.py reads
+    the schema and lists foreign keys without an index)."""
+    for table in metadata.tables.values():
+        leading = {idx.columns.values()[0].name for idx in table.indexes if idx.columns}
+        for constraint in table.constraints:
+            columns = list(getattr(constraint, "columns", []))
+            if isinstance(constraint, UniqueConstraint) and columns:
+                leading.add(columns[0].name)
+        for fk in sorted(table.foreign_keys, key=lambda f: f.parent.name):
+            column = fk.parent
+            if column.primary_key or column.name in leading:
+                continue
+            Index(f"ix_{table.name}_{column.name}", column)
+            leading.add(column.name)
+
+
+_index_foreign_keys(Base.metadata)

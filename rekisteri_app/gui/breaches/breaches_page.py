@@ -2,8 +2,10 @@
 (what is still to do, the facts, the timeline), and the doors to the editor and the
 notification draft.
 
-Self-contained: `BreachesPage(ctx)` queries when shown (and on `refresh()`); it emits
-`changed` after anything was stored, so the window can refresh the dashboard card.
+Self-contained: `BreachesPage(ctx)` queries when first shown and, after a change, when
+shown next (gui/pages.LoadsWhenShown; the window calls `changed()` for the "breaches"
+kind); it emits `changed` after anything was stored, so the window can refresh the
+dashboard card. The breaches are few: one query, sorted and filtered in memory.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...i18n import _, ngettext
 from ...services import breaches as br
 from ..formatting import title_label
+from ..pages import LoadsWhenShown
 from ..requests.request_table import fit_columns, make_table
 from ..table_models import ROW_ROLE, FilteredTable
 from .breach_table import NOTIFY_BY_COLUMN, BreachFilter, BreachTableModel
@@ -33,7 +36,7 @@ from .common import moment_text
 from .summary import breach_html
 
 
-class BreachesPage(FilteredTable, QWidget):
+class BreachesPage(LoadsWhenShown, FilteredTable, QWidget):
     changed = Signal()
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
@@ -71,7 +74,8 @@ class BreachesPage(FilteredTable, QWidget):
 
         self.model = BreachTableModel(self)
         self.proxy = BreachFilter(self)
-        self.table = make_table(self.model, self.proxy)
+        self.proxy.setSourceModel(self.model)  # a few breaches: sorted and filtered in memory
+        self.table = make_table(self.proxy)
         self.table.sortByColumn(NOTIFY_BY_COLUMN, Qt.SortOrder.AscendingOrder)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
@@ -103,11 +107,9 @@ class BreachesPage(FilteredTable, QWidget):
         self._update()
 
     # ------------------------------------------------------------------ data
-    def showEvent(self, event: Any) -> None:  # a page queries when it is shown
-        self.refresh()
-        super().showEvent(event)
-
     def refresh(self) -> None:
+        """Query the breaches (on first show, and when a breach changed: LoadsWhenShown)."""
+        self.stale = False
         selected = self.current_reference()
         self.model.set_rows(br.list_breaches(self.ctx))
         fit_columns(self.table)

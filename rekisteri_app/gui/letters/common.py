@@ -3,12 +3,16 @@ and language, and the file name an issued letter is printed or saved under."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QComboBox
 
 from ...domain.enums import Language, LetterKind
 from ...domain.vocabulary import LANGUAGES
 from ...i18n import _
-from ...services import letters
+
+if TYPE_CHECKING:
+    from ...services import letters
 
 LANGUAGE_NAMES = LANGUAGES  # the same words as the request forms
 
@@ -23,6 +27,8 @@ def language_combo(selected: str | None = None) -> QComboBox:
 
 
 def kind_combo() -> QComboBox:
+    from ...services import letters  # the letters service (and reportlab) when needed
+
     combo = QComboBox()
     for kind in LetterKind:
         combo.addItem(letters.kind_label(kind), kind.value)

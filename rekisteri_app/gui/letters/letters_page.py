@@ -1,5 +1,8 @@
 """The Letters page: every issued letter, its stored PDF, printing and copies.
 
+The list is paged (`services.letters.letter_page`: one query, no PDF bytes); sorting
+and filtering re-query. It loads when first shown and again when letters change.
+
 An issued letter is an archive record: the page shows the stored bytes, prints them
 (the first print of the original) and prints or saves copies stamped KOPIO / KOPIA /
 COPY in the letter's own language. Nothing here can change a letter. Showing, printing
@@ -9,7 +12,7 @@ and saving go through pdf_output.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,13 +31,25 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import LetterKind
 from ...i18n import N_, _, ngettext
-from ...services import letters
 from ...services.context import ServiceError
 from ..formatting import format_date, title_label
+from ..pages import LoadsWhenShown
 from ..pdf_output import PdfPreview, print_with_dialog, save_bytes, write_files
 from ..screen import elide_headers
-from ..table_models import HEADER_ROLES, ROW_ROLE, SORT_ROLE, FilteredTable, FilterProxy, RowsModel
+from ..table_models import HEADER_ROLES, ROW_ROLE, FilteredTable, Paging, RowsModel
 from .common import LANGUAGE_NAMES, letter_file_name
+
+if TYPE_CHECKING:
+    from ...services import letters
+
+
+def _letters():
+    """The letters service, imported on first use: it brings the letter renderer
+    (reportlab) along, which a window that never shows this page does not need."""
+    from ...services import letters
+
+    return letters
+
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -46,15 +61,39 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("date", N_("Date")),
     ("sent_via", N_("Sent via")),
 )
-KIND_COLUMN = 2
+KIND_COLUMN, DATE_COLUMN = 2, 4
 
 
-class LetterTableModel(RowsModel):
-    """Read-only rows of `letters.list_letters`."""
+class LetterTableModel(Paging, RowsModel):
+    """Read-only rows of `letters.letter_page`, a page at a time (newest first)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, ctx: Any = None, parent: Any = None) -> None:
         super().__init__(COLUMNS, parent)
+        self.init_paging()
+        self.ctx = ctx
         self.rows: list[letters.LetterInfo] = []
+        self.text: str | None = None
+        self.order, self.descending = "date", True
+        self.loader = self._load
+        self.on_sort = self._sort
+
+    def _load(self, offset: int, limit: int) -> list[letters.LetterInfo]:
+        if self.ctx is None:
+            return []
+        return _letters().letter_page(
+            self.ctx,
+            offset=offset,
+            limit=limit,
+            text=self.text,
+            order=self.order,
+            descending=self.descending,
+        )
+
+    def _sort(self, column: int, descending: bool) -> None:
+        order = COLUMNS[column][0]  # every column is an order of letter_page
+        if (order, descending) != (self.order, self.descending):
+            self.order, self.descending = order, descending
+            self.reload()
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -73,12 +112,12 @@ class LetterTableModel(RowsModel):
         if key == "subject":
             return row.subject_name
         if key == "kind":
-            return letters.kind_label(row.kind)
+            return _letters().kind_label(row.kind)
         if key == "language":
             return _(LANGUAGE_NAMES[row.language.value])
         if key == "date":
             return format_date(row.issued_on)
-        return letters.sent_via_label(row.sent_via)
+        return _letters().sent_via_label(row.sent_via)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -89,10 +128,6 @@ class LetterTableModel(RowsModel):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, key)
-        if role == SORT_ROLE:
-            if key == "date":
-                return (row.issued_on.isoformat(), row.id)
-            return self._text(row, key).casefold()
         if role == Qt.ItemDataRole.ToolTipRole and key == "kind":
             return _("SHA-256: {digest}").format(digest=row.sha256)
         return None
@@ -101,7 +136,7 @@ class LetterTableModel(RowsModel):
 # ------------------------------------------------------------------ the page
 
 
-class LettersPage(FilteredTable, QWidget):
+class LettersPage(LoadsWhenShown, FilteredTable, QWidget):
     """Issued letters (newest first) beside the selected one's stored PDF."""
 
     changed = Signal()
@@ -151,12 +186,12 @@ class LettersPage(FilteredTable, QWidget):
         buttons.addWidget(self.count_label)
         layout.addLayout(buttons)
 
-        self.model = LetterTableModel(self)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = LetterTableModel(ctx, self)
+        self.proxy = self.model  # what the table shows
         self.table = QTableView()
         elide_headers(self.table)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(DATE_COLUMN, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -166,7 +201,6 @@ class LettersPage(FilteredTable, QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             KIND_COLUMN, QHeaderView.ResizeMode.Stretch
         )
-        self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.preview = PdfPreview()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -190,18 +224,21 @@ class LettersPage(FilteredTable, QWidget):
         self.save_copy_button.clicked.connect(lambda: self.save_letter(copy=True))
         self.enclosures_button.clicked.connect(self.save_enclosures)
         self.templates_button.clicked.connect(self.edit_templates)
-        self._update()
+        self._update_buttons()  # counted when first shown
 
     def new_letter(self) -> Any:
         """Ask for the case (open cases offered, any case number typed), then the
         letter dialog of that case, as "Letter…" in the case dialog."""
+        from itertools import islice
+
         from PySide6.QtWidgets import QInputDialog
 
         from ...services import requests as rq
         from ..letters.letter_dialog import open_letter_dialog
         from ..requests.case_dialog import show_case
 
-        rows = [r for r in rq.list_requests(self.ctx) if r.status in rq.OPEN_STATUSES]
+        # the open cases by due date (the first few hundred; any number may be typed)
+        rows = list(islice(rq.iter_requests(self.ctx, rq.RequestQuery(bucket=rq.OPEN)), 500))
         items = [f"{r.case_number} — {r.subject}" for r in rows]
         text, ok = QInputDialog.getItem(
             self, _("New letter"), _("Letter for case:"), items, 0, True
@@ -223,18 +260,14 @@ class LettersPage(FilteredTable, QWidget):
         )
 
     # ------------------------------------------------------------------ data
-    def showEvent(self, event: Any) -> None:  # letters are issued from case dialogs
-        self.refresh()
-        super().showEvent(event)
-
     def refresh(self) -> None:
+        self.stale = False
         selected = self.current_letter()
-        self.model.set_rows(letters.list_letters(self.ctx))
+        self.model.reload(keep=self.model.rowCount())
         self.table.resizeColumnsToContents()
         kept = selected is not None and self.select_letter(selected.id)
-        if not kept and self.proxy.rowCount():  # the newest letter rather than an empty pane
+        if not kept and self.model.rowCount():  # the newest letter rather than an empty pane
             self.table.selectRow(0)
-        self.hint.setVisible(not self.model.rows)
         self._update()
 
     def current_letter(self) -> letters.LetterInfo | None:
@@ -245,16 +278,24 @@ class LettersPage(FilteredTable, QWidget):
         return self.select_where(lambda row: row.id == letter_id)
 
     def _filter_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text)
+        self.model.text = text.strip() or None
+        self.model.reload()
         self._update()
 
     def _update(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        """The count line (two counts in SQL) and the buttons."""
+        total = _letters().count_letters(self.ctx)
+        text = self.model.text
+        shown = total if text is None else _letters().count_letters(self.ctx, text)
+        self.hint.setVisible(not total)
         self.count_label.setText(
             ngettext("{n} letter", "{n} letters", total).format(n=total)
             if shown == total
             else _("{shown} of {total} letters").format(shown=shown, total=total)
         )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
         info = self.current_letter()
         for button in (
             self.print_button,
@@ -266,12 +307,12 @@ class LettersPage(FilteredTable, QWidget):
         self.enclosures_button.setEnabled(info is not None and info.kind is LetterKind.PORTABILITY)
 
     def _selection_changed(self, *_args: Any) -> None:
-        self._update()
+        self._update_buttons()
         info = self.current_letter()
         if info is None:
             self.preview.show_message(_("Select a letter to see it."))
             return
-        self.preview.show_pdf(letters.letter_pdf(self.ctx, info.id))
+        self.preview.show_pdf(_letters().letter_pdf(self.ctx, info.id))
 
     # --------------------------------------------------------------- actions
     def letter_bytes(self, copy: bool) -> bytes | None:
@@ -280,9 +321,9 @@ class LettersPage(FilteredTable, QWidget):
             return None
         try:
             return (
-                letters.reprint(self.ctx, info.id)
+                _letters().reprint(self.ctx, info.id)
                 if copy
-                else letters.letter_pdf(self.ctx, info.id)
+                else _letters().letter_pdf(self.ctx, info.id)
             )
         except ServiceError as exc:
             QMessageBox.warning(self, _("Letters"), str(exc))
@@ -304,7 +345,7 @@ class LettersPage(FilteredTable, QWidget):
         info = self.current_letter()
         if info is None:
             return []
-        files = letters.enclosure_files(self.ctx, info.id)
+        files = _letters().enclosure_files(self.ctx, info.id)
         if not files:
             QMessageBox.information(self, _("Letters"), _("This letter has no file enclosures."))
             return []

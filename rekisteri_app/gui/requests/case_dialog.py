@@ -382,7 +382,8 @@ class CaseDialog(IdentityTab, DeadlineTab, DecisionsTab, TimelineTab, QDialog):
 
     def _apply(self, update: rq.CaseUpdate, done: str) -> bool:
         try:
-            rq.update_request(self.ctx, self.case, update)
+            # the view is read once below, with the dialog's date format
+            rq.update_request(self.ctx, self.case, update, view=False)
         except ServiceError as exc:
             self.message.error(str(exc))
             return False

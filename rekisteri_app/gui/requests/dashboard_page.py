@@ -1,5 +1,6 @@
 """The Dashboard: what is overdue, due within a week, waiting for identity proof, and
-how many cases are in each status. The numbers come from `services.requests.dashboard`.
+how many cases are in each status. The numbers come from `services.requests.dashboard`
+(counts in SQL); the table below is the paged case list of the tile chosen.
 
 Self-contained: `DashboardPage(ctx)` with `refresh()`. Double-clicking a case opens it;
 `changed` is emitted after the case dialog stored something.
@@ -25,9 +26,10 @@ from ...domain.vocabulary import STATUSES, label
 from ...i18n import _
 from ...services import requests as rq
 from ..formatting import format_date, title_label
+from ..pages import LoadsWhenShown
 from ..table_models import ROW_ROLE
 from .case_summary import esc
-from .request_table import DUE_COLUMN, RequestFilter, RequestTableModel, fit_columns, make_table
+from .request_table import RequestTableModel, fit_columns, make_table
 
 TILE_COLOURS = {"overdue": "#c62828", "soon": "#ef8f00", "identity": "#3949ab", "open": "#455a64"}
 
@@ -64,24 +66,15 @@ class Tile(QFrame):
         super().mousePressEvent(event)
 
 
-class _Bucket(RequestFilter):
-    """Only the rows of one dashboard bucket (None: every open case)."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.keep: set[str] | None = None
-
-    def set_bucket(self, cases: set[str] | None) -> None:
-        self.change_filter(lambda: setattr(self, "keep", cases))
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:
-        row = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
-        if self.keep is not None and row is not None and row.case_number not in self.keep:
-            return False
-        return super().filterAcceptsRow(source_row, source_parent)
+BUCKETS = {
+    "overdue": rq.OVERDUE,
+    "soon": rq.DUE_SOON,
+    "identity": rq.AWAITING_IDENTITY,
+    "open": rq.OPEN,
+}
 
 
-class DashboardPage(QWidget):
+class DashboardPage(LoadsWhenShown, QWidget):
     changed = Signal()
     audit_pack_requested = Signal()  # the main window opens the export dialog
 
@@ -99,6 +92,7 @@ class DashboardPage(QWidget):
         header.addWidget(self.today_label)
         layout.addLayout(header)
 
+        self.other_tiles: list[Any] = []
         self.tile_grid = tiles = QGridLayout()
         self.tiles = {
             "overdue": Tile("overdue", _("Overdue")),
@@ -137,11 +131,10 @@ class DashboardPage(QWidget):
         row.addWidget(self.new_button)
         layout.addLayout(row)
 
-        self.model = RequestTableModel(self)
-        self.proxy = _Bucket(self)
-        self.table = make_table(self.model, self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(DUE_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.model = RequestTableModel(ctx, self)
+        self.model.query = rq.RequestQuery(bucket=rq.OPEN)
+        self.proxy = self.model  # what the table shows
+        self.table = make_table(self.model)
         layout.addWidget(self.table, 1)
         self.empty = QLabel(_("No open requests."))
         self.empty.setStyleSheet("color: #666;")
@@ -152,20 +145,22 @@ class DashboardPage(QWidget):
     def add_tile(self, widget: QWidget) -> None:
         """A tile of another room (the breaches' 72-hour card) beside the requests' own."""
         self.tile_grid.addWidget(widget, 0, self.tile_grid.columnCount())
+        self.other_tiles.append(widget)
 
     def refresh(self) -> None:
-        self.board = board = rq.dashboard(self.ctx)
+        """The tiles and counts (a few counting queries) and the chosen tile's first page."""
+        self.stale = False
+        self.board = board = rq.dashboard(self.ctx, limit=0)
         self.today_label.setText(_("Today {day}").format(day=format_date(board.today, "full")))
-        self.tiles["overdue"].set_count(len(board.overdue))
-        self.tiles["soon"].set_count(len(board.due_soon))
-        self.tiles["identity"].set_count(len(board.awaiting_identity))
-        self.tiles["open"].set_count(len(board.open_cases))
+        for key, bucket in BUCKETS.items():
+            self.tiles[key].set_count(board.totals[bucket])
         parts = [f"{label(STATUSES, status)}: <b>{n}</b>" for status, n in board.counts.items()]
         self.counts_label.setText(_("By status:") + " " + " · ".join(parts))
         self._show_holds(rq.holds_at_risk(self.ctx))
-        self.model.set_rows(board.open_cases)
-        fit_columns(self.table)
+        for tile in self.other_tiles:  # they read when the dashboard does
+            tile.refresh()
         self.show_bucket(self.bucket)
+        fit_columns(self.table)
 
     def _show_holds(self, holds: list[rq.HoldAtRisk]) -> None:
         """Holds without which records would be deleted before the case is answered."""
@@ -181,18 +176,9 @@ class DashboardPage(QWidget):
         self.holds_label.setText(f"<b>{title}</b><ul style='margin:0'>{items}</ul>")
 
     def show_bucket(self, key: str) -> None:
-        """Filter the table to one tile's cases."""
-        board = self.board
-        if board is None:
-            return
+        """Show one tile's cases (a new query)."""
         self.bucket = key
-        rows = {
-            "overdue": board.overdue,
-            "soon": board.due_soon,
-            "identity": board.awaiting_identity,
-            "open": None,
-        }[key]
-        self.proxy.set_bucket(None if rows is None else {r.case_number for r in rows})
+        self.model.set_query(bucket=BUCKETS[key])
         titles = {
             "overdue": _("Overdue cases"),
             "soon": _("Cases due within {n} days").format(n=DUE_SOON_DAYS),
@@ -205,7 +191,7 @@ class DashboardPage(QWidget):
             tile.caption.setStyleSheet(
                 "color: #000; font-weight: bold;" if tile_key == key else "color: #333;"
             )
-        self.empty.setVisible(self.proxy.rowCount() == 0)
+        self.empty.setVisible(self.model.rowCount() == 0)
 
     def open_case(self, case: str) -> Any:
         from .case_dialog import show_case

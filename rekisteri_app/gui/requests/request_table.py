@@ -1,19 +1,20 @@
 """The table of rights-request cases that the Requests page and the Dashboard share.
 
-Rows are `services.requests.RequestRow`s, coloured by urgency and sorted by the
-service's own sort key, so both lists order and tint a case alike.
+Rows are `services.requests.RequestRow`s, coloured by urgency. The model is paged: it
+asks the page's `RequestQuery` for 200 cases at a time as the view scrolls, and a click
+on a header re-queries in that column's SQL order (`ORDERS`), so both lists order and
+tint a case alike whatever the number of cases.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -25,7 +26,7 @@ from ...i18n import N_, _
 from ...services import requests as rq
 from ..formatting import URGENCY_BACKGROUND, URGENCY_FOREGROUND, days_left_text, format_date
 from ..screen import elide_headers
-from ..table_models import HEADER_ROLES, ROW_ROLE, SORT_ROLE, RowsModel
+from ..table_models import HEADER_ROLES, ROW_ROLE, Paging, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -39,15 +40,47 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("rights", N_("Rights")),
 )
 DUE_COLUMN = 2
+# the service's order for each column (services.requests.ORDERS); rights: not sortable
+ORDERS = {
+    "case": "case",
+    "received": "received",
+    "due": "due",
+    "left": "due",
+    "status": "status",
+    "subject": "subject",
+}
 
 
-class RequestTableModel(RowsModel):
-    """Rows of `services.requests.RequestRow`, coloured by urgency."""
+class RequestTableModel(Paging, RowsModel):
+    """Rows of `services.requests.RequestRow`, coloured by urgency, a page at a time
+    from `query` (set it and call `reload()`)."""
 
-    def __init__(self, parent: Any = None, columns: Sequence[str] | None = None) -> None:
-        keys = columns or [key for key, _title in COLUMNS]
-        super().__init__([(key, title) for key, title in COLUMNS if key in keys], parent)
+    def __init__(self, ctx: Any = None, parent: Any = None) -> None:
+        super().__init__([(key, title) for key, title in COLUMNS], parent)
+        self.init_paging()
+        self.ctx = ctx
         self.rows: list[rq.RequestRow] = []
+        self.query = rq.RequestQuery()
+        self.loader = self._load
+        self.on_sort = self._sort
+
+    def _load(self, offset: int, limit: int) -> list[rq.RequestRow]:
+        if self.ctx is None:
+            return []
+        return rq.request_page(self.ctx, self.query, offset=offset, limit=limit)
+
+    def set_query(self, **changes: Any) -> None:
+        """Change the filter or order and query again."""
+        self.query = replace(self.query, **changes)
+        self.reload()
+
+    def _sort(self, column: int, descending: bool) -> None:
+        order = ORDERS.get(self.columns[column][0])
+        if order is not None and (order, descending) != (
+            self.query.order,
+            self.query.descending,
+        ):
+            self.set_query(order=order, descending=descending)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -86,16 +119,6 @@ class RequestTableModel(RowsModel):
             return days_left_text(row.days_left)
         return ""
 
-    def _sort(self, row: rq.RequestRow, key: str) -> Any:
-        if key == "case":
-            return (row.received_on.year, row.case_number)
-        if key == "received":
-            return row.received_on.isoformat()
-        if key in ("due", "left"):
-            rank, due, received, case = rq.sort_key(row)
-            return f"{rank}{due.isoformat()}{received.isoformat()}{case}"
-        return self._text(row, key).casefold()
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -103,8 +126,6 @@ class RequestTableModel(RowsModel):
         key = self.columns[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, key)
-        if role == SORT_ROLE:
-            return self._sort(row, key)
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -124,42 +145,11 @@ class RequestTableModel(RowsModel):
         return None
 
 
-class RequestFilter(QSortFilterProxyModel):
-    """Text in any column and, optionally, one status."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.status: str | None = None
-        self.setSortRole(SORT_ROLE)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
-
-    def set_status(self, status: str | None) -> None:
-        self.change_filter(lambda: setattr(self, "status", status))
-
-    def change_filter(self, change: Any) -> None:
-        """Apply `change()` and re-filter (Qt 6.9+ way when there is one)."""
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        row = model.index(source_row, 0, source_parent).data(ROW_ROLE)
-        if self.status and row is not None and row.status != self.status:
-            return False
-        return super().filterAcceptsRow(source_row, source_parent)
-
-
-def make_table(model: QAbstractTableModel, proxy: QSortFilterProxyModel) -> QTableView:
-    proxy.setSourceModel(model)
+def make_table(model: QAbstractTableModel) -> QTableView:
     table = QTableView()
     elide_headers(table)
-    table.setModel(proxy)
+    table.setModel(model)
+    table.horizontalHeader().setSortIndicator(DUE_COLUMN, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QTableView.SelectionMode.SingleSelection)

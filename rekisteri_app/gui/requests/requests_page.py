@@ -2,20 +2,15 @@
 
 Self-contained: `RequestsPage(ctx)` with `refresh()`; it opens the intake and case
 dialogs itself and emits `changed` after anything was stored, so the window can refresh
-its other pages (the dashboard). The table (request_table) is shared with the dashboard.
+its other pages (the dashboard). The table (request_table) is shared with the dashboard
+and is paged: the status choice, the filter text and a click on a header re-query.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,17 +27,15 @@ from ...domain.vocabulary import STATUSES
 from ...i18n import _, ngettext
 from ...services import requests as rq
 from ..formatting import format_weekday_date, title_label
+from ..pages import LoadsWhenShown
 from ..table_models import ROW_ROLE, FilteredTable
 from .case_summary import case_html
-from .request_table import DUE_COLUMN, RequestFilter, RequestTableModel, fit_columns, make_table
-
-Index = QModelIndex | QPersistentModelIndex
-
+from .request_table import RequestTableModel, fit_columns, make_table
 
 # ------------------------------------------------------------------------ page
 
 
-class RequestsPage(FilteredTable, QWidget):
+class RequestsPage(LoadsWhenShown, FilteredTable, QWidget):
     """The case list with a preview of the selected case's deadline rule and timeline."""
 
     changed = Signal()
@@ -82,10 +75,10 @@ class RequestsPage(FilteredTable, QWidget):
         buttons.addWidget(self.count_label)
         layout.addLayout(buttons)
 
-        self.model = RequestTableModel(self)
-        self.proxy = _OpenFilter(self)
-        self.table = make_table(self.model, self.proxy)
-        self.table.sortByColumn(DUE_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.model = RequestTableModel(ctx, self)
+        self.model.query = rq.RequestQuery(status=rq.OPEN)
+        self.proxy = self.model  # what the table shows
+        self.table = make_table(self.model)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self.preview.anchorClicked.connect(lambda url: self.open_case(url.toString()))
@@ -103,21 +96,25 @@ class RequestsPage(FilteredTable, QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.letter_button.clicked.connect(self.open_letter)
         self.table.activated.connect(lambda index: self.open_case(index.data(ROW_ROLE).case_number))
-        self.filter.textChanged.connect(self._filter_changed)
+        # typing re-queries once the officer pauses, not at every key
+        self.typing = QTimer(self, singleShot=True, interval=250)
+        self.typing.timeout.connect(self._filter_changed)
+        self.filter.textChanged.connect(lambda _t: self.typing.start())
+        self.status_filter.setCurrentIndex(1)  # open cases first; "All statuses" above
         self.status_filter.currentIndexChanged.connect(
             lambda _i: self._set_status(self.status_filter.currentData())
         )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.status_filter.setCurrentIndex(1)  # open cases first; "All statuses" above
 
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:
+        """The first page again (as many rows as were shown), the counts, the selection."""
+        self.stale = False
         selected = self.current_case()
-        self.model.set_rows(rq.list_requests(self.ctx))
+        self.model.reload(keep=self.model.rowCount())
         fit_columns(self.table)
         if selected:
             self.select_case(selected)
-        self.hint.setVisible(not self.model.rows)
         self._update()
 
     def current_case(self) -> str | None:
@@ -127,16 +124,24 @@ class RequestsPage(FilteredTable, QWidget):
     def select_case(self, case: str) -> bool:
         return self.select_where(lambda row: row.case_number == case)
 
-    def _filter_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text)
+    def _filter_changed(self) -> None:
+        self.typing.stop()
+        self.model.set_query(text=self.filter.text().strip() or None)
         self._update()
 
     def _set_status(self, status: str | None) -> None:
-        self.proxy.set_status(status)
+        self.model.set_query(status=status)
         self._update()
 
     def _update(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        """The count line: how many cases the filter shows of all (two counts in SQL)."""
+        total = sum(rq.status_counts(self.ctx).values())
+        shown = (
+            total
+            if self.model.query == rq.RequestQuery()
+            else rq.count_requests(self.ctx, self.model.query)
+        )
+        self.hint.setVisible(not total)
         self.count_label.setText(
             ngettext("{n} case", "{n} cases", total).format(n=total)
             if shown == total
@@ -190,15 +195,3 @@ class RequestsPage(FilteredTable, QWidget):
     def _stored(self) -> None:
         self.refresh()
         self.changed.emit()
-
-
-class _OpenFilter(RequestFilter):
-    """RequestFilter with the extra choice "open cases"."""
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if self.status == "open":
-            row = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
-            if row is not None and row.status not in rq.OPEN_STATUSES:
-                return False
-            return QSortFilterProxyModel.filterAcceptsRow(self, source_row, source_parent)
-        return super().filterAcceptsRow(source_row, source_parent)

@@ -265,6 +265,18 @@ def _verdicts(rows: list[FindingRow]) -> dict[tuple[str, int], tuple[str, tuple[
     return {key: (worst[key], tuple(codes[key])) for key in worst}
 
 
+def _dpo(controller: m.Controller) -> str:
+    """The DPO's contact details for Art. 30(1)(a): the shared DPO entity (issue 12) as
+    recorded, and the controller's own DPO text where that is what the record holds."""
+    dpo = controller.dpo
+    parts = []
+    if dpo is not None:
+        address = " ".join(_s(dpo.address).split())
+        parts = [_s(x) for x in (dpo.name, dpo.role, dpo.phone, dpo.email, address, dpo.web)]
+    parts.append(_s(controller.dpo_contact))
+    return ", ".join(p for p in parts if p)
+
+
 def _record(
     reg: m.Register, verdicts: dict, messages: dict[int, tuple[str, ...]]
 ) -> RegisterRecord:
@@ -281,7 +293,7 @@ def _record(
                 phone=_s(rc.controller.phone),
                 email=_s(rc.controller.email),
                 web=_s(rc.controller.web),
-                dpo_contact=_s(rc.controller.dpo_contact),
+                dpo_contact=_dpo(rc.controller),
             )
             for rc in reg.controllers
         ),

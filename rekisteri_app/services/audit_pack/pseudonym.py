@@ -57,16 +57,46 @@ def _terms(identifiers: tuple[str, ...]) -> list[str]:
     return sorted(terms, key=lambda t: (-len(t), t))
 
 
+# Consonant gradation of a name's last syllable (Matti → Matin, Lahti → Lahden).
+_GRADATION = {"kk": "k", "pp": "p", "tt": "t", "ht": "hd", "nt": "nn", "lt": "ll", "rt": "rr"}
+_MIN_STEM = 4  # shorter stems would strike ordinary words
+
+
+def inflected_stems(word: str) -> list[str]:
+    """Prefixes that a Finnish or Swedish inflected form of the name `word` begins with:
+    the name itself (Laakson, Anderssons), -nen names' s-stem (Meikäläinen →
+    Meikäläisen, Virtasta), the stem without the final vowel (Saari → Saaren, Mattia) and
+    the weak grade of the last syllable (Pekka → Pekan, Matti → Matille, Lahti → Lahden).
+    A stem shorter than four letters is left out: it would strike ordinary words."""
+    if len(word) < _MIN_STEM or not word.isalpha():
+        return []
+    stems = {word}
+    lower = word.lower()
+    if lower.endswith("nen") and len(word) > 4:
+        stems.add(word[:-3] + "s")
+    if lower[-1] in "aeiouyäö":
+        stems.add(word[:-1])
+        weak = _GRADATION.get(lower[-3:-1])
+        if weak is not None:  # an -i name inflects with -i- or -e- (Matin, Lahden)
+            for vowel in {word[-1], "e"} if lower[-1] == "i" else {word[-1]}:
+                stems.add(word[:-3] + weak + vowel)
+    return [stem for stem in stems if len(stem) >= _MIN_STEM]
+
+
 def scrub(text: str, identifiers: tuple[str, ...]) -> str:
-    """`text` with every occurrence of the identifiers (any letter case) struck out."""
+    """`text` with every occurrence of the identifiers (any letter case) struck out,
+    names also in their inflected forms (an over-struck ordinary word is the safe error
+    in a pseudonymised pack)."""
     if not text:
         return ""
     terms = _terms(identifiers)
     if not terms:
         return text
+    stems = sorted({stem for t in terms for stem in inflected_stems(t)}, key=lambda t: (-len(t), t))
     pattern = re.compile(
         "|".join(
-            rf"(?<!\w){re.escape(t)}(?!\w)" if t[:1].isalnum() else re.escape(t) for t in terms
+            [rf"(?<!\w){re.escape(stem)}\w*" for stem in stems]
+            + [rf"(?<!\w){re.escape(t)}(?!\w)" if t[:1].isalnum() else re.escape(t) for t in terms]
         ),
         re.IGNORECASE,
     )

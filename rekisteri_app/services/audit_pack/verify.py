@@ -23,6 +23,7 @@ import json
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pyzipper
@@ -217,20 +218,40 @@ def _chain_problem(position: int, reason: str) -> Problem:
     )
 
 
+_PAYLOAD_KEYS = ("before_json", "after_json", "payload_salt", "before_digest", "after_digest")
+
+
 def _segment_event(line: dict[str, Any]) -> audit.SegmentEvent:
     fields = None
+    altered = False
     if not line.get("redacted"):
+        texts = [line.get(k) for k in _PAYLOAD_KEYS]
+        well_formed = line.get("scheme") in (
+            None,
+            audit.SCHEME_LEGACY,
+            audit.SCHEME_DIGEST,
+        ) and all(t is None or isinstance(t, str) for t in texts)
+        payloads = well_formed and audit.hashed_payloads(
+            SimpleNamespace(
+                scheme=line.get("scheme"),
+                before_json=line.get("before_json"),
+                after_json=line.get("after_json"),
+                payload_salt=line.get("payload_salt"),
+                before_digest=line.get("before_digest"),
+                after_digest=line.get("after_digest"),
+            )
+        )
+        altered = not payloads
         fields = (
             str(line["at"]),
             str(line["actor"]),
             str(line["action"]),
             str(line["entity"]),
             line.get("entity_id"),
-            line.get("before_json"),
-            line.get("after_json"),
+            *(payloads or (None, None)),
         )
     return audit.SegmentEvent(
-        int(line["position"]), str(line["prev_hash"]), str(line["hash"]), fields
+        int(line["position"]), str(line["prev_hash"]), str(line["hash"]), fields, altered
     )
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import select
 
 from ...i18n import _
+from ...storage import audit
 from ...storage import models as m
 from .. import settings
 from ..context import ServiceContext, ServiceError
@@ -63,5 +64,7 @@ def purge_expired(ctx: ServiceContext) -> list[str]:
             }
             tx.session.delete(breach)
             tx.session.flush()
+            # The record's snapshots in the trail go with it; the chain keeps their digests.
+            audit.erase_payloads(tx.session, "breach", [reference], ctx.today().isoformat())
             tx.audit("purge", "breach", reference, summary, None)
     return references

@@ -282,6 +282,7 @@ def _store(tx: Transaction, req: m.RightsRequest, data: LetterData, pdf: bytes) 
             actor=tx.ctx.actor,
         )
     )
+    rq.store_deadline(tx.session, req)  # an extension letter makes an extension hold
     tx.audit(
         "letter.issue",
         "letter",

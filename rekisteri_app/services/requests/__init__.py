@@ -6,9 +6,11 @@ letter bytes. Identity codes are validated, turned into a keyed hash (Person.het
 and forgotten: the code itself is never stored, logged or put in an audit snapshot,
 and the hash is not part of the exchange form either.
 
-Deadlines are never stored: they are computed on every read from the receipt date,
-the pauses, the pause-policy setting and the extension (domain/deadlines.py), so a
-corrected date or a changed policy is reflected everywhere at once.
+Deadlines are computed by domain/deadlines.py from the receipt date, the pauses, the
+pause-policy setting and the extension, and stored in derived, indexed columns by
+`store_deadline` in the transaction of every change (deadlines.py), so lists can be
+ordered and filtered by due date in SQL; a changed policy or holiday calendar
+recomputes them all, and `deadline_drift` finds any stored value that differs.
 
 Rooms: `inputs` (what callers hand in), `intake` (a new request), `update` (changing a
 case), `corrections` (correcting intake facts with a reason), `split` (one letter into
@@ -24,7 +26,17 @@ from ._common import MAX_ATTACHMENT_BYTES, add_event, snapshot
 from .addresses import addressee, delivery_address, delivery_differs, requested_delivery
 from .corrections import correct_intake
 from .dates import NeedsConfirmation
-from .deadlines import case_pauses, compute, deadline_for_display, extension_letter_date
+from .deadlines import (
+    OPEN_STATUSES,
+    case_pauses,
+    compute,
+    deadline_drift,
+    deadline_for_display,
+    extension_letter_date,
+    recompute_all,
+    refresh_stale_deadlines,
+    store_deadline,
+)
 from .holds import HoldAtRisk, holds_at_risk
 from .inputs import (
     AttachmentInput,
@@ -52,21 +64,32 @@ from .intake import (
 )
 from .queries import (
     ART_19_RIGHTS,
-    OPEN_STATUSES,
+    AWAITING_IDENTITY,
+    BUCKETS,
+    DUE_SOON,
+    OPEN,
+    ORDERS,
+    OVERDUE,
+    PAGE,
     Dashboard,
     NotificationRecipient,
+    RequestQuery,
     RequestRow,
     art19_recipients,
     attachment_content,
     category_names,
+    count_requests,
     dashboard,
     find_case,
     get_request,
+    iter_requests,
     list_requests,
     notification_list,
     possible_repeats,
     repeats,
+    request_page,
     sort_key,
+    status_counts,
 )
 from .split import split_case
 from .timeline import TimelineEntry, describe_event, timeline
@@ -84,10 +107,17 @@ from .update import (
 
 __all__ = [
     "ART_19_RIGHTS",
+    "AWAITING_IDENTITY",
+    "BUCKETS",
+    "DUE_SOON",
     "FEE_GROUND",
     "INTAKE_FIELDS",
     "MAX_ATTACHMENT_BYTES",
+    "OPEN",
     "OPEN_STATUSES",
+    "ORDERS",
+    "OVERDUE",
+    "PAGE",
     "PERSON_FIELDS",
     "AttachmentInput",
     "CaseUpdate",
@@ -105,6 +135,7 @@ __all__ = [
     "PersonCorrection",
     "PersonInput",
     "RegisterOption",
+    "RequestQuery",
     "RequestRow",
     "RightRaised",
     "RightWithdrawn",
@@ -121,7 +152,9 @@ __all__ = [
     "compute",
     "controllers_and_registers",
     "correct_intake",
+    "count_requests",
     "dashboard",
+    "deadline_drift",
     "deadline_for_display",
     "decide",
     "delivery_address",
@@ -133,17 +166,23 @@ __all__ = [
     "get_request",
     "holds_at_risk",
     "intake_from_dict",
+    "iter_requests",
     "list_requests",
     "notification_list",
     "parse_date",
     "possible_repeats",
+    "recompute_all",
     "record_identity",
+    "refresh_stale_deadlines",
     "repeats",
+    "request_page",
     "requested_delivery",
     "set_status",
     "snapshot",
     "sort_key",
     "split_case",
+    "status_counts",
+    "store_deadline",
     "timeline",
     "timeline_field_names",
     "update_request",

@@ -49,15 +49,13 @@ def add_event(tx: Transaction, req: m.RightsRequest, kind: str, data: Any = None
     _event(tx, req, kind, data)
 
 
-def snapshot(session: Session, req: m.RightsRequest) -> dict[str, Any]:
-    """The case in its exchange form without file contents (for audit and display)."""
-    data = entity_to_dict(session, "requests", req)
+def snapshot(session: Session | None, req: m.RightsRequest) -> dict[str, Any]:
+    """The case in its exchange form without file contents (for audit and display):
+    the bytes are never read or encoded, so a write costs what it changes."""
+    data = entity_to_dict(session, "requests", req, contents=False)
     for item, stored in zip(data.get("attachments") or [], req.attachments, strict=False):
-        item.pop("content_base64", None)
         item["id"] = stored.id
         item["size"] = len(stored.content or b"")
-    for item in data.get("letters") or []:
-        item.pop("pdf_base64", None)
     return data
 
 

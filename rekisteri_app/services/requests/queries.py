@@ -1,41 +1,61 @@
 """Reading cases: find one, show one (`get_request`), list them by due date, the
 dashboard, earlier requests of the same person and the Art. 19 recipients.
 
-Lists load what they show in a handful of queries, not one per case.
+A list costs what it shows, not what is stored: every list is one SQL query over the
+stored deadline columns (services/requests/deadlines.py) with ORDER BY, WHERE and
+LIMIT on indexes, plus one query for the rights of the rows returned. Days left and
+urgency depend on today, so they are worked out for the returned rows only, by the
+same domain function the case view uses. Repeat checks look the person up by the
+indexed name key or identity-code hash, within twelve months of receipt.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from ...domain import deadlines as dl
 from ...domain import workflow
+from ...domain.case_numbers import canonical_case_number
 from ...domain.enums import Outcome, PauseKind, RequestClass, RequestStatus, Right
 from ...domain.identity_code import InvalidIdentityCode, identity_code_hash
-from ...domain.repeat_requests import RequestSummary, find_repeat_requests
+from ...domain.repeat_requests import (
+    WINDOW_MONTHS,
+    RequestSummary,
+    find_repeat_requests,
+    normalise_name,
+)
+from ...domain.vocabulary import STATUSES, label
 from ...i18n import _
 from ...storage import models as m
 from .. import settings
 from ..context import ServiceContext, not_found
 from ._common import _category_names, _clean, _open_pause, snapshot
-from .deadlines import deadline_for_display, extension_letter_date
+from .deadlines import (
+    CLOCK_DATED,
+    CLOCK_UNDATED,
+    OPEN_STATUSES,
+    deadline_for_display,
+    extension_letter_date,
+)
 from .record import case_record
 from .timeline import timeline
 
-OPEN_STATUSES = frozenset(
-    {
-        RequestStatus.RECEIVED,
-        RequestStatus.AWAITING,
-        RequestStatus.IN_PROGRESS,
-        RequestStatus.EXTENDED,
-    }
-)
 ART_19_RIGHTS = (Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION)
+
+OPEN = "open"  # RequestQuery.status: every open case
+# RequestQuery.bucket: the dashboard's queues
+OVERDUE, DUE_SOON, AWAITING_IDENTITY = "overdue", "due-soon", "awaiting-identity"
+BUCKETS = (OVERDUE, DUE_SOON, AWAITING_IDENTITY, OPEN)
+# RequestQuery.order: what a list can be sorted by (each an ORDER BY in SQL)
+ORDERS = ("due", "received", "case", "status", "subject")
+PAGE = 200
+QUEUE_LIMIT = 50
 
 
 @dataclass(frozen=True)
@@ -75,13 +95,26 @@ class RequestRow:
 
 
 @dataclass(frozen=True)
+class RequestQuery:
+    """Which cases a list shows and in what order; every field is a WHERE or ORDER BY."""
+
+    status: str | None = None  # a RequestStatus value, or OPEN for every open case
+    due_before: date | None = None  # effective due date before this day
+    text: str | None = None  # part of the case number or of a name (subject, requester)
+    bucket: str | None = None  # one of BUCKETS: a dashboard queue (needs today)
+    order: str = "due"  # one of ORDERS
+    descending: bool = False
+
+
+@dataclass(frozen=True)
 class Dashboard:
     today: date
-    overdue: tuple[RequestRow, ...]
+    overdue: tuple[RequestRow, ...]  # the first `limit` of each queue, by due date
     due_soon: tuple[RequestRow, ...]  # within dl.DUE_SOON_DAYS days
     awaiting_identity: tuple[RequestRow, ...]
-    open_cases: tuple[RequestRow, ...]  # every open case, by due date
+    open_cases: tuple[RequestRow, ...]
     counts: dict[str, int]  # by status, every status present
+    totals: dict[str, int]  # how many cases each queue holds: overdue, due-soon, …, open
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,6 +124,7 @@ class Dashboard:
             "awaiting_identity": [r.to_json() for r in self.awaiting_identity],
             "open": [r.to_json() for r in self.open_cases],
             "counts": dict(self.counts),
+            "totals": dict(self.totals),
         }
 
 
@@ -105,9 +139,10 @@ class NotificationRecipient:
 
 
 def find_case(session: Session, case: str) -> m.RightsRequest:
+    """By case number, in any spelling of its one canonical form (an index lookup)."""
     text = str(case).strip()
     req = session.scalar(
-        select(m.RightsRequest).where(func.upper(m.RightsRequest.case_number) == text.upper())
+        select(m.RightsRequest).where(m.RightsRequest.case_number == canonical_case_number(text))
     )
     if req is None:
         raise not_found(_("case"), text)
@@ -126,16 +161,7 @@ def attachment_content(
         raise not_found(_("attachment"), attachment_id)
 
 
-def _all_cases(*, full: bool = True) -> Any:
-    """Every case with what lists (`full`) or repeat checks read, loaded in a few
-    queries instead of one per case and relation."""
-    R = m.RightsRequest
-    options = [selectinload(R.subject), selectinload(R.rights)]
-    if full:
-        # letters and events are read only for extended cases (the extension letter's
-        # date), so they load lazily for those few rather than for every case
-        options += [selectinload(R.requester), selectinload(R.pauses)]
-    return select(R).options(*options)
+# -------------------------------------------------------------------- repeats
 
 
 def _summary(req: m.RightsRequest) -> RequestSummary:
@@ -149,13 +175,35 @@ def _summary(req: m.RightsRequest) -> RequestSummary:
     )
 
 
+def _repeat_candidates(
+    session: Session, name: str, identity_hash: str | None, received_on: date
+) -> list[m.RightsRequest]:
+    """Cases that could be earlier requests of this person: the same name key or the
+    same identity-code hash (two index lookups), received within the twelve months
+    before `received_on` (a few days' margin; the domain rule decides exactly)."""
+    R, P = m.RightsRequest, m.Person
+    same = [P.name_key == normalise_name(name)]
+    if identity_hash:
+        same.append(P.hetu_hash == identity_hash)
+    earliest = dl.add_months(received_on, -WINDOW_MONTHS) - timedelta(days=3)
+    return list(
+        session.scalars(
+            select(R)
+            .join(P, R.subject_id == P.id)
+            .where(or_(*same), R.received_on.between(earliest, received_on))
+            .options(selectinload(R.rights))
+        )
+    )
+
+
 def repeats(session: Session, req: m.RightsRequest) -> list[dict[str, Any]]:
     """Earlier requests of the same data subject within twelve months (information only)."""
-    stored = list(session.scalars(_all_cases(full=False)))
-    others = [_summary(r) for r in stored if r.id != req.id]
+    current = _summary(req)
+    found = _repeat_candidates(session, req.subject.name, current.identity_hash, req.received_on)
+    stored = [r for r in found if r.id != req.id]
     by_case = {r.case_number: r for r in stored}
     out = []
-    for match in find_repeat_requests(_summary(req), others):
+    for match in find_repeat_requests(current, [_summary(r) for r in stored]):
         other = by_case[match.earlier.case_id]
         out.append(
             {
@@ -191,7 +239,7 @@ def possible_repeats(
             name=name or "",
             address=address or "",
         )
-        stored = list(session.scalars(_all_cases(full=False)))
+        stored = _repeat_candidates(session, name or "", identity_hash, received_on)
         by_case = {r.case_number: r for r in stored}
         return [
             {
@@ -203,6 +251,9 @@ def possible_repeats(
             }
             for match in find_repeat_requests(current, [_summary(r) for r in stored])
         ]
+
+
+# ---------------------------------------------------------------- one case
 
 
 def notification_list(session: Session, req: m.RightsRequest) -> list[NotificationRecipient]:
@@ -304,31 +355,204 @@ def get_request(
         return _view(session, find_case(session, case), ctx.today(), date_format)
 
 
-def _row(req: m.RightsRequest, policy: dl.PausePolicy, today: date) -> RequestRow:
-    deadline, problem = deadline_for_display(req, policy)
-    open_case = req.status in OPEN_STATUSES
-    urgency = dl.urgency(deadline, today).value if open_case else RequestStatus(req.status).value
-    return RequestRow(
-        case_number=req.case_number,
-        received_on=req.received_on,
-        subject=req.subject.name,
-        requester=None if req.requester is None else req.requester.name,
-        rights=tuple(r.right for r in req.rights),
-        status=req.status,
-        classification=req.classification,
-        due=None if deadline is None else deadline.effective_due,
-        days_left=None if deadline is None else deadline.days_left(today),
-        urgency=urgency,
-        awaiting_identity=open_case and _open_pause(req, PauseKind.IDENTITY) is not None,
-        extended=deadline is not None and deadline.extended_due is not None,
-        problem=problem,
+def category_names(ctx: ServiceContext, case: str) -> list[str]:
+    """Data categories of the case's registers, for erasure and legal-hold pickers."""
+    with ctx.read() as session:
+        return sorted(
+            {c.name for c in _category_names(find_case(session, case)).values()}, key=str.casefold
+        )
+
+
+# -------------------------------------------------------------------- lists
+
+_R = m.RightsRequest
+_SUBJECT = aliased(m.Person, name="subject")
+_REQUESTER = aliased(m.Person, name="requester")
+_COLUMNS = (
+    _R.id,
+    _R.case_number,
+    _R.received_on,
+    _R.status,
+    _R.classification,
+    _R.effective_due_on,
+    _R.extended_due_on,
+    _R.clock_state,
+    _R.awaiting_identity,
+    _R.deadline_problem,
+    _SUBJECT.name.label("subject_name"),
+    _REQUESTER.name.label("requester_name"),
+)
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _text_filter(text: str) -> Any:
+    """Part of the case number, or every word of it in the subject's or requester's
+    normalised name (the name key is case-folded, so Ä matches ä)."""
+    number = _R.case_number.like(_like(canonical_case_number(text)), escape="\\")
+    words = normalise_name(text).split()
+    if not words:
+        return number
+    names = [
+        and_(*(person.name_key.like(_like(w), escape="\\") for w in words))
+        for person in (_SUBJECT, _REQUESTER)
+    ]
+    return or_(number, *names)
+
+
+def _bucket_filter(bucket: str, today: date) -> Any:
+    is_open = _R.status.in_([s.value for s in OPEN_STATUSES])
+    # `clock_state || ''`: not a term of the due-order index, so that SQLite finds the
+    # few open cases through the status index instead of walking every dated case
+    dated = _R.clock_state.concat("") == CLOCK_DATED
+    if bucket == OVERDUE:
+        return and_(is_open, dated, _R.effective_due_on < today)
+    if bucket == DUE_SOON:
+        soon = today + timedelta(days=dl.DUE_SOON_DAYS)
+        return and_(is_open, dated, _R.effective_due_on.between(today, soon))
+    if bucket == AWAITING_IDENTITY:
+        return _R.awaiting_identity == True  # noqa: E712 - `= 1`, which the index serves
+    if bucket == OPEN:
+        return is_open
+    raise ValueError(bucket)
+
+
+# The queues select a few open cases among all: left to itself SQLite would walk the
+# due-order index through every closed case to avoid sorting them. Ordering by an
+# expression (the same text, `clock_state || ''`) lets it use the status (or
+# awaiting-identity) index for the WHERE and sort the few rows found.
+_SORT_THE_FEW = frozenset({OVERDUE, DUE_SOON, AWAITING_IDENTITY})
+
+
+def _order(query: RequestQuery) -> list[Any]:
+    clock = _R.clock_state.concat("") if query.bucket in _SORT_THE_FEW else _R.clock_state
+    due = [clock, _R.effective_due_on, _R.received_on, _R.case_number]
+    if query.order == "due":
+        keys = due
+    elif query.order == "received":
+        keys = [_R.received_on, _R.case_number]
+    elif query.order == "case":
+        keys = [_R.year, _R.sequence, _R.case_number]
+    elif query.order == "status":  # by the label the officer reads, in the UI language
+        labels = {s.value: label(STATUSES, s).casefold() for s in RequestStatus}
+        keys = [case(labels, value=_R.status, else_=_R.status), *due]
+    elif query.order == "subject":
+        keys = [_SUBJECT.name.collate("NOCASE"), _R.case_number]
+    else:
+        raise ValueError(query.order)
+    return [k.desc() for k in keys] if query.descending else keys
+
+
+def _select(query: RequestQuery, today: date, columns: Sequence[Any] = _COLUMNS) -> Select:
+    stmt = (
+        select(*columns)
+        .select_from(_R)
+        .join(_SUBJECT, _R.subject_id == _SUBJECT.id)
+        .outerjoin(_REQUESTER, _R.requester_id == _REQUESTER.id)
     )
+    if query.status == OPEN:
+        stmt = stmt.where(_bucket_filter(OPEN, today))
+    elif query.status is not None:
+        stmt = stmt.where(_R.status == RequestStatus(query.status).value)
+    if query.due_before is not None:
+        stmt = stmt.where(_R.clock_state == CLOCK_DATED, _R.effective_due_on < query.due_before)
+    if query.bucket is not None:
+        stmt = stmt.where(_bucket_filter(query.bucket, today))
+    if query.text and query.text.strip():
+        stmt = stmt.where(_text_filter(query.text.strip()))
+    return stmt
 
 
-def sort_key(row: RequestRow) -> tuple:
-    """By due date; then cases whose clock is stopped; then those without a deadline."""
-    rank = 0 if row.due is not None else (1 if row.urgency == dl.Urgency.SUSPENDED else 2)
-    return (rank, row.due or date.max, row.received_on, row.case_number)
+def _rows(session: Session, found: Sequence[Any], today: date) -> list[RequestRow]:
+    """RequestRows for selected rows: their rights in one query, and the sentence of a
+    deadline problem only for the rare rows that have one."""
+    ids = [row.id for row in found]
+    rights: dict[int, list[str]] = {i: [] for i in ids}
+    if ids:
+        for request_id, right in session.execute(
+            select(m.RequestRight.request_id, m.RequestRight.right)
+            .where(m.RequestRight.request_id.in_(ids))
+            .order_by(m.RequestRight.id)
+        ):
+            rights[request_id].append(right)
+    problems: dict[int, str | None] = {}
+    troubled = [row.id for row in found if row.deadline_problem]
+    if troubled:
+        policy = settings.pause_policy(session)
+        for req in session.scalars(
+            select(_R)
+            .where(_R.id.in_(troubled))
+            .options(selectinload(_R.pauses), selectinload(_R.letters), selectinload(_R.events))
+        ):
+            problems[req.id] = deadline_for_display(req, policy)[1]
+    out = []
+    for row in found:
+        open_case = row.status in OPEN_STATUSES
+        due = row.effective_due_on
+        urgency = (
+            dl.urgency_on(due, today, has_deadline=row.clock_state not in (None, CLOCK_UNDATED))
+            if open_case
+            else RequestStatus(row.status)
+        )
+        out.append(
+            RequestRow(
+                case_number=row.case_number,
+                received_on=row.received_on,
+                subject=row.subject_name,
+                requester=row.requester_name,
+                rights=tuple(rights[row.id]),
+                status=row.status,
+                classification=row.classification,
+                due=due,
+                days_left=None if due is None else (due - today).days,
+                urgency=urgency.value,
+                awaiting_identity=bool(row.awaiting_identity),
+                extended=row.extended_due_on is not None,
+                problem=problems.get(row.id),
+            )
+        )
+    return out
+
+
+def request_page(
+    ctx: ServiceContext, query: RequestQuery = RequestQuery(), *, offset: int = 0, limit: int = PAGE
+) -> list[RequestRow]:
+    """One page of the list: `limit` cases from `offset`, in the query's order."""
+    today = ctx.today()
+    with ctx.read() as session:
+        found = session.execute(
+            _select(query, today).order_by(*_order(query)).offset(offset).limit(limit)
+        ).all()
+        return _rows(session, found, today)
+
+
+def count_requests(ctx: ServiceContext, query: RequestQuery = RequestQuery()) -> int:
+    """How many cases the query shows (one COUNT)."""
+    with ctx.read() as session:
+        return session.scalar(_select(query, ctx.today(), (func.count(),))) or 0
+
+
+def iter_requests(
+    ctx: ServiceContext,
+    query: RequestQuery = RequestQuery(),
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+    batch: int = 500,
+) -> Iterator[RequestRow]:
+    """The cases the query shows (from `offset`, at most `limit`), in order, streamed
+    `batch` at a time in one read (constant memory however many cases there are)."""
+    today = ctx.today()
+    stmt = _select(query, today).order_by(*_order(query))
+    if offset or limit is not None:
+        stmt = stmt.offset(offset).limit(-1 if limit is None else limit)
+    with ctx.read() as session:
+        result = session.execute(stmt.execution_options(yield_per=batch))
+        for part in result.partitions():
+            yield from _rows(session, part, today)
 
 
 def list_requests(
@@ -338,37 +562,55 @@ def list_requests(
     due_before: date | None = None,
 ) -> list[RequestRow]:
     """Cases by due date (no date last); `due_before` keeps effective due < that date."""
+    return list(iter_requests(ctx, RequestQuery(status=status, due_before=due_before)))
+
+
+def sort_key(row: RequestRow) -> tuple:
+    """The list's order for rows in hand: by due date; then cases whose clock is
+    stopped; then those without a deadline (the SQL order of RequestQuery "due")."""
+    rank = 0 if row.due is not None else (1 if row.urgency == dl.Urgency.SUSPENDED else 2)
+    return (rank, row.due or date.max, row.received_on, row.case_number)
+
+
+def status_counts(ctx: ServiceContext) -> dict[str, int]:
+    """Cases by status, every status present (one grouped query on the status index)."""
     with ctx.read() as session:
-        policy = settings.pause_policy(session)
-        query = _all_cases()
-        if status is not None:
-            query = query.where(m.RightsRequest.status == RequestStatus(status).value)
-        rows = [_row(req, policy, ctx.today()) for req in session.scalars(query)]
-    if due_before is not None:
-        rows = [r for r in rows if r.due is not None and r.due < due_before]
-    return sorted(rows, key=sort_key)
+        return _status_counts(session)
 
 
-def dashboard(ctx: ServiceContext) -> Dashboard:
-    """Overdue, due within seven days, awaiting identity, and counts by status."""
-    rows = list_requests(ctx)
-    open_rows = tuple(r for r in rows if r.status in OPEN_STATUSES)
+def _status_counts(session: Session) -> dict[str, int]:
     counts = {s.value: 0 for s in RequestStatus}
-    for r in rows:
-        counts[r.status] = counts.get(r.status, 0) + 1
-    return Dashboard(
-        today=ctx.today(),
-        overdue=tuple(r for r in open_rows if r.urgency == dl.Urgency.OVERDUE),
-        due_soon=tuple(r for r in open_rows if r.urgency == dl.Urgency.DUE_SOON),
-        awaiting_identity=tuple(r for r in open_rows if r.awaiting_identity),
-        open_cases=open_rows,
-        counts=counts,
-    )
+    for status, n in session.execute(select(_R.status, func.count()).group_by(_R.status)):
+        counts[status] = n
+    return counts
 
 
-def category_names(ctx: ServiceContext, case: str) -> list[str]:
-    """Data categories of the case's registers, for erasure and legal-hold pickers."""
+def dashboard(ctx: ServiceContext, *, limit: int = QUEUE_LIMIT) -> Dashboard:
+    """Overdue, due within seven days, awaiting identity and open cases (the first
+    `limit` of each, with how many there are), and counts by status."""
+    today = ctx.today()
+    queues: dict[str, tuple[RequestRow, ...]] = {}
+    totals: dict[str, int] = {}
     with ctx.read() as session:
-        return sorted(
-            {c.name for c in _category_names(find_case(session, case)).values()}, key=str.casefold
-        )
+        counts = _status_counts(session)
+        for bucket in BUCKETS:
+            query = RequestQuery(bucket=bucket)
+            found = []
+            if limit > 0:
+                stmt = _select(query, today).order_by(*_order(query)).limit(limit)
+                found = session.execute(stmt).all()
+            queues[bucket] = tuple(_rows(session, found, today))
+            totals[bucket] = (
+                len(found)
+                if len(found) < limit
+                else session.scalar(_select(query, today, (func.count(),))) or 0
+            )
+    return Dashboard(
+        today=today,
+        overdue=queues[OVERDUE],
+        due_soon=queues[DUE_SOON],
+        awaiting_identity=queues[AWAITING_IDENTITY],
+        open_cases=queues[OPEN],
+        counts=counts,
+        totals=totals,
+    )

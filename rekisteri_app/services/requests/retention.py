@@ -14,9 +14,11 @@ A case with a legal hold not yet released is never purged. The purge is one serv
 in one transaction with one audit event naming the case numbers. Backups keep purged data
 until they are pruned (`backup.keep` days for the automatic ones).
 
-Known limit: the audit trail's earlier events hold the case's snapshots (names and
-addresses included); the hash chain covers them, so they are not erased here (see
-docs/security.md).
+The audit trail's events about the case hold its snapshots (names and addresses
+included): their payloads are erased too (`storage.audit.erase_payloads`); the chain covers
+salted digests of them, so it still verifies and proves that the events happened. Events
+from before migration 0008 on a database whose chain was already broken cannot be erased
+and are counted in the audit event (docs/security.md).
 """
 
 from __future__ import annotations
@@ -28,9 +30,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ...domain.enums import RequestStatus
+from ...storage import audit
 from ...storage import models as m
 from .. import settings
 from ..context import ServiceContext
+from .deadlines import store_deadline
 
 # Timeline events whose text is only dates, states and hashes: kept. Every other kind
 # (notes, attachment names, fee or extension reasons, decisions' reasons) is blanked.
@@ -154,8 +158,11 @@ def purge(ctx: ServiceContext) -> PurgePlan:
             keep.update(x for x in (sid, rid) if x is not None)
         for req in due:
             _purge_case(session, req, today, keep)
+            store_deadline(session, req)  # the stored columns follow every case write
         session.flush()
-        # The write door of a case (issue 18 adds the stored-deadline call here too).
+        erased = audit.erase_payloads(
+            session, "request", [c.case_number for c in plan.cases], today.isoformat()
+        )
         tx.audit(
             "purge",
             "requests",
@@ -166,6 +173,7 @@ def purge(ctx: ServiceContext) -> PurgePlan:
                 "closed_before": plan.cutoff.isoformat(),
                 "years": plan.years,
                 "legal_holds_kept": plan.held,
+                "audit_snapshots_erased": erased,
             },
         )
         return plan

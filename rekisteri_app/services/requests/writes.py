@@ -14,14 +14,16 @@ from ...storage import models as m
 from .. import settings
 from ..context import Transaction
 from ._common import snapshot
-from .deadlines import _validate_deadline
+from .deadlines import _validate_deadline, store_deadline
 
 
 def finish_case_write(
     tx: Transaction, req: m.RightsRequest, action: str, before: dict[str, Any] | None
 ) -> None:
-    """Check the deadline of the changed case, flush, and append the audit event."""
+    """Check the deadline of the changed case, store its derived deadline columns
+    (deadlines.store_deadline), flush, and append the audit event."""
     session = tx.session
     _validate_deadline(req, settings.pause_policy(session))
+    store_deadline(session, req)
     session.flush()
     tx.audit(action, "request", req.case_number, before, snapshot(session, req))

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -76,9 +76,16 @@ def upgrade() -> None:
         "WHERE controller_id IS NOT NULL"
     )
     op.execute("UPDATE legal_holds SET effective_from = placed_on")
+    # Every foreign key indexed (issue 18; storage/models.py _index_foreign_keys).
+    op.create_index(
+        "ix_request_controllers_controller_id", "request_controllers", ["controller_id"]
+    )
+    op.create_index("ix_request_corrections_request_id", "request_corrections", ["request_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_request_controllers_controller_id", table_name="request_controllers")
+    op.drop_index("ix_request_corrections_request_id", table_name="request_corrections")
     with op.batch_alter_table("legal_holds", schema=None) as batch_op:
         batch_op.drop_column("effective_from")
     with op.batch_alter_table("request_rights", schema=None) as batch_op:

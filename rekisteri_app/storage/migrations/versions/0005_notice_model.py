@@ -135,9 +135,22 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("notice_valid_from", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("notice_updated_on", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("notice_version_label", sa.String(length=60), nullable=True))
+    # Every foreign key indexed (issue 18; storage/models.py _index_foreign_keys).
+    op.create_index("ix_controllers_address_from_id", "controllers", ["address_from_id"])
+    op.create_index("ix_controllers_business_id_from_id", "controllers", ["business_id_from_id"])
+    op.create_index("ix_controllers_dpo_id", "controllers", ["dpo_id"])
+    op.create_index("ix_notice_references_register_id", "notice_references", ["register_id"])
+    op.create_index("ix_notice_references_target_id", "notice_references", ["target_id"])
+    op.create_index("ix_statements_register_id", "statements", ["register_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_controllers_address_from_id", table_name="controllers")
+    op.drop_index("ix_controllers_business_id_from_id", table_name="controllers")
+    op.drop_index("ix_controllers_dpo_id", table_name="controllers")
+    op.drop_index("ix_notice_references_register_id", table_name="notice_references")
+    op.drop_index("ix_notice_references_target_id", table_name="notice_references")
+    op.drop_index("ix_statements_register_id", table_name="statements")
     # Dropping columns rebuilds the tables; with foreign keys enforced that only works on
     # a database without rows referring to them (the tests' downgrade path).
     with op.batch_alter_table("registers", schema=None) as batch_op:
