@@ -502,3 +502,34 @@ def test_findings_name_the_country_in_the_readers_language():
     assert "Intia (IN)" in finding.text("fi")
     assert "Indien (IN)" in finding.text("sv")
     assert "India (IN)" in finding.text("en")
+
+
+def test_the_audit_trail_reads_for_people(qtbot, ctx):
+    from PySide6.QtCore import Qt
+
+    from rekisteri_app.gui.pages import AuditPage
+    from rekisteri_app.i18n import set_language
+    from rekisteri_app.services import entities
+
+    entities.save(ctx, "processors", {"name": "Pilvi Oy"})
+    entities.save(ctx, "processors", {"name": "Pilvi Oyj"}, "Pilvi Oy")
+    settings.set_value(ctx, settings.OFFICER_NAME, "Tiina")
+    set_language("en")
+    page = AuditPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    header = page.table.horizontalHeader()
+    assert header.isSortIndicatorShown() and header.sortIndicatorOrder() == (
+        Qt.SortOrder.DescendingOrder
+    )
+    ids = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+    assert ids == sorted(ids, reverse=True)  # the arrow and the rows agree
+    actions = [page.model.index(r, 3).data() for r in range(page.model.rowCount())]
+    assert actions[:3] == ["changed", "changed", "created"]  # words, not codes
+    assert "PM" not in page.model.index(0, 1).data() and "AM" not in page.model.index(0, 1).data()
+    page.table.setCurrentIndex(page.model.index(1, 0))  # the rename
+    text = page.details.toPlainText()
+    assert "Name" in text and "Pilvi Oy" in text and "Pilvi Oyj" in text
+    assert "{" not in text  # a table of fields, not raw JSON
+    page.entity_filter.setCurrentIndex(page.entity_filter.findData("setting"))
+    assert page.model.rowCount() == 1
