@@ -533,3 +533,35 @@ def test_the_audit_trail_reads_for_people(qtbot, ctx):
     assert "{" not in text  # a table of fields, not raw JSON
     page.entity_filter.setCurrentIndex(page.entity_filter.findData("setting"))
     assert page.model.rowCount() == 1
+
+
+def test_dashboard_explains_the_identity_tile_and_writes_letters(qtbot, ctx):
+    from datetime import date
+
+    from rekisteri_app.domain.enums import Right
+    from rekisteri_app.gui.letters.letter_dialog import LetterDialog
+    from rekisteri_app.gui.requests.dashboard_page import DashboardPage
+    from rekisteri_app.services import requests as rq
+
+    def case(name: str, **update) -> str:
+        number = rq.add_request(
+            ctx, rq.Intake(date(2026, 11, 2), "post", "fi", (Right.ACCESS,), rq.PersonInput(name))
+        )
+        rq.update_request(ctx, number, rq.CaseUpdate(**update))
+        return number
+
+    case("Anna", identity_asked=date(2026, 11, 3))
+    case("Ville", clarification_asked=date(2026, 11, 3))
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    # two cases wait (status), one of them for identity proof (the tile): both shown
+    assert page.board.counts["awaiting"] == 2
+    assert page.tiles["identity"].number.text() == "1"
+    assert "<b>2</b> (" in page.counts_label.text() and "1)" in page.counts_label.text()
+    page.table.selectRow(0)
+    dialog = page.letter_for_selected()
+    assert isinstance(dialog, LetterDialog)
+    qtbot.addWidget(dialog)
+    assert {a.text() for a in page.table.actions()} >= {"Avaa", "Kirje…"}
