@@ -565,3 +565,13 @@ def test_dashboard_explains_the_identity_tile_and_writes_letters(qtbot, ctx):
     assert isinstance(dialog, LetterDialog)
     qtbot.addWidget(dialog)
     assert {a.text() for a in page.table.actions()} >= {"Avaa", "Kirje…"}
+
+
+def test_an_empty_database_is_not_called_in_order(qtbot, ctx, private_settings):
+    from rekisteri_app.gui.main_window import MainWindow
+
+    window = MainWindow(ctx.db, ctx=ctx)
+    qtbot.addWidget(window)
+    window.load_findings()
+    text = window.findings_panel.summary.text()
+    assert "kunnossa" not in text and "Rekisterit" in text

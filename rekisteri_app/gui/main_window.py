@@ -447,8 +447,13 @@ class MainWindow(QMainWindow):
         self.statuses = status.status_by_subject(self.findings)
         for key in FINDINGS_PAGES:
             self.pages[key].table.viewport().update()  # the badges read the new statuses
+        nothing = False
+        if not self.findings and not error:  # complete, or nothing recorded yet?
+            from ..services import entities
+
+            nothing = not entities.list_registers(self.ctx)
         self.findings_panel.set_findings(
-            self.findings, available=status.checker_available(), error=error
+            self.findings, available=status.checker_available(), error=error, nothing=nothing
         )
         red = sum(1 for f in self.findings if str(f.severity) == status.RED)
         self.findings_dock.setWindowTitle(

@@ -443,8 +443,14 @@ class FindingsPanel(QWidget):
         self.table.activated.connect(self._activated)
 
     def set_findings(
-        self, findings: Sequence[Any], *, available: bool = True, error: str | None = None
+        self,
+        findings: Sequence[Any],
+        *,
+        available: bool = True,
+        error: str | None = None,
+        nothing: bool = False,
     ) -> None:
+        """`nothing`: no register is recorded yet, so "all in order" would mislead."""
         self.model.set_rows(findings)
         header = self.table.horizontalHeader()
         self.table.resizeColumnToContents(0)
@@ -459,6 +465,10 @@ class FindingsPanel(QWidget):
             self.summary.setText(_("The compliance check failed: {error}").format(error=error))
         elif not available:
             self.summary.setText(_("The compliance checker is not available in this version."))
+        elif not findings and nothing:
+            self.summary.setText(
+                _("No registers yet: nothing to check. Add the first one on the Registers page.")
+            )
         elif not findings:
             self.summary.setText(
                 _("No findings: every register, transfer and processor is complete.")
