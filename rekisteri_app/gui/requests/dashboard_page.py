@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -146,6 +146,8 @@ class DashboardPage(LoadsWhenShown, QWidget):
         # right-click on a case: open it, or write its letter straight away
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         open_action = QAction(_("Open"), self.table)
+        open_action.setShortcut(QKeySequence(Qt.Key.Key_Return))  # Enter, as in every list
+        open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         open_action.triggered.connect(self.open_selected)
         self.letter_action = QAction(_("Letter…"), self.table)
         self.letter_action.triggered.connect(self.letter_for_selected)
