@@ -16,6 +16,7 @@ from .paths import data_dir
 DOMAIN = "rekisteri"
 LANGUAGES = ("fi", "sv", "en")
 DEFAULT_LANGUAGE = "fi"
+NATIVE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}  # each in itself, for choosing
 
 _current = DEFAULT_LANGUAGE
 

@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DIR",
         help="also grab the editor tabs and the notification draft of the most urgent breach",
     )
-    parser.add_argument("--size", default="1400x900")
+    parser.add_argument("--size", default="1366x768")  # a common laptop screen
     parser.add_argument(
         "--page", default="registers", choices=PAGES, help="the page shown in the main screenshot"
     )

@@ -37,15 +37,17 @@ def org(ctx):
 
 @pytest.fixture
 def answers(monkeypatch):
-    """QMessageBox.question answered from a list (Yes when it runs out); asked texts kept."""
+    """Confirmations answered from a list (Yes when it runs out); asked texts kept."""
     asked: list[str] = []
     replies: list[QMessageBox.StandardButton] = []
 
     def question(_parent, _title, text, *args, **kwargs):
         asked.append(text)
-        return replies.pop(0) if replies else QMessageBox.StandardButton.Yes
+        return (replies.pop(0) if replies else QMessageBox.StandardButton.Yes) == (
+            QMessageBox.StandardButton.Yes
+        )
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr("rekisteri_app.gui.dialogs.confirm", question)
     answers.asked, answers.replies = asked, replies
     return answers
 

@@ -23,15 +23,14 @@ def text_of(pdf: bytes) -> str:
 
 @pytest.fixture
 def yes(monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
 
     asked: list[str] = []
 
     def answer(_parent, _title, text, *args, **kwargs):
         asked.append(text)
-        return QMessageBox.StandardButton.Yes
+        return True
 
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    monkeypatch.setattr("rekisteri_app.gui.dialogs.confirm", answer)
     return asked
 
 
@@ -112,7 +111,9 @@ def test_blocked_letter_shows_the_reason_and_stores_nothing(qtbot, ctx, yes):
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.preview() is None
-    assert "extended_due_date" in dialog.problem.text()
+    # in words, never the internal key name
+    assert "määräajan pidentäminen" in dialog.problem.text()
+    assert "extended_due_date" not in dialog.problem.text()
     assert dialog.issue() is None
     assert letters.list_letters(ctx) == []
 

@@ -181,3 +181,25 @@ def test_screenshot(qtbot, window, tmp_path):
     assert not image.isNull() and image.width() > 600
     image.save(str(tmp_path / "notice_dialog.png"))
     assert (tmp_path / "notice_dialog.png").stat().st_size > 10_000
+
+
+def test_preview_zooms_and_prints_what_it_shows(qtbot, window, monkeypatch):
+    """Issue 17: zoom in and out (PDF pages and HTML text alike), print the shown notice."""
+    from PySide6.QtGui import QKeySequence
+
+    dialog = open_dialog(qtbot, window, VALKEAKOSKI)
+    assert dialog.zoom_in_button.shortcut() == QKeySequence(QKeySequence.StandardKey.ZoomIn)
+    dialog.zoom_in_button.click()
+    assert dialog.zoom == pytest.approx(1.25)
+    assert dialog._pdf_view.zoomFactor() == pytest.approx(1.25)
+    for _step in range(10):
+        dialog.zoom_out_button.click()
+    assert dialog.zoom == 0.5  # not below half size
+    printed = []
+    monkeypatch.setattr(
+        "rekisteri_app.gui.pdf_output.print_with_dialog",
+        lambda _parent, pdf, title: printed.append((pdf, title)) or True,
+    )
+    assert dialog.print_preview()
+    assert len(printed) == 1 and printed[0][0] == dialog.content  # the PDF as shown
+    assert printed[0][1].endswith("-fi.pdf")

@@ -316,7 +316,9 @@ def test_missing_placeholder_blocks_issuing_and_stores_nothing(ctx):
     with pytest.raises(letters.LetterBlocked) as info:
         letters.issue(ctx, case, LetterKind.ACCESS_RESPONSE, Language.FI, "post", OPTIONS)
     assert "officer_name" in info.value.names
-    assert "officer.name" in str(info.value)
+    # the message names the setting in words and where to fill it in, no key names
+    assert "officer.name" not in str(info.value) and "officer_name" not in str(info.value)
+    assert "Asetukset" in str(info.value)  # Edit → Settings, in the UI language
     assert isinstance(info.value, ServiceError)
     assert state(ctx) == before
     with pytest.raises(letters.LetterBlocked):

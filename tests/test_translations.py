@@ -106,23 +106,72 @@ def test_menu_accelerators_survive_translation(lang):
             assert text.replace("&&", "").count("&") == 1, (lang, source, text)
 
 
-def test_no_literal_message_is_translated_inside_an_f_string():
+def _package_trees():
+    import ast
+
+    for path in sorted((ROOT / "rekisteri_app").rglob("*.py")):
+        yield path.relative_to(ROOT), ast.parse(path.read_text(encoding="utf-8"))
+
+
+def _keyword_call(node) -> bool:
+    import ast
+
+    return (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in KEYWORDS
+    )
+
+
+def test_no_message_is_translated_inside_an_f_string():
     """Babel does not look inside f-strings: `f"{_('Text')}"` never reaches the catalogue
-    and stays English in every language. Translate first, then format."""
+    and stays English in every language. Translate first, then format or concatenate;
+    even `f"{_(name)}"` is refused, so that the one safe form is the only form."""
     import ast
 
     found = []
-    for path in sorted((ROOT / "rekisteri_app").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.JoinedStr):
-                continue
-            for call in ast.walk(node):
-                if (
-                    isinstance(call, ast.Call)
-                    and isinstance(call.func, ast.Name)
-                    and call.func.id in KEYWORDS
-                    and call.args
-                    and isinstance(call.args[0], ast.Constant)
+    for path, tree in _package_trees():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                found += [
+                    f"{path}:{call.lineno} {ast.unparse(call)}"
+                    for call in ast.walk(node)
+                    if _keyword_call(call)
+                ]
+    assert found == []
+
+
+def test_n_marks_only_literal_messages():
+    """`N_(x)` marks `x` for extraction, which sees only a literal: `N_(name)` or
+    `N_(f"...")` marks nothing and the text stays English. (`_(name)` of an N_-marked
+    constant is the intended use and stays allowed.)"""
+    import ast
+
+    found = []
+    for path, tree in _package_trees():
+        for node in ast.walk(tree):
+            if _keyword_call(node) and node.func.id == "N_":
+                literal = (
+                    len(node.args) == 1
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                )
+                if not literal:
+                    found.append(f"{path}:{node.lineno} {ast.unparse(node)}")
+    assert found == []
+
+
+def test_translated_text_is_formatted_after_translation():
+    """`_("Case {n}".format(n=1))` looks up the formatted text, which no catalogue has."""
+    import ast
+
+    found = []
+    for path, tree in _package_trees():
+        for node in ast.walk(tree):
+            if _keyword_call(node) and node.args:
+                arg = node.args[0]
+                if isinstance(arg, ast.JoinedStr | ast.BinOp) or (
+                    isinstance(arg, ast.Call)
+                    and isinstance(arg.func, ast.Attribute)
+                    and arg.func.attr == "format"
                 ):
-                    found.append(f"{path.relative_to(ROOT)}:{call.lineno} {call.args[0].value!r}")
+                    found.append(f"{path}:{node.lineno} {ast.unparse(node)}")
     assert found == []

@@ -67,3 +67,22 @@ def test_a_label_is_translated_when_shown_and_unknown_values_stay_readable():
 def test_choices_keep_the_order_of_the_law():
     set_language("en")
     assert [value for value, _text in v.choices(v.RIGHTS)][:2] == ["access", "rectification"]
+
+
+def test_every_audit_action_the_services_write_has_words():
+    """Issue 17: the audit trail shows actions as translated words, so every action and
+    entity a service writes (tx.audit, finish_case_write, the letter wording) is named."""
+    import re
+    from pathlib import Path
+
+    from rekisteri_app.domain.vocabulary import AUDIT_ACTIONS, AUDIT_ENTITIES
+
+    root = Path(__file__).resolve().parent.parent / "rekisteri_app"
+    source = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*.py"))
+    actions = set(re.findall(r"\.audit\(\s*\"([a-z_.-]+)\"", source))
+    actions |= set(re.findall(r"finish_case_write\(\s*tx,\s*\w+,\s*\"([a-z_.-]+)\"", source))
+    actions |= set(re.findall(r"\"(letter_template\.[a-z]+)\"", source))
+    entities = set(re.findall(r"\.audit\(\s*[^,]+,\s*\"([a-z_]+)\"", source))
+    assert actions and entities
+    assert sorted(actions - set(AUDIT_ACTIONS)) == []
+    assert sorted(entities - set(AUDIT_ENTITIES)) == []

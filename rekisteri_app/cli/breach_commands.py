@@ -432,7 +432,8 @@ def print_breach(v: dict[str, Any]) -> None:
     def line(field: str, value: Any) -> None:
         if value not in (None, "", [], False):
             text = str(value).replace("\n", "\n    ")
-            print(f"{_(FIELD_CAPTIONS.get(field, field))}: {text}")
+            caption = _(FIELD_CAPTIONS.get(field, field))
+            print(f"{caption}: {text}")
 
     for caption, value in (
         (_("Reference"), v["reference"]),

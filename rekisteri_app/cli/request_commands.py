@@ -471,8 +471,10 @@ def _settings_parser(parent: argparse._SubParsersAction) -> None:
     from ..domain.vocabulary import PAUSE_POLICY_HELP
     from ..services import settings
 
-    keys = "\n".join(f"  {key}: {_(settings.spec(key).label)}" for key in settings.known_keys())
-    policies = "\n".join(f"  {p.value}: {_(PAUSE_POLICY_HELP[p])}" for p in PausePolicy)
+    keys = "\n".join(
+        "  " + key + ": " + _(settings.spec(key).label) for key in settings.known_keys()
+    )
+    policies = "\n".join("  " + p.value + ": " + _(PAUSE_POLICY_HELP[p]) for p in PausePolicy)
     st = parent.add_parser(
         "settings",
         help=_("show or change settings (case number prefix, pause policy, officer, authority)"),

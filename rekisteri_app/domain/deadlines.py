@@ -354,7 +354,7 @@ DateFormatter = Callable[[date], str]
 
 def default_date_format(day: date) -> str:
     """Weekday and ISO date; callers with Babel pass their own formatter."""
-    return f"{_(WEEKDAY_LABELS[day.weekday()])} {day.isoformat()}"
+    return _(WEEKDAY_LABELS[day.weekday()]) + " " + day.isoformat()
 
 
 @dataclass(frozen=True)

@@ -334,3 +334,35 @@ def find_repealed_references(text: str, on: date | None = None) -> list[StatuteM
 def cites_repealed_personal_data_act(text: str) -> bool:
     """True when `text` cites henkilötietolaki 523/1999 in any of its fi/sv/en forms."""
     return any(m.statute is PERSONAL_DATA_ACT for m in find_statutes(text))
+
+
+# How the window names the EU acts and courts cited in findings and legal grounds
+# ("GDPR Art. 46(2)(c); Decision (EU) 2021/914 Art. 4"): proper names in each official
+# form, like the statutes above, so kept here as data rather than as gettext messages.
+_CITATION_WORDS: Mapping[str, tuple[tuple[str, str], ...]] = MappingProxyType(
+    {
+        "fi": (
+            ("GDPR", "tietosuoja-asetus"),
+            ("Decision (EU)", "päätös (EU)"),
+            ("CJEU", "unionin tuomioistuin"),
+            ("Art.", "art."),
+        ),
+        "sv": (
+            ("GDPR", "dataskyddsförordningen"),
+            ("Decision (EU)", "beslut (EU)"),
+            ("CJEU", "EU-domstolen"),
+            ("Art.", "art."),
+        ),
+        "en": (),
+    }
+)
+_CITATION_RE = re.compile(r"\bGDPR\b|Decision \(EU\)|\bCJEU\b|\bArt\.")
+
+
+def localise_citation(text: str, lang: str) -> str:
+    """A citation written in English in the code ("GDPR Art. 17(3)(b)") as the officer
+    reads it in `lang` ("tietosuoja-asetus art. 17(3)(b)"); numbers stay as they are."""
+    words = dict(_CITATION_WORDS.get(lang, ()))
+    if not words or not text:
+        return text
+    return _CITATION_RE.sub(lambda match: words.get(match.group(0), match.group(0)), text)

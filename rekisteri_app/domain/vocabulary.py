@@ -402,6 +402,13 @@ AUDIT_ACTIONS: Mapping[str, str] = {
     "note": N_("note added"),
     "recompute": N_("recomputed"),
     "purge": N_("purged after the retention period"),
+    "correct": N_("intake corrected"),
+    "split": N_("split by controller"),
+    "letter.issue": N_("letter issued"),
+    "publish": N_("published"),
+    "rekey": N_("passphrase changed"),
+    "letter_template.set": N_("letter wording changed"),
+    "letter_template.reset": N_("letter wording reset"),
 }
 
 AUDIT_ENTITIES: Mapping[str, str] = {
@@ -419,6 +426,7 @@ AUDIT_ENTITIES: Mapping[str, str] = {
     "notice": N_("privacy notice"),
     "breach": N_("personal data breach"),
     "breach_letter": N_("breach letter"),
+    "requests": N_("requests"),
 }
 
 SUBJECT_KINDS: Mapping[str, str] = {

@@ -15,11 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QLibraryInfo,
-    QLocale,
     QTimer,
     QtMsgType,
-    QTranslator,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QIcon
@@ -36,6 +33,7 @@ from PySide6.QtWidgets import (
 from ..i18n import LANGUAGES, _, language_from_environment, set_language
 from ..paths import resource
 from . import settings
+from .qt_language import install_qt_translations
 
 log = logging.getLogger(__name__)
 DESKTOP_ID = "fi.rekisteri.Rekisteri"  # = packaging/linux/<id>.desktop and .metainfo.xml
@@ -47,17 +45,6 @@ def choose_language(requested: str | None = None) -> str:
         if candidate in LANGUAGES:
             return candidate
     return "fi"
-
-
-def install_qt_translations(app: QApplication, lang: str) -> None:
-    """Qt's own texts (file dialogs, standard buttons) in the same language."""
-    QLocale.setDefault(QLocale(lang))
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(f"qtbase_{lang}", folder):
-        app.installTranslator(translator)
-    else:  # a packaging fault: the bundle test reads this line as a failure
-        log.warning("Qt's own translations (qtbase_%s) are missing from %s", lang, folder)
 
 
 def application_icon() -> QIcon:
@@ -85,7 +72,7 @@ class Controller:
     def start(self, tab: int | None = None, path: Path | None = None) -> bool:
         """The start dialog; with `path` (--db) it opens that file with the passphrase in
         $REKISTERI_PASSPHRASE without asking, and asks for it when none is set or it fails."""
-        from .start_dialog import OPEN_TAB, StartDialog
+        from .start_dialog import LANGUAGE_CHANGED, OPEN_TAB, StartDialog
 
         dialog = StartDialog(tab=OPEN_TAB if path is not None else tab)
         opened = False
@@ -93,12 +80,19 @@ class Controller:
             dialog.open_path.setText(str(path))
             dialog.open_passphrase.setText(os.environ.get("REKISTERI_PASSPHRASE", ""))
             opened = dialog.open_database()
-        if not (opened or dialog.exec()):
-            return False
-        self.show_main(dialog.database)
+        while not opened:
+            result = dialog.exec()
+            if result != LANGUAGE_CHANGED:
+                if not result:
+                    return False
+                break
+            # another language: the same dialog again, built in it
+            dialog = StartDialog(tab=dialog.tabs.currentIndex())
+        self.show_main(dialog.database, first_run=dialog.created)
         return True
 
-    def show_main(self, database: Any) -> None:
+    def show_main(self, database: Any, *, first_run: bool = False) -> None:
+        """The main window; on a database created just now, the first-run setup too."""
         from .main_window import MainWindow
 
         self.window = MainWindow(database)
@@ -106,7 +100,12 @@ class Controller:
         self.window.replace_requested.connect(self.replace)
         self.window.closed.connect(self._closed)
         self.window.lock_requested.connect(lambda: self.lock("manual"))
+        self.window.language_changed.connect(self.relanguage)
         self.window.show()
+        if first_run:
+            from .first_run import offer_setup
+
+            offer_setup(self.window, self.window.ctx, self.window.refresh)
         self.idle.start()
         QTimer.singleShot(0, self.daily_backup)
 
@@ -229,11 +228,24 @@ class Controller:
         if not self.start(tab):
             self.app.quit()
 
+    def relanguage(self, _lang: str = "") -> None:
+        """Another UI language, without a restart: the same open database in a main
+        window built anew in that language (editors were closed, or kept, first)."""
+        old = self.window
+        if old is None or not old.close_editors():
+            return
+        old.keep_database_open = True
+        page = old.current_key()
+        old.close()
+        old.deleteLater()
+        self.show_main(old.database)
+        self.window.show_page(page)
+
     def replace(self, database: Any) -> None:
         old = self.window
         if old is not None:
             old.deleteLater()
-        self.show_main(database)
+        self.show_main(database, first_run=bool(getattr(old, "created_new_database", False)))
 
     def _closed(self, switching: bool) -> None:
         if not switching:

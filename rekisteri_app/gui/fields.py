@@ -114,6 +114,8 @@ def text_of(widget: QWidget) -> str:
 
 def set_text(widget: QWidget, value: str | None) -> None:
     text = "" if value is None else str(value)
+    if widget.property("dateInput"):  # a stored ISO date, shown in the inputs' form
+        text = format_date_text(value)
     if isinstance(widget, QLineEdit):
         widget.setText(text)
     elif isinstance(widget, QPlainTextEdit):
@@ -182,3 +184,94 @@ class FieldCheck(QObject):
         target.setToolTip(problem or self._tooltip)
         target.setProperty("invalid", bool(problem))
         self.checked.emit()
+
+
+# ------------------------------------------------------------------ dates
+_DMY = __import__("re").compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*")
+
+
+def date_display_format() -> str:
+    """The one date form of every date input (as the request dialogs' pickers)."""
+    return "d.M.yyyy" if current_language() == "fi" else "yyyy-MM-dd"
+
+
+def parse_date_text(text: str, field: str = "date") -> Any:
+    """A date typed as d.M.yyyy (2.11.2026) or as ISO (2026-11-02); the domain's message
+    for anything else."""
+    from datetime import date
+
+    from ..domain import validation as v
+
+    match = _DMY.fullmatch(text or "")
+    if match is not None:
+        day, month, year = (int(group) for group in match.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            pass  # an impossible date: the ISO check below words the refusal
+        return v.parse_iso_date(f"{year:04d}-{month:02d}-{day:02d}", field)
+    return v.parse_iso_date(text, field)
+
+
+def format_date_text(value: Any) -> str:
+    """An ISO date (text or date) in the inputs' form; other text as it is."""
+    from datetime import date
+
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip()) if len(value.strip()) == 10 else value
+        except ValueError:
+            return value
+    if not isinstance(value, date):
+        return "" if value is None else str(value)
+    if current_language() == "fi":
+        return f"{value.day}.{value.month}.{value.year}"
+    return value.isoformat()
+
+
+class DateInput(QObject):
+    """Turns a QLineEdit into the one date input of the window: the UI language's form
+    (d.M.yyyy in Finnish), ISO accepted when typed, and a calendar popup. The text may
+    stay empty (an optional date); `iso()` is what is stored."""
+
+    def __init__(self, field: QLineEdit) -> None:
+        super().__init__(field)
+        from PySide6.QtWidgets import QStyle
+
+        self.field = field
+        field.setProperty("dateInput", True)
+        field.setPlaceholderText(_("e.g. {example}").format(example=format_date_text("2026-11-02")))
+        icon = field.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+        self.calendar_action = field.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action.setToolTip(_("Choose from a calendar"))
+        self.calendar_action.triggered.connect(self.pop_up)
+        self.popup: Any = None
+
+    def iso(self) -> str | None:
+        text = self.field.text().strip()
+        return parse_date_text(text).isoformat() if text else None
+
+    def pop_up(self) -> Any:
+        from PySide6.QtCore import QDate
+        from PySide6.QtWidgets import QCalendarWidget
+
+        calendar = QCalendarWidget()
+        calendar.setWindowFlags(Qt.WindowType.Popup)
+        try:
+            current = parse_date_text(self.field.text())
+            calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        except ValidationError:
+            pass
+        calendar.clicked.connect(self._chosen)
+        calendar.move(self.field.mapToGlobal(self.field.rect().bottomLeft()))
+        calendar.show()
+        self.popup = calendar
+        return calendar
+
+    def _chosen(self, day: Any) -> None:
+        from datetime import date
+
+        self.field.setText(format_date_text(date(day.year(), day.month(), day.day())))
+        self.field.editingFinished.emit()
+        if self.popup is not None:
+            self.popup.close()

@@ -61,10 +61,9 @@ def format_weekday_date(value: date) -> str:
 
 
 def format_timestamp(value: str) -> str:
-    """A stored UTC time stamp as local Helsinki time in the UI language."""
+    """A stored UTC time stamp as local Helsinki time: the UI language's date and a
+    24-hour clock in every language (2.11.2026 14:05; 2 Nov 2026 14:05, never 2:05 PM)."""
     from zoneinfo import ZoneInfo
-
-    from babel.dates import format_datetime
 
     try:
         moment = datetime.fromisoformat(value)
@@ -72,9 +71,15 @@ def format_timestamp(value: str) -> str:
         return value
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return format_datetime(
-        moment.astimezone(ZoneInfo(HELSINKI)), format="short", locale=current_language()
-    )
+    local = moment.astimezone(ZoneInfo(HELSINKI))
+    return f"{format_date(local.date())} {local:%H:%M}"
+
+
+def cited(article: str) -> str:
+    """A legal citation of the code ("GDPR Art. 17(3)(b)") in the UI language."""
+    from ..domain.legal_references import localise_citation
+
+    return localise_citation(article, current_language())
 
 
 def days_left_text(days: int | None) -> str:

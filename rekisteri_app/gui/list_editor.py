@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.validation import ValidationError
 from ..i18n import _
+from .screen import elide_headers
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -102,8 +103,8 @@ class ListModel(QAbstractTableModel):
             column = self.columns[section]
             if role == Qt.ItemDataRole.DisplayRole:
                 return _(column.header)
-            if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-                return _(column.tooltip)
+            if role == Qt.ItemDataRole.ToolTipRole:  # the whole title when it is cut
+                return _(column.tooltip or column.header)
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -317,6 +318,7 @@ class ListEditor(QWidget):
         self._new_row: Callable[[list[dict[str, Any]]], dict[str, Any]] | None = None
 
         self.view = QTableView(self)
+        elide_headers(self.view)
         self.view.setModel(self.model)
         self.view.setItemDelegate(ListDelegate(self.model, self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

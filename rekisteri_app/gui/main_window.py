@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import SIGNAL, QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import LANGUAGES, N_, _, current_language, ngettext
+from ..i18n import LANGUAGES, N_, NATIVE_NAMES, _, current_language, ngettext, set_language
 from . import dialogs, safety_actions, settings, status
 from .breaches.breaches_page import BreachesPage
 from .breaches.dashboard_card import BreachCard
@@ -57,6 +57,7 @@ from .registers.register_editor import RegisterEditor, duplicate_register
 from .registers.transfer_editor import TransferEditor
 from .requests.dashboard_page import DashboardPage
 from .requests.requests_page import RequestsPage
+from .screen import fit_to_screen, scroll_area
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,7 @@ NAVIGATION = [
     (AUDIT, N_("Audit")),
 ]
 
-LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+LANGUAGE_NAMES = NATIVE_NAMES
 PAGE_KEY = "main_window/page"  # the page shown last, shown first next time
 
 # Kinds of change and the pages that show them. Every change is audited, so the audit
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
     replace_requested = Signal(object)  # closed; show this (open) database
     closed = Signal(bool)  # True when closed to switch databases, False to quit
     lock_requested = Signal()  # File → Lock: the controller closes the database
+    language_changed = Signal(str)  # the controller rebuilds the window in that language
 
     def __init__(self, database: Any, *, ctx: Any = None, page: str | None = None) -> None:
         super().__init__()
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
         self.transfers: list[Any] = []
         self.editors: dict[tuple[str, Any], EditorDialog] = {}
         self.closing_for_switch = False
+        self.keep_database_open = False  # closed to be rebuilt in another language
         self.setWindowTitle(_("{name} — Rekisteri").format(name=Path(database.path).name))
 
         self._build_pages()
@@ -136,7 +139,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.path_label = QLabel(str(database.path))
         self.statusBar().addPermanentWidget(self.path_label)
-        self.resize(1280, 820)
+        fit_to_screen(self, 1280, 820)
         store = settings.settings()
         geometry = store.value(settings.GEOMETRY_KEY)
         if isinstance(geometry, QByteArray | bytes):
@@ -238,7 +241,8 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
             self.pages[key] = pages[key]
             self.page_order.append(key)
-            self.stack.addWidget(pages[key])
+            # a page wider than a 125 % laptop screen scrolls rather than being cut
+            self.stack.addWidget(scroll_area(pages[key], horizontal=True))
         # Wide enough for the longest translated title ("Henkilötietojen käsittelijät").
         self.navigation.setFixedWidth(max(170, self.navigation.sizeHintForColumn(0) + 24))
         self.navigation.currentRowChanged.connect(self._navigate)
@@ -265,7 +269,10 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, list):  # the platform's standard key and a fixed one
+            keys = dict.fromkeys(QKeySequence(key).toString() for key in shortcut)
+            action.setShortcuts([QKeySequence(key) for key in keys if key])  # once each
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
@@ -275,7 +282,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(_("&File"))
-        file_menu.addAction(self._action(_("New database…"), lambda: self.request_switch(1)))
+        file_menu.addAction(
+            self._action(_("New database…"), lambda: self.request_switch(1), "Ctrl+Shift+N")
+        )
         file_menu.addAction(
             self._action(
                 _("Open database…"), lambda: self.request_switch(0), QKeySequence.StandardKey.Open
@@ -288,6 +297,9 @@ class MainWindow(QMainWindow):
                 QKeySequence.StandardKey.Close,
             )
         )
+        self.recent_menu = file_menu.addMenu(_("Recent databases"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._fill_recent()
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("Export JSON…"), self.export_json))
         file_menu.addAction(self._action(_("Import JSON…"), self.import_json))
@@ -308,12 +320,24 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self._action(_("Verify a pack…"), self.verify_pack))
         file_menu.addSeparator()
-        file_menu.addAction(self._action(_("Quit"), self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(
+            self._action(
+                _("Quit"),
+                self.close,
+                [*QKeySequence.keyBindings(QKeySequence.StandardKey.Quit), "Ctrl+Q"],
+            )
+        )
 
         edit_menu = bar.addMenu(_("&Edit"))
         self.new_action = self._action(_("New"), self.new_item, QKeySequence.StandardKey.New)
         edit_menu.addAction(self.new_action)
-        edit_menu.addAction(self._action(_("Open selected"), self.open_selected))
+        edit_menu.addAction(
+            self._action(
+                _("Open selected"),
+                self.open_selected,
+                tip=_("Enter in a list opens the row too"),
+            )
+        )
         self.duplicate_action = self._action(_("Duplicate register…"), self.duplicate_selected)
         edit_menu.addAction(self.duplicate_action)
         self.notice_action = self._action(
@@ -327,7 +351,11 @@ class MainWindow(QMainWindow):
         self.registers_page.table.setSelectionMode(
             self.registers_page.table.SelectionMode.ExtendedSelection
         )
-        edit_menu.addAction(self._action(_("Delete selected…"), self.delete_selected))
+        edit_menu.addAction(
+            self._action(
+                _("Delete selected…"), self.delete_selected, QKeySequence.StandardKey.Delete
+            )
+        )
         edit_menu.addSeparator()
         edit_menu.addAction(
             self._action(_("Find"), self.focus_filter, QKeySequence.StandardKey.Find)
@@ -336,8 +364,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(
             self._action(
                 _("Settings…"),
-                self.edit_settings,
-                QKeySequence.StandardKey.Preferences,
+                lambda: self.edit_settings(),
+                # Ctrl+, on every platform (Linux has no standard key for Preferences)
+                [*QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences), "Ctrl+,"],
                 _(
                     "Case number prefix, the deadline clock's pause "
                     "policy, the officer named in letters"
@@ -371,6 +400,9 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
         help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(
+            self._action(_("User manual"), self.show_help, QKeySequence.StandardKey.HelpContents)
+        )
         help_menu.addAction(self._action(_("About Rekisteri"), self.about))
 
     # ------------------------------------------------------------------ data
@@ -397,7 +429,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _first_findings(self) -> None:
-        if not self.findings_loaded:
+        if not self.findings_loaded and self.isVisible():  # not once closed (rebuilt)
             self.load_findings()
 
     def load_findings(self) -> None:
@@ -415,8 +447,13 @@ class MainWindow(QMainWindow):
         self.statuses = status.status_by_subject(self.findings)
         for key in FINDINGS_PAGES:
             self.pages[key].table.viewport().update()  # the badges read the new statuses
+        nothing = False
+        if not self.findings and not error:  # complete, or nothing recorded yet?
+            from ..services import entities
+
+            nothing = not entities.list_registers(self.ctx)
         self.findings_panel.set_findings(
-            self.findings, available=status.checker_available(), error=error
+            self.findings, available=status.checker_available(), error=error, nothing=nothing
         )
         red = sum(1 for f in self.findings if str(f.severity) == status.RED)
         self.findings_dock.setWindowTitle(
@@ -475,7 +512,7 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(self.page_order.index(key))
 
     def current_page(self) -> QWidget:
-        return self.stack.currentWidget()
+        return self.pages[self.page_order[max(0, self.stack.currentIndex())]]
 
     def _navigate(self, row: int) -> None:
         """Show page `row`; the checker first if its badges need it."""
@@ -605,8 +642,8 @@ class MainWindow(QMainWindow):
             return self.open_controller(ident)
         if kind == "dpo":
             return self.open_dpo(ident)
-        if kind == "settings":
-            self.edit_settings()
+        if kind == "settings":  # the checker's settings findings are the authority's
+            self.edit_settings("authority")
             return None
         if kind == "transfer":
             for row in self.transfers:
@@ -779,17 +816,16 @@ class MainWindow(QMainWindow):
             _("Backup"),
             str(default),
             "Rekisteri (*.db *.rekisteri);;*",
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
+        )  # the file dialog asks before an older backup is replaced
         if path:
-            self.backup_to(Path(path))
+            self.backup_to(Path(path), replace=True)
 
-    def backup_to(self, out: Path) -> bool:
+    def backup_to(self, out: Path, *, replace: bool = False) -> bool:
         from ..storage.errors import StorageError
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.database.backup_to(out)
+            self.database.backup_to(out, replace=replace)
         except StorageError as exc:
             QApplication.restoreOverrideCursor()
             dialogs.show_error(self, _("Backup failed"), exc.message)
@@ -815,21 +851,40 @@ class MainWindow(QMainWindow):
 
         return open_verify_dialog(self, Path(self.database.path).parent)
 
-    def edit_settings(self) -> Any:
+    def edit_settings(self, page: str = "cases") -> Any:
         """The database's settings; deadlines are recomputed when they are saved."""
         from .settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.ctx, self)
+        dialog = SettingsDialog(self.ctx, self, page)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.entities_changed("settings"))
         dialog.open()
         return dialog
 
     def choose_language(self, lang: str) -> None:
+        """Save the choice and apply it now: gettext, Qt's own texts, then the window is
+        rebuilt by the controller (a window without one says when it applies)."""
+        from .qt_language import install_qt_translations
+
         settings.save_language(lang)
-        dialogs.show_info(
-            self, _("Language"), _("The new language is used the next time Rekisteri starts.")
-        )
+        if lang == current_language():
+            return
+        set_language(lang)
+        install_qt_translations(QApplication.instance(), lang)
+        if self.receivers(SIGNAL("language_changed(QString)")) > 0:
+            self.language_changed.emit(lang)
+        else:
+            dialogs.show_info(
+                self, _("Language"), _("The new language is used the next time Rekisteri starts.")
+            )
+
+    def current_key(self) -> str:
+        return self.page_order[max(0, self.stack.currentIndex())]
+
+    def show_help(self) -> Any:
+        from .help_window import show_help
+
+        return show_help(self)
 
     def about(self) -> None:
         from .about_dialog import show_about
@@ -848,7 +903,18 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     # ------------------------------------------------------------- closing
-    def request_switch(self, tab: int | None) -> None:
+    def _fill_recent(self) -> None:
+        """The databases opened last (paths only, from the window's settings)."""
+        self.recent_menu.clear()
+        here = str(Path(self.database.path).resolve())
+        for number, path in enumerate(settings.recent_databases()[: settings.MAX_RECENT], 1):
+            action = self.recent_menu.addAction(f"&{number} " + path.replace("&", "&&"))
+            action.setEnabled(path != here and Path(path).exists())
+            action.triggered.connect(lambda _c=False, p=path: self.request_switch(0, p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(_("(none)")).setEnabled(False)
+
+    def request_switch(self, tab: int | None, path: str | None = None) -> None:
         """Another database: New/Open ask first and keep this one if cancelled; Close
         closes this one and shows the start dialog."""
         if tab is None:
@@ -859,12 +925,24 @@ class MainWindow(QMainWindow):
             return
         if not self.close_editors():
             return
-        from .start_dialog import StartDialog
+        from .start_dialog import LANGUAGE_CHANGED, StartDialog
 
-        dialog = StartDialog(self, tab=tab)
-        if not dialog.exec():
+        was = current_language()
+        while True:
+            dialog = StartDialog(self, tab=tab)
+            if path is not None:  # File → Recent databases: only the passphrase is asked
+                dialog.open_path.setText(path)
+                dialog.open_passphrase.setFocus()
+            result = dialog.exec()
+            if result != LANGUAGE_CHANGED:
+                break
+            tab = dialog.tabs.currentIndex()
+        if not result:
+            if current_language() != was:  # chosen in the start dialog, then cancelled
+                self.language_changed.emit(current_language())
             return
         self.closing_for_switch = True
+        self.created_new_database = dialog.created
         if self.close():
             self.replace_requested.emit(dialog.database)
         else:  # pragma: no cover - editors were closed above
@@ -878,6 +956,8 @@ class MainWindow(QMainWindow):
         store = settings.settings()
         store.setValue(settings.GEOMETRY_KEY, self.saveGeometry())
         store.setValue(settings.STATE_KEY, self.saveState())
-        self.database.close()
         event.accept()
+        if self.keep_database_open:  # rebuilt in another language: the file stays open
+            return
+        self.database.close()
         self.closed.emit(self.closing_for_switch)

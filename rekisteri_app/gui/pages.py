@@ -9,8 +9,6 @@ time; sorting and filtering re-query.
 
 from __future__ import annotations
 
-import contextlib
-import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -22,9 +20,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +30,7 @@ from PySide6.QtWidgets import (
 from ..domain import vocabulary
 from ..i18n import N_, _, ngettext
 from . import status
-from .formatting import format_timestamp
+from .formatting import cited, format_timestamp
 from .table_models import (
     ROW_ROLE,
     FilteredTable,
@@ -276,7 +274,7 @@ class AuditPage(LoadsWhenShown, FilteredTable, QWidget):
         self.since_check = child(self.form, QCheckBox, "sinceCheck")
         self.since_date = child(self.form, QDateEdit, "sinceDate")
         self.table = child(self.form, QTableView, "table")
-        self.details = child(self.form, QPlainTextEdit, "details")
+        self.details = child(self.form, QTextBrowser, "details")
         self.result = child(self.form, QLabel, "verifyResult")
         self.count_label = child(self.form, QLabel, "countLabel")
         self.verify_button = child(self.form, QPushButton, "verifyButton")
@@ -285,6 +283,9 @@ class AuditPage(LoadsWhenShown, FilteredTable, QWidget):
         self.proxy = self.model
         self.table.setModel(self.model)
         self.table.setSortingEnabled(False)  # newest first, always
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)  # the arrow says what the rows do: No., newest first
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.entity_filter.addItem(_("All entities"), None)
@@ -354,19 +355,15 @@ class AuditPage(LoadsWhenShown, FilteredTable, QWidget):
 
     def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
         from ..services.audit_trail import audit_details
+        from .audit_details import changes_html
 
         row = current.data(ROW_ROLE)
         event = None if row is None else audit_details(self.ctx, row.id)
         if event is None:
             self.details.clear()
             return
-        parts = []
-        for heading, text in ((_("Before:"), event.before_json), (_("After:"), event.after_json)):
-            if text:
-                with contextlib.suppress(ValueError):
-                    text = json.dumps(json.loads(text), ensure_ascii=False, indent=2)
-                parts.append(f"{heading}\n{text}")
-        self.details.setPlainText("\n\n".join(parts) or _("No details recorded."))
+        # what changed, field by field, before and after (not the raw JSON)
+        self.details.setHtml(changes_html(event.before_json, event.after_json))
 
 
 def _finding_subject(finding: Any) -> str:
@@ -386,7 +383,7 @@ FINDING_COLUMNS = [
     TableColumn(N_("Severity"), lambda f: None, badge=True),
     TableColumn(N_("Subject"), _finding_subject),
     TableColumn(N_("Finding"), lambda f: f.text(), tooltip=lambda f: f.text()),
-    TableColumn(N_("Article"), lambda f: getattr(f, "article", "") or ""),
+    TableColumn(N_("Article"), lambda f: cited(getattr(f, "article", "") or "")),
     TableColumn(N_("Where"), _finding_place, tooltip=lambda f: getattr(f, "path", "") or ""),
 ]
 
@@ -446,8 +443,14 @@ class FindingsPanel(QWidget):
         self.table.activated.connect(self._activated)
 
     def set_findings(
-        self, findings: Sequence[Any], *, available: bool = True, error: str | None = None
+        self,
+        findings: Sequence[Any],
+        *,
+        available: bool = True,
+        error: str | None = None,
+        nothing: bool = False,
     ) -> None:
+        """`nothing`: no register is recorded yet, so "all in order" would mislead."""
         self.model.set_rows(findings)
         header = self.table.horizontalHeader()
         self.table.resizeColumnToContents(0)
@@ -462,6 +465,10 @@ class FindingsPanel(QWidget):
             self.summary.setText(_("The compliance check failed: {error}").format(error=error))
         elif not available:
             self.summary.setText(_("The compliance checker is not available in this version."))
+        elif not findings and nothing:
+            self.summary.setText(
+                _("No registers yet: nothing to check. Add the first one on the Registers page.")
+            )
         elif not findings:
             self.summary.setText(
                 _("No findings: every register, transfer and processor is complete.")

@@ -16,7 +16,8 @@ from typing import Any
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from ..i18n import _
+from ..i18n import _, ngettext
+from . import dialogs
 
 
 def read_only_buffer(data: bytes, parent: Any = None) -> QBuffer:
@@ -148,6 +149,20 @@ def write_files(parent: QWidget, folder: Path, files: Sequence[tuple[str, bytes]
     """Write enclosure files into `folder` (atomically); tell the officer what failed."""
     from ..files import WriteFailed, write_atomically
 
+    existing = [
+        folder / Path(name).name for name, _c in files if (folder / Path(name).name).exists()
+    ]
+    if existing and not dialogs.confirm(
+        parent,
+        _("Save as"),
+        ngettext(
+            "{name} already exists in {folder}. Replace it?",
+            "{n} of the files already exist in {folder} ({name} …). Replace them?",
+            len(existing),
+        ).format(n=len(existing), name=existing[0].name, folder=folder),
+        _("Replace"),
+    ):
+        return []
     written: list[Path] = []
     for name, content in files:
         target = folder / Path(name).name

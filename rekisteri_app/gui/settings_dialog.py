@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,9 +29,10 @@ from PySide6.QtWidgets import (
 from ..domain.case_numbers import InvalidCaseNumber, next_case_number, normalise_prefix
 from ..domain.deadlines import PausePolicy
 from ..domain.vocabulary import PAUSE_POLICIES, PAUSE_POLICY_HELP
-from ..i18n import _
+from ..i18n import LANGUAGES, N_, NATIVE_NAMES, _, current_language
 from ..services import settings
 from ..services.context import ServiceError
+from .screen import fit_to_screen, scroll_area
 
 HINT_STYLE = "color: #666;"
 SPECIAL = (settings.CASE_PREFIX, settings.PAUSE_POLICY)
@@ -39,17 +42,62 @@ SAFETY = (
     settings.IDLE_LOCK_MINUTES,
     settings.RETENTION_YEARS,
 )
+OFFICER_KEYS = (
+    settings.ORGANISATION_NAME,
+    settings.OFFICER_NAME,
+    settings.OFFICER_TITLE,
+    settings.OFFICER_PHONE,
+    settings.OFFICER_EMAIL,
+)
+
+# The dialog's pages, in order: the key a caller names to open one (a blocked letter's
+# "Open settings" button opens OFFICER) and its title.
+CASES, OFFICER, AUTHORITY, SAFETY_PAGE = "cases", "officer", "authority", "safety"
+PAGES = (
+    (CASES, N_("Cases and deadlines")),
+    (OFFICER, N_("Officer and organisation")),
+    (AUTHORITY, N_("Supervisory authority")),
+    (SAFETY_PAGE, N_("Backups, locking and retention")),
+)
+
+
+def page_of(key: str) -> str:
+    """The page that shows the setting `key`."""
+    if key in OFFICER_KEYS or key.split(".")[0] in ("officer", "organisation", "letter"):
+        return OFFICER
+    if key.startswith("authority."):
+        return AUTHORITY
+    if key in SAFETY:
+        return SAFETY_PAGE
+    return CASES
 
 
 class SettingsDialog(QDialog):
     """Edit every public setting; OK stores them together or shows why not."""
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Any, parent: QWidget | None = None, page: str = CASES) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(_("Settings"))
         self.values = settings.all_settings(ctx)
         layout = QVBoxLayout(self)
+        contents: dict[str, QVBoxLayout] = {}
+        self.tabs = QTabWidget()
+        for key, title in PAGES:
+            inner = QWidget()
+            contents[key] = QVBoxLayout(inner)
+            self.tabs.addTab(scroll_area(inner), _(title))
+        layout.addWidget(self.tabs, 1)
+        # The window's language is the workstation's, not the database's (QSettings).
+        self.window_language = QComboBox()
+        for code in LANGUAGES:
+            self.window_language.addItem(NATIVE_NAMES[code], code)
+        self.window_language.setCurrentIndex(
+            max(0, self.window_language.findData(current_language()))
+        )
+        language_row = QFormLayout()
+        language_row.addRow(_("Language of the window"), self.window_language)
+        contents[CASES].insertLayout(0, language_row)
 
         cases = QGroupBox(_("Case numbers"))
         form = QFormLayout(cases)
@@ -61,7 +109,7 @@ class SettingsDialog(QDialog):
         self.example.setStyleSheet(HINT_STYLE)
         form.addRow("", self.example)
         self.prefix.textChanged.connect(self._show_example)
-        layout.addWidget(cases)
+        contents[CASES].addWidget(cases)
 
         clock = QGroupBox(_("Identity proof or clarification asked: the deadline clock"))
         box = QVBoxLayout(clock)
@@ -79,35 +127,36 @@ class SettingsDialog(QDialog):
             box.addWidget(button)
             box.addWidget(explanation)
         note = QLabel(_("Changing the policy recomputes the due date of every case."))
+        note.setWordWrap(True)
         note.setStyleSheet("font-style: italic;")
         box.addWidget(note)
-        layout.addWidget(clock)
+        contents[CASES].addWidget(clock)
 
-        people = QGroupBox(_("Named in letters"))
-        form = QFormLayout(people)
         self.fields: dict[str, QLineEdit] = {}
+        forms: dict[str, QFormLayout] = {}
+        for key, _title in PAGES:
+            group = QGroupBox(_("Named in letters") if key in (OFFICER, AUTHORITY) else "")
+            if key == CASES:
+                group.setTitle(_("Other settings"))
+            forms[key] = QFormLayout(group)
+            forms[key].setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            contents[key].addWidget(group)
         for key in settings.known_keys():
-            if key in SPECIAL or key in SAFETY:
+            if key in SPECIAL:
                 continue
             value = self.values.get(key)
             field = QLineEdit("" if value is None else str(value))
-            field.setMinimumWidth(320)
-            self.fields[key] = field
-            form.addRow(_(settings.spec(key).label), field)
-        layout.addWidget(people)
-
-        safety = QGroupBox(_("Backups, locking and retention"))
-        form = QFormLayout(safety)
-        for key in SAFETY:
-            value = self.values.get(key)
-            field = QLineEdit("" if value is None else str(value))
+            field.setMinimumWidth(280)
             if key == settings.BACKUP_FOLDER:
                 from ..storage.backups import default_backup_folder
 
                 field.setPlaceholderText(str(default_backup_folder(ctx.db.path)))
             self.fields[key] = field
-            form.addRow(_(settings.spec(key).label), field)
-        layout.addWidget(safety)
+            forms[page_of(key)].addRow(_(settings.spec(key).label), field)
+        for key, layout_of_page in contents.items():
+            if forms[key].rowCount() == 0:
+                forms[key].parentWidget().hide()
+            layout_of_page.addStretch(1)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -121,6 +170,12 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._show_example()
+        self.show_page(page)
+        fit_to_screen(self, 760, 560)
+
+    def show_page(self, page: str) -> None:
+        keys = [key for key, _title in PAGES]
+        self.tabs.setCurrentIndex(keys.index(page) if page in keys else 0)
 
     def _show_example(self, *_args: Any) -> None:
         try:
@@ -165,3 +220,7 @@ class SettingsDialog(QDialog):
                 self.message.setText(str(exc))
                 return
         super().accept()
+        lang = self.window_language.currentData()
+        owner = self.parentWidget()
+        if lang != current_language() and hasattr(owner, "choose_language"):
+            owner.choose_language(lang)  # applied at once: the window is rebuilt

@@ -14,9 +14,11 @@ from typing import Any
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import _
+from ..i18n import LANGUAGES, NATIVE_NAMES, _, current_language, set_language
 from ..storage.database import MIN_PASSPHRASE  # the one minimum, enforced by storage
 from . import dialogs, settings
 from .uiload import child, load_ui
@@ -40,6 +42,7 @@ DEMO_FILE = "rekisteri-demo.db"
 DEMO_PASSPHRASE = "rekisteri-demo"
 
 OPEN_TAB, NEW_TAB, DEMO_TAB = 0, 1, 2
+LANGUAGE_CHANGED = 2  # the dialog's result when the officer chose another UI language
 
 
 def passphrase_strength(text: str, minimum: int = MIN_PASSPHRASE) -> tuple[int, str]:
@@ -99,6 +102,7 @@ class StartDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, tab: int | None = None) -> None:
         super().__init__(parent)
         self.database: Any = None
+        self.created = False  # a new database (not the demo): the window offers its setup
         self.form = load_ui("start_dialog.ui", self)
         self.setWindowTitle(self.form.windowTitle())
         layout = QVBoxLayout(self)
@@ -124,6 +128,17 @@ class StartDialog(QDialog):
         self.demo_location = child(f, QLabel, "demoLocation")
         buttons = child(f, QDialogButtonBox, "buttons")
         buttons.rejected.connect(self.reject)
+        self.language = QComboBox()
+        for code in LANGUAGES:
+            self.language.addItem(NATIVE_NAMES[code], code)
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
+        self.language.setToolTip(_("The language of the window"))
+        self.language.currentIndexChanged.connect(self.choose_language)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(QLabel(_("Language:")))
+        row.addWidget(self.language)
+        layout.insertLayout(0, row)
 
         for path in settings.recent_databases():
             item = QListWidgetItem(Path(path).name + "  —  " + str(Path(path).parent))
@@ -170,6 +185,16 @@ class StartDialog(QDialog):
         self._update_open()
         self._update_new()
         (self.open_passphrase if tab == OPEN_TAB else self.new_passphrase).setFocus()
+
+    def choose_language(self, *_args: Any) -> None:
+        """Apply the language at once: the caller builds the dialog again in it."""
+        from .qt_language import install_qt_translations
+
+        lang = self.language.currentData()
+        settings.save_language(lang)
+        set_language(lang)
+        install_qt_translations(QApplication.instance(), lang)
+        self.done(LANGUAGE_CHANGED)
 
     # ------------------------------------------------------------------- open
     def _recent_chosen(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
@@ -258,6 +283,7 @@ class StartDialog(QDialog):
 
         if self._unlock(create, _("Cannot create the database")):
             settings.remember_database(path)
+            self.created = True
             return True
         return False
 

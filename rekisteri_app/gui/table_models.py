@@ -31,6 +31,8 @@ from . import status
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
+# A column's title is also its header's tooltip, for when a narrow column cuts it.
+HEADER_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -145,7 +147,7 @@ class RowTableModel(RowsModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if (
-            role == Qt.ItemDataRole.DisplayRole
+            role in HEADER_ROLES  # the tooltip: the whole title when the column is narrow
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.columns)
         ):

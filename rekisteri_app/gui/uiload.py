@@ -52,6 +52,9 @@ def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
     if widget is None:
         raise RuntimeError(f"{name}: {loader.errorString()}")
     translate_tree(widget)
+    from .screen import elide_headers
+
+    elide_headers(widget)
     return widget
 
 

@@ -51,6 +51,9 @@ RETENTION_YEARS = "retention.closed_case_years"
 BREACH_PREFIX = "breach.prefix"
 BREACH_RETENTION_YEARS = "breach.retention_years"
 DEFAULT_BREACH_PREFIX = "TL"  # tietoturvaloukkaus
+# issue 17: the languages the organisation answers requests in (first-run setup); the
+# intake offers the first as a new case's reply language.
+REPLY_LANGUAGES = "organisation.reply_languages"
 
 
 def _text(value: Any) -> str | None:
@@ -68,6 +71,19 @@ def _prefix(value: Any) -> str | None:
 def _breach_prefix(value: Any) -> str:
     """Breach references always carry a prefix, so they never look like case numbers."""
     return _prefix(value) or DEFAULT_BREACH_PREFIX
+
+
+def _languages(value: Any) -> str | None:
+    """ "fi, sv" -> "fi,sv": known language codes only, in the order given."""
+    from ..domain.enums import Language
+
+    parts = value if isinstance(value, list | tuple) else str(value or "").split(",")
+    codes = [str(part).strip().lower() for part in parts if str(part).strip()]
+    allowed = [lang.value for lang in Language]
+    wrong = [code for code in codes if code not in allowed]
+    if wrong:
+        raise ServiceError(_("Unknown language {code!r}: use fi, sv or en.").format(code=wrong[0]))
+    return ",".join(dict.fromkeys(codes)) or None
 
 
 def _years(value: Any) -> int | None:
@@ -189,6 +205,7 @@ for _spec in (
         N_("Years a closed breach record is kept before it may be purged"),
         _years,
     ),
+    SettingSpec(REPLY_LANGUAGES, N_("Reply languages (e.g. fi, sv)"), _languages, "fi"),
 ):
     register_setting(_spec)
 

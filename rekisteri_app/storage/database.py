@@ -280,14 +280,17 @@ class Database:
         self.engine = _make_engine(self.path, new_passphrase)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
-    def backup_to(self, out: Path | str) -> Path:
+    def backup_to(self, out: Path | str, *, replace: bool = False) -> Path:
         """An encrypted copy under the same passphrase, made through the open keyed engine.
 
         SQLCipher's ATTACH without a KEY reuses the main database's key, so the caller
-        needs no passphrase (the window does not keep one).
+        needs no passphrase (the window does not keep one). `replace` (the officer
+        confirmed overwriting an older backup) swaps the new copy in atomically; the
+        open database itself is never replaced.
         """
         out = Path(out)
-        if out.exists():
+        same = out.exists() and out.resolve() == Path(self.path).resolve()
+        if out.exists() and (same or not replace):
             raise errors.AlreadyExists(out)
         with self.engine.connect() as conn:
             _export_copy(conn.connection.dbapi_connection, out, "", self.path)

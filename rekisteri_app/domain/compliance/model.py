@@ -162,6 +162,8 @@ class Finding:
         language = lang or current_language()
         catalogue = translator(language)
         values = {key: _display(value, catalogue, language) for key, value in self.params.items()}
+        if "country" in values and self.code != "transfer-destination-invalid":
+            values["country"] = _country(str(values["country"]), language)
         return catalogue.gettext(self.message).format(**values)
 
     @property
@@ -173,6 +175,17 @@ class Finding:
             self.code,
             repr(sorted((k, str(v)) for k, v in self.params.items())),
         )
+
+
+def _country(code: str, lang: str) -> str:
+    """A destination in the reader's language: "Intia (IN)", "Indien (IN)", "India (IN)"."""
+    from ..adequacy import country_name, is_valid_destination, normalise_code
+
+    normal = normalise_code(code)
+    if not is_valid_destination(normal):
+        return code
+    name = country_name(normal, lang)
+    return f"{name} ({normal})" if name and name != normal else code
 
 
 def _display(value: object, catalogue: NullTranslations, lang: str) -> object:

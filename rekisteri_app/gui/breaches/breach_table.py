@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...domain.vocabulary import BREACH_CLOCKS, BREACH_NATURES, RISK_LEVELS, label
 from ...i18n import N_, _
 from ...services import breaches as br
-from ..table_models import ROW_ROLE, SORT_ROLE, RowsModel
+from ..table_models import HEADER_ROLES, ROW_ROLE, SORT_ROLE, RowsModel
 from .common import CLOCK_BACKGROUND, CLOCK_FOREGROUND, hours_text, moment_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -37,7 +37,7 @@ class BreachTableModel(RowsModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role in HEADER_ROLES:  # tip: if cut
             return _(self.columns[section][1])
         return None
 

@@ -59,8 +59,9 @@ def breach_html(view: dict[str, Any], now: datetime) -> str:
         ("art34_exception", label(ART34_EXCEPTIONS, view["art34_exception"])),
     ]
     cells = "".join(
-        f"<tr><td style='color:#555;padding-right:12px'>{esc(_(FIELD_CAPTIONS[key]))}</td>"
-        f"<td>{esc(value)}</td></tr>"
+        "<tr><td style='color:#555;padding-right:12px'>"
+        + esc(_(FIELD_CAPTIONS[key]))
+        + f"</td><td>{esc(value)}</td></tr>"
         for key, value in rows
         if value not in (None, "")
     )

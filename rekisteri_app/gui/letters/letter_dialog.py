@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -41,7 +40,10 @@ from ...i18n import _
 from ...services import letters
 from ...services import requests as rq
 from ...services.context import ServiceError
+from .. import dialogs
+from ..formatting import format_date
 from ..pdf_output import PdfPreview, print_with_dialog, save_bytes, write_files
+from ..screen import fit_to_screen
 from .common import LANGUAGE_NAMES, kind_combo, language_combo, letter_file_name
 from .letter_inputs import TrueToCaseInputs
 
@@ -120,6 +122,8 @@ class LetterDialog(QDialog):
         self.case = case
         self.view = rq.get_request(ctx, case)
         self.issued_letter: letters.Issued | None = None
+        self.missing: tuple[str, ...] = ()  # what blocks issuing, for the current choices
+        self.case_opener: Any = None  # shows the case dialog (set by open_letter_dialog)
         self.setWindowTitle(_("Letter for case {case}").format(case=case))
 
         subject = (self.view.get("subject") or {}).get("name", "")
@@ -201,8 +205,17 @@ class LetterDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020;")
         self.problem.hide()
+        self.blocked_box = self._blocked_box()
+        self.issued_label = QLabel()
+        self.issued_label.setWordWrap(True)
+        self.issued_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.issued_label.setStyleSheet(
+            "background: #e8f5e9; color: #1b5e20; padding: 6px; border-radius: 4px;"
+        )
+        self.issued_label.hide()
 
         left = QWidget()
+        self.inputs = left
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(form)
         for box in (self.data_copy_box, self.actions_box, self.reasons_box, self.identity_box):
@@ -213,6 +226,8 @@ class LetterDialog(QDialog):
         left_layout.addWidget(QLabel(_("Before printing")))
         left_layout.addWidget(self.warnings)
         left_layout.addWidget(self.problem)
+        left_layout.addWidget(self.blocked_box)
+        left_layout.addStretch(0)  # spare room below, not between the rows
 
         self.preview_widget = PdfPreview()
         self.preview_widget.show_message(_("Press Preview to see the letter as a draft."))
@@ -243,6 +258,7 @@ class LetterDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
+        layout.addWidget(self.issued_label)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
 
@@ -255,7 +271,7 @@ class LetterDialog(QDialog):
         self.enclosure_button.clicked.connect(self.save_enclosures)
         self._language_changed()
         self._kind_changed()
-        self.resize(1200, 800)
+        fit_to_screen(self, 1200, 800)
 
     def _case_rows(self, form: QFormLayout) -> None:
         """What issue 11 adds: the letterhead's controller and the others the answer
@@ -312,6 +328,81 @@ class LetterDialog(QDialog):
         self.covers.toggled.connect(self._recheck)
 
     def _recheck(self, *_args: Any) -> None:
+        self.check()
+
+    def _blocked_box(self) -> QWidget:
+        """What blocks issuing, in words, with a button to where each value is filled in."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.blocked_text = QLabel()
+        self.blocked_text.setWordWrap(True)
+        self.blocked_text.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.blocked_text)
+        row = QHBoxLayout()
+        self.open_settings_button = QPushButton(_("Open settings…"))
+        self.open_settings_button.clicked.connect(self.open_settings)
+        self.open_controller_button = QPushButton(_("Open the controller…"))
+        self.open_controller_button.clicked.connect(self.open_controller)
+        self.open_case_button = QPushButton(_("Open the case…"))
+        self.open_case_button.clicked.connect(self.open_case)
+        for button in (
+            self.open_settings_button,
+            self.open_controller_button,
+            self.open_case_button,
+        ):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        box.hide()
+        return box
+
+    def _show_blocked(self) -> None:
+        if not self.missing:
+            self.blocked_box.hide()
+            return
+        lines = [_("Issuing needs first:")]
+        lines += ["• " + _(letters.FIELD_HINTS.get(name, name)) for name in self.missing]
+        self.blocked_text.setText("\n".join(lines))
+        places = {letters.where_filled(name) for name in self.missing}
+        self.open_settings_button.setVisible("settings" in places)
+        self.open_controller_button.setVisible("controller" in places)
+        self.open_case_button.setVisible("case" in places and self.case_opener is not None)
+        self.blocked_box.show()
+
+    def open_settings(self) -> Any:
+        """The Settings page with the officer named in letters; re-check when closed."""
+        from ..settings_dialog import OFFICER, SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self, OFFICER)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._recheck)
+        dialog.open()
+        return dialog
+
+    def open_controller(self) -> Any:
+        """The controller record the letterhead comes from (the Controllers page's editor)."""
+        from ..registers.controller_editor import ControllerEditor
+
+        key = self.controller.currentData()
+        ident = int(str(key).removeprefix("controller-")) if key else None
+        dialog = ControllerEditor(self.ctx, ident, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._recheck)
+        dialog.show()
+        return dialog
+
+    def open_case(self) -> Any:
+        """The case dialog (raised if open): whoever opened this dialog knows how."""
+        if self.case_opener is None:
+            return None
+        dialog = self.case_opener()
+        if dialog is not None and hasattr(dialog, "changed"):
+            dialog.changed.connect(self._case_changed)
+        return dialog
+
+    def _case_changed(self, *_args: Any) -> None:
+        self.view = rq.get_request(self.ctx, self.case)
         self.check()
 
     @staticmethod
@@ -385,7 +476,31 @@ class LetterDialog(QDialog):
         self.print_button.setEnabled(done)
         self.save_button.setEnabled(done)
         self.enclosure_button.setEnabled(done and bool(self.issued_letter.enclosure_files))
-        self.issue_button.setEnabled(not done)
+        self.issue_button.setEnabled(not done and not self.missing)
+        self.preview_button.setEnabled(not done)
+        self.issue_button.setToolTip(
+            _("Fill in first what the dialog lists in red")
+            if self.missing and not done
+            else _("Store the letter in the case as sent; it cannot be changed afterwards")
+        )
+
+    def _show_issued(self, info: Any) -> None:
+        """The issued state: number, date and fingerprint; the inputs can no longer change
+        what was stored (print and save give the stored bytes)."""
+        self.issued_label.setText(
+            _("Issued: letter no. {number}, {day}, {via}. SHA-256 {sha}").format(
+                number=info.id,
+                day=format_date(info.issued_on),
+                via=letters.sent_via_label(info.sent_via),
+                sha=info.sha256,
+            )
+        )
+        self.issued_label.show()
+        self.inputs.setEnabled(False)
+        self.blocked_box.hide()
+        self.setWindowTitle(
+            _("Letter no. {number} of case {case} (issued)").format(number=info.id, case=self.case)
+        )
 
     # --------------------------------------------------------------- actions
     def check(self) -> list[Any]:
@@ -405,7 +520,19 @@ class LetterDialog(QDialog):
             self.warnings.addItem(item)
         if not found:
             self.warnings.addItem(_("No warnings."))
+        self._check_blocked()
         return found
+
+    def _check_blocked(self) -> None:
+        try:
+            self.missing = letters.missing_values(
+                self.ctx, self.case, self.current_kind(), self.current_language(), self.options()
+            )
+        except ServiceError:
+            self.missing = ()  # the warnings list shows the service's message
+        self._show_blocked()
+        if hasattr(self, "issue_button"):
+            self._update_buttons()
 
     def preview(self) -> bytes | None:
         self.check()
@@ -429,7 +556,7 @@ class LetterDialog(QDialog):
         text = _(
             "Issue this letter? It is stored in the case as sent on {day} and cannot be "
             "changed afterwards."
-        ).format(day=self.ctx.today().isoformat())
+        ).format(day=format_date(self.ctx.today()))
         options = self.options()
         if self.view.get("delivery_differs") and options.deliver_to is not None:
             text += "\n\n" + _("It goes to: {address}").format(
@@ -439,11 +566,11 @@ class LetterDialog(QDialog):
             text += "\n\n" + _(
                 "Waiting for the answer is recorded from {day} ({kind}); record its arrival "
                 "on the Deadline tab."
-            ).format(day=self.ctx.today().isoformat(), kind=label(PAUSE_KINDS, options.pause))
+            ).format(day=format_date(self.ctx.today()), kind=label(PAUSE_KINDS, options.pause))
         if warnings:
             text += "\n\n" + _("Warnings:") + "\n" + "\n".join(f"• {w.message}" for w in warnings)
-        answer = QMessageBox.question(self, _("Issue letter"), text)
-        return answer == QMessageBox.StandardButton.Yes
+        # Irreversible: Enter (the default button) cancels.
+        return dialogs.confirm(self, _("Issue letter"), text, _("Issue"))
 
     def issue(self) -> letters.Issued | None:
         warnings = self.check()
@@ -468,6 +595,7 @@ class LetterDialog(QDialog):
         self.view = rq.get_request(self.ctx, self.case)  # the letter may have started a pause
         self.preview_widget.show_pdf(issued.pdf)
         self._update_buttons()
+        self._show_issued(issued.info)
         self.offer_to_mark_answered()
         self.issued.emit(issued.info.id)
         return issued
@@ -482,12 +610,12 @@ class LetterDialog(QDialog):
             r["outcome"] == "pending" for r in view["rights"]
         ):
             return False
-        answer = QMessageBox.question(
+        if not dialogs.confirm(
             self,
             _("Mark the case answered"),
             _("The letter was issued. Mark case {case} as answered today?").format(case=self.case),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            _("Mark answered"),
+        ):
             return False
         try:
             rq.set_status(self.ctx, self.case, RequestStatus.ANSWERED)
@@ -533,10 +661,18 @@ class LetterDialog(QDialog):
 
 
 def open_letter_dialog(
-    owner: QWidget, ctx: Any, case: str, on_issued: Any = None, kind: LetterKind | str | None = None
+    owner: QWidget,
+    ctx: Any,
+    case: str,
+    on_issued: Any = None,
+    kind: LetterKind | str | None = None,
+    open_case: Any = None,
 ) -> LetterDialog:
-    """Show the letter dialog without blocking the window."""
+    """Show the letter dialog without blocking the window; `open_case()` shows the case
+    dialog when a blocked letter needs something recorded in the case."""
     dialog = LetterDialog(ctx, case, owner, kind)
+    dialog.case_opener = open_case
+    dialog.check()
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if on_issued is not None:
         dialog.issued.connect(lambda _id: on_issued())

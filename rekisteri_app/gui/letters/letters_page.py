@@ -35,7 +35,8 @@ from ...services.context import ServiceError
 from ..formatting import format_date, title_label
 from ..pages import LoadsWhenShown
 from ..pdf_output import PdfPreview, print_with_dialog, save_bytes, write_files
-from ..table_models import ROW_ROLE, FilteredTable, Paging, RowsModel
+from ..screen import elide_headers
+from ..table_models import HEADER_ROLES, ROW_ROLE, FilteredTable, Paging, RowsModel
 from .common import LANGUAGE_NAMES, letter_file_name
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class LetterTableModel(Paging, RowsModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if (
-            role == Qt.ItemDataRole.DisplayRole
+            role in HEADER_ROLES  # the tooltip: the whole title when the column is narrow
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(COLUMNS)
         ):
@@ -155,6 +156,10 @@ class LettersPage(LoadsWhenShown, FilteredTable, QWidget):
         layout.addLayout(header)
 
         buttons = QHBoxLayout()
+        self.new_button = QPushButton(_("New letter…"))
+        self.new_button.setToolTip(_("Choose the case, then write its letter"))
+        self.new_button.clicked.connect(self.new_letter)
+        buttons.addWidget(self.new_button)
         self.print_button = QPushButton(_("Print…"))
         self.print_button.setToolTip(_("Print the letter as it was issued"))
         self.save_button = QPushButton(_("Save as PDF…"))
@@ -184,6 +189,7 @@ class LettersPage(LoadsWhenShown, FilteredTable, QWidget):
         self.model = LetterTableModel(ctx, self)
         self.proxy = self.model  # what the table shows
         self.table = QTableView()
+        elide_headers(self.table)
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicator(DATE_COLUMN, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
@@ -219,6 +225,39 @@ class LettersPage(LoadsWhenShown, FilteredTable, QWidget):
         self.enclosures_button.clicked.connect(self.save_enclosures)
         self.templates_button.clicked.connect(self.edit_templates)
         self._update_buttons()  # counted when first shown
+
+    def new_letter(self) -> Any:
+        """Ask for the case (open cases offered, any case number typed), then the
+        letter dialog of that case, as "Letter…" in the case dialog."""
+        from itertools import islice
+
+        from PySide6.QtWidgets import QInputDialog
+
+        from ...services import requests as rq
+        from ..letters.letter_dialog import open_letter_dialog
+        from ..requests.case_dialog import show_case
+
+        # the open cases by due date (the first few hundred; any number may be typed)
+        rows = list(islice(rq.iter_requests(self.ctx, rq.RequestQuery(bucket=rq.OPEN)), 500))
+        items = [f"{r.case_number} — {r.subject}" for r in rows]
+        text, ok = QInputDialog.getItem(
+            self, _("New letter"), _("Letter for case:"), items, 0, True
+        )
+        case = text.split(" — ", 1)[0].strip() if ok else ""
+        if not case:
+            return None
+        try:
+            rq.get_request(self.ctx, case)
+        except ServiceError as exc:
+            QMessageBox.warning(self, _("New letter"), str(exc))
+            return None
+        return open_letter_dialog(
+            self,
+            self.ctx,
+            case,
+            self.refresh,
+            open_case=lambda: show_case(self, self.ctx, case, self.refresh),
+        )
 
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:

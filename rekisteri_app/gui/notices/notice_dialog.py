@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QBuffer, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +37,7 @@ from ...i18n import N_, _, ngettext
 from .. import dialogs
 from ..formatting import format_date
 from ..pdf_output import pdf_view, read_only_buffer
+from ..screen import elide_headers
 from ..table_models import ROW_ROLE, RowTableModel, TableColumn
 
 LANGUAGES = (("fi", N_("Finnish")), ("sv", N_("Swedish")), ("en", N_("English")))
@@ -78,6 +80,7 @@ class NoticeDialog(QDialog):
         self.register_ids = list(register_ids)
         self.content: bytes | str = b""
         self.shown_format = "pdf"
+        self.shown_content: bytes | str = b""
         self._pdf_view: Any = None
         self._pdf_document: Any = None
         self._pdf_buffer: QBuffer | None = None
@@ -114,9 +117,19 @@ class NoticeDialog(QDialog):
         self.publish_button.setToolTip(
             _("Store this notice as a dated version; the checker's red findings are shown first")
         )
+        self.print_button = QPushButton(_("Print…"))
+        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.zoom_in_button = QPushButton(_("Zoom in"))
+        self.zoom_in_button.setShortcut(QKeySequence(QKeySequence.StandardKey.ZoomIn))
+        self.zoom_out_button = QPushButton(_("Zoom out"))
+        self.zoom_out_button.setShortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut))
+        for button in (self.zoom_out_button, self.zoom_in_button, self.print_button):
+            button.setToolTip(button.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+            bar.addWidget(button)
         bar.addWidget(self.save_button)
         bar.addWidget(self.publish_button)
         layout.addLayout(bar)
+        self.zoom = 1.0
 
         self.info_label = QLabel()
         self.info_label.setWordWrap(True)
@@ -142,6 +155,9 @@ class NoticeDialog(QDialog):
         self.format_box.currentIndexChanged.connect(self.refresh)
         self.save_button.clicked.connect(self.save_as)
         self.publish_button.clicked.connect(self.publish)
+        self.print_button.clicked.connect(self.print_preview)
+        self.zoom_in_button.clicked.connect(lambda: self.set_zoom(self.zoom * 1.25))
+        self.zoom_out_button.clicked.connect(lambda: self.set_zoom(self.zoom / 1.25))
 
     def _versions_tab(self) -> QWidget:
         tab = QWidget()
@@ -160,6 +176,7 @@ class NoticeDialog(QDialog):
             self,
         )
         self.versions_table = QTableView()
+        elide_headers(self.versions_table)
         self.versions_table.setModel(self.versions_model)
         self.versions_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.versions_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -253,6 +270,7 @@ class NoticeDialog(QDialog):
     def show_content(self, content: bytes | str, fmt: str) -> None:
         """Show a notice (the current one or a stored version) in the Preview tab."""
         self.shown_format = fmt
+        self.shown_content = content  # what Print prints
         if fmt == "pdf":
             view = self._pdf()
             data = content.encode("utf-8") if isinstance(content, str) else content
@@ -267,6 +285,39 @@ class NoticeDialog(QDialog):
             text = content.decode("utf-8") if isinstance(content, bytes) else content
             self.html_view.setHtml(text)
             self.preview_stack.setCurrentWidget(self.html_view)
+
+    def set_zoom(self, factor: float) -> float:
+        """Zoom the preview (the HTML text and the PDF pages alike), 50 %–400 %."""
+        from PySide6.QtGui import QFont
+
+        self.zoom = min(4.0, max(0.5, factor))
+        font = QFont(self.font())
+        font.setPointSizeF(self.font().pointSizeF() * self.zoom)
+        self.html_view.document().setDefaultFont(font)
+        self.html_view.setHtml(self.html_view.toHtml())
+        if self._pdf_view is not None:
+            self._pdf_view.setZoomMode(self._pdf_view.ZoomMode.Custom)
+            self._pdf_view.setZoomFactor(self.zoom)
+        return self.zoom
+
+    def print_preview(self) -> bool:
+        """Print what the preview shows: the PDF's pages, or the HTML notice."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from ..pdf_output import print_with_dialog
+
+        title = self._suggested_name(self.shown_format)
+        if self.shown_format == "pdf":
+            content = self.shown_content
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            return print_with_dialog(self, data, title)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(title)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+        self.html_view.document().print_(printer)
+        return True
 
     def pdf_page_count(self) -> int:
         return 0 if self._pdf_document is None else int(self._pdf_document.pageCount())

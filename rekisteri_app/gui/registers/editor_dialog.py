@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 from ...domain import validation as v
 from ...i18n import N_, _
 from .. import dialogs
-from ..fields import FieldCheck, set_text, text_of
+from ..fields import DateInput, FieldCheck, set_text, text_of
 from ..list_editor import Column, ListEditor
+from ..screen import fit_to_screen, scroll_area
 from ..uiload import child, load_ui
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,10 @@ def key_id(key: str | None) -> int | None:
 
 
 def iso_date(text: str) -> str:
-    return v.parse_iso_date(text).isoformat()
+    """A typed date (d.M.yyyy or ISO) as the ISO date the exchange form stores."""
+    from ..fields import parse_date_text
+
+    return parse_date_text(text).isoformat()
 
 
 def contact_columns() -> list[Column]:
@@ -102,7 +106,7 @@ class EditorDialog(QDialog):
         self.checks: list[FieldCheck] = []
         self.lists: list[ListEditor] = []
         self.form = load_ui(self.ui_file, self)
-        self.resize(self.form.size())
+        wanted = self.form.size()
 
         self.problem_label = QLabel(self)
         self.problem_label.setStyleSheet("color: #c62828;")
@@ -119,7 +123,7 @@ class EditorDialog(QDialog):
         self.bar.addWidget(self.save_button)
         self.bar.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form, 1)
+        layout.addWidget(scroll_area(self.form), 1)  # a laptop screen may be lower
         layout.addLayout(self.bar)
 
         self.save_button.clicked.connect(self.save)
@@ -131,6 +135,7 @@ class EditorDialog(QDialog):
         self.populate(self.original)
         self.baseline = self.collect_raw()
         self.refresh_state()
+        fit_to_screen(self, wanted.width() + 24, wanted.height() + 24)
 
     # ---------------------------------------------------- for the subclasses
     def setup(self) -> None:
@@ -187,6 +192,11 @@ class EditorDialog(QDialog):
         self.checks.append(check)
         return check
 
+    def date_check(self, name: str, label: str) -> FieldCheck:
+        """A date field: the window's one date input (d.M.yyyy, ISO accepted, calendar)."""
+        DateInput(self.widget(QLineEdit, name))
+        return self.check(name, iso_date, label)
+
     def list_editor(self, name: str, columns: list[Column], **options: Any) -> ListEditor:
         editor = self.widget(ListEditor, name)
         editor.configure(columns, **options)
@@ -217,7 +227,9 @@ class EditorDialog(QDialog):
 
     # ----------------------------------------------------------------- state
     def problems(self) -> list[str]:
-        found = [f"{_(check.label)}: {check.problem()}" for check in self.checks if check.problem()]
+        found = [
+            _(check.label) + ": " + check.problem() for check in self.checks if check.problem()
+        ]
         for editor in self.lists:
             found.extend(editor.problems())
         return [p for p in found if p]

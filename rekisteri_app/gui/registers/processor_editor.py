@@ -34,8 +34,8 @@ class ProcessorEditor(EditorDialog):
         self.check("country", v.normalise_country_code, N_("Country"), value=self.country.code)
         self.check("email", v.normalise_email, N_("E-mail"))
         self.check("phone", v.normalise_phone, N_("Phone"))
-        self.check("dpa_signed_on", iso_date, N_("Agreement signed"))
-        self.check("dpa_review_on", iso_date, N_("Agreement review"))
+        self.date_check("dpa_signed_on", N_("Agreement signed"))
+        self.date_check("dpa_review_on", N_("Agreement review"))
         self.parent_combo = self.widget(QComboBox, "parent")
         ChoiceCombo.fill(
             self.parent_combo,

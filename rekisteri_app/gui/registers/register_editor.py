@@ -108,8 +108,8 @@ class RegisterEditor(EditorDialog):
         ]
         self.name = self.widget(QLineEdit, "name")
         self.check("name", None, N_("Name"), required=True)
-        self.check("notice_valid_from", iso_date, N_("Valid from"))
-        self.check("notice_updated_on", iso_date, N_("Last updated"))
+        self.date_check("notice_valid_from", N_("Valid from"))
+        self.date_check("notice_updated_on", N_("Last updated"))
         self.check("request_web_form", v.normalise_web_address, N_("Web form for requests"))
         self.watch(*(self.form.findChild(QWidget, n) for n in (*REGISTER_TEXTS, *NOTICE_LINES)))
         self.language = self.widget(QComboBox, "language")

@@ -52,7 +52,7 @@ class TransferEditor(EditorDialog):
             value=self.country.code,
         )
         self.check("recipient", None, N_("Recipient"), required=True)
-        self.check("dpf_checked_on", iso_date, N_("DPF checked on"))
+        self.date_check("dpf_checked_on", N_("DPF checked on"))
         self.processor_combo = self.widget(QComboBox, "processor")
         processors = entities.list_processors(self.ctx)
         ChoiceCombo.fill(

@@ -33,7 +33,7 @@ from ...domain.vocabulary import (
 )
 from ...i18n import _
 from ...services import requests as rq
-from ..formatting import format_date
+from ..formatting import cited, format_date
 from .case_summary import esc, notify_html
 from .widgets import DateField, make_combo, scroll_area, select_data, text_or_none
 
@@ -123,7 +123,7 @@ class DecisionsTab:
         choice.addStretch(1)
         form.addRow(_("Decision"), choice)
         self.erasure_ground = make_combo(
-            [(g.code, f"{g.article} — {g.label()}") for g in grounds_for(Right.ERASURE)],
+            [(g.code, f"{cited(g.article)} — {g.label()}") for g in grounds_for(Right.ERASURE)],
             none=_("— no ground —"),
         )
         form.addRow(_("Because of"), self.erasure_ground)
@@ -253,7 +253,9 @@ class DecisionsTab:
         rows = []
         for r in self.view["rights"]:
             ground = r.get("legal_ground")
-            article = LEGAL_GROUNDS[ground].article if ground in LEGAL_GROUNDS else (ground or "")
+            article = (
+                cited(LEGAL_GROUNDS[ground].article) if ground in LEGAL_GROUNDS else (ground or "")
+            )
             rows.append(
                 f"<tr><td><b>{esc(label(RIGHTS, r['right']))}</b></td>"
                 f"<td style='padding:0 10px'>{esc(label(OUTCOMES, r['outcome']))}</td>"
@@ -267,7 +269,7 @@ class DecisionsTab:
                     else _("{category}: kept until {day} ({ground}).").format(
                         category=e["category_name"],
                         day=format_date(e["kept_until"]),
-                        ground=LEGAL_GROUNDS[e["legal_ground"]].article
+                        ground=cited(LEGAL_GROUNDS[e["legal_ground"]].article)
                         if e.get("legal_ground") in LEGAL_GROUNDS
                         else "",
                     )
@@ -278,15 +280,19 @@ class DecisionsTab:
         return f"<table>{''.join(rows)}</table>"
 
     def _right_changed(self, *_args: Any) -> None:
+        """The grounds of the chosen right; the chosen ground stays when it still applies
+        (after recording a decision the form keeps its values)."""
         right = self.decision_right.currentData()
+        kept = self.decision_ground.currentData()
         self.decision_ground.clear()
         self.decision_ground.addItem(_("— no ground —"), None)
         if right:
             for g in grounds_for(Right(right)):
-                self.decision_ground.addItem(f"{g.article} — {g.label()}", g.code)
+                self.decision_ground.addItem(f"{cited(g.article)} — {g.label()}", g.code)
                 self.decision_ground.setItemData(
                     self.decision_ground.count() - 1, g.label(), Qt.ItemDataRole.ToolTipRole
                 )
+        select_data(self.decision_ground, kept)
 
     def record_decision(self) -> bool:
         right = self.decision_right.currentData()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
+    QWhatsThis,
     QWidget,
 )
 
@@ -42,7 +43,7 @@ from ...domain.vocabulary import (
     URGENCIES,
     label,
 )
-from ...i18n import _
+from ...i18n import N_, _
 from ...services import requests as rq
 from ...services.context import ServiceError
 from ..formatting import (
@@ -52,12 +53,51 @@ from ..formatting import (
     format_date,
     format_weekday_date,
 )
+from ..screen import fit_to_screen
 from .case_deadline import DeadlineTab
 from .case_decisions import DecisionsTab
 from .case_identity import IdentityTab
 from .case_summary import esc, notify_html, repeats_html, rule_section_html
 from .case_timeline import TimelineTab
 from .widgets import MessageLine
+
+# The legal terms of a case, for "What's this?" (English gettext sources).
+LEGAL_TERMS = {
+    "identity": N_(
+        "Identity (GDPR Art. 12(6), 11(2)): when there is reasonable doubt about who "
+        "asks, the controller may ask for the information needed to confirm it, and only "
+        "that. While the answer is awaited the time limit is suspended (EDPB Guidelines "
+        "01/2022 § 159), as the pause policy in Settings says."
+    ),
+    "deadline": N_(
+        "Time limit (GDPR Art. 12(3)): one month from receipt, moved to the next working "
+        "day when it ends on a weekend or public holiday (Regulation 1182/71 Art. 3(4)); "
+        "it may be extended by two further months when the request is complex or "
+        "requests are many, telling the data subject within the first month."
+    ),
+    "decisions": N_(
+        "Decisions: each right requested gets an outcome (granted, partly, refused …) "
+        "and, when anything is refused, the legal ground the letter cites. The data "
+        "subject must be told of the right to complain to the Data Protection Ombudsman "
+        "and to seek a judicial remedy (Art. 12(4))."
+    ),
+    "withdrawn": N_(
+        "Withdrawn: the requester withdrew the request; the case may then be closed "
+        "without an answer. Keep the withdrawal letter or note as an attachment."
+    ),
+    "ground": N_(
+        "Legal ground: the article of the GDPR or the Finnish Data Protection Act "
+        "(1050/2018) on which a refusal or restriction rests; the letter cites it."
+    ),
+    "extension": N_(
+        "Extension (GDPR Art. 12(3)): by at most two further months, with the reasons, "
+        "told to the data subject within the first month (the extension notice letter)."
+    ),
+    "excessive": N_(
+        "Manifestly unfounded or excessive (GDPR Art. 12(5)): the controller may charge "
+        "a reasonable fee or refuse to act, and must be able to show why."
+    ),
+}
 
 
 def _logged_text(value: str | None) -> str:
@@ -108,6 +148,11 @@ class CaseDialog(IdentityTab, DeadlineTab, DecisionsTab, TimelineTab, QDialog):
         self.tabs.addTab(self._deadline_tab(today), _("Deadline"))
         self.tabs.addTab(self._decisions_tab(today), _("Decisions"))
         self.tabs.addTab(self._timeline_tab(), _("Timeline"))
+        for number in range(self.tabs.count()):  # Ctrl+1 … Ctrl+5: the tabs
+            key = QKeySequence(f"Ctrl+{number + 1}")
+            QShortcut(key, self, activated=lambda n=number: self.tabs.setCurrentIndex(n))
+            self.tabs.setTabToolTip(number, key.toString(QKeySequence.SequenceFormat.NativeText))
+        self._explain_terms()
 
         self.message = MessageLine()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -119,6 +164,11 @@ class CaseDialog(IdentityTab, DeadlineTab, DecisionsTab, TimelineTab, QDialog):
         self.split_button = QPushButton(_("Split by controller…"))
         self.split_button.setToolTip(_("Give controllers of this letter a case of their own"))
         self.split_button.clicked.connect(self.split)
+        self.letter_button = QPushButton(_("Letter…"))
+        self.letter_button.setShortcut(QKeySequence("Ctrl+L"))
+        self.letter_button.setToolTip(_("Write, preview and issue a letter of this case (Ctrl+L)"))
+        self.letter_button.clicked.connect(self.write_letter)
+        buttons.addButton(self.letter_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.split_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
@@ -127,9 +177,23 @@ class CaseDialog(IdentityTab, DeadlineTab, DecisionsTab, TimelineTab, QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.populate()
-        self.resize(900, 680)
+        fit_to_screen(self, 960, 680)
 
     # ------------------------------------------------------------- building
+    def _explain_terms(self) -> None:
+        """ "What's this?" (Shift+F1, then click) for the legal terms of the case."""
+        for widget, text in (
+            (self.tabs.widget(1), LEGAL_TERMS["identity"]),
+            (self.tabs.widget(2), LEGAL_TERMS["deadline"]),
+            (self.tabs.widget(3), LEGAL_TERMS["decisions"]),
+            (self.withdrawn, LEGAL_TERMS["withdrawn"]),
+            (self.decision_ground, LEGAL_TERMS["ground"]),
+            (self.extend_button, LEGAL_TERMS["extension"]),
+            (self.fee_reason, LEGAL_TERMS["excessive"]),
+        ):
+            widget.setWhatsThis(_(text))
+        QShortcut(QKeySequence("Shift+F1"), self, activated=QWhatsThis.enterWhatsThisMode)
+
     def _overview_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -335,6 +399,23 @@ class CaseDialog(IdentityTab, DeadlineTab, DecisionsTab, TimelineTab, QDialog):
         self.populate()
         self.message.done(done)
         self.changed.emit()
+
+    def write_letter(self) -> Any:
+        """The letter dialog of this case; the case reloads when a letter is issued."""
+        from ..letters.letter_dialog import open_letter_dialog
+
+        return open_letter_dialog(
+            self,
+            self.ctx,
+            self.case,
+            lambda: self._reload(_("The letter was issued.")),
+            open_case=self._raise_for_letter,
+        )
+
+    def _raise_for_letter(self) -> CaseDialog:
+        self.raise_()
+        self.activateWindow()
+        return self
 
     def edit_intake(self) -> Any:
         """The intake form filled in from the case; the deadline follows the correction."""

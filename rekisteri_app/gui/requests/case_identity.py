@@ -74,7 +74,7 @@ class IdentityTab:
         form.addRow(_("Last four characters"), self.document_last4)
         self.identity_hetu = QLineEdit()
         self.identity_hetu.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
-        self.identity_hetu.setPlaceholderText(_("optional; kept only as a keyed hash"))
+        self.identity_hetu.setPlaceholderText(_("optional; kept as a hash"))
         form.addRow(_("Personal identity code"), self.identity_hetu)
         self.identity_note = QLineEdit()
         form.addRow(_("Note"), self.identity_note)

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from ...i18n import _
 from ...services import requests as rq
 from ...services.context import ServiceError
+from ..screen import elide_headers
+from ..table_models import HEADER_ROLES
 from .widgets import MessageLine
 
 
@@ -48,7 +50,7 @@ class TimelineModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role in HEADER_ROLES:  # tip: if cut
             return (_("Time"), _("Who"), _("Event"))[section]
         return None
 
@@ -82,6 +84,7 @@ class TimelineTab:
         layout = QVBoxLayout(page)
         self.timeline_model = TimelineModel(self)
         self.timeline = QTableView()
+        elide_headers(self.timeline)
         self.timeline.setModel(self.timeline_model)
         self.timeline.verticalHeader().hide()
         self.timeline.setWordWrap(True)

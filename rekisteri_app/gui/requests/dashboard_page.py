@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.deadlines import DUE_SOON_DAYS
+from ...domain.enums import RequestStatus
 from ...domain.vocabulary import STATUSES, label
 from ...i18n import _
 from ...services import requests as rq
@@ -141,6 +143,15 @@ class DashboardPage(LoadsWhenShown, QWidget):
         layout.addWidget(self.empty)
         self.table.activated.connect(lambda index: self.open_case(index.data(ROW_ROLE).case_number))
         self.new_button.clicked.connect(self.new_request)
+        # right-click on a case: open it, or write its letter straight away
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        open_action = QAction(_("Open"), self.table)
+        open_action.setShortcut(QKeySequence(Qt.Key.Key_Return))  # Enter, as in every list
+        open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        open_action.triggered.connect(self.open_selected)
+        self.letter_action = QAction(_("Letter…"), self.table)
+        self.letter_action.triggered.connect(self.letter_for_selected)
+        self.table.addActions([open_action, self.letter_action])
 
     def add_tile(self, widget: QWidget) -> None:
         """A tile of another room (the breaches' 72-hour card) beside the requests' own."""
@@ -154,7 +165,13 @@ class DashboardPage(LoadsWhenShown, QWidget):
         self.today_label.setText(_("Today {day}").format(day=format_date(board.today, "full")))
         for key, bucket in BUCKETS.items():
             self.tiles[key].set_count(board.totals[bucket])
+        # one read: the tiles' totals and the counts by status come from the same query
         parts = [f"{label(STATUSES, status)}: <b>{n}</b>" for status, n in board.counts.items()]
+        waiting = board.counts.get(RequestStatus.AWAITING.value, 0)
+        proof = board.totals[rq.AWAITING_IDENTITY]
+        if waiting != proof:  # the tile counts identity proof only, the status clarifications too
+            index = list(board.counts).index(RequestStatus.AWAITING.value)
+            parts[index] += " " + _("(identity proof: {n})").format(n=proof)
         self.counts_label.setText(_("By status:") + " " + " · ".join(parts))
         self._show_holds(rq.holds_at_risk(self.ctx))
         for tile in self.other_tiles:  # they read when the dashboard does
@@ -202,6 +219,18 @@ class DashboardPage(LoadsWhenShown, QWidget):
         rows = self.table.selectionModel().selectedRows()
         if rows:
             self.open_case(rows[0].data(ROW_ROLE).case_number)
+
+    def letter_for_selected(self) -> Any:
+        """The letter dialog of the selected case (the table's context menu)."""
+        from ..letters.letter_dialog import open_letter_dialog
+
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        case = rows[0].data(ROW_ROLE).case_number
+        return open_letter_dialog(
+            self, self.ctx, case, self._stored, open_case=lambda: self.open_case(case)
+        )
 
     def new_request(self) -> Any:
         from .intake_dialog import open_intake

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -46,9 +45,11 @@ from ...i18n import _
 from ...services import entities, settings
 from ...services import requests as rq
 from ...services.context import ServiceError
+from .. import dialogs
 from ..formatting import format_date
+from ..screen import fit_to_screen, scroll_area, show_placeholder
 from .case_summary import esc
-from .widgets import DateField, MessageLine, make_combo, text_or_none
+from .widgets import DateField, MessageLine, make_combo, select_data, text_or_none
 
 
 class OptionalDate(QWidget):
@@ -109,6 +110,8 @@ class IntakeDialog(QDialog):
         self.channel = make_combo(choices(CHANNELS))
         form.addRow(_("Arrived by"), self.channel)
         self.language = make_combo(choices(LANGUAGES))
+        replies = str(settings.get(ctx, settings.REPLY_LANGUAGES) or "").split(",")
+        select_data(self.language, replies[0])  # the organisation's first reply language
         form.addRow(_("Reply in"), self.language)
         self.classification = make_combo(choices(CLASSIFICATIONS))
         self.classification.setToolTip(
@@ -170,10 +173,11 @@ class IntakeDialog(QDialog):
         form.addRow(_("Customer number"), self.subject_customer)
         self.subject_hetu = QLineEdit()
         self.subject_hetu.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
-        self.subject_hetu.setPlaceholderText(_("optional; kept only as a keyed hash"))
+        self.subject_hetu.setPlaceholderText(_("optional; kept as a hash"))
         self.subject_hetu.setToolTip(
             _("Used only to recognise the same person later. The code itself is never stored.")
         )
+        show_placeholder(self.subject_hetu)  # the hint says what is kept: never cut it
         form.addRow(_("Personal identity code"), self.subject_hetu)
         self.address_on_record = _address_box(2)
         self.address_on_record.setToolTip(
@@ -240,11 +244,15 @@ class IntakeDialog(QDialog):
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns)
-        layout.addWidget(self.repeat_label)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(columns)
+        inner.addWidget(self.repeat_label)
         self.extra_layout = QVBoxLayout()  # the edit form's reason goes here
-        layout.addLayout(self.extra_layout)
+        inner.addLayout(self.extra_layout)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll_area(content, horizontal=True), 1)  # a laptop is lower
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -261,7 +269,8 @@ class IntakeDialog(QDialog):
             widget.editingFinished.connect(self._check_repeats)
         self.subject_address.textChanged.connect(self._check_repeats)
         self.received_on.dateChanged.connect(self._check_repeats)
-        self.resize(980, 640)
+        wanted = content.sizeHint()
+        fit_to_screen(self, max(980, wanted.width() + 40), wanted.height() + 90)
 
     # -------------------------------------------------------------- helpers
     def _controller_changed(self, *_args: Any) -> None:
@@ -419,12 +428,12 @@ class IntakeDialog(QDialog):
 
     def confirm_date(self, reasons: list[str]) -> bool:
         """Ask before storing a received date before the GDPR or over a year ago."""
-        answer = QMessageBox.question(
+        return dialogs.confirm(
             self,
             _("Check the received date"),
             "\n\n".join([*reasons, _("Store the request with this date?")]),
+            _("Store"),
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def store(self, confirmed: bool) -> None:
         """One service call; raises ServiceError (NeedsConfirmation for odd dates)."""

@@ -25,7 +25,8 @@ from ...domain.vocabulary import RIGHTS, STATUSES, URGENCIES, label
 from ...i18n import N_, _
 from ...services import requests as rq
 from ..formatting import URGENCY_BACKGROUND, URGENCY_FOREGROUND, days_left_text, format_date
-from ..table_models import ROW_ROLE, Paging, RowsModel
+from ..screen import elide_headers
+from ..table_models import HEADER_ROLES, ROW_ROLE, Paging, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -84,7 +85,7 @@ class RequestTableModel(Paging, RowsModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role in HEADER_ROLES:  # tip: if cut
             return _(self.columns[section][1])
         return None
 
@@ -146,6 +147,7 @@ class RequestTableModel(Paging, RowsModel):
 
 def make_table(model: QAbstractTableModel) -> QTableView:
     table = QTableView()
+    elide_headers(table)
     table.setModel(model)
     table.horizontalHeader().setSortIndicator(DUE_COLUMN, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)

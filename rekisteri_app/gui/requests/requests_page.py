@@ -176,7 +176,11 @@ class RequestsPage(LoadsWhenShown, FilteredTable, QWidget):
         from ..letters.letter_dialog import open_letter_dialog
 
         case = self.current_case()
-        return open_letter_dialog(self, self.ctx, case, self._stored) if case else None
+        if not case:
+            return None
+        return open_letter_dialog(
+            self, self.ctx, case, self._stored, open_case=lambda: self.open_case(case)
+        )
 
     def open_selected(self) -> None:
         case = self.current_case()

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QWidget,
 )
 
 from ...i18n import current_language
+from ..screen import scroll_area  # noqa: F401 (the case tabs import it from here)
 
 ERROR_STYLE = "color: #c62828; font-weight: bold;"
 OK_STYLE = "color: #2e7d32;"
@@ -61,16 +61,6 @@ def select_data(combo: QComboBox, value: Any) -> None:
 def text_or_none(widget: QLineEdit | QPlainTextEdit) -> str | None:
     value = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
     return value.strip() or None
-
-
-def scroll_area(inner: QWidget) -> QScrollArea:
-    """A tab's content, scrolled vertically when the dialog is small."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(inner)
-    return area
 
 
 class MessageLine(QLabel):

@@ -42,7 +42,7 @@ class DraftNotReady(ServiceError):
     def __init__(self, names: tuple[str, ...]):
         self.names = names
         lines = [_("The notification draft cannot be made yet; record first:")]
-        lines += [f"- {_(DRAFT_HINTS.get(name, name))}" for name in names]
+        lines += ["- " + _(DRAFT_HINTS.get(name, name)) for name in names]
         super().__init__("\n".join(lines))
 
 

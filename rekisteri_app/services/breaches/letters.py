@@ -56,8 +56,7 @@ class BreachLetterBlocked(ServiceError):
         self.names = names
         lines = [_("The letter cannot be printed: these fields have no value:")]
         lines += [
-            f"- {name}: {_(LETTER_HINTS[name])}" if name in LETTER_HINTS else f"- {name}"
-            for name in names
+            "- " + _(LETTER_HINTS[name]) if name in LETTER_HINTS else f"- {name}" for name in names
         ]
         super().__init__("\n".join(lines))
 

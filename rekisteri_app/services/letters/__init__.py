@@ -69,6 +69,7 @@ from .issuing import (
     warnings,
 )
 from .language import MixedText
+from .readiness import missing_values, where_filled
 from .templates import (
     TemplateState,
     TemplateVersion,
@@ -115,6 +116,7 @@ __all__ = [
     "letter_pdf",
     "list_letters",
     "list_templates",
+    "missing_values",
     "overrides_for",
     "parse_data_copy",
     "portability_files",
@@ -127,4 +129,5 @@ __all__ = [
     "set_template",
     "template_state",
     "warnings",
+    "where_filled",
 ]

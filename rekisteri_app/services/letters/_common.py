@@ -30,10 +30,12 @@ def sent_via_label(via: SentVia | str) -> str:
 
 # What to tell the officer for each value a letter can miss (English gettext sources).
 FIELD_HINTS: dict[str, str] = {
-    "officer_name": N_("the privacy officer's name (setting officer.name)"),
-    "officer_contact": N_("the privacy officer's phone or email (settings officer.*)"),
-    "officer_title": N_("the privacy officer's title (setting officer.title)"),
-    "organisation_name": N_("the controller's name"),
+    "officer_name": N_("the privacy officer's name (Edit → Settings → Officer and organisation)"),
+    "officer_contact": N_(
+        "the privacy officer's phone or email (Edit → Settings → Officer and organisation)"
+    ),
+    "officer_title": N_("the privacy officer's title (Edit → Settings → Officer and organisation)"),
+    "organisation_name": N_("the controller's name (the Controllers page)"),
     "recipient_name": N_("the requester's name"),
     "subject_name": N_("the data subject's name"),
     "case_number": N_("the case number"),
@@ -87,7 +89,7 @@ class LetterBlocked(ServiceError):
             if name in described:
                 lines.append(f"- {described[name]}")
             elif name in FIELD_HINTS:
-                lines.append(f"- {name}: {_(FIELD_HINTS[name])}")
+                lines.append("- " + _(FIELD_HINTS[name]))  # words, not the key name
             else:
                 lines.append(f"- {name}")
         super().__init__("\n".join(lines))
