@@ -761,3 +761,23 @@ def test_request_add_finds_the_controller_by_a_non_ascii_name_in_any_case(run):
     view = json.loads(out)
     assert [c["name"] for c in view["controllers"]] == ["Äänekosken kaupunki"]
     assert view["due_date"] == "2026-12-04"  # the Publicity Act's two weeks
+
+
+def test_the_window_is_told_what_blocks_a_letter_in_words_and_where(ctx):
+    """The letter dialog lists `missing_items`: the block's own words (which controller
+    lacks its postal address), never a key name, and the Controller button's place."""
+    from rekisteri_app.domain.enums import Language, LetterKind
+    from rekisteri_app.services import letters
+
+    cases = make_cases(ctx)
+    options = letters.LetterOptions(controller="Esimerkki Sähköverkko Oy")
+    found = letters.missing_items(
+        ctx, cases["access"], LetterKind.ACCESS_RESPONSE, Language.FI, options
+    )
+    assert "controller_postal_address" in found
+    words = found["controller_postal_address"]
+    assert "Esimerkki Sähköverkko Oy" in words and "controller_postal_address" not in words
+    assert letters.where_filled("controller_postal_address") == "controller"
+    assert letters.missing_values(
+        ctx, cases["access"], LetterKind.ACCESS_RESPONSE, Language.FI, options
+    ) == tuple(found)

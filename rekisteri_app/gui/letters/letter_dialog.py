@@ -122,7 +122,7 @@ class LetterDialog(QDialog):
         self.case = case
         self.view = rq.get_request(ctx, case)
         self.issued_letter: letters.Issued | None = None
-        self.missing: tuple[str, ...] = ()  # what blocks issuing, for the current choices
+        self.missing: dict[str, str] = {}  # what blocks issuing, for the current choices
         self.case_opener: Any = None  # shows the case dialog (set by open_letter_dialog)
         self.setWindowTitle(_("Letter for case {case}").format(case=case))
 
@@ -362,7 +362,7 @@ class LetterDialog(QDialog):
             self.blocked_box.hide()
             return
         lines = [_("Issuing needs first:")]
-        lines += ["• " + _(letters.FIELD_HINTS.get(name, name)) for name in self.missing]
+        lines += ["• " + words for words in self.missing.values()]
         self.blocked_text.setText("\n".join(lines))
         places = {letters.where_filled(name) for name in self.missing}
         self.open_settings_button.setVisible("settings" in places)
@@ -525,11 +525,11 @@ class LetterDialog(QDialog):
 
     def _check_blocked(self) -> None:
         try:
-            self.missing = letters.missing_values(
+            self.missing = letters.missing_items(
                 self.ctx, self.case, self.current_kind(), self.current_language(), self.options()
             )
         except ServiceError:
-            self.missing = ()  # the warnings list shows the service's message
+            self.missing = {}  # the warnings list shows the service's message
         self._show_blocked()
         if hasattr(self, "issue_button"):
             self._update_buttons()

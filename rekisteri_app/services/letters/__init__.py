@@ -69,7 +69,7 @@ from .issuing import (
     warnings,
 )
 from .language import MixedText
-from .readiness import missing_values, where_filled
+from .readiness import missing_items, missing_values, where_filled
 from .templates import (
     TemplateState,
     TemplateVersion,
@@ -116,6 +116,7 @@ __all__ = [
     "letter_pdf",
     "list_letters",
     "list_templates",
+    "missing_items",
     "missing_values",
     "overrides_for",
     "parse_data_copy",

@@ -84,6 +84,7 @@ class LetterBlocked(ServiceError):
     ):
         self.names = names
         described = described or {}
+        self.described: Mapping[str, str] = described
         lines = [heading or _("The letter cannot be printed: these fields have no value:")]
         for name in names:
             if name in described:

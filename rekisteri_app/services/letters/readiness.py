@@ -10,11 +10,41 @@ from __future__ import annotations
 from ...documents.letters.compose import compose_letter
 from ...documents.letters.templates import MissingPlaceholder
 from ...domain.enums import Language, LetterKind
+from ...i18n import _
 from .. import requests as rq
 from ..context import ServiceContext
-from ._common import LetterBlocked, _kind, _lang
+from ._common import FIELD_HINTS, LetterBlocked, _kind, _lang
 from .compose import LetterOptions
 from .issuing import _check_kind, _prepare
+
+
+def missing_items(
+    ctx: ServiceContext,
+    case: str,
+    kind: LetterKind | str,
+    lang: Language | str,
+    options: LetterOptions | None = None,
+) -> dict[str, str]:
+    """What blocks this letter, name → words for the officer (in the UI language): the
+    kind's own needs as the block describes them (which controller lacks its business ID,
+    which fact of the representative's authority is missing), then the field hints.
+    Empty when the letter can go."""
+    kind, lang, options = _kind(kind), _lang(lang), options or LetterOptions()
+    found: dict[str, str] = {}
+    with ctx.read() as session:
+        req = rq.find_case(session, case)
+        prepared = _prepare(session, ctx, req, kind, lang, options)
+        try:
+            _check_kind(req, kind, prepared.data, options)
+        except LetterBlocked as exc:
+            for name in exc.names:
+                found[name] = exc.described.get(name) or hint(name)
+    try:
+        compose_letter(prepared.data, prepared.overrides)
+    except MissingPlaceholder as exc:
+        for name in exc.names:
+            found.setdefault(name, hint(name))
+    return dict(sorted(found.items()))
 
 
 def missing_values(
@@ -24,21 +54,13 @@ def missing_values(
     lang: Language | str,
     options: LetterOptions | None = None,
 ) -> tuple[str, ...]:
-    """The names (FIELD_HINTS keys) of what blocks this letter; empty when it can go."""
-    kind, lang, options = _kind(kind), _lang(lang), options or LetterOptions()
-    names: set[str] = set()
-    with ctx.read() as session:
-        req = rq.find_case(session, case)
-        prepared = _prepare(session, ctx, req, kind, lang, options)
-        try:
-            _check_kind(req, kind, prepared.data, options)
-        except LetterBlocked as exc:
-            names.update(exc.names)
-    try:
-        compose_letter(prepared.data, prepared.overrides)
-    except MissingPlaceholder as exc:
-        names.update(exc.names)
-    return tuple(sorted(names))
+    """The names (FIELD_HINTS keys and the block's own) of what blocks this letter."""
+    return tuple(missing_items(ctx, case, kind, lang, options))
+
+
+def hint(name: str) -> str:
+    """The officer's words for a missing value (the name itself only for an unknown one)."""
+    return _(FIELD_HINTS[name]) if name in FIELD_HINTS else name
 
 
 # Where the officer fills in each value a letter can miss: a settings page, the case's
@@ -49,6 +71,9 @@ FILLED_IN: dict[str, str] = {
     "officer_contact": SETTINGS,
     "officer_title": SETTINGS,
     "organisation_name": CONTROLLER,
+    "controller": CASE,
+    "controller_postal_address": CONTROLLER,
+    "controller_business_id": CONTROLLER,
     "identity_needed": LETTER,
     "reply_by": LETTER,
     "portability_data": LETTER,
