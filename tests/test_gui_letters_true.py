@@ -25,9 +25,8 @@ def english():
 
 @pytest.fixture
 def yes(monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    """Answer the window's confirmations (issue 17: `dialogs.confirm`, Cancel by default)."""
+    monkeypatch.setattr("rekisteri_app.gui.dialogs.confirm", lambda *a, **k: True)
 
 
 @pytest.fixture
