@@ -46,7 +46,7 @@ if str(ROOT) not in sys.path:  # run as a script from a checkout
     sys.path.insert(0, str(ROOT))
 
 PASSPHRASE = "benchmark passphrase"
-DATA_VERSION = 3
+DATA_VERSION = 4
 SCALES = {"S": 2_000, "M": 20_000, "L": 100_000}
 BUILD_DAY = date(2026, 11, 23)  # "today" of every benchmark database
 YEARS = 5
@@ -98,8 +98,15 @@ def database_path(scale: str) -> Path:
 def organisation_document(seed: int = 18) -> dict[str, Any]:
     """3 controllers, 200 registers and 500 processors, as one exchange document."""
     rng = random.Random(seed)
+    # a letterhead needs a postal address and a business ID (issue 10)
+    business_ids = ("0112038-9", "0174747-2", "1234567-1")
     controllers = [
-        {"key": f"c{i}", "name": name, "postal_address": "PL 100, 40101 Jyväskylä"}
+        {
+            "key": f"c{i}",
+            "name": name,
+            "postal_address": "PL 100, 40101 Jyväskylä",
+            "business_id": business_ids[i % len(business_ids)],
+        }
         for i, name in enumerate(CONTROLLERS)
     ]
     processors = []
@@ -175,6 +182,9 @@ def organisation_document(seed: int = 18) -> dict[str, Any]:
             "organisation.name": ORG,
             "officer.name": OFFICER,
             "officer.title": "tietosuojavastaava",
+            # Swedish and English letters print the title in their language (issue 10)
+            "officer.title.sv": "dataskyddsansvarig",
+            "officer.title.en": "privacy officer",
         },
         "controllers": controllers,
         "processors": processors,
@@ -646,6 +656,7 @@ class BulkBuilder:
             subject_id=subject.id,
             requester_id=None if requester is None else requester.id,
             authority="self" if requester is None else "power-of-attorney",
+            recipients_requested=False,  # as the ORM's insert would: the snapshot shows it
         )
         req.controller, req.subject, req.requester = controller, subject, requester
         req.controllers = [  # the organisation's registers name their controller plainly
@@ -692,6 +703,7 @@ class BulkBuilder:
             pdf=pdf,
             sha256=self.digests[req.language],
             created_at=naive,
+            mixed_language=False,
         )
         req.letters.append(letter)
         record = {
@@ -778,7 +790,15 @@ class BulkBuilder:
 
 
 def _columns(obj: Any) -> dict[str, Any]:
-    return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
+    """The row's values; a column never set gets its scalar default, as the ORM's insert
+    would give it (e.g. issue 10's `recipients_requested`, `mixed_language`)."""
+    out = {}
+    for c in obj.__table__.columns:
+        value = getattr(obj, c.key)
+        if c.key not in obj.__dict__ and c.default is not None and c.default.is_scalar:
+            value = c.default.arg
+        out[c.key] = value
+    return out
 
 
 def build_in_bulk(db: Any, plans: Iterator[CasePlan], pdfs: dict[str, bytes]) -> None:
