@@ -90,12 +90,15 @@ class DecisionsTab:
         self.fee_basis = make_combo(choices(FEE_BASES))
         grid.addWidget(self.fee_basis, 2, 0)
         self.fee_amount = QLineEdit()
-        self.fee_amount.setPlaceholderText(_("amount in euros, e.g. 12,50"))
+        # a number's example fits any width; the words are the tooltip
+        self.fee_amount.setPlaceholderText("12,50 €")
+        self.fee_amount.setToolTip(_("amount in euros, e.g. 12,50"))
         self.fee_amount.setMaximumWidth(160)
         grid.addWidget(self.fee_amount, 2, 1)
         self.fee_costs = QLineEdit()
         self.fee_costs.setPlaceholderText(_("how the amount follows from the administrative costs"))
-        grid.addWidget(self.fee_costs, 2, 2)
+        self.fee_costs.setToolTip(self.fee_costs.placeholderText())
+        grid.addWidget(self.fee_costs, 3, 0, 1, 4)  # the whole width: the text is long
         row = QHBoxLayout()
         button = QPushButton(_("Record fee"))
         button.clicked.connect(self.record_fee)
