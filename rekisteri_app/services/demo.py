@@ -859,6 +859,9 @@ def demo_document(today: date) -> dict[str, Any]:
             "organisation.name": ORG,
             "officer.name": OFFICER,
             "officer.title": "tietosuojavastaava",
+            # letters print the title in their own language (issue 10: no mixed language)
+            "officer.title.sv": "dataskyddsombud",
+            "officer.title.en": "data protection officer",
         },
         "controllers": _controllers(),
         "processors": _processors(),
